@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { OfficeConfig } from '@luot/core';
+import { parseOfficeConfig } from '@luot/protocol';
+import type { PrinterConfig } from '@luot/printer';
+import { sha256 } from './auth.js';
+
+const PROFILES_DIR = fileURLToPath(new URL('../../../packages/core/profiles/', import.meta.url));
+export const DEMO_CONFIG = fileURLToPath(new URL('../config/demo.json', import.meta.url));
+
+const text = z.object({ vi: z.string(), en: z.string() });
+
+const printerConfig = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('tcp'),
+    host: z.string(),
+    port: z.number().int().optional(),
+    paperWidth: z.union([z.literal(58), z.literal(80)]).optional(),
+    timeoutMs: z.number().int().positive().optional(),
+    buzzer: z.boolean().optional(),
+    nativeQr: z.boolean().optional(),
+  }),
+  z.object({
+    kind: z.literal('usb'),
+    device: z.string(),
+    paperWidth: z.union([z.literal(58), z.literal(80)]).optional(),
+    timeoutMs: z.number().int().positive().optional(),
+    buzzer: z.boolean().optional(),
+  }),
+  z.object({ kind: z.literal('file'), path: z.string(), paperWidth: z.union([z.literal(58), z.literal(80)]).optional() }),
+  z.object({ kind: z.literal('none') }),
+  /** Development: the hub starts a fake TCP printer on 127.0.0.1 and prints to it. */
+  z.object({ kind: z.literal('fake'), paperWidth: z.union([z.literal(58), z.literal(80)]).optional() }),
+]);
+export type HubPrinterConfig = PrinterConfig | { kind: 'fake'; paperWidth?: 58 | 80 };
+
+const device = z
+  .object({
+    id: z.string().regex(/^[\w-]+$/),
+    role: z.enum(['kiosk', 'counter', 'display', 'supervisor', 'rating']),
+    counter: z.number().int().positive().optional(),
+    name: z.string().optional(),
+    /** Plain token (development) or its SHA-256 (production config files). */
+    token: z.string().min(12).optional(),
+    tokenSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  })
+  .refine((d) => d.token || d.tokenSha256, 'a device needs token or tokenSha256')
+  .refine((d) => (d.role === 'counter' || d.role === 'rating') === (d.counter !== undefined), {
+    message: 'counter and rating devices name their counter; others do not',
+  });
+
+export const HubConfigSchema = z.object({
+  /** A profile name from packages/core/profiles, a path to an office JSON file, or the office itself. */
+  office: z.union([z.string(), z.record(z.string(), z.unknown())]).default('quoc-oai'),
+  /** Demo and tests: issue tickets at any hour, any day. */
+  alwaysOpen: z.boolean().default(false),
+  /** Base URL printed in QR codes (what phones can reach); default http://<host>:<port>. */
+  publicUrl: z.string().url().optional(),
+  devices: z.array(device),
+  officers: z.array(
+    z.object({ id: z.string().min(1), name: z.string().min(1), agency: text.optional(), pinHash: z.string() }),
+  ),
+  /** Printers the hub drives for browser kiosks, by kiosk device id. */
+  printers: z.record(z.string(), printerConfig).default({}),
+  printerTimeoutMs: z.number().int().positive().default(5000),
+});
+
+export type HubConfig = z.infer<typeof HubConfigSchema>;
+export type DeviceConfig = HubConfig['devices'][number] & { tokenHash: string };
+
+export interface LoadedConfig {
+  hub: HubConfig;
+  office: OfficeConfig;
+  devicesByTokenHash: Map<string, DeviceConfig>;
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`Cannot read configuration ${file}: ${(e as Error).message}`);
+  }
+}
+
+/** Turn a hub configuration into everything the hub runs on, checking it all at once. */
+export function resolveConfig(input: unknown, baseDir = process.cwd()): LoadedConfig {
+  const r = HubConfigSchema.safeParse(input);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `  - ${i.path.join('.') || '(config)'}: ${i.message}`);
+    throw new Error(`Invalid hub configuration:\n${lines.join('\n')}`);
+  }
+  const hub = r.data;
+  let officeInput: unknown = hub.office;
+  if (typeof hub.office === 'string') {
+    const file = /^[\w-]+$/.test(hub.office) ? `${PROFILES_DIR}${hub.office}.json` : resolve(baseDir, hub.office);
+    officeInput = readJson(file);
+  }
+  const office = parseOfficeConfig(officeInput);
+  if (hub.alwaysOpen) {
+    office.sessions = {
+      ...office.sessions,
+      days: [1, 2, 3, 4, 5, 6, 7],
+      periods: [{ start: '00:00', end: '24:00' }],
+      stopWhenWaitPastClose: false,
+      holidays: [],
+    };
+  }
+  const devicesByTokenHash = new Map<string, DeviceConfig>();
+  const ids = new Set<string>();
+  for (const d of hub.devices) {
+    if (ids.has(d.id)) throw new Error(`Invalid hub configuration: device ${d.id} is listed twice`);
+    ids.add(d.id);
+    if (d.counter !== undefined && !office.counters.some((c) => c.number === d.counter)) {
+      throw new Error(`Invalid hub configuration: device ${d.id} names unknown counter ${d.counter}`);
+    }
+    const tokenHash = d.tokenSha256 ?? sha256(d.token!);
+    devicesByTokenHash.set(tokenHash, { ...d, tokenHash });
+  }
+  return { hub, office, devicesByTokenHash };
+}
+
+export function loadConfigFile(file: string): LoadedConfig {
+  return resolveConfig(readJson(file), dirname(resolve(file)));
+}

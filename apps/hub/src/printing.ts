@@ -1,0 +1,61 @@
+import { createPrinter, startFakePrinter, type FakePrinter, type TicketPrinter } from '@luot/printer';
+import { printableTicket, type IssueResult } from '@luot/protocol';
+import type { OfficeConfig } from '@luot/core';
+import type { Logger } from 'pino';
+import type { HubPrinterConfig } from './config.js';
+
+export type Printed = NonNullable<IssueResult['printed']>;
+
+/**
+ * Network printers the hub drives for kiosks that run in a plain browser. A 'fake' printer is
+ * started on 127.0.0.1 for development and the demo, so `npm start` prints somewhere real.
+ */
+export class HubPrinters {
+  private readonly printers = new Map<string, TicketPrinter>();
+  readonly fakes = new Map<string, FakePrinter>();
+
+  constructor(
+    private readonly configs: Record<string, HubPrinterConfig>,
+    private readonly timeoutMs: number,
+    private readonly logger: Logger,
+  ) {}
+
+  async start(): Promise<void> {
+    for (const [device, cfg] of Object.entries(this.configs)) {
+      if (cfg.kind === 'fake') {
+        const fake = await startFakePrinter();
+        this.fakes.set(device, fake);
+        this.printers.set(
+          device,
+          createPrinter({ kind: 'tcp', host: fake.host, port: fake.port, paperWidth: cfg.paperWidth ?? 80, timeoutMs: this.timeoutMs }),
+        );
+        this.logger.info({ device, port: fake.port }, 'fake printer started');
+      } else {
+        this.printers.set(device, createPrinter({ ...cfg, ...('timeoutMs' in cfg ? {} : { timeoutMs: this.timeoutMs }) }));
+      }
+    }
+  }
+
+  has(device: string): boolean {
+    return this.printers.has(device);
+  }
+
+  async print(device: string, office: OfficeConfig, issued: IssueResult, locale: 'vi' | 'en'): Promise<Printed> {
+    const printer = this.printers.get(device);
+    if (!printer) {
+      return { ok: false, fault: 'offline', message: { vi: 'Kiosk chưa được gán máy in.', en: 'No printer is set up for this kiosk.' } };
+    }
+    try {
+      const r = await printer.print(printableTicket(office, issued, locale));
+      return r.ok ? { ok: true, paperNearEnd: r.paperNearEnd } : { ok: false, fault: r.fault, message: r.message };
+    } catch (e) {
+      this.logger.error({ err: e, device }, 'printing failed');
+      return { ok: false, fault: 'write_failed', message: { vi: 'Lỗi máy in.', en: 'Printer error.' } };
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.printers.values()].map((p) => p.close()));
+    await Promise.allSettled([...this.fakes.values()].map((f) => f.close()));
+  }
+}

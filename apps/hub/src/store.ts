@@ -1,0 +1,122 @@
+import type Database from 'better-sqlite3';
+import type { Ticket } from '@luot/core';
+import type { CommandAck, HubEvent, PrinterState, StreamEvent } from '@luot/protocol';
+
+export interface StoredRequest {
+  hash: string;
+  ack: CommandAck;
+}
+
+export interface RatingRow {
+  ticketId: string;
+  score: number | null;
+  reasons: string[];
+  officerId: string | null;
+  counter: number | null;
+  service: string;
+  at: number;
+}
+
+/** Every SQL statement the hub runs, prepared once. */
+export class Store {
+  private readonly s;
+
+  constructor(readonly db: Database.Database) {
+    this.s = {
+      append: db.prepare('INSERT INTO events (at, day, type, data) VALUES (?, ?, ?, ?)'),
+      lastSeq: db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM events'),
+      lastDayOpened: db.prepare("SELECT seq FROM events WHERE type = 'day.opened' ORDER BY seq DESC LIMIT 1"),
+      eventsFrom: db.prepare('SELECT seq, at, data FROM events WHERE seq > ? ORDER BY seq LIMIT ?'),
+      upsertTicket: db.prepare(`
+        INSERT INTO tickets (id, day, number, service, issued_service, priority, party, status, issued_at, admitted_at,
+          called_at, serving_at, finished_at, counter, officer_id, call_count, transfers, outcome, kiosk_id)
+        VALUES (@id, @day, @number, @service, @issuedService, @priority, @party, @status, @issuedAt, @admittedAt,
+          @calledAt, @servingAt, @finishedAt, @counter, @officerId, @callCount, @transfers, @outcome, @kioskId)
+        ON CONFLICT (id) DO UPDATE SET service = excluded.service, status = excluded.status,
+          admitted_at = excluded.admitted_at, called_at = excluded.called_at, serving_at = excluded.serving_at,
+          finished_at = excluded.finished_at, counter = excluded.counter, officer_id = excluded.officer_id,
+          call_count = excluded.call_count, transfers = excluded.transfers, outcome = excluded.outcome`),
+      insertToken: db.prepare('INSERT INTO ticket_tokens (token, ticket_id) VALUES (?, ?)'),
+      tokenOf: db.prepare('SELECT token FROM ticket_tokens WHERE ticket_id = ?'),
+      ticketOfToken: db.prepare('SELECT ticket_id FROM ticket_tokens WHERE token = ?'),
+      getRequest: db.prepare('SELECT hash, ack FROM requests WHERE device = ? AND request_id = ?'),
+      putRequest: db.prepare('INSERT INTO requests (device, request_id, hash, ack, at) VALUES (?, ?, ?, ?, ?)'),
+      pruneRequests: db.prepare('DELETE FROM requests WHERE at < ?'),
+      insertRating: db.prepare(
+        'INSERT INTO ratings (ticket_id, score, reasons, officer_id, counter, service, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+    };
+  }
+
+  lastSeq(): number {
+    return (this.s.lastSeq.get() as { seq: number }).seq;
+  }
+
+  /** Where the current day's events start, or null on a brand-new database. */
+  lastDayOpenedSeq(): number | null {
+    const row = this.s.lastDayOpened.get() as { seq: number } | undefined;
+    return row ? row.seq : null;
+  }
+
+  appendEvent(at: number, day: string, event: HubEvent): number {
+    return Number(this.s.append.run(at, day, event.type, JSON.stringify(event)).lastInsertRowid);
+  }
+
+  /** Events after `seq`, at most `limit`. */
+  eventsAfter(seq: number, limit: number): StreamEvent[] {
+    const rows = this.s.eventsFrom.all(seq, limit) as Array<{ seq: number; at: number; data: string }>;
+    return rows.map((r) => ({ seq: r.seq, at: r.at, event: JSON.parse(r.data) as HubEvent }));
+  }
+
+  saveTicket(t: Ticket): void {
+    this.s.upsertTicket.run({
+      ...t,
+      outcome: t.outcome ? JSON.stringify(t.outcome) : null,
+    });
+  }
+
+  saveToken(token: string, ticketId: string): void {
+    this.s.insertToken.run(token, ticketId);
+  }
+
+  tokenOf(ticketId: string): string | null {
+    return (this.s.tokenOf.get(ticketId) as { token: string } | undefined)?.token ?? null;
+  }
+
+  ticketOfToken(token: string): string | null {
+    return (this.s.ticketOfToken.get(token) as { ticket_id: string } | undefined)?.ticket_id ?? null;
+  }
+
+  getRequest(device: string, requestId: string): StoredRequest | null {
+    const row = this.s.getRequest.get(device, requestId) as { hash: string; ack: string } | undefined;
+    return row ? { hash: row.hash, ack: JSON.parse(row.ack) as CommandAck } : null;
+  }
+
+  putRequest(device: string, requestId: string, hash: string, ack: CommandAck, at: number): void {
+    this.s.putRequest.run(device, requestId, hash, JSON.stringify(ack), at);
+  }
+
+  /** Requests older than this are not replayed any more (a retry comes within minutes, not days). */
+  pruneRequests(before: number): void {
+    this.s.pruneRequests.run(before);
+  }
+
+  saveRating(r: RatingRow): void {
+    this.s.insertRating.run(r.ticketId, r.score, JSON.stringify(r.reasons), r.officerId, r.counter, r.service, r.at);
+  }
+
+  printerStates(): Record<string, PrinterState> {
+    const rows = this.db
+      .prepare(
+        `SELECT e.data FROM events e JOIN (SELECT json_extract(data, '$.device') AS device, MAX(seq) AS seq
+           FROM events WHERE type = 'printer.status' GROUP BY device) last ON last.seq = e.seq`,
+      )
+      .all() as Array<{ data: string }>;
+    const out: Record<string, PrinterState> = {};
+    for (const r of rows) {
+      const { type: _type, ...p } = JSON.parse(r.data) as { type: string } & PrinterState;
+      out[p.device] = p;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,167 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { io } from 'socket.io-client';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { LuotClient } from '@luot/client';
+import { migrate, loadMigrations } from '../src/db.js';
+import { startTestHub, type TestHub } from './harness.js';
+
+let t: TestHub;
+afterEach(async () => t?.close());
+
+describe('retries, restarts and bad input', () => {
+  it('an issue retried with the same requestId returns the same ticket and prints one number', async () => {
+    t = await startTestHub();
+    const kiosk = await t.client('test-kiosk-1-token');
+    const [a, b] = await Promise.all([
+      kiosk.issue({ service: 'A' }, 'kiosk-1-tap-0001'),
+      kiosk.issue({ service: 'A' }, 'kiosk-1-tap-0001'),
+    ]);
+    const c = await kiosk.issue({ service: 'A' }, 'kiosk-1-tap-0001');
+    expect(a.result.ticket.number).toBe('A001');
+    expect(b.result.ticket.number).toBe('A001');
+    expect(c.result.ticket.number).toBe('A001');
+    expect(c.replayed).toBe(true);
+    expect((await kiosk.issue({ service: 'A' })).result.ticket.number).toBe('A002');
+    await expect(kiosk.issue({ service: 'B' }, 'kiosk-1-tap-0001')).rejects.toMatchObject({ code: 'REQUEST_ID_REUSED' });
+  });
+
+  it('a hub killed and restarted mid-day keeps numbering without gaps or repeats, and clients resync', async () => {
+    t = await startTestHub();
+    const kiosk = await t.client('test-kiosk-1-token');
+    const c1 = await t.counter(1);
+    const display = await t.client('test-display-token');
+    for (let i = 0; i < 3; i++) await kiosk.issue({ service: 'A' });
+    await c1.sendAndSee('counter.callNext', {});
+    const seqBefore = t.hub.engine.seq;
+
+    const offline = new Promise<void>((r) => display.on('status', (s) => s === 'offline' && r()));
+    await t.restart();
+    await offline;
+    // Clients reconnect by themselves and resync to the new hub.
+    await display.waitFor((s) => s.seq >= seqBefore && display.status === 'online');
+    await kiosk.waitFor(() => kiosk.status === 'online');
+    const next = await kiosk.issue({ service: 'A' });
+    expect(next.result.ticket.number).toBe('A004');
+    // The officer's ticket in hand survived the restart.
+    const s = await c1.waitFor((s) => s.seq >= next.seq);
+    expect(s.state.counters[1]!.current).toBe('20261130-A001');
+    expect(s.state.counters[1]!.officer?.id).toBe('cb1');
+    await display.waitFor((s) => s.state.tickets['20261130-A004'] !== undefined);
+    expect(display.snapshot!.state).toEqual(t.hub.engine.state);
+  });
+
+  it('a new day restarts numbering and closes yesterday', async () => {
+    t = await startTestHub();
+    const kiosk = await t.client('test-kiosk-1-token');
+    await kiosk.issue({ service: 'A' });
+    t.clock.advance(24 * 3600_000);
+    const ack = await kiosk.issue({ service: 'A' });
+    expect(ack.result.ticket.id).toBe('20261201-A001');
+    const db = new Database(join(t.dir, 'luot.sqlite'), { readonly: true });
+    expect(db.prepare("SELECT status FROM tickets WHERE id = '20261130-A001'").get()).toEqual({ status: 'cancelled' });
+    db.close();
+  });
+
+  it('refuses a bad token at the door', async () => {
+    t = await startTestHub();
+    const c = new LuotClient({ url: t.hub.url, token: 'not-a-real-token' }).connect();
+    t.clients.push(c);
+    await new Promise<void>((r) => c.on('status', (s) => s === 'unauthorized' && r()));
+  });
+
+  it('malformed and unauthorised commands get a clear error and change nothing', async () => {
+    t = await startTestHub();
+    const kiosk = await t.client('test-kiosk-1-token');
+    const seq = t.hub.engine.seq;
+    const raw = (payload: unknown) => kiosk.socket.timeout(2000).emitWithAck('command', payload);
+    const bad = await raw({ type: 'ticket.issue', requestId: 'short', service: 'a' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', message: { vi: expect.any(String) } } });
+    expect(await raw('nonsense')).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    expect(await raw({ type: 'counter.callNext', requestId: 'kiosk-call-001' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await raw({ type: 'ticket.issue', requestId: 'kiosk-x-00001', service: 'Z' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_SERVICE' },
+    });
+    // An unknown extra field is refused, not ignored.
+    expect(await raw({ type: 'ticket.issue', requestId: 'kiosk-x-00002', service: 'A', counter: 3 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_PAYLOAD' },
+    });
+    const c2 = await t.counter(2, false);
+    await expect(c2.callNext()).rejects.toMatchObject({ code: 'NOT_SIGNED_IN' });
+    await expect(c2.signIn('cb2', '9999')).rejects.toMatchObject({ code: 'WRONG_PIN' });
+    await expect(c2.signIn('nobody', '1234')).rejects.toMatchObject({ code: 'UNKNOWN_OFFICER' });
+    expect(t.hub.engine.seq).toBe(seq);
+  });
+
+  it('a counter acts only for its own counter, and ratings are stored once per ticket', async () => {
+    t = await startTestHub();
+    const kiosk = await t.client('test-kiosk-1-token');
+    await kiosk.issue({ service: 'C' });
+    await kiosk.issue({ service: 'A' });
+    const c5 = await t.counter(5);
+    await expect(c5.callTicket('20261130-A001')).rejects.toMatchObject({ code: 'TICKET_NOT_FOR_COUNTER' });
+    await c5.callNext();
+    await c5.finish({ kind: 'received', dossierCode: 'H38.123-261130-0001', returnDate: '2026-12-07' });
+    const rating5 = await t.client('test-rating-5-token');
+    const rating6 = await t.client('test-rating-6-token');
+    await expect(rating6.rate('20261130-C001', 4)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await rating5.rate('20261130-C001', 4);
+    await expect(rating5.rate('20261130-C001', 1)).rejects.toMatchObject({ code: 'ALREADY_RATED' });
+    const db = new Database(join(t.dir, 'luot.sqlite'), { readonly: true });
+    expect(db.prepare('SELECT score, officer_id, counter, service FROM ratings').all()).toEqual([
+      { score: 4, officer_id: 'cb5', counter: 5, service: 'C' },
+    ]);
+    db.close();
+  });
+
+  it('phone pages see their own ticket only, by an unguessable token', async () => {
+    t = await startTestHub();
+    const kiosk = await t.client('test-kiosk-1-token');
+    const a = await kiosk.issue({ service: 'A' });
+    await kiosk.issue({ service: 'A' });
+    expect(a.result.url).toMatch(/\/t\/[\w-]{20,}$/);
+    const res = await fetch(`${t.hub.url}/api/tickets/by-token/${a.result.token}`);
+    expect(await res.json()).toMatchObject({ ticket: { number: 'A001', status: 'waiting' }, ahead: 0 });
+    expect((await fetch(`${t.hub.url}/api/tickets/by-token/xxxxxxxxxxxxxxxxxxxxxx`)).status).toBe(404);
+
+    const phone = io(t.hub.url, { auth: { ticketToken: a.result.token }, transports: ['websocket'] });
+    const seen: string[] = [];
+    await new Promise<void>((resolve) => {
+      phone.on('ticket', (w: { ticket: { number: string; status: string } }) => {
+        seen.push(`${w.ticket.number}:${w.ticket.status}`);
+        if (w.ticket.status === 'called') resolve();
+        else if (seen.length === 1) void t.counter(1).then((c) => c.callNext());
+      });
+    });
+    phone.disconnect();
+    expect(seen.every((s) => s.startsWith('A001:'))).toBe(true);
+  });
+
+  it('HTTP: health is public; state and reports need a supervisor token', async () => {
+    t = await startTestHub();
+    const health = await (await fetch(`${t.hub.url}/api/health`)).json();
+    expect(health).toMatchObject({ ok: true, day: '2026-11-30' });
+    expect((await fetch(`${t.hub.url}/api/state`)).status).toBe(401);
+    const auth = { headers: { authorization: 'Bearer test-supervisor-token' } };
+    expect((await fetch(`${t.hub.url}/api/state`, auth)).status).toBe(200);
+    const report = await (await fetch(`${t.hub.url}/api/reports/day`, auth)).json();
+    expect(report).toMatchObject({ day: '2026-11-30', byService: [] });
+    const csv = await (await fetch(`${t.hub.url}/api/exports/tickets.csv`, auth)).text();
+    expect(csv).toContain('number,service');
+  });
+
+  it('migrations refuse a database from a newer Lượt', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    const latest = loadMigrations().at(-1)!.version;
+    expect(db.pragma('user_version', { simple: true })).toBe(latest);
+    db.pragma(`user_version = ${latest + 1}`);
+    expect(() => migrate(db)).toThrow(/newer version of Lượt/);
+    db.close();
+  });
+});

@@ -1,0 +1,272 @@
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import {
+  ERROR_MESSAGES,
+  type ClientToServerEvents,
+  type CommandAck,
+  type CommandInputOf,
+  type CommandOk,
+  type CommandType,
+  type DeviceInfo,
+  type ErrorCode,
+  type IssueResult,
+  type Localized,
+  type ProtocolError,
+  type ServerToClientEvents,
+  type Snapshot,
+  type StreamEvent,
+  type SyncReply,
+} from '@luot/protocol';
+import type { Level, Outcome } from '@luot/core';
+import { Mirror } from './mirror.js';
+import { newRequestId } from './request-id.js';
+
+export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'unauthorized';
+
+/** A refused or failed command, with the hub's code and a message in both languages. */
+export class LuotError extends Error {
+  readonly code: ErrorCode;
+  readonly messages: Localized;
+  readonly details: Record<string, unknown> | undefined;
+  constructor(error: ProtocolError) {
+    super(`${error.code}: ${error.message.en}`);
+    this.name = 'LuotError';
+    this.code = error.code;
+    this.messages = error.message;
+    this.details = error.details;
+  }
+}
+
+function localError(code: ErrorCode, details?: Record<string, unknown>): LuotError {
+  return new LuotError({ code, message: ERROR_MESSAGES[code], ...(details ? { details } : {}) });
+}
+
+export interface ClientOptions {
+  /** Hub base URL, e.g. http://192.168.1.10:8080 ('' = same origin in a browser). */
+  url: string;
+  token: string;
+  /** How long to wait for an acknowledgement before failing with TIMEOUT. */
+  timeoutMs?: number;
+  socket?: Partial<ManagerOptions & SocketOptions>;
+}
+
+type Payload<T extends CommandType> = Omit<CommandInputOf<T>, 'type' | 'requestId'>;
+type Listener<T> = (value: T) => void;
+
+/**
+ * The one way apps and tests talk to the hub: authenticates with a device token, keeps a live
+ * mirror of the day (snapshot + ordered events, resync after any reconnect or gap), and sends
+ * commands with a request id so a retry is never carried out twice.
+ * An action while offline fails at once with OFFLINE; nothing is queued behind the user's back.
+ */
+export class LuotClient {
+  readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  readonly mirror = new Mirror();
+  status: ConnectionStatus = 'connecting';
+  device: DeviceInfo | null = null;
+  private readonly timeoutMs: number;
+  private readonly listeners = {
+    change: new Set<Listener<Snapshot>>(),
+    events: new Set<Listener<StreamEvent[]>>(),
+    status: new Set<Listener<ConnectionStatus>>(),
+  };
+  private syncing = false;
+
+  constructor(opts: ClientOptions) {
+    this.timeoutMs = opts.timeoutMs ?? 8000;
+    this.socket = io(opts.url, {
+      auth: { token: opts.token },
+      autoConnect: false,
+      reconnectionDelay: 300,
+      reconnectionDelayMax: 3000,
+      transports: ['websocket'],
+      ...opts.socket,
+    });
+    this.socket.on('connect', () => {
+      this.setStatus('online');
+      this.socket.emit('whoami', (info) => (this.device = info));
+      void this.resync();
+    });
+    this.socket.on('disconnect', () => this.setStatus('offline'));
+    this.socket.on('connect_error', (err) => {
+      const data = (err as Error & { data?: ProtocolError }).data;
+      this.setStatus(data?.code === 'UNAUTHORIZED' ? 'unauthorized' : 'offline');
+      // The hub refused this token: retrying with it cannot succeed.
+      if (data?.code === 'UNAUTHORIZED') this.socket.disconnect();
+    });
+    this.socket.on('events', (events) => this.onEvents(events));
+  }
+
+  connect(): this {
+    this.socket.connect();
+    return this;
+  }
+
+  close(): void {
+    this.socket.disconnect();
+    this.setStatus('offline');
+  }
+
+  get snapshot(): Snapshot | null {
+    return this.mirror.current;
+  }
+
+  /** Resolves once the client holds a current copy of the day. */
+  ready(timeoutMs = 10_000): Promise<Snapshot> {
+    return this.waitFor(() => true, timeoutMs);
+  }
+
+  /** Resolves when `predicate` holds for the mirrored day (checked now and after each change). */
+  waitFor(predicate: (s: Snapshot) => boolean, timeoutMs = 10_000): Promise<Snapshot> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const s = this.mirror.current;
+        if (s && predicate(s)) {
+          off();
+          clearTimeout(timer);
+          resolve(s);
+        }
+      };
+      const off = this.on('change', check);
+      const timer = setTimeout(() => {
+        off();
+        reject(new Error('waitFor timed out'));
+      }, timeoutMs);
+      check();
+    });
+  }
+
+  on(kind: 'change', fn: Listener<Snapshot>): () => void;
+  on(kind: 'events', fn: Listener<StreamEvent[]>): () => void;
+  on(kind: 'status', fn: Listener<ConnectionStatus>): () => void;
+  on(kind: keyof LuotClient['listeners'], fn: Listener<never>): () => void {
+    const set = this.listeners[kind] as Set<Listener<never>>;
+    set.add(fn);
+    return () => set.delete(fn);
+  }
+
+  /** Send a command. Resolves with the hub's acknowledgement; a refusal rejects with LuotError. */
+  async send<T extends CommandType>(
+    type: T,
+    payload: Payload<T>,
+    opts: { requestId?: string } = {},
+  ): Promise<CommandOk<T extends 'ticket.issue' ? IssueResult : unknown>> {
+    if (!this.socket.connected) throw localError('OFFLINE');
+    const command = { ...payload, type, requestId: opts.requestId ?? newRequestId(type) };
+    let ack: CommandAck;
+    try {
+      ack = await this.socket.timeout(this.timeoutMs).emitWithAck('command', command);
+    } catch {
+      throw localError(this.socket.connected ? 'TIMEOUT' : 'OFFLINE', { requestId: command.requestId });
+    }
+    if (!ack.ok) throw new LuotError(ack.error);
+    return ack as CommandOk<T extends 'ticket.issue' ? IssueResult : unknown>;
+  }
+
+  /** Send, then wait until this client's mirror has seen what the command did. */
+  async sendAndSee<T extends CommandType>(type: T, payload: Payload<T>, opts: { requestId?: string } = {}) {
+    const ack = await this.send(type, payload, opts);
+    await this.waitFor((s) => s.seq >= ack.seq);
+    return ack;
+  }
+
+  issue(p: Payload<'ticket.issue'>, requestId?: string) {
+    return this.send('ticket.issue', p, requestId ? { requestId } : {});
+  }
+  signIn(officerId: string, pin: string) {
+    return this.send('counter.signIn', { officerId, pin });
+  }
+  signOut(close = false) {
+    return this.send('counter.signOut', { close });
+  }
+  callNext() {
+    return this.send('counter.callNext', {});
+  }
+  callTicket(ticketId: string) {
+    return this.send('counter.callTicket', { ticketId });
+  }
+  recall() {
+    return this.send('counter.recall', {});
+  }
+  startServing() {
+    return this.send('counter.startServing', {});
+  }
+  finish(outcome: Outcome) {
+    return this.send('counter.finish', { outcome });
+  }
+  noShow() {
+    return this.send('counter.noShow', {});
+  }
+  transfer(to: { toService?: string | null; toCounter?: number | null; note?: string | null }) {
+    return this.send('counter.transfer', to);
+  }
+  pause(reason: string) {
+    return this.send('counter.pause', { reason });
+  }
+  resume() {
+    return this.send('counter.resume', {});
+  }
+  rate(ticketId: string, score: number | null, reasons: string[] = []) {
+    return this.send('rating.submit', { ticketId, score, reasons });
+  }
+  setLevel(level: Level) {
+    return this.send('supervisor.setLevel', { level });
+  }
+  setCounterClosed(counter: number, closed: boolean) {
+    return this.send('supervisor.setCounterClosed', { counter, closed });
+  }
+  cancelTicket(ticketId: string, reason: string) {
+    return this.send('supervisor.cancelTicket', { ticketId, reason });
+  }
+  closeDay() {
+    return this.send('supervisor.closeDay', {});
+  }
+  reportPrinter(p: Payload<'printer.report'>) {
+    return this.send('printer.report', p);
+  }
+
+  /** Ask the hub for what was missed since our last event (or a snapshot) and apply it. */
+  async resync(): Promise<void> {
+    if (this.syncing) return;
+    this.syncing = true;
+    try {
+      const reply = (await this.socket
+        .timeout(this.timeoutMs)
+        .emitWithAck('sync', { lastSeq: this.mirror.seq })) as SyncReply | { ok: false };
+      if ('kind' in reply) {
+        if (reply.kind === 'snapshot') {
+          this.mirror.reset(reply.snapshot);
+          this.emitChange([]);
+        } else if (this.mirror.apply(reply.events) === 'gap') {
+          this.mirror.current = null;
+          this.syncing = false;
+          return this.resync();
+        } else {
+          this.emitChange(reply.events);
+        }
+      }
+    } catch {
+      // Disconnected or timed out: the next 'connect' resyncs.
+    } finally {
+      this.syncing = false;
+    }
+  }
+
+  private onEvents(events: StreamEvent[]): void {
+    const r = this.mirror.apply(events);
+    if (r === 'gap') void this.resync();
+    else if (r === 'ok') this.emitChange(events);
+  }
+
+  private emitChange(events: StreamEvent[]): void {
+    const snap = this.mirror.current;
+    if (!snap) return;
+    if (events.length > 0) for (const fn of this.listeners.events) fn(events);
+    for (const fn of this.listeners.change) fn(snap);
+  }
+
+  private setStatus(s: ConnectionStatus): void {
+    if (this.status === s) return;
+    this.status = s;
+    for (const fn of this.listeners.status) fn(s);
+  }
+}

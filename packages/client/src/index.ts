@@ -1,0 +1,4 @@
+export * from './client.js';
+export * from './mirror.js';
+export * from './request-id.js';
+export * from './watch.js';

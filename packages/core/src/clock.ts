@@ -1,0 +1,75 @@
+import type { SessionsConfig } from './config.js';
+
+/** Local calendar facts for an instant in the office's time zone. Pure: Intl needs no I/O. */
+export interface LocalTime {
+  day: string; // YYYY-MM-DD
+  weekday: number; // ISO: 1 = Monday … 7 = Sunday
+  minutes: number; // minutes since local midnight
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+export function localTime(now: number, timeZone: string): LocalTime {
+  const parts: Record<string, string> = {};
+  for (const p of formatter(timeZone).formatToParts(now)) parts[p.type] = p.value;
+  return {
+    day: `${parts.year}-${parts.month}-${parts.day}`,
+    weekday: WEEKDAYS[parts.weekday ?? ''] ?? 1,
+    minutes: Number(parts.hour) * 60 + Number(parts.minute),
+  };
+}
+
+export function parseHm(hm: string): number {
+  const [h, m] = hm.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
+export type SessionState =
+  | {
+      open: true;
+      /** Wall-clock minutes until the day's last session ends. */
+      minutesToDayEnd: number;
+      /** Minutes of session time left today (breaks excluded): what a wait can use up. */
+      workMinutesLeft: number;
+    }
+  | { open: false; reason: 'holiday' | 'not_a_working_day' | 'before_hours' | 'break' | 'after_hours' };
+
+/** Whether tickets may be issued now, and how long until the day's last session ends. */
+export function sessionState(sessions: SessionsConfig, now: number): SessionState {
+  const t = localTime(now, sessions.timeZone);
+  if (sessions.holidays?.includes(t.day)) return { open: false, reason: 'holiday' };
+  if (!sessions.days.includes(t.weekday)) return { open: false, reason: 'not_a_working_day' };
+  const periods = sessions.periods.map((p) => ({ start: parseHm(p.start), end: parseHm(p.end) }));
+  if (periods.some((p) => t.minutes >= p.start && t.minutes < p.end)) {
+    const dayEnd = Math.max(...periods.map((p) => p.end));
+    const workMinutesLeft = periods.reduce(
+      (sum, p) => sum + Math.max(0, p.end - Math.max(p.start, t.minutes)),
+      0,
+    );
+    return { open: true, minutesToDayEnd: dayEnd - t.minutes, workMinutesLeft };
+  }
+  const first = Math.min(...periods.map((p) => p.start));
+  const last = Math.max(...periods.map((p) => p.end));
+  if (t.minutes < first) return { open: false, reason: 'before_hours' };
+  if (t.minutes >= last) return { open: false, reason: 'after_hours' };
+  return { open: false, reason: 'break' };
+}

@@ -1,0 +1,30 @@
+import type { Level } from './config.js';
+import type { Officer, Outcome } from './model.js';
+
+/** What devices ask the queue to do. The hub has already checked who may ask. */
+export type QueueCommand =
+  | { type: 'issue'; service: string; priority: string | null; party: number; kioskId: string | null }
+  | { type: 'callNext'; counter: number }
+  | { type: 'callTicket'; counter: number; ticketId: string }
+  | { type: 'recall'; counter: number }
+  | { type: 'startServing'; counter: number }
+  | { type: 'finish'; counter: number; outcome: Outcome }
+  | { type: 'noShow'; counter: number }
+  | {
+      type: 'transfer';
+      counter: number;
+      toService: string | null;
+      toCounter: number | null;
+      note: string | null;
+    }
+  | { type: 'cancel'; ticketId: string; reason: string }
+  | { type: 'rate'; ticketId: string; score: number | null; reasons: string[] }
+  | { type: 'signIn'; counter: number; officer: Officer }
+  | { type: 'signOut'; counter: number; close: boolean }
+  | { type: 'pause'; counter: number; reason: string }
+  | { type: 'resume'; counter: number }
+  | { type: 'setCounterClosed'; counter: number; closed: boolean }
+  | { type: 'setLevel'; level: Level }
+  | { type: 'closeDay' };
+
+export type QueueCommandType = QueueCommand['type'];

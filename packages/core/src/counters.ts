@@ -1,0 +1,32 @@
+import type { CounterConfig, OfficeConfig } from './config.js';
+import type { DayState } from './model.js';
+
+export function counterConfig(config: OfficeConfig, n: number): CounterConfig | undefined {
+  return config.counters.find((c) => c.number === n);
+}
+
+export function closedAtLevel(config: OfficeConfig, state: DayState, n: number): boolean {
+  return config.levels[state.level].closedCounters.includes(n);
+}
+
+/** A counter that may call citizens today: not closed by the level, the supervisor or its officer. */
+export function counterAvailable(config: OfficeConfig, state: DayState, n: number): boolean {
+  const c = state.counters[n];
+  return !!c && !c.closedBySupervisor && c.status !== 'closed' && !closedAtLevel(config, state, n);
+}
+
+/** A counter that is available and has an officer at it (open or briefly paused). */
+export function counterStaffed(config: OfficeConfig, state: DayState, n: number): boolean {
+  const c = state.counters[n];
+  return !!c && counterAvailable(config, state, n) && (c.status === 'open' || c.status === 'paused');
+}
+
+export function countersServing(config: OfficeConfig, service: string, priority = false): CounterConfig[] {
+  return config.counters.filter((c) => c.services.includes(service) || (priority && c.servesAllPriority));
+}
+
+export function serviceRestricted(config: OfficeConfig, state: DayState, service: string): boolean {
+  const r = config.levels[state.level].restrictedServices;
+  if (r === 'non-essential') return !config.services.find((s) => s.prefix === service)?.essential;
+  return r.includes(service);
+}

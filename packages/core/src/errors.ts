@@ -1,0 +1,43 @@
+/** Why the queue refused a command. Messages for people live in @luot/protocol (Vietnamese and English). */
+export type QueueErrorCode =
+  | 'DAY_CLOSED'
+  | 'OUTSIDE_SESSION'
+  | 'UNKNOWN_SERVICE'
+  | 'UNKNOWN_PRIORITY'
+  | 'SERVICE_RESTRICTED'
+  | 'NO_OPEN_COUNTER'
+  | 'DAILY_CAP_REACHED'
+  | 'WAIT_PAST_CLOSING'
+  | 'PARTY_TOO_LARGE'
+  | 'UNKNOWN_COUNTER'
+  | 'COUNTER_NOT_OPEN'
+  | 'COUNTER_CLOSED_AT_LEVEL'
+  | 'COUNTER_CLOSED_BY_SUPERVISOR'
+  | 'COUNTER_BUSY'
+  | 'NO_TICKET_IN_HAND'
+  | 'QUEUE_EMPTY'
+  | 'UNKNOWN_TICKET'
+  | 'TICKET_NOT_WAITING'
+  | 'TICKET_OUTSIDE'
+  | 'TICKET_NOT_FOR_COUNTER'
+  | 'TICKET_NOT_CALLED'
+  | 'TICKET_FINAL'
+  | 'INVALID_TRANSFER'
+  | 'OFFICER_ELSEWHERE'
+  | 'NOT_RATABLE'
+  | 'ALREADY_RATED'
+  | 'INVALID_SCORE';
+
+export class QueueError extends Error {
+  constructor(
+    readonly code: QueueErrorCode,
+    readonly details: Record<string, string | number | null> = {},
+  ) {
+    super(code);
+    this.name = 'QueueError';
+  }
+}
+
+export function refuse(code: QueueErrorCode, details?: Record<string, string | number | null>): never {
+  throw new QueueError(code, details);
+}

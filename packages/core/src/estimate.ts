@@ -1,0 +1,30 @@
+import type { OfficeConfig } from './config.js';
+import { counterAvailable, counterStaffed, countersServing } from './counters.js';
+import type { DayState } from './model.js';
+
+export interface WaitEstimate {
+  /** Tickets of the service waiting inside or outside. */
+  peopleAhead: number;
+  /** Counters taken into account (staffed ones, or available ones before officers sign in). */
+  counters: number;
+  /** Average service time in minutes (recent real times, or the configured default). */
+  serviceMinutes: number;
+  /** null when no counter serves the service now. */
+  minutes: number | null;
+}
+
+/** Expected wait for a new ticket of the service: people ahead shared among its counters. */
+export function estimateWait(config: OfficeConfig, state: DayState, service: string): WaitEstimate {
+  const svc = config.services.find((s) => s.prefix === service);
+  const peopleAhead = state.lines.queued[service] ?? 0;
+  const serving = countersServing(config, service).map((c) => c.number);
+  const staffed = serving.filter((n) => counterStaffed(config, state, n)).length;
+  const counters = staffed || serving.filter((n) => counterAvailable(config, state, n)).length;
+  const times = state.serviceTimes[service] ?? [];
+  const serviceMinutes =
+    times.length > 0
+      ? times.reduce((a, b) => a + b, 0) / times.length / 60_000
+      : (svc?.defaultServiceMinutes ?? 10);
+  const minutes = counters === 0 ? null : Math.ceil((peopleAhead / counters) * serviceMinutes);
+  return { peopleAhead, counters, serviceMinutes, minutes };
+}

@@ -1,0 +1,49 @@
+import type { Level } from './config.js';
+import type { Officer, Outcome, Ticket } from './model.js';
+
+/**
+ * Everything that happens in an office day. Events carry every fact needed to apply them,
+ * so a day can be rebuilt by replaying them (the hub does this after a restart).
+ */
+export type QueueEvent =
+  | { type: 'day.opened'; day: string; level: Level }
+  | { type: 'day.closed'; day: string }
+  | { type: 'ticket.issued'; ticket: Ticket }
+  | { type: 'ticket.admitted'; ticketId: string }
+  | {
+      type: 'ticket.called';
+      ticketId: string;
+      counter: number;
+      officerId: string | null;
+      recall: boolean;
+      /** The counter's priority calls in a row after this call (fairness rule, see routing.ts). */
+      priorityInRow: number;
+    }
+  | { type: 'ticket.serving'; ticketId: string; counter: number }
+  | { type: 'ticket.finished'; ticketId: string; counter: number; outcome: Outcome }
+  | { type: 'ticket.no_show'; ticketId: string; counter: number }
+  | {
+      type: 'ticket.transferred';
+      ticketId: string;
+      fromCounter: number | null;
+      toService: string;
+      toCounter: number | null;
+      note: string | null;
+    }
+  | { type: 'ticket.cancelled'; ticketId: string; reason: string }
+  | { type: 'ticket.rated'; ticketId: string; score: number | null; reasons: string[] }
+  | { type: 'counter.signed_in'; counter: number; officer: Officer }
+  | { type: 'counter.signed_out'; counter: number; closed: boolean }
+  | { type: 'counter.paused'; counter: number; reason: string }
+  | { type: 'counter.resumed'; counter: number }
+  | { type: 'counter.supervisor_closed'; counter: number; closed: boolean }
+  | { type: 'level.changed'; level: Level };
+
+export type QueueEventType = QueueEvent['type'];
+
+/** An event as stored and broadcast: with its place in the hub's log and the time it happened. */
+export interface LoggedEvent {
+  seq: number;
+  at: number;
+  event: QueueEvent;
+}

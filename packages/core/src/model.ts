@@ -1,0 +1,111 @@
+import type { Level, Text } from './config.js';
+
+export type TicketStatus = 'outside' | 'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'cancelled';
+
+/** Statuses that count towards hall occupancy. */
+export const IN_HALL: ReadonlySet<TicketStatus> = new Set(['waiting', 'called', 'serving']);
+export const FINAL: ReadonlySet<TicketStatus> = new Set(['done', 'no_show', 'cancelled']);
+
+export type OutcomeKind = 'received' | 'guided' | 'returned' | 'refused' | 'other';
+
+export interface Outcome {
+  kind: OutcomeKind;
+  /** Dossier code from the office's e-system (phiếu hẹn), when a dossier was received. */
+  dossierCode?: string;
+  /** Promised return date YYYY-MM-DD. */
+  returnDate?: string;
+  /** Short reason ids or a note: documents to add, why refused. */
+  reasons?: string[];
+  note?: string;
+}
+
+export interface Officer {
+  id: string;
+  name: string;
+  agency: Text;
+}
+
+export interface Ticket {
+  /** Unique across days: '20261130-A012'. */
+  id: string;
+  /** Printed number: 'A012'. */
+  number: string;
+  day: string;
+  seq: number;
+  /** Service the ticket waits for now (changes on transfer). */
+  service: string;
+  /** Service it was issued for. */
+  issuedService: string;
+  priority: string | null;
+  /** People in the party (the citizen plus companions) — counted in the hall. */
+  party: number;
+  zone: string;
+  status: TicketStatus;
+  issuedAt: number;
+  /** Order key inside a queue: the original issue time, kept on transfer. */
+  queuedAt: number;
+  /** Global issue order, tie-break for equal times. */
+  order: number;
+  admittedAt: number | null;
+  calledAt: number | null;
+  servingAt: number | null;
+  finishedAt: number | null;
+  counter: number | null;
+  /** A transfer to a named counter: only that counter calls it. */
+  targetCounter: number | null;
+  officerId: string | null;
+  callCount: number;
+  outcome: Outcome | null;
+  transfers: number;
+  kioskId: string | null;
+  rating: number | null | undefined;
+}
+
+export type CounterStatus = 'offline' | 'open' | 'paused' | 'closed';
+
+export interface CounterState {
+  number: number;
+  status: CounterStatus;
+  officer: Officer | null;
+  current: string | null;
+  pauseReason: string | null;
+  /** Priority calls in a row while normal tickets were waiting (fairness rule). */
+  priorityInRow: number;
+  /** Closed by the supervisor, independent of the level. */
+  closedBySupervisor: boolean;
+  lastActionAt: number | null;
+}
+
+export interface DayState {
+  day: string;
+  closed: boolean;
+  level: Level;
+  /** Last number issued per service prefix today. */
+  seq: Record<string, number>;
+  nextOrder: number;
+  tickets: Record<string, Ticket>;
+  counters: Record<number, CounterState>;
+  /** Recent service durations (ms) per service, newest last, for wait estimates. */
+  serviceTimes: Record<string, number[]>;
+  /** Derived indexes, kept by applyEvent so that routing never scans the whole day. */
+  lines: Lines;
+}
+
+/** Ticket ids in order. Waiting lines are sorted by (queuedAt, order); entry lines by order. */
+export interface ClassLines {
+  priority: string[];
+  normal: string[];
+}
+
+export interface Lines {
+  /** In the hall, waiting for a counter of the service. */
+  waiting: Record<string, ClassLines>;
+  /** In the hall, transferred to one named counter. */
+  targeted: Record<number, string[]>;
+  /** Waiting outside for admission into the zone. */
+  outside: Record<string, ClassLines>;
+  /** People (party sizes) inside each zone. */
+  occupancy: Record<string, number>;
+  /** Tickets of each service still waiting inside or outside (for wait estimates). */
+  queued: Record<string, number>;
+}

@@ -1,0 +1,334 @@
+import { sessionState, localTime } from './clock.js';
+import type { OfficeConfig } from './config.js';
+import type { QueueCommand } from './commands.js';
+import {
+  closedAtLevel,
+  counterAvailable,
+  counterConfig,
+  countersServing,
+  serviceRestricted,
+} from './counters.js';
+import { refuse } from './errors.js';
+import { estimateWait } from './estimate.js';
+import type { QueueEvent } from './events.js';
+import { admissionEvents, capacity, fitsOnIssue } from './flow.js';
+import { FINAL, type CounterState, type DayState, type Ticket } from './model.js';
+import { counterMayCall, pickNext } from './routing.js';
+import { applyEvent } from './state.js';
+
+export interface Emitted {
+  event: QueueEvent;
+  at: number;
+}
+
+/**
+ * Run one command against the day: check everything first (a refusal throws QueueError and
+ * changes nothing), then emit events and apply each one to `state` as it is emitted.
+ * Returns the events in order; the caller persists them.
+ */
+export function execute(
+  config: OfficeConfig,
+  state: DayState,
+  command: QueueCommand,
+  now: number,
+): Emitted[] {
+  const out: Emitted[] = [];
+  const emit = (event: QueueEvent) => {
+    applyEvent(state, event, now, config);
+    out.push({ event, at: now });
+  };
+
+  const decided = decide(config, state, command, now);
+  // Closing the day cancels everyone, outside too: nobody is let in on the way out.
+  const admits = command.type !== 'closeDay';
+  for (const e of decided) {
+    emit(e);
+    // Anything that frees room in the hall or raises its capacity lets people in from outside.
+    if (admits && frees(e)) for (const a of admissionEvents(config, state)) emit(a);
+  }
+  return out;
+}
+
+/**
+ * On a new calendar day: close the old day (unfinished tickets cancelled, officers signed out) and
+ * open the new one, numbering from 1 again. The hub calls this before each command and on a timer,
+ * and persists what it returns on its own, so a refused command never loses the rollover.
+ */
+export function openDayIfNeeded(config: OfficeConfig, state: DayState, now: number): Emitted[] {
+  const today = localTime(now, config.sessions.timeZone).day;
+  if (today === state.day) return [];
+  const out: Emitted[] = [];
+  for (const event of [
+    ...closeDayEvents(state),
+    { type: 'day.opened', day: today, level: state.level } as const,
+  ]) {
+    applyEvent(state, event, now, config);
+    out.push({ event, at: now });
+  }
+  return out;
+}
+
+function frees(e: QueueEvent): boolean {
+  return (
+    e.type === 'ticket.finished' ||
+    e.type === 'ticket.no_show' ||
+    e.type === 'ticket.cancelled' ||
+    e.type === 'level.changed'
+  );
+}
+
+function closeDayEvents(state: DayState): QueueEvent[] {
+  const events: QueueEvent[] = [];
+  for (const t of Object.values(state.tickets)) {
+    if (!FINAL.has(t.status)) events.push({ type: 'ticket.cancelled', ticketId: t.id, reason: 'day_closed' });
+  }
+  for (const c of Object.values(state.counters)) {
+    if (c.officer) events.push({ type: 'counter.signed_out', counter: c.number, closed: false });
+  }
+  if (!state.closed) events.push({ type: 'day.closed', day: state.day });
+  return events;
+}
+
+function getCounter(config: OfficeConfig, state: DayState, n: number): CounterState {
+  const c = state.counters[n];
+  if (!c || !counterConfig(config, n)) refuse('UNKNOWN_COUNTER', { counter: n });
+  return c;
+}
+
+function getTicket(state: DayState, id: string): Ticket {
+  return state.tickets[id] ?? refuse('UNKNOWN_TICKET', { ticketId: id });
+}
+
+/** The counter can call someone now: staffed, open, free, not closed. */
+function checkCanCall(config: OfficeConfig, state: DayState, c: CounterState): void {
+  if (c.closedBySupervisor) refuse('COUNTER_CLOSED_BY_SUPERVISOR', { counter: c.number });
+  if (closedAtLevel(config, state, c.number))
+    refuse('COUNTER_CLOSED_AT_LEVEL', { counter: c.number, level: state.level });
+  if (c.status !== 'open') refuse('COUNTER_NOT_OPEN', { counter: c.number, status: c.status });
+  if (c.current) refuse('COUNTER_BUSY', { counter: c.number, ticketId: c.current });
+}
+
+function inHand(state: DayState, c: CounterState): Ticket {
+  if (!c.current) refuse('NO_TICKET_IN_HAND', { counter: c.number });
+  return state.tickets[c.current]!;
+}
+
+function called(c: CounterState, ticketId: string, recall: boolean, priorityInRow: number): QueueEvent {
+  return {
+    type: 'ticket.called',
+    ticketId,
+    counter: c.number,
+    officerId: c.officer?.id ?? null,
+    recall,
+    priorityInRow,
+  };
+}
+
+function decide(config: OfficeConfig, state: DayState, cmd: QueueCommand, now: number): QueueEvent[] {
+  switch (cmd.type) {
+    case 'issue':
+      return [issue(config, state, cmd, now)];
+
+    case 'callNext': {
+      const c = getCounter(config, state, cmd.counter);
+      checkCanCall(config, state, c);
+      const pick = pickNext(config, state, cmd.counter, now);
+      if (!pick) refuse('QUEUE_EMPTY', { counter: cmd.counter });
+      return [called(c, pick.ticket.id, false, pick.priorityInRow)];
+    }
+
+    case 'callTicket': {
+      const c = getCounter(config, state, cmd.counter);
+      checkCanCall(config, state, c);
+      const t = getTicket(state, cmd.ticketId);
+      if (t.status === 'outside') refuse('TICKET_OUTSIDE', { ticketId: t.id });
+      if (t.status !== 'waiting') refuse('TICKET_NOT_WAITING', { ticketId: t.id, status: t.status });
+      if (!counterMayCall(config, c.number, t))
+        refuse('TICKET_NOT_FOR_COUNTER', { ticketId: t.id, counter: c.number });
+      return [called(c, t.id, false, c.priorityInRow)];
+    }
+
+    case 'recall': {
+      const c = getCounter(config, state, cmd.counter);
+      const t = inHand(state, c);
+      if (t.status !== 'called') refuse('TICKET_NOT_CALLED', { ticketId: t.id, status: t.status });
+      return [called(c, t.id, true, c.priorityInRow)];
+    }
+
+    case 'startServing': {
+      const c = getCounter(config, state, cmd.counter);
+      const t = inHand(state, c);
+      if (t.status !== 'called') refuse('TICKET_NOT_CALLED', { ticketId: t.id, status: t.status });
+      return [{ type: 'ticket.serving', ticketId: t.id, counter: c.number }];
+    }
+
+    case 'finish': {
+      const c = getCounter(config, state, cmd.counter);
+      const t = inHand(state, c);
+      return [{ type: 'ticket.finished', ticketId: t.id, counter: c.number, outcome: cmd.outcome }];
+    }
+
+    case 'noShow': {
+      const c = getCounter(config, state, cmd.counter);
+      const t = inHand(state, c);
+      if (t.status !== 'called') refuse('TICKET_NOT_CALLED', { ticketId: t.id, status: t.status });
+      return [{ type: 'ticket.no_show', ticketId: t.id, counter: c.number }];
+    }
+
+    case 'transfer': {
+      const c = getCounter(config, state, cmd.counter);
+      const t = inHand(state, c);
+      const toService = cmd.toService ?? t.service;
+      if (!config.services.some((s) => s.prefix === toService))
+        refuse('UNKNOWN_SERVICE', { service: toService });
+      if (cmd.toCounter !== null) {
+        getCounter(config, state, cmd.toCounter);
+        if (cmd.toCounter === c.number) refuse('INVALID_TRANSFER', { counter: cmd.toCounter });
+      } else if (toService === t.service) {
+        refuse('INVALID_TRANSFER', { service: toService });
+      }
+      return [
+        {
+          type: 'ticket.transferred',
+          ticketId: t.id,
+          fromCounter: c.number,
+          toService,
+          toCounter: cmd.toCounter,
+          note: cmd.note,
+        },
+      ];
+    }
+
+    case 'cancel': {
+      const t = getTicket(state, cmd.ticketId);
+      if (FINAL.has(t.status)) refuse('TICKET_FINAL', { ticketId: t.id, status: t.status });
+      return [{ type: 'ticket.cancelled', ticketId: t.id, reason: cmd.reason }];
+    }
+
+    case 'rate': {
+      const t = getTicket(state, cmd.ticketId);
+      if (t.status !== 'done') refuse('NOT_RATABLE', { ticketId: t.id, status: t.status });
+      if (t.rating !== undefined) refuse('ALREADY_RATED', { ticketId: t.id });
+      if (
+        cmd.score !== null &&
+        (!Number.isInteger(cmd.score) || cmd.score < 1 || cmd.score > config.rating.scale)
+      ) {
+        refuse('INVALID_SCORE', { score: cmd.score, scale: config.rating.scale });
+      }
+      return [{ type: 'ticket.rated', ticketId: t.id, score: cmd.score, reasons: cmd.reasons }];
+    }
+
+    case 'signIn': {
+      const c = getCounter(config, state, cmd.counter);
+      const elsewhere = Object.values(state.counters).find(
+        (o) => o.number !== c.number && o.officer?.id === cmd.officer.id,
+      );
+      if (elsewhere) refuse('OFFICER_ELSEWHERE', { counter: elsewhere.number });
+      if (c.current && c.officer?.id !== cmd.officer.id)
+        refuse('COUNTER_BUSY', { counter: c.number, ticketId: c.current });
+      const events: QueueEvent[] = [];
+      if (c.officer && c.officer.id !== cmd.officer.id) {
+        events.push({ type: 'counter.signed_out', counter: c.number, closed: false });
+      }
+      events.push({ type: 'counter.signed_in', counter: c.number, officer: cmd.officer });
+      return events;
+    }
+
+    case 'signOut': {
+      const c = getCounter(config, state, cmd.counter);
+      if (c.current) refuse('COUNTER_BUSY', { counter: c.number, ticketId: c.current });
+      return [{ type: 'counter.signed_out', counter: c.number, closed: cmd.close }];
+    }
+
+    case 'pause': {
+      const c = getCounter(config, state, cmd.counter);
+      if (c.status !== 'open') refuse('COUNTER_NOT_OPEN', { counter: c.number, status: c.status });
+      if (c.current) refuse('COUNTER_BUSY', { counter: c.number, ticketId: c.current });
+      return [{ type: 'counter.paused', counter: c.number, reason: cmd.reason }];
+    }
+
+    case 'resume': {
+      const c = getCounter(config, state, cmd.counter);
+      if (c.status !== 'paused') refuse('COUNTER_NOT_OPEN', { counter: c.number, status: c.status });
+      return [{ type: 'counter.resumed', counter: c.number }];
+    }
+
+    case 'setCounterClosed': {
+      getCounter(config, state, cmd.counter);
+      return [{ type: 'counter.supervisor_closed', counter: cmd.counter, closed: cmd.closed }];
+    }
+
+    case 'setLevel':
+      return [{ type: 'level.changed', level: cmd.level }];
+
+    case 'closeDay':
+      return closeDayEvents(state);
+  }
+}
+
+function issue(
+  config: OfficeConfig,
+  state: DayState,
+  cmd: Extract<QueueCommand, { type: 'issue' }>,
+  now: number,
+): QueueEvent {
+  if (state.closed) refuse('DAY_CLOSED');
+  const session = sessionState(config.sessions, now);
+  if (!session.open) refuse('OUTSIDE_SESSION', { reason: session.reason });
+  const svc =
+    config.services.find((s) => s.prefix === cmd.service) ??
+    refuse('UNKNOWN_SERVICE', { service: cmd.service });
+  if (cmd.priority !== null && !config.priorityCategories.some((p) => p.id === cmd.priority)) {
+    refuse('UNKNOWN_PRIORITY', { priority: cmd.priority });
+  }
+  if (serviceRestricted(config, state, svc.prefix))
+    refuse('SERVICE_RESTRICTED', { service: svc.prefix, level: state.level });
+  const open = countersServing(config, svc.prefix, cmd.priority !== null).some((c) =>
+    counterAvailable(config, state, c.number),
+  );
+  if (!open) refuse('NO_OPEN_COUNTER', { service: svc.prefix });
+  const seq = (state.seq[svc.prefix] ?? 0) + 1;
+  if (svc.dailyCap !== undefined && seq > svc.dailyCap)
+    refuse('DAILY_CAP_REACHED', { service: svc.prefix, cap: svc.dailyCap });
+  const wait = estimateWait(config, state, svc.prefix);
+  // Counters serve nobody during a break, so the wait is weighed against session time left, not the clock.
+  if (
+    config.sessions.stopWhenWaitPastClose &&
+    wait.minutes !== null &&
+    wait.minutes > session.workMinutesLeft
+  ) {
+    refuse('WAIT_PAST_CLOSING', { service: svc.prefix, minutes: wait.minutes });
+  }
+  if (cmd.party > capacity(config, state, svc.zone)) refuse('PARTY_TOO_LARGE', { party: cmd.party });
+
+  const number = svc.prefix + String(seq).padStart(svc.numberWidth, '0');
+  const inside = fitsOnIssue(config, state, svc.zone, cmd.party, cmd.priority !== null);
+  const ticket: Ticket = {
+    id: `${state.day.replaceAll('-', '')}-${number}`,
+    number,
+    day: state.day,
+    seq,
+    service: svc.prefix,
+    issuedService: svc.prefix,
+    priority: cmd.priority,
+    party: cmd.party,
+    zone: svc.zone,
+    status: inside ? 'waiting' : 'outside',
+    issuedAt: now,
+    queuedAt: now,
+    order: state.nextOrder,
+    admittedAt: inside ? now : null,
+    calledAt: null,
+    servingAt: null,
+    finishedAt: null,
+    counter: null,
+    targetCounter: null,
+    officerId: null,
+    callCount: 0,
+    outcome: null,
+    transfers: 0,
+    kioskId: cmd.kioskId,
+    rating: undefined,
+  };
+  return { type: 'ticket.issued', ticket };
+}

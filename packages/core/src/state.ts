@@ -1,0 +1,277 @@
+import type { Level, OfficeConfig } from './config.js';
+import type { LoggedEvent, QueueEvent } from './events.js';
+import { IN_HALL, type ClassLines, type CounterState, type DayState, type Ticket } from './model.js';
+
+/** How many recent service times per service feed the wait estimate. */
+export const SERVICE_TIME_WINDOW = 20;
+
+export function emptyLines(): DayState['lines'] {
+  return { waiting: {}, targeted: {}, outside: {}, occupancy: {}, queued: {} };
+}
+
+function newCounter(number: number): CounterState {
+  return {
+    number,
+    status: 'offline',
+    officer: null,
+    current: null,
+    pauseReason: null,
+    priorityInRow: 0,
+    closedBySupervisor: false,
+    lastActionAt: null,
+  };
+}
+
+/** A fresh, empty day. Counters start offline; the level carries over from the previous day. */
+export function createDay(config: OfficeConfig, day: string, level: Level = config.initialLevel): DayState {
+  const counters: Record<number, CounterState> = {};
+  for (const c of config.counters) counters[c.number] = newCounter(c.number);
+  return {
+    day,
+    closed: false,
+    level,
+    seq: {},
+    nextOrder: 1,
+    tickets: {},
+    counters,
+    serviceTimes: {},
+    lines: emptyLines(),
+  };
+}
+
+function classLines(map: Record<string, ClassLines>, key: string): ClassLines {
+  return (map[key] ??= { priority: [], normal: [] });
+}
+
+function removeId(list: string[] | undefined, id: string): void {
+  if (!list) return;
+  const i = list.indexOf(id);
+  if (i >= 0) list.splice(i, 1);
+}
+
+/** Insert keeping the list sorted by (queuedAt, order). Usually an append. */
+function insertSorted(state: DayState, list: string[], t: Ticket): void {
+  const before = (id: string) => {
+    const o = state.tickets[id]!;
+    return o.queuedAt < t.queuedAt || (o.queuedAt === t.queuedAt && o.order < t.order);
+  };
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(list[mid]!)) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, t.id);
+}
+
+function insertByOrder(state: DayState, list: string[], t: Ticket): void {
+  let i = list.length;
+  while (i > 0 && state.tickets[list[i - 1]!]!.order > t.order) i--;
+  list.splice(i, 0, t.id);
+}
+
+function klass(t: Ticket): keyof ClassLines {
+  return t.priority ? 'priority' : 'normal';
+}
+
+/** Remove a ticket from every index its current status puts it in. */
+function detach(state: DayState, t: Ticket): void {
+  const l = state.lines;
+  if (t.status === 'outside') {
+    removeId(l.outside[t.zone]?.[klass(t)], t.id);
+    l.queued[t.service] = (l.queued[t.service] ?? 0) - 1;
+  } else if (t.status === 'waiting') {
+    if (t.targetCounter !== null) removeId(l.targeted[t.targetCounter], t.id);
+    else removeId(l.waiting[t.service]?.[klass(t)], t.id);
+    l.queued[t.service] = (l.queued[t.service] ?? 0) - 1;
+  }
+  if (IN_HALL.has(t.status)) l.occupancy[t.zone] = (l.occupancy[t.zone] ?? 0) - t.party;
+}
+
+/** Add a ticket to the indexes for its current status. */
+function attach(state: DayState, t: Ticket): void {
+  const l = state.lines;
+  if (t.status === 'outside') {
+    insertByOrder(state, classLines(l.outside, t.zone)[klass(t)], t);
+    l.queued[t.service] = (l.queued[t.service] ?? 0) + 1;
+  } else if (t.status === 'waiting') {
+    const list =
+      t.targetCounter !== null
+        ? (l.targeted[t.targetCounter] ??= [])
+        : classLines(l.waiting, t.service)[klass(t)];
+    insertSorted(state, list, t);
+    l.queued[t.service] = (l.queued[t.service] ?? 0) + 1;
+  }
+  if (IN_HALL.has(t.status)) l.occupancy[t.zone] = (l.occupancy[t.zone] ?? 0) + t.party;
+}
+
+/** Change a ticket while keeping every index right. */
+function update(state: DayState, id: string, change: (t: Ticket) => void): Ticket {
+  const t = state.tickets[id];
+  if (!t) throw new Error(`event names unknown ticket ${id}`);
+  detach(state, t);
+  change(t);
+  attach(state, t);
+  return t;
+}
+
+function counter(state: DayState, n: number): CounterState {
+  const c = state.counters[n];
+  if (!c) throw new Error(`event names unknown counter ${n}`);
+  return c;
+}
+
+function freeCounter(state: DayState, n: number | null, at: number): void {
+  if (n === null) return;
+  const c = counter(state, n);
+  c.current = null;
+  c.lastActionAt = at;
+}
+
+/** Record how long the ticket's service at its current counter took, from its start (or call) until `end`. */
+function recordServiceTime(state: DayState, t: Ticket, end: number): void {
+  const started = t.servingAt ?? t.calledAt;
+  if (started === null) return;
+  const list = (state.serviceTimes[t.service] ??= []);
+  list.push(end - started);
+  if (list.length > SERVICE_TIME_WINDOW) list.shift();
+}
+
+/**
+ * Apply one event to the day, in place. Deterministic: the same events give the same state,
+ * which is how the hub rebuilds a day after a restart and how clients mirror it.
+ */
+export function applyEvent(state: DayState, event: QueueEvent, at: number, config: OfficeConfig): DayState {
+  switch (event.type) {
+    case 'day.opened':
+      // A new day starts clean (counters offline and open, no service times), so replaying from
+      // this event alone rebuilds the day exactly.
+      Object.assign(state, createDay(config, event.day, event.level));
+      return state;
+    case 'day.closed':
+      state.closed = true;
+      return state;
+    case 'ticket.issued': {
+      const t = structuredClone(event.ticket);
+      state.tickets[t.id] = t;
+      state.seq[t.issuedService] = Math.max(state.seq[t.issuedService] ?? 0, t.seq);
+      state.nextOrder = Math.max(state.nextOrder, t.order + 1);
+      attach(state, t);
+      return state;
+    }
+    case 'ticket.admitted':
+      update(state, event.ticketId, (t) => {
+        t.status = 'waiting';
+        t.admittedAt = at;
+      });
+      return state;
+    case 'ticket.called': {
+      const c = counter(state, event.counter);
+      update(state, event.ticketId, (t) => {
+        t.status = 'called';
+        t.counter = event.counter;
+        t.targetCounter = null;
+        t.calledAt = at;
+        t.officerId = event.officerId;
+        t.callCount += 1;
+      });
+      c.current = event.ticketId;
+      c.priorityInRow = event.priorityInRow;
+      c.lastActionAt = at;
+      return state;
+    }
+    case 'ticket.serving':
+      update(state, event.ticketId, (t) => {
+        t.status = 'serving';
+        t.servingAt = at;
+      });
+      counter(state, event.counter).lastActionAt = at;
+      return state;
+    case 'ticket.finished': {
+      const t = update(state, event.ticketId, (t) => {
+        t.status = 'done';
+        t.finishedAt = at;
+        t.outcome = structuredClone(event.outcome);
+      });
+      recordServiceTime(state, t, at);
+      freeCounter(state, event.counter, at);
+      return state;
+    }
+    case 'ticket.no_show':
+      update(state, event.ticketId, (t) => {
+        t.status = 'no_show';
+        t.finishedAt = at;
+      });
+      freeCounter(state, event.counter, at);
+      return state;
+    case 'ticket.transferred':
+      update(state, event.ticketId, (t) => {
+        // The first counter's part is a service of its own; the next counter starts afresh.
+        if (t.status === 'called' || t.status === 'serving') recordServiceTime(state, t, at);
+        t.servingAt = null;
+        t.status = 'waiting';
+        t.service = event.toService;
+        t.targetCounter = event.toCounter;
+        t.counter = null;
+        t.transfers += 1;
+      });
+      freeCounter(state, event.fromCounter, at);
+      return state;
+    case 'ticket.cancelled': {
+      const held = state.tickets[event.ticketId]?.counter ?? null;
+      const t = update(state, event.ticketId, (t) => {
+        t.status = 'cancelled';
+        t.finishedAt = at;
+      });
+      if (held !== null && state.counters[held]?.current === t.id) freeCounter(state, held, at);
+      return state;
+    }
+    case 'ticket.rated': {
+      const t = state.tickets[event.ticketId];
+      if (t) t.rating = event.score;
+      return state;
+    }
+    case 'counter.signed_in': {
+      const c = counter(state, event.counter);
+      c.officer = structuredClone(event.officer);
+      c.status = 'open';
+      c.pauseReason = null;
+      c.priorityInRow = 0;
+      c.lastActionAt = at;
+      return state;
+    }
+    case 'counter.signed_out': {
+      const c = counter(state, event.counter);
+      c.officer = null;
+      c.status = event.closed ? 'closed' : 'offline';
+      c.pauseReason = null;
+      c.lastActionAt = at;
+      return state;
+    }
+    case 'counter.paused': {
+      const c = counter(state, event.counter);
+      c.status = 'paused';
+      c.pauseReason = event.reason;
+      c.lastActionAt = at;
+      return state;
+    }
+    case 'counter.resumed': {
+      const c = counter(state, event.counter);
+      c.status = 'open';
+      c.pauseReason = null;
+      c.lastActionAt = at;
+      return state;
+    }
+    case 'counter.supervisor_closed':
+      counter(state, event.counter).closedBySupervisor = event.closed;
+      return state;
+    case 'level.changed':
+      state.level = event.level;
+      return state;
+  }
+}
+
+export function applyLogged(state: DayState, logged: LoggedEvent, config: OfficeConfig): DayState {
+  return applyEvent(state, logged.event, logged.at, config);
+}

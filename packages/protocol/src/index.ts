@@ -1,0 +1,5 @@
+export * from './commands.js';
+export * from './errors.js';
+export * from './messages.js';
+export * from './office-config.js';
+export * from './printable.js';

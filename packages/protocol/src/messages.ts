@@ -1,0 +1,95 @@
+import type { DayState, OfficeConfig, QueueEvent, Ticket, WaitEstimate } from '@luot/core';
+import type { Command, Role } from './commands.js';
+import type { ProtocolError } from './errors.js';
+
+/** Printer state the hub keeps per device, so supervisors see faults. */
+export interface PrinterState {
+  device: string;
+  ok: boolean;
+  fault: string | null;
+  paperNearEnd: boolean;
+  at: number;
+}
+
+/** Hub facts that are not queue rules but travel on the same ordered stream. */
+export type HubEvent = QueueEvent | ({ type: 'printer.status' } & PrinterState);
+
+/** One entry of the hub's log: `seq` increases by one per event, across restarts. */
+export interface StreamEvent {
+  seq: number;
+  at: number;
+  event: HubEvent;
+}
+
+export interface Snapshot {
+  seq: number;
+  serverTime: number;
+  config: OfficeConfig;
+  state: DayState;
+  printers: Record<string, PrinterState>;
+}
+
+export type SyncReply = { kind: 'events'; events: StreamEvent[] } | { kind: 'snapshot'; snapshot: Snapshot };
+
+export interface DeviceInfo {
+  id: string;
+  role: Role;
+  counter: number | null;
+  name: string;
+}
+
+export interface IssueResult {
+  ticket: Ticket;
+  /** Unguessable token of the ticket's phone page. */
+  token: string;
+  url: string;
+  estimate: WaitEstimate;
+  /** Place in the entry line when the hall is full. */
+  entryPlace: number | null;
+  /** Hub-side printing (browser kiosks): null when not asked. */
+  printed: { ok: true; paperNearEnd: boolean } | { ok: false; fault: string; message: { vi: string; en: string } } | null;
+}
+
+export interface CommandResultMap {
+  'ticket.issue': IssueResult;
+  [other: string]: unknown;
+}
+
+export interface CommandOk<T = unknown> {
+  ok: true;
+  /** The last seq the command produced: the caller's view is current once it has seen it. */
+  seq: number;
+  result: T;
+  /** True when this is a replay of an earlier identical request (same requestId). */
+  replayed: boolean;
+}
+export interface CommandFail {
+  ok: false;
+  error: ProtocolError;
+}
+export type CommandAck<T = unknown> = CommandOk<T> | CommandFail;
+
+/** Public view of one ticket for its phone page. */
+export interface TicketWatch {
+  ticket: Pick<Ticket, 'number' | 'service' | 'status' | 'priority' | 'counter' | 'issuedAt' | 'calledAt' | 'callCount'>;
+  serviceName: { vi: string; en: string };
+  officeName: { vi: string; en: string };
+  ahead: number | null;
+  entryPlace: number | null;
+  estimatedMinutes: number | null;
+}
+
+export interface ServerToClientEvents {
+  /** Ordered events; a client that sees a gap in seq asks for `sync`. */
+  events: (events: StreamEvent[]) => void;
+  /** Phone page: the watched ticket changed. */
+  ticket: (watch: TicketWatch) => void;
+}
+
+export interface ClientToServerEvents {
+  command: (command: unknown, ack: (reply: CommandAck) => void) => void;
+  sync: (req: { lastSeq: number | null }, ack: (reply: SyncReply | CommandFail) => void) => void;
+  whoami: (ack: (reply: DeviceInfo) => void) => void;
+}
+
+export type { Command };
