@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { LuotClient } from '@luot/client';
 import { migrate, loadMigrations } from '../src/db.js';
-import { startTestHub, type TestHub } from './harness.js';
+import { startTestHub, type TestHub } from '@luot/testing';
 
 let t: TestHub;
 afterEach(async () => t?.close());

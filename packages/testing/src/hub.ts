@@ -3,9 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { LuotClient } from '@luot/client';
-import { hashPin } from '../src/auth.js';
-import { resolveConfig, type LoadedConfig } from '../src/config.js';
-import { startHub, type Hub } from '../src/server.js';
+import { hashPin, resolveConfig, startHub, type Hub, type LoadedConfig } from '@luot/hub';
 
 /** Monday 30 November 2026, 09:00 in Hà Nội. */
 export const MONDAY_9AM = Date.UTC(2026, 10, 30, 2, 0);
