@@ -1,4 +1,4 @@
-import { createPrinter, startFakePrinter, type FakePrinter, type TicketPrinter } from '@luot/printer';
+import type { FakePrinter, TicketPrinter } from '@luot/printer';
 import { printableTicket, type IssueResult } from '@luot/protocol';
 import type { OfficeConfig } from '@luot/core';
 import type { Logger } from 'pino';
@@ -21,6 +21,9 @@ export class HubPrinters {
   ) {}
 
   async start(): Promise<void> {
+    if (Object.keys(this.configs).length === 0) return;
+    // Loaded only when the hub drives printers: the drawing library is the heaviest thing the hub could load.
+    const { createPrinter, startFakePrinter } = await import('@luot/printer');
     for (const [device, cfg] of Object.entries(this.configs)) {
       if (cfg.kind === 'fake') {
         const fake = await startFakePrinter();

@@ -28,7 +28,19 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** Last answer per time zone: every command asks, and it only changes once a minute (Intl is slow). */
+const lastMinute = new Map<string, { minute: number; value: LocalTime }>();
+
 export function localTime(now: number, timeZone: string): LocalTime {
+  const minute = Math.floor(now / 60_000);
+  const cached = lastMinute.get(timeZone);
+  if (cached && cached.minute === minute) return cached.value;
+  const value = computeLocalTime(now, timeZone);
+  lastMinute.set(timeZone, { minute, value });
+  return value;
+}
+
+function computeLocalTime(now: number, timeZone: string): LocalTime {
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(now)) parts[p.type] = p.value;
   return {

@@ -1,0 +1,49 @@
+/**
+ * `npm run bench`: figures, not assertions. Each figure is printed beside the cost of what it stands
+ * on, measured the same way in the same run, and everything is saved as JSON under artifacts/bench/.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { benchHub, benchSubstrate, tempDir } from './bench/hub.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const only = process.argv.slice(2);
+const want = (name: string) => only.length === 0 || only.includes(name);
+
+const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
+const { dir, remove } = tempDir();
+try {
+  if (want('hub')) {
+    console.log('substrate: SQLite synchronous=FULL commit, Socket.IO round trip …');
+    results.substrate = await benchSubstrate(dir);
+    console.log(results.substrate);
+    console.log('hub: issue latency, throughput, call → 1,000 displays, memory …');
+    results.hub = await benchHub(dir);
+    console.log(results.hub);
+  }
+  if (want('printer')) {
+    const { benchPrinter } = await import('@luot/printer');
+    results.printer = await benchPrinter();
+    console.log('printer:', results.printer);
+  }
+  // Browser benchmarks need the built apps and Chromium.
+  const built = (app: string) => existsSync(`${ROOT}apps/${app}/dist/index.html`);
+  if (want('kiosk') && built('kiosk')) {
+    const { benchTapToPrint } = await import('../apps/kiosk/test/bench/tap-to-print.js');
+    results.kioskTapToPrintMs = await benchTapToPrint(30);
+    console.log('kiosk tap → printed:', results.kioskTapToPrintMs);
+  }
+  if (want('display') && built('display')) {
+    const { benchCallToDom } = await import('../apps/display/test/bench/call-to-dom.js');
+    results.displayCallToDomMs = await benchCallToDom(40);
+    console.log('display call → DOM:', results.displayCallToDomMs);
+  }
+} finally {
+  remove();
+}
+
+mkdirSync(`${ROOT}artifacts/bench`, { recursive: true });
+const file = `${ROOT}artifacts/bench/bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+writeFileSync(file, JSON.stringify(results, null, 2));
+console.log(`saved ${file}`);
+process.exit(0);

@@ -1,0 +1,106 @@
+/**
+ * Supervisor's command line, until a console exists:
+ *   npm run supervisor -- level 3                  set the distancing level (1–4)
+ *   npm run supervisor -- close-counter 7          close / open a counter
+ *   npm run supervisor -- open-counter 7
+ *   npm run supervisor -- sign-out 7               sign out whoever is at counter 7
+ *   npm run supervisor -- cancel 20261130-A012 "lý do"
+ *   npm run supervisor -- close-day
+ *   npm run supervisor -- status                   who is where, hall occupancy, printers
+ *   npm run supervisor -- report [YYYY-MM-DD]      the day's figures (JSON)
+ *   npm run supervisor -- hash-pin 1234            a PIN hash for the hub configuration
+ *   npm run supervisor -- new-token                a device token and the SHA-256 to put in the configuration
+ * The hub and token come from --hub / --token or LUOT_HUB / LUOT_SUPERVISOR_TOKEN (default: the demo).
+ */
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { LuotClient, LuotError } from '@luot/client';
+import { capacity, occupancy, outsideCount, type Level } from '@luot/core';
+import { hashPin } from '@luot/hub';
+import { createHash } from 'node:crypto';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { hub: { type: 'string' }, token: { type: 'string' } },
+});
+const hub = values.hub ?? process.env.LUOT_HUB ?? 'http://127.0.0.1:8080';
+const token = values.token ?? process.env.LUOT_SUPERVISOR_TOKEN ?? 'demo-supervisor-token';
+const [command, ...args] = positionals;
+
+function usage(): never {
+  console.error('usage: npm run supervisor -- <level N|close-counter N|open-counter N|sign-out N|cancel ID REASON|close-day|status|report [DATE]|hash-pin PIN|new-token>');
+  process.exit(2);
+}
+
+function int(v: string | undefined): number {
+  const n = Number(v);
+  if (!Number.isInteger(n)) usage();
+  return n;
+}
+
+async function main(): Promise<void> {
+  if (command === 'hash-pin') {
+    if (!args[0] || !/^\d{4,8}$/.test(args[0])) usage();
+    console.log(hashPin(args[0]));
+    return;
+  }
+  if (command === 'new-token') {
+    const t = randomBytes(24).toString('base64url');
+    console.log(JSON.stringify({ token: t, tokenSha256: createHash('sha256').update(t).digest('hex') }, null, 2));
+    return;
+  }
+  if (command === 'report') {
+    const q = args[0] ? `?date=${args[0]}` : '';
+    const res = await fetch(`${hub}/api/reports/day${q}`, { headers: { authorization: `Bearer ${token}` } });
+    console.log(JSON.stringify(await res.json(), null, 2));
+    return;
+  }
+  const client = new LuotClient({ url: hub, token }).connect();
+  try {
+    const snap = await client.ready(5000).catch(() => {
+      throw new Error(`cannot reach the hub at ${hub} (status: ${client.status})`);
+    });
+    switch (command) {
+      case 'level':
+        await client.setLevel(int(args[0]) as Level);
+        break;
+      case 'close-counter':
+      case 'open-counter':
+        await client.setCounterClosed(int(args[0]), command === 'close-counter');
+        break;
+      case 'sign-out':
+        await client.send('supervisor.signOutCounter', { counter: int(args[0]) });
+        break;
+      case 'cancel':
+        if (!args[0] || !args[1]) usage();
+        await client.cancelTicket(args[0], args[1]);
+        break;
+      case 'close-day':
+        await client.closeDay();
+        break;
+      case 'status': {
+        const { config, state, printers } = snap;
+        console.log(`Ngày ${state.day} · cấp độ ${state.level}${state.closed ? ' · đã kết thúc' : ''}`);
+        for (const z of config.zones) {
+          console.log(`${z.name.vi}: ${occupancy(state, z.id)}/${capacity(config, state, z.id)} trong sảnh, ${outsideCount(state, z.id)} chờ bên ngoài`);
+        }
+        for (const c of Object.values(state.counters)) {
+          const t = c.current ? state.tickets[c.current]?.number : '';
+          console.log(`Quầy ${String(c.number).padStart(2)}: ${c.status.padEnd(7)} ${c.officer?.name ?? ''} ${t ?? ''}${c.closedBySupervisor ? ' (đóng)' : ''}`);
+        }
+        for (const p of Object.values(printers)) console.log(`Máy in ${p.device}: ${p.ok ? 'tốt' : p.fault}${p.paperNearEnd ? ' (sắp hết giấy)' : ''}`);
+        return;
+      }
+      default:
+        usage();
+    }
+    console.log('Đã thực hiện. / Done.');
+  } finally {
+    client.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof LuotError ? `${e.messages.vi} / ${e.messages.en}` : (e as Error).message);
+  process.exit(1);
+});
