@@ -11,7 +11,11 @@ import { LuotClient, LuotError } from '@luot/client';
 import { DEMO_CONFIG, loadConfigFile, startHub } from '@luot/hub';
 
 const { values } = parseArgs({
-  options: { speed: { type: 'string', default: '1' }, data: { type: 'string', default: 'data' }, port: { type: 'string', default: '8080' } },
+  options: {
+    speed: { type: 'string', default: '1' },
+    data: { type: 'string', default: 'data' },
+    port: { type: 'string', default: '8080' },
+  },
 });
 const speed = Math.max(0.1, Number(values.speed));
 const logger = pino({ name: 'luot-demo', level: 'warn' });
@@ -22,7 +26,9 @@ const hub = await startHub({
   host: '0.0.0.0',
   logger,
 });
-console.log(`Lượt demo: ${hub.url}/display  ·  ${hub.url}/kiosk?token=demo-kiosk-1-token  ·  ${hub.url}/counter?token=demo-counter-5-token (PIN cb05 / 1234)`);
+console.log(
+  `Lượt demo: ${hub.url}/display  ·  ${hub.url}/kiosk?token=demo-kiosk-1-token  ·  ${hub.url}/counter?token=demo-counter-5-token (PIN cb05 / 1234)`,
+);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms / speed));
 const between = (lo: number, hi: number) => lo + Math.random() * (hi - lo);
@@ -34,9 +40,29 @@ const pickWeighted = <T>(items: Array<[T, number]>): T => {
 
 // Land matters dominate a district office's day; results and help are frequent too.
 const SERVICE_WEIGHTS: Array<[string, number]> = [
-  ['A', 9], ['B', 2], ['C', 4], ['E', 5], ['G', 2], ['K', 2], ['L', 2], ['M', 1], ['N', 1], ['T', 3], ['S', 3], ['V', 2], ['R', 4], ['H', 3],
+  ['A', 9],
+  ['B', 2],
+  ['C', 4],
+  ['E', 5],
+  ['G', 2],
+  ['K', 2],
+  ['L', 2],
+  ['M', 1],
+  ['N', 1],
+  ['T', 3],
+  ['S', 3],
+  ['V', 2],
+  ['R', 4],
+  ['H', 3],
 ];
-const PRIORITY: Array<[string | null, number]> = [[null, 85], ['elderly', 7], ['disabled', 2], ['pregnant', 2], ['child', 2], ['merit', 2]];
+const PRIORITY: Array<[string | null, number]> = [
+  [null, 85],
+  ['elderly', 7],
+  ['disabled', 2],
+  ['pregnant', 2],
+  ['child', 2],
+  ['merit', 2],
+];
 
 async function kiosk(token: string): Promise<void> {
   const c = new LuotClient({ url: hub.url, token }).connect();
@@ -44,7 +70,11 @@ async function kiosk(token: string): Promise<void> {
   for (;;) {
     await sleep(between(4_000, 12_000));
     try {
-      await c.issue({ service: pickWeighted(SERVICE_WEIGHTS), priority: pickWeighted(PRIORITY), companions: Math.random() < 0.2 ? 1 : 0 });
+      await c.issue({
+        service: pickWeighted(SERVICE_WEIGHTS),
+        priority: pickWeighted(PRIORITY),
+        companions: Math.random() < 0.2 ? 1 : 0,
+      });
     } catch (e) {
       if (!(e instanceof LuotError)) throw e;
     }
@@ -90,14 +120,18 @@ async function serveOne(c: LuotClient, counter: number): Promise<void> {
     ['returned', 2],
     ['refused', 1],
   ]);
-  await c.finish(kind === 'received' ? { kind, dossierCode: `000.00.${counter}.H38-${Date.now() % 100000}` } : { kind });
+  await c.finish(
+    kind === 'received' ? { kind, dossierCode: `000.00.${counter}.H38-${Date.now() % 100000}` } : { kind },
+  );
 }
 
 const counters = Array.from({ length: 16 }, (_, i) => i + 1).filter((n) => n !== 5);
-void Promise.all([kiosk('demo-kiosk-1-token'), kiosk('demo-kiosk-2-token'), ...counters.map(officer)]).catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+void Promise.all([kiosk('demo-kiosk-1-token'), kiosk('demo-kiosk-2-token'), ...counters.map(officer)]).catch(
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
 
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.once(sig, () => void hub.close().then(() => process.exit(0)));

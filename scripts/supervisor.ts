@@ -28,7 +28,9 @@ const token = values.token ?? process.env.LUOT_SUPERVISOR_TOKEN ?? 'demo-supervi
 const [command, ...args] = positionals;
 
 function usage(): never {
-  console.error('usage: npm run supervisor -- <level N|close-counter N|open-counter N|sign-out N|cancel ID REASON|close-day|status|report [DATE]|hash-pin PIN|new-token>');
+  console.error(
+    'usage: npm run supervisor -- <level N|close-counter N|open-counter N|sign-out N|cancel ID REASON|close-day|status|report [DATE]|hash-pin PIN|new-token>',
+  );
   process.exit(2);
 }
 
@@ -46,7 +48,9 @@ async function main(): Promise<void> {
   }
   if (command === 'new-token') {
     const t = randomBytes(24).toString('base64url');
-    console.log(JSON.stringify({ token: t, tokenSha256: createHash('sha256').update(t).digest('hex') }, null, 2));
+    console.log(
+      JSON.stringify({ token: t, tokenSha256: createHash('sha256').update(t).digest('hex') }, null, 2),
+    );
     return;
   }
   if (command === 'report') {
@@ -82,13 +86,20 @@ async function main(): Promise<void> {
         const { config, state, printers } = snap;
         console.log(`Ngày ${state.day} · cấp độ ${state.level}${state.closed ? ' · đã kết thúc' : ''}`);
         for (const z of config.zones) {
-          console.log(`${z.name.vi}: ${occupancy(state, z.id)}/${capacity(config, state, z.id)} trong sảnh, ${outsideCount(state, z.id)} chờ bên ngoài`);
+          console.log(
+            `${z.name.vi}: ${occupancy(state, z.id)}/${capacity(config, state, z.id)} trong sảnh, ${outsideCount(state, z.id)} chờ bên ngoài`,
+          );
         }
         for (const c of Object.values(state.counters)) {
           const t = c.current ? state.tickets[c.current]?.number : '';
-          console.log(`Quầy ${String(c.number).padStart(2)}: ${c.status.padEnd(7)} ${c.officer?.name ?? ''} ${t ?? ''}${c.closedBySupervisor ? ' (đóng)' : ''}`);
+          console.log(
+            `Quầy ${String(c.number).padStart(2)}: ${c.status.padEnd(7)} ${c.officer?.name ?? ''} ${t ?? ''}${c.closedBySupervisor ? ' (đóng)' : ''}`,
+          );
         }
-        for (const p of Object.values(printers)) console.log(`Máy in ${p.device}: ${p.ok ? 'tốt' : p.fault}${p.paperNearEnd ? ' (sắp hết giấy)' : ''}`);
+        for (const p of Object.values(printers))
+          console.log(
+            `Máy in ${p.device}: ${p.ok ? 'tốt' : p.fault}${p.paperNearEnd ? ' (sắp hết giấy)' : ''}`,
+          );
         return;
       }
       default:

@@ -18,7 +18,8 @@ function benchConfig(dir: string): string {
     { id: 'display', role: 'display', token: 'bench-display-token' },
     { id: 'boss', role: 'supervisor', token: 'bench-supervisor-token' },
   ];
-  for (let k = 1; k <= 8; k++) devices.push({ id: `kiosk-${k}`, role: 'kiosk', token: `bench-kiosk-${k}-token` });
+  for (let k = 1; k <= 8; k++)
+    devices.push({ id: `kiosk-${k}`, role: 'kiosk', token: `bench-kiosk-${k}-token` });
   const officers: unknown[] = [];
   for (let n = 1; n <= 16; n++) {
     devices.push({ id: `counter-${n}`, role: 'counter', counter: n, token: `bench-counter-${n}-token` });
@@ -62,7 +63,11 @@ export async function benchSubstrate(dir: string, n = 500) {
 }
 
 /** A raw engine.io/socket.io connection: records when each frame mentioning a ticket arrives, without decoding. */
-function rawDisplay(port: number, token: string, onFrame: (data: string, at: number) => void): Promise<WebSocket> {
+function rawDisplay(
+  port: number,
+  token: string,
+  onFrame: (data: string, at: number) => void,
+): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket`);
     ws.on('error', reject);
@@ -77,7 +82,10 @@ function rawDisplay(port: number, token: string, onFrame: (data: string, at: num
   });
 }
 
-export async function benchHub(dir: string, opts = { latencyN: 500, throughputSeconds: 3, displays: 1000, calls: 64 }) {
+export async function benchHub(
+  dir: string,
+  opts = { latencyN: 500, throughputSeconds: 3, displays: 1000, calls: 64 },
+) {
   const config = benchConfig(dir);
   // The built hub, as `npm start` runs it (no TypeScript loader in the measured process).
   execFileSync(process.execPath, ['build.mjs'], { cwd: 'apps/hub' });
@@ -147,13 +155,16 @@ export async function benchHub(dir: string, opts = { latencyN: 500, throughputSe
     const delivery: number[] = [];
     for (let i = 0; i < opts.calls; i++) {
       const c = counters[i % 16]!;
-      if (c.snapshot?.state.counters[i % 16 + 1]?.current) await c.finish({ kind: 'guided' });
+      if (c.snapshot?.state.counters[(i % 16) + 1]?.current) await c.finish({ kind: 'guided' });
       arrivals.length = 0;
       const sent = performance.now();
       const ack = await c.callNext();
       const marker = `"seq":${ack.seq},`;
       const until = performance.now() + 5000;
-      while (arrivals.filter((a) => a.data.includes(marker)).length < sockets.length && performance.now() < until) {
+      while (
+        arrivals.filter((a) => a.data.includes(marker)).length < sockets.length &&
+        performance.now() < until
+      ) {
         await new Promise((r) => setImmediate(r));
       }
       for (const a of arrivals) if (a.data.includes(marker)) delivery.push(a.at - sent);

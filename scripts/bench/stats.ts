@@ -12,5 +12,10 @@ export function round(v: number, digits = 3): number {
 }
 
 export function summary(values: number[]) {
-  return { n: values.length, p50: percentile(values, 50), p99: percentile(values, 99), max: percentile(values, 100) };
+  return {
+    n: values.length,
+    p50: percentile(values, 50),
+    p99: percentile(values, 99),
+    max: percentile(values, 100),
+  };
 }

@@ -85,9 +85,25 @@ export function api(engine: Engine, store: Store, config: LoadedConfig, startedA
            FROM tickets t LEFT JOIN ratings r ON r.ticket_id = t.id WHERE t.day = ? ORDER BY t.issued_at`,
         )
         .all(day) as Array<Record<string, unknown>>;
-      const cols = ['number', 'service', 'priority', 'status', 'issued_at', 'called_at', 'finished_at', 'counter', 'officer_id', 'transfers', 'outcome', 'rating'];
+      const cols = [
+        'number',
+        'service',
+        'priority',
+        'status',
+        'issued_at',
+        'called_at',
+        'finished_at',
+        'counter',
+        'officer_id',
+        'transfers',
+        'outcome',
+        'rating',
+      ];
       const iso = (v: unknown) => (typeof v === 'number' ? new Date(v).toISOString() : v);
-      const body = [cols.join(','), ...rows.map((r) => cols.map((c) => csvCell(c.endsWith('_at') ? iso(r[c]) : r[c])).join(','))].join('\n');
+      const body = [
+        cols.join(','),
+        ...rows.map((r) => cols.map((c) => csvCell(c.endsWith('_at') ? iso(r[c]) : r[c])).join(',')),
+      ].join('\n');
       res.writeHead(200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="luot-${day}.csv"`,

@@ -29,7 +29,11 @@ const printerConfig = z.discriminatedUnion('kind', [
     timeoutMs: z.number().int().positive().optional(),
     buzzer: z.boolean().optional(),
   }),
-  z.object({ kind: z.literal('file'), path: z.string(), paperWidth: z.union([z.literal(58), z.literal(80)]).optional() }),
+  z.object({
+    kind: z.literal('file'),
+    path: z.string(),
+    paperWidth: z.union([z.literal(58), z.literal(80)]).optional(),
+  }),
   z.object({ kind: z.literal('none') }),
   /** Development: the hub starts a fake TCP printer on 127.0.0.1 and prints to it. */
   z.object({ kind: z.literal('fake'), paperWidth: z.union([z.literal(58), z.literal(80)]).optional() }),
@@ -44,7 +48,10 @@ const device = z
     name: z.string().optional(),
     /** Plain token (development) or its SHA-256 (production config files). */
     token: z.string().min(12).optional(),
-    tokenSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    tokenSha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
   })
   .refine((d) => d.token || d.tokenSha256, 'a device needs token or tokenSha256')
   .refine((d) => (d.role === 'counter' || d.role === 'rating') === (d.counter !== undefined), {
@@ -60,7 +67,12 @@ export const HubConfigSchema = z.object({
   publicUrl: z.string().url().optional(),
   devices: z.array(device),
   officers: z.array(
-    z.object({ id: z.string().min(1), name: z.string().min(1), agency: text.optional(), pinHash: z.string() }),
+    z.object({
+      id: z.string().min(1),
+      name: z.string().min(1),
+      agency: text.optional(),
+      pinHash: z.string(),
+    }),
   ),
   /** Printers the hub drives for browser kiosks, by kiosk device id. */
   printers: z.record(z.string(), printerConfig).default({}),
@@ -94,7 +106,9 @@ export function resolveConfig(input: unknown, baseDir = process.cwd()): LoadedCo
   const hub = r.data;
   let officeInput: unknown = hub.office;
   if (typeof hub.office === 'string') {
-    const file = /^[\w-]+$/.test(hub.office) ? `${PROFILES_DIR}${hub.office}.json` : resolve(baseDir, hub.office);
+    const file = /^[\w-]+$/.test(hub.office)
+      ? `${PROFILES_DIR}${hub.office}.json`
+      : resolve(baseDir, hub.office);
     officeInput = readJson(file);
   }
   const office = parseOfficeConfig(officeInput);

@@ -240,7 +240,11 @@ export class Engine {
     });
   }
 
-  private async checkOfficer(device: DeviceConfig, officerId: string, pin: string): Promise<Officer | CommandFail> {
+  private async checkOfficer(
+    device: DeviceConfig,
+    officerId: string,
+    pin: string,
+  ): Promise<Officer | CommandFail> {
     const now = this.o.clock();
     const entry = this.o.hub.officers.find((o) => o.id === officerId);
     if (!entry) return fail('UNKNOWN_OFFICER', { officerId });
@@ -455,13 +459,17 @@ export class Engine {
           result: () => ({ counter: this.state.counters[c.counter] }),
         };
       case 'supervisor.cancelTicket':
-        return { emitted: run({ type: 'cancel', ticketId: c.ticketId, reason: c.reason }), result: () => ({}) };
+        return {
+          emitted: run({ type: 'cancel', ticketId: c.ticketId, reason: c.reason }),
+          result: () => ({}),
+        };
       case 'supervisor.closeDay':
         return { emitted: run({ type: 'closeDay' }), result: () => ({ day: this.state.day }) };
       case 'printer.report': {
         const p = { ok: c.ok, fault: c.ok ? null : c.fault, paperNearEnd: c.paperNearEnd };
         const prev = this.printers[device.id];
-        const same = prev && prev.ok === p.ok && prev.fault === p.fault && prev.paperNearEnd === p.paperNearEnd;
+        const same =
+          prev && prev.ok === p.ok && prev.fault === p.fault && prev.paperNearEnd === p.paperNearEnd;
         const event: HubEvent = { type: 'printer.status', device: device.id, ...p, at: now };
         if (!same) this.applyHub(event, now);
         return { emitted: same ? [] : [{ event, at: now }], result: () => ({ recorded: !same }) };

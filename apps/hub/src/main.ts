@@ -18,7 +18,8 @@ const { values } = parseArgs({
 
 const logger = pino({ name: 'luot-hub' });
 const configFile = values.config ?? process.env.LUOT_CONFIG ?? DEMO_CONFIG;
-if (configFile === DEMO_CONFIG) logger.warn('using the demo configuration (demo tokens and PINs): not for a real office');
+if (configFile === DEMO_CONFIG)
+  logger.warn('using the demo configuration (demo tokens and PINs): not for a real office');
 
 try {
   const config = loadConfigFile(configFile);
@@ -29,8 +30,11 @@ try {
     host: values.host ?? process.env.HOST ?? '0.0.0.0',
     logger,
   });
-  for (const [device, fake] of hub.printers.fakes) logger.info({ device, port: fake.port }, 'fake printer for kiosk');
-  logger.info(`Lượt is running: display ${hub.url}/display · kiosk ${hub.url}/kiosk · counter ${hub.url}/counter`);
+  for (const [device, fake] of hub.printers.fakes)
+    logger.info({ device, port: fake.port }, 'fake printer for kiosk');
+  logger.info(
+    `Lượt is running: display ${hub.url}/display · kiosk ${hub.url}/kiosk · counter ${hub.url}/counter`,
+  );
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     hub.close().then(

@@ -30,11 +30,20 @@ export class HubPrinters {
         this.fakes.set(device, fake);
         this.printers.set(
           device,
-          createPrinter({ kind: 'tcp', host: fake.host, port: fake.port, paperWidth: cfg.paperWidth ?? 80, timeoutMs: this.timeoutMs }),
+          createPrinter({
+            kind: 'tcp',
+            host: fake.host,
+            port: fake.port,
+            paperWidth: cfg.paperWidth ?? 80,
+            timeoutMs: this.timeoutMs,
+          }),
         );
         this.logger.info({ device, port: fake.port }, 'fake printer started');
       } else {
-        this.printers.set(device, createPrinter({ ...cfg, ...('timeoutMs' in cfg ? {} : { timeoutMs: this.timeoutMs }) }));
+        this.printers.set(
+          device,
+          createPrinter({ ...cfg, ...('timeoutMs' in cfg ? {} : { timeoutMs: this.timeoutMs }) }),
+        );
       }
     }
   }
@@ -43,14 +52,25 @@ export class HubPrinters {
     return this.printers.has(device);
   }
 
-  async print(device: string, office: OfficeConfig, issued: IssueResult, locale: 'vi' | 'en'): Promise<Printed> {
+  async print(
+    device: string,
+    office: OfficeConfig,
+    issued: IssueResult,
+    locale: 'vi' | 'en',
+  ): Promise<Printed> {
     const printer = this.printers.get(device);
     if (!printer) {
-      return { ok: false, fault: 'offline', message: { vi: 'Kiosk chưa được gán máy in.', en: 'No printer is set up for this kiosk.' } };
+      return {
+        ok: false,
+        fault: 'offline',
+        message: { vi: 'Kiosk chưa được gán máy in.', en: 'No printer is set up for this kiosk.' },
+      };
     }
     try {
       const r = await printer.print(printableTicket(office, issued, locale));
-      return r.ok ? { ok: true, paperNearEnd: r.paperNearEnd } : { ok: false, fault: r.fault, message: r.message };
+      return r.ok
+        ? { ok: true, paperNearEnd: r.paperNearEnd }
+        : { ok: false, fault: r.fault, message: r.message };
     } catch (e) {
       this.logger.error({ err: e, device }, 'printing failed');
       return { ok: false, fault: 'write_failed', message: { vi: 'Lỗi máy in.', en: 'Printer error.' } };

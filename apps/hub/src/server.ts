@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
@@ -58,7 +58,16 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   const publicUrl = () => config.hub.publicUrl?.replace(/\/$/, '') ?? baseUrl;
 
   const watchers = new Map<string, number>();
-  let io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+  // Requests are routed by a function declared below: the API needs the engine, the engine needs io.
+  const server = createServer(route);
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(
+    server,
+    {
+      serveClient: false,
+      cors: { origin: true },
+      maxHttpBufferSize: 64 * 1024,
+    },
+  );
   const engine = new Engine({
     office: config.office,
     hub: config.hub,
@@ -67,7 +76,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     logger,
     publicUrl,
     onCommitted: (events: StreamEvent[]) => {
-      io?.to('devices').emit('events', events);
+      io.to('devices').emit('events', events);
       // Phone pages: every watched ticket's place in line may have moved.
       for (const id of watchers.keys()) {
         const w = engine.watch(id);
@@ -83,7 +92,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   const startedAt = Date.now();
   const apiHandler = api(engine, store, config, startedAt);
   const web = webApps();
-  const server = createServer((req, res) => {
+  function route(req: IncomingMessage, res: ServerResponse): void {
     try {
       if (apiHandler(req, res) || web(req, res)) return;
       if (req.url === '/' || req.url === '') {
@@ -95,9 +104,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       logger.error({ err: e, url: req.url }, 'http handler failed');
       if (!res.headersSent) res.writeHead(500).end();
     }
-  });
-
-  io = new Server(server, { serveClient: false, cors: { origin: true }, maxHttpBufferSize: 64 * 1024 });
+  }
 
   io.use((socket, next) => {
     const auth = socket.handshake.auth as { token?: unknown; ticketToken?: unknown };
@@ -140,7 +147,12 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
 
     socket.on('whoami', (ack) => {
       if (typeof ack !== 'function') return;
-      const info: DeviceInfo = { id: device.id, role: device.role, counter: device.counter ?? null, name: device.name ?? device.id };
+      const info: DeviceInfo = {
+        id: device.id,
+        role: device.role,
+        counter: device.counter ?? null,
+        name: device.name ?? device.id,
+      };
       ack(info);
     });
     socket.on('sync', (req, ack) => {
@@ -185,7 +197,10 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   });
   const port = (server.address() as AddressInfo).port;
   baseUrl = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
-  logger.info({ url: baseUrl, dataDir: opts.dataDir, day: engine.state.day, seq: engine.seq }, 'hub listening');
+  logger.info(
+    { url: baseUrl, dataDir: opts.dataDir, day: engine.state.day, seq: engine.seq },
+    'hub listening',
+  );
 
   let closing: Promise<void> | null = null;
   return {

@@ -40,7 +40,9 @@ export class Store {
       tokenOf: db.prepare('SELECT token FROM ticket_tokens WHERE ticket_id = ?'),
       ticketOfToken: db.prepare('SELECT ticket_id FROM ticket_tokens WHERE token = ?'),
       getRequest: db.prepare('SELECT hash, ack FROM requests WHERE device = ? AND request_id = ?'),
-      putRequest: db.prepare('INSERT INTO requests (device, request_id, hash, ack, at) VALUES (?, ?, ?, ?, ?)'),
+      putRequest: db.prepare(
+        'INSERT INTO requests (device, request_id, hash, ack, at) VALUES (?, ?, ?, ?, ?)',
+      ),
       pruneRequests: db.prepare('DELETE FROM requests WHERE at < ?'),
       insertRating: db.prepare(
         'INSERT INTO ratings (ticket_id, score, reasons, officer_id, counter, service, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -102,7 +104,15 @@ export class Store {
   }
 
   saveRating(r: RatingRow): void {
-    this.s.insertRating.run(r.ticketId, r.score, JSON.stringify(r.reasons), r.officerId, r.counter, r.service, r.at);
+    this.s.insertRating.run(
+      r.ticketId,
+      r.score,
+      JSON.stringify(r.reasons),
+      r.officerId,
+      r.counter,
+      r.service,
+      r.at,
+    );
   }
 
   printerStates(): Record<string, PrinterState> {

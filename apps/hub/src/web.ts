@@ -44,7 +44,9 @@ export function webApps(): (req: IncomingMessage, res: ServerResponse) => boolea
     const rest = url.pathname.slice(route.prefix.length) || '/';
     const isAsset = /\.[a-z0-9]+$/i.test(rest) && route.prefix !== '/t';
     req.url = (isAsset ? rest : `/${route.html}`) + url.search;
-    serve(req, res, () => res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Không tìm thấy / Not found'));
+    serve(req, res, () =>
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Không tìm thấy / Not found'),
+    );
     return true;
   };
 }

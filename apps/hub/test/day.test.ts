@@ -73,12 +73,14 @@ describe('a whole office day over real sockets and a real SQLite file', () => {
     for (const x of tickets) {
       expect(x.callCount).toBe(1);
       const counterCfg = s.config.counters.find((c) => c.number === x.counter)!;
-      expect(counterCfg.services.includes(x.service) || (x.priority !== null && counterCfg.servesAllPriority)).toBe(true);
+      expect(
+        counterCfg.services.includes(x.service) || (x.priority !== null && counterCfg.servesAllPriority),
+      ).toBe(true);
     }
 
     // The database agrees with the screens.
     const db = new Database(join(t.dir, 'luot.sqlite'), { readonly: true });
-    const rows = db.prepare("SELECT status, COUNT(*) AS n FROM tickets GROUP BY status").all();
+    const rows = db.prepare('SELECT status, COUNT(*) AS n FROM tickets GROUP BY status').all();
     db.close();
     expect(rows).toEqual([{ status: 'done', n: issued }]);
   });

@@ -23,7 +23,9 @@ describe('retries, restarts and bad input', () => {
     expect(c.result.ticket.number).toBe('A001');
     expect(c.replayed).toBe(true);
     expect((await kiosk.issue({ service: 'A' })).result.ticket.number).toBe('A002');
-    await expect(kiosk.issue({ service: 'B' }, 'kiosk-1-tap-0001')).rejects.toMatchObject({ code: 'REQUEST_ID_REUSED' });
+    await expect(kiosk.issue({ service: 'B' }, 'kiosk-1-tap-0001')).rejects.toMatchObject({
+      code: 'REQUEST_ID_REUSED',
+    });
   });
 
   it('a hub killed and restarted mid-day keeps numbering without gaps or repeats, and clients resync', async () => {
@@ -59,7 +61,9 @@ describe('retries, restarts and bad input', () => {
     const ack = await kiosk.issue({ service: 'A' });
     expect(ack.result.ticket.id).toBe('20261201-A001');
     const db = new Database(join(t.dir, 'luot.sqlite'), { readonly: true });
-    expect(db.prepare("SELECT status FROM tickets WHERE id = '20261130-A001'").get()).toEqual({ status: 'cancelled' });
+    expect(db.prepare("SELECT status FROM tickets WHERE id = '20261130-A001'").get()).toEqual({
+      status: 'cancelled',
+    });
     db.close();
   });
 
@@ -76,7 +80,10 @@ describe('retries, restarts and bad input', () => {
     const seq = t.hub.engine.seq;
     const raw = (payload: unknown) => kiosk.socket.timeout(2000).emitWithAck('command', payload);
     const bad = await raw({ type: 'ticket.issue', requestId: 'short', service: 'a' });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', message: { vi: expect.any(String) } } });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_PAYLOAD', message: { vi: expect.any(String) } },
+    });
     expect(await raw('nonsense')).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
     expect(await raw({ type: 'counter.callNext', requestId: 'kiosk-call-001' })).toMatchObject({
       ok: false,
@@ -87,7 +94,9 @@ describe('retries, restarts and bad input', () => {
       error: { code: 'UNKNOWN_SERVICE' },
     });
     // An unknown extra field is refused, not ignored.
-    expect(await raw({ type: 'ticket.issue', requestId: 'kiosk-x-00002', service: 'A', counter: 3 })).toMatchObject({
+    expect(
+      await raw({ type: 'ticket.issue', requestId: 'kiosk-x-00002', service: 'A', counter: 3 }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_PAYLOAD' },
     });

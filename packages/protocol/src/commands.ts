@@ -5,7 +5,11 @@ import { z } from 'zod';
  * before anything else happens; the counter number never comes from the payload of a counter
  * device (the hub takes it from the device's credentials).
  */
-const requestId = z.string().min(8).max(80).regex(/^[\w.:-]+$/, 'letters, digits, _ . : -');
+const requestId = z
+  .string()
+  .min(8)
+  .max(80)
+  .regex(/^[\w.:-]+$/, 'letters, digits, _ . : -');
 const short = (max: number) => z.string().trim().min(1).max(max);
 const ticketId = z.string().regex(/^\d{8}-[A-Z]\d{2,4}$/, 'a ticket id such as 20261130-A012');
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -39,10 +43,17 @@ export const CommandSchema = z.discriminatedUnion('type', [
   cmd('counter.finish', { outcome: OutcomeSchema }),
   cmd('counter.noShow', {}),
   cmd('counter.transfer', {
-    toService: z.string().regex(/^[A-Z]$/).nullable().default(null),
+    toService: z
+      .string()
+      .regex(/^[A-Z]$/)
+      .nullable()
+      .default(null),
     toCounter: z.number().int().positive().nullable().default(null),
     note: short(200).nullable().default(null),
-  }).refine((c) => c.toService !== null || c.toCounter !== null, 'name a service or a counter to transfer to'),
+  }).refine(
+    (c) => c.toService !== null || c.toCounter !== null,
+    'name a service or a counter to transfer to',
+  ),
   cmd('counter.pause', { reason: short(100) }),
   cmd('counter.resume', {}),
   cmd('rating.submit', {
@@ -58,7 +69,16 @@ export const CommandSchema = z.discriminatedUnion('type', [
   cmd('printer.report', {
     ok: z.boolean(),
     fault: z
-      .enum(['offline', 'cover_open', 'paper_end', 'cutter_error', 'unrecoverable', 'timeout', 'refused', 'write_failed'])
+      .enum([
+        'offline',
+        'cover_open',
+        'paper_end',
+        'cutter_error',
+        'unrecoverable',
+        'timeout',
+        'refused',
+        'write_failed',
+      ])
       .nullable()
       .default(null),
     paperNearEnd: z.boolean().default(false),

@@ -23,28 +23,46 @@ export interface Localized {
 
 /** What people read when something is refused. Short, plain, and the same on every screen. */
 export const ERROR_MESSAGES: Record<ErrorCode, Localized> = {
-  DAY_CLOSED: { vi: 'Đã kết thúc ngày làm việc, không cấp thêm số.', en: 'The working day is closed; no more tickets.' },
-  OUTSIDE_SESSION: { vi: 'Ngoài giờ làm việc, chưa cấp số.', en: 'Outside working hours; tickets are not issued now.' },
+  DAY_CLOSED: {
+    vi: 'Đã kết thúc ngày làm việc, không cấp thêm số.',
+    en: 'The working day is closed; no more tickets.',
+  },
+  OUTSIDE_SESSION: {
+    vi: 'Ngoài giờ làm việc, chưa cấp số.',
+    en: 'Outside working hours; tickets are not issued now.',
+  },
   UNKNOWN_SERVICE: { vi: 'Lĩnh vực không tồn tại.', en: 'Unknown service.' },
   UNKNOWN_PRIORITY: { vi: 'Diện ưu tiên không hợp lệ.', en: 'Unknown priority category.' },
   SERVICE_RESTRICTED: {
     vi: 'Lĩnh vực này tạm dừng tiếp nhận theo cấp độ phòng dịch hiện tại.',
     en: 'This service is paused at the current distancing level.',
   },
-  NO_OPEN_COUNTER: { vi: 'Hiện không có quầy nào tiếp nhận lĩnh vực này.', en: 'No counter serves this service now.' },
-  DAILY_CAP_REACHED: { vi: 'Đã hết số trong ngày cho lĩnh vực này.', en: 'Today’s tickets for this service have run out.' },
+  NO_OPEN_COUNTER: {
+    vi: 'Hiện không có quầy nào tiếp nhận lĩnh vực này.',
+    en: 'No counter serves this service now.',
+  },
+  DAILY_CAP_REACHED: {
+    vi: 'Đã hết số trong ngày cho lĩnh vực này.',
+    en: 'Today’s tickets for this service have run out.',
+  },
   WAIT_PAST_CLOSING: {
     vi: 'Thời gian chờ dự kiến vượt quá giờ làm việc hôm nay; xin mời quay lại ngày làm việc tiếp theo.',
     en: 'The expected wait runs past today’s closing time; please come back on the next working day.',
   },
-  PARTY_TOO_LARGE: { vi: 'Số người đi cùng vượt sức chứa sảnh chờ.', en: 'Too many companions for the hall’s capacity.' },
+  PARTY_TOO_LARGE: {
+    vi: 'Số người đi cùng vượt sức chứa sảnh chờ.',
+    en: 'Too many companions for the hall’s capacity.',
+  },
   UNKNOWN_COUNTER: { vi: 'Quầy không tồn tại.', en: 'Unknown counter.' },
   COUNTER_NOT_OPEN: { vi: 'Quầy chưa mở hoặc đang tạm dừng.', en: 'The counter is not open or is paused.' },
   COUNTER_CLOSED_AT_LEVEL: {
     vi: 'Quầy tạm đóng theo cấp độ phòng dịch hiện tại.',
     en: 'This counter is closed at the current distancing level.',
   },
-  COUNTER_CLOSED_BY_SUPERVISOR: { vi: 'Quầy đã được lãnh đạo cho tạm đóng.', en: 'The supervisor has closed this counter.' },
+  COUNTER_CLOSED_BY_SUPERVISOR: {
+    vi: 'Quầy đã được lãnh đạo cho tạm đóng.',
+    en: 'The supervisor has closed this counter.',
+  },
   COUNTER_BUSY: {
     vi: 'Quầy đang phục vụ một công dân; hãy hoàn thành, bỏ qua hoặc chuyển trước.',
     en: 'A citizen is at the counter; finish, skip or transfer first.',
@@ -53,12 +71,21 @@ export const ERROR_MESSAGES: Record<ErrorCode, Localized> = {
   QUEUE_EMPTY: { vi: 'Không còn ai chờ.', en: 'Nobody is waiting.' },
   UNKNOWN_TICKET: { vi: 'Không tìm thấy số thứ tự.', en: 'Ticket not found.' },
   TICKET_NOT_WAITING: { vi: 'Số này không còn trong hàng chờ.', en: 'This ticket is no longer waiting.' },
-  TICKET_OUTSIDE: { vi: 'Số này còn đang chờ bên ngoài sảnh.', en: 'This ticket is still waiting outside the hall.' },
-  TICKET_NOT_FOR_COUNTER: { vi: 'Số này không thuộc lĩnh vực của quầy.', en: 'This ticket is not for this counter.' },
+  TICKET_OUTSIDE: {
+    vi: 'Số này còn đang chờ bên ngoài sảnh.',
+    en: 'This ticket is still waiting outside the hall.',
+  },
+  TICKET_NOT_FOR_COUNTER: {
+    vi: 'Số này không thuộc lĩnh vực của quầy.',
+    en: 'This ticket is not for this counter.',
+  },
   TICKET_NOT_CALLED: { vi: 'Số này không ở trạng thái đang gọi.', en: 'This ticket is not being called.' },
   TICKET_FINAL: { vi: 'Số này đã kết thúc.', en: 'This ticket is already closed.' },
   INVALID_TRANSFER: { vi: 'Chuyển không hợp lệ.', en: 'Invalid transfer.' },
-  OFFICER_ELSEWHERE: { vi: 'Cán bộ đang đăng nhập ở quầy khác.', en: 'This officer is signed in at another counter.' },
+  OFFICER_ELSEWHERE: {
+    vi: 'Cán bộ đang đăng nhập ở quầy khác.',
+    en: 'This officer is signed in at another counter.',
+  },
   NOT_RATABLE: { vi: 'Chưa thể đánh giá lượt này.', en: 'This visit cannot be rated.' },
   ALREADY_RATED: { vi: 'Lượt này đã được đánh giá.', en: 'This visit has already been rated.' },
   INVALID_SCORE: { vi: 'Mức đánh giá không hợp lệ.', en: 'Invalid rating.' },
@@ -67,15 +94,27 @@ export const ERROR_MESSAGES: Record<ErrorCode, Localized> = {
   FORBIDDEN: { vi: 'Thiết bị không được phép thực hiện thao tác này.', en: 'This device may not do that.' },
   UNKNOWN_OFFICER: { vi: 'Không có cán bộ với mã này.', en: 'No officer with this id.' },
   WRONG_PIN: { vi: 'Sai mã PIN.', en: 'Wrong PIN.' },
-  TOO_MANY_ATTEMPTS: { vi: 'Nhập sai quá nhiều lần; thử lại sau ít phút.', en: 'Too many attempts; try again in a few minutes.' },
+  TOO_MANY_ATTEMPTS: {
+    vi: 'Nhập sai quá nhiều lần; thử lại sau ít phút.',
+    en: 'Too many attempts; try again in a few minutes.',
+  },
   NOT_SIGNED_IN: { vi: 'Cán bộ chưa đăng nhập tại quầy.', en: 'No officer is signed in at this counter.' },
   REQUEST_ID_REUSED: {
     vi: 'Mã yêu cầu đã dùng cho một thao tác khác.',
     en: 'This request id was already used for a different command.',
   },
-  STORAGE_FAILED: { vi: 'Lỗi lưu dữ liệu; thao tác chưa được ghi nhận.', en: 'Storage failed; nothing was recorded.' },
-  OFFLINE: { vi: 'Mất kết nối tới máy chủ; thao tác chưa được thực hiện.', en: 'Not connected to the hub; nothing was done.' },
-  TIMEOUT: { vi: 'Máy chủ không phản hồi kịp; vui lòng thử lại.', en: 'The hub did not answer in time; please retry.' },
+  STORAGE_FAILED: {
+    vi: 'Lỗi lưu dữ liệu; thao tác chưa được ghi nhận.',
+    en: 'Storage failed; nothing was recorded.',
+  },
+  OFFLINE: {
+    vi: 'Mất kết nối tới máy chủ; thao tác chưa được thực hiện.',
+    en: 'Not connected to the hub; nothing was done.',
+  },
+  TIMEOUT: {
+    vi: 'Máy chủ không phản hồi kịp; vui lòng thử lại.',
+    en: 'The hub did not answer in time; please retry.',
+  },
   INTERNAL: { vi: 'Lỗi hệ thống.', en: 'Internal error.' },
 };
 

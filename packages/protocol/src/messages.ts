@@ -47,7 +47,10 @@ export interface IssueResult {
   /** Place in the entry line when the hall is full. */
   entryPlace: number | null;
   /** Hub-side printing (browser kiosks): null when not asked. */
-  printed: { ok: true; paperNearEnd: boolean } | { ok: false; fault: string; message: { vi: string; en: string } } | null;
+  printed:
+    | { ok: true; paperNearEnd: boolean }
+    | { ok: false; fault: string; message: { vi: string; en: string } }
+    | null;
 }
 
 export interface CommandResultMap {
@@ -71,7 +74,10 @@ export type CommandAck<T = unknown> = CommandOk<T> | CommandFail;
 
 /** Public view of one ticket for its phone page. */
 export interface TicketWatch {
-  ticket: Pick<Ticket, 'number' | 'service' | 'status' | 'priority' | 'counter' | 'issuedAt' | 'calledAt' | 'callCount'>;
+  ticket: Pick<
+    Ticket,
+    'number' | 'service' | 'status' | 'priority' | 'counter' | 'issuedAt' | 'calledAt' | 'callCount'
+  >;
   serviceName: { vi: string; en: string };
   officeName: { vi: string; en: string };
   ahead: number | null;

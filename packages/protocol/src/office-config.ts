@@ -26,7 +26,10 @@ export const OfficeConfigSchema = z
           prefix: z
             .string()
             .regex(/^[A-Z]$/, 'one capital letter')
-            .refine((p) => !'DIOQ'.includes(p), 'D, Đ, I, O and Q are misread or misheard; choose another prefix'),
+            .refine(
+              (p) => !'DIOQ'.includes(p),
+              'D, Đ, I, O and Q are misread or misheard; choose another prefix',
+            ),
           name: text,
           numberWidth: z.number().int().min(2).max(4),
           dailyCap: z.number().int().positive().optional(),
@@ -76,7 +79,8 @@ export const OfficeConfigSchema = z
   .superRefine((c, ctx) => {
     const prefixes = new Set<string>();
     for (const s of c.services) {
-      if (prefixes.has(s.prefix)) ctx.addIssue({ code: 'custom', message: `service prefix ${s.prefix} is used twice` });
+      if (prefixes.has(s.prefix))
+        ctx.addIssue({ code: 'custom', message: `service prefix ${s.prefix} is used twice` });
       prefixes.add(s.prefix);
       if (!c.zones.some((z) => z.id === s.zone)) {
         ctx.addIssue({ code: 'custom', message: `service ${s.prefix} waits in unknown zone ${s.zone}` });
@@ -84,10 +88,12 @@ export const OfficeConfigSchema = z
     }
     const numbers = new Set<number>();
     for (const k of c.counters) {
-      if (numbers.has(k.number)) ctx.addIssue({ code: 'custom', message: `counter ${k.number} is listed twice` });
+      if (numbers.has(k.number))
+        ctx.addIssue({ code: 'custom', message: `counter ${k.number} is listed twice` });
       numbers.add(k.number);
       for (const s of k.services) {
-        if (!prefixes.has(s)) ctx.addIssue({ code: 'custom', message: `counter ${k.number} serves unknown service ${s}` });
+        if (!prefixes.has(s))
+          ctx.addIssue({ code: 'custom', message: `counter ${k.number} serves unknown service ${s}` });
       }
     }
     for (const s of c.services) {
@@ -98,10 +104,12 @@ export const OfficeConfigSchema = z
     for (const key of ['1', '2', '3', '4'] as const) {
       if (!c.levels[key]) ctx.addIssue({ code: 'custom', message: `levels.${key} is missing` });
       for (const z of c.zones) {
-        if (z.capacity[key] === undefined) ctx.addIssue({ code: 'custom', message: `zone ${z.id} has no capacity for level ${key}` });
+        if (z.capacity[key] === undefined)
+          ctx.addIssue({ code: 'custom', message: `zone ${z.id} has no capacity for level ${key}` });
       }
       for (const n of c.levels[key]?.closedCounters ?? []) {
-        if (!numbers.has(n)) ctx.addIssue({ code: 'custom', message: `level ${key} closes unknown counter ${n}` });
+        if (!numbers.has(n))
+          ctx.addIssue({ code: 'custom', message: `level ${key} closes unknown counter ${n}` });
       }
     }
     try {

@@ -6,7 +6,11 @@ import type { IssueResult } from './messages.js';
  * What goes on paper for an issued ticket. One function, used by the hub (printing for browser
  * kiosks) and by the Electron kiosk (printing locally), so both print the same ticket.
  */
-export function printableTicket(config: OfficeConfig, issued: IssueResult, locale: 'vi' | 'en' = 'vi'): TicketPrintData {
+export function printableTicket(
+  config: OfficeConfig,
+  issued: IssueResult,
+  locale: 'vi' | 'en' = 'vi',
+): TicketPrintData {
   const t = issued.ticket;
   const svc = config.services.find((s) => s.prefix === t.service);
   const counters = config.counters

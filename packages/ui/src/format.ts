@@ -9,7 +9,11 @@ export function formatTime(epochMs: number, timeZone = 'Asia/Ho_Chi_Minh', secon
   }).format(epochMs);
 }
 
-export function formatDate(epochMs: number, timeZone = 'Asia/Ho_Chi_Minh', locale: 'vi' | 'en' = 'vi'): string {
+export function formatDate(
+  epochMs: number,
+  timeZone = 'Asia/Ho_Chi_Minh',
+  locale: 'vi' | 'en' = 'vi',
+): string {
   return new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
     timeZone,
     weekday: 'long',

@@ -15,7 +15,10 @@ export interface HubView {
  * it reconnects and resyncs by itself.
  */
 export function useHub(hubUrl: string, token: string): HubView {
-  const client = useMemo(() => new LuotClient({ url: hubUrl || globalThis.location.origin, token }), [hubUrl, token]);
+  const client = useMemo(
+    () => new LuotClient({ url: hubUrl || globalThis.location.origin, token }),
+    [hubUrl, token],
+  );
   useEffect(() => {
     client.connect();
     return () => client.close();

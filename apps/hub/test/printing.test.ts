@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { decodeEscPos } from '@luot/printer';
+import { startTestHub, testConfig, type TestHub } from '@luot/testing';
+
+let t: TestHub;
+afterEach(async () => t?.close());
+
+describe('hub-side printing for browser kiosks', () => {
+  it('prints the committed ticket on the kiosk’s printer, with its phone page in the QR code', async () => {
+    t = await startTestHub({ config: testConfig({ printers: { 'kiosk-1': { kind: 'fake' } } }) });
+    const fake = t.hub.printers.fakes.get('kiosk-1')!;
+    const kiosk = await t.client('test-kiosk-1-token');
+    const ack = await kiosk.issue({ service: 'A', print: true });
+    expect(ack.result.printed).toEqual({ ok: true, paperNearEnd: false });
+    const job = await fake.waitForJob(5000);
+    const decoded = decodeEscPos(job.bytes);
+    expect(decoded.cut).toBe(true);
+    const img = PNG.sync.read(decoded.images[0]!.png);
+    const qr = jsQR(new Uint8ClampedArray(img.data), img.width, img.height);
+    expect(qr?.data).toBe(ack.result.url);
+  });
+
+  it('paper out: the ticket still exists, the answer says so, and supervisors see the fault', async () => {
+    t = await startTestHub({
+      config: testConfig({ printers: { 'kiosk-1': { kind: 'fake' } }, printerTimeoutMs: 500 }),
+    });
+    t.hub.printers.fakes.get('kiosk-1')!.setMode('paper_end');
+    const kiosk = await t.client('test-kiosk-1-token');
+    const boss = await t.client('test-supervisor-token');
+    const ack = await kiosk.issue({ service: 'C', print: true });
+    expect(ack.result.ticket.number).toBe('C001');
+    expect(ack.result.printed).toMatchObject({
+      ok: false,
+      fault: 'paper_end',
+      message: { vi: expect.stringMatching(/giấy/) },
+    });
+    const s = await boss.waitFor((s) => s.printers['kiosk-1']?.fault === 'paper_end');
+    expect(s.state.tickets['20261130-C001']?.status).toBe('waiting');
+    // Paper back: the next ticket prints and the fault clears.
+    t.hub.printers.fakes.get('kiosk-1')!.setMode('ok');
+    expect((await kiosk.issue({ service: 'C', print: true })).result.printed).toMatchObject({ ok: true });
+    await boss.waitFor((s) => s.printers['kiosk-1']?.ok === true);
+  });
+
+  it('a kiosk that prints locally reports its printer, and only changes are recorded', async () => {
+    t = await startTestHub();
+    const kiosk = await t.client('test-kiosk-1-token');
+    const first = await kiosk.reportPrinter({ ok: false, fault: 'cover_open' });
+    const again = await kiosk.reportPrinter({ ok: false, fault: 'cover_open' });
+    expect(first.result).toEqual({ recorded: true });
+    expect(again.result).toEqual({ recorded: false });
+    expect(t.hub.engine.printers['kiosk-1']).toMatchObject({ ok: false, fault: 'cover_open' });
+  });
+});
