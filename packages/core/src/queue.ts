@@ -56,7 +56,9 @@ export function execute(
  */
 export function openDayIfNeeded(config: OfficeConfig, state: DayState, now: number): Emitted[] {
   const today = localTime(now, config.sessions.timeZone).day;
-  if (today === state.day) return [];
+  // Only forward: a clock set back over midnight must not reopen an earlier day and number from 1
+  // again (its numbers were printed already). YYYY-MM-DD strings compare like dates.
+  if (today <= state.day) return [];
   const out: Emitted[] = [];
   for (const event of [
     ...closeDayEvents(state),

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { estimateWait, serviceCounts, ticketPosition } from '../src/index.js';
+import { Office, profile, smallConfig } from './helpers.js';
+
+describe('estimated wait', () => {
+  it('shares the people ahead among the counters, at the default minutes before any service is finished', () => {
+    const o = new Office(profile);
+    for (let i = 0; i < 6; i++) o.issue('A');
+    // Nobody signed in yet: the three available A counters are counted.
+    expect(estimateWait(o.config, o.state, 'A')).toEqual({
+      peopleAhead: 6,
+      counters: 3,
+      serviceMinutes: 15,
+      minutes: 30,
+    });
+    // Once officers sign in, only staffed counters count.
+    o.signIn(1);
+    expect(estimateWait(o.config, o.state, 'A')).toMatchObject({ counters: 1, minutes: 90 });
+  });
+
+  it('uses recent real service times once there are some', () => {
+    const o = new Office(profile);
+    o.signIn(1);
+    for (let i = 0; i < 4; i++) o.issue('A');
+    o.callNext(1);
+    o.advance(1).run({ type: 'startServing', counter: 1 }); // the call itself is not service time
+    o.advance(4).finish(1);
+    o.callNext(1);
+    o.run({ type: 'startServing', counter: 1 });
+    o.advance(6).finish(1);
+    expect(estimateWait(o.config, o.state, 'A')).toEqual({
+      peopleAhead: 2,
+      counters: 1,
+      serviceMinutes: 5,
+      minutes: 10,
+    });
+  });
+
+  it('counts people waiting outside too, but not those at a counter', () => {
+    const o = new Office(smallConfig());
+    o.signIn(1);
+    for (let i = 0; i < 6; i++) o.issue('A'); // 4 inside, 2 outside
+    o.callNext(1);
+    expect(estimateWait(o.config, o.state, 'A').peopleAhead).toBe(5);
+    expect(serviceCounts(o.state, 'A')).toEqual({ waiting: 3, outside: 2 });
+  });
+
+  it('has no figure when no counter serves the service', () => {
+    const o = new Office(profile);
+    o.issue('B');
+    o.run({ type: 'setCounterClosed', counter: 4, closed: true });
+    expect(estimateWait(o.config, o.state, 'B')).toMatchObject({ counters: 0, minutes: null });
+  });
+});
+
+describe('ticket position', () => {
+  it('inside: the tickets called before it in its line', () => {
+    const o = new Office(profile);
+    const a1 = o.issue('A');
+    const a2 = o.issue('A');
+    const p = o.issue('A', { priority: 'elderly' });
+    expect(ticketPosition(o.state, a1.id)).toEqual({ ahead: 1, entryPlace: null });
+    expect(ticketPosition(o.state, a2.id)).toEqual({ ahead: 2, entryPlace: null });
+    expect(ticketPosition(o.state, p.id)).toEqual({ ahead: 0, entryPlace: null });
+    o.signIn(1);
+    o.callNext(1);
+    expect(ticketPosition(o.state, p.id)).toEqual({ ahead: 0, entryPlace: null });
+    expect(ticketPosition(o.state, a1.id)).toEqual({ ahead: 0, entryPlace: null });
+    expect(ticketPosition(o.state, 'nope')).toBeNull();
+  });
+
+  it('outside: those of its service inside, plus those of its service before it in the entry line', () => {
+    const o = new Office(smallConfig());
+    o.issue('A');
+    o.issue('A');
+    o.issue('B');
+    o.issue('B'); // full
+    const a3 = o.issue('A');
+    const b3 = o.issue('B');
+    const a4 = o.issue('A');
+    expect(ticketPosition(o.state, a3.id)).toEqual({ ahead: 2, entryPlace: 1 });
+    expect(ticketPosition(o.state, b3.id)).toEqual({ ahead: 2, entryPlace: 2 });
+    expect(ticketPosition(o.state, a4.id)).toEqual({ ahead: 3, entryPlace: 3 });
+  });
+
+  it('transferred to a counter: the tickets sent there before it', () => {
+    const o = new Office(profile);
+    o.signIn(1);
+    o.signIn(2);
+    const a1 = o.issue('A');
+    const a2 = o.issue('A');
+    o.callNext(1);
+    o.callNext(2);
+    o.run({ type: 'transfer', counter: 2, toService: null, toCounter: 5, note: null });
+    o.run({ type: 'transfer', counter: 1, toService: null, toCounter: 5, note: null });
+    expect(ticketPosition(o.state, a1.id)).toEqual({ ahead: 0, entryPlace: null });
+    expect(ticketPosition(o.state, a2.id)).toEqual({ ahead: 1, entryPlace: null });
+  });
+});
