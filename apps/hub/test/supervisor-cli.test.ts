@@ -1,0 +1,49 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTestHub, type TestHub } from '@luot/testing';
+
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+let t: TestHub;
+afterEach(async () => t?.close());
+
+function supervisor(...args: string[]) {
+  return run(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'scripts/supervisor.ts',
+      '--hub',
+      t.hub.url,
+      '--token',
+      'test-supervisor-token',
+      ...args,
+    ],
+    {
+      cwd: ROOT,
+    },
+  );
+}
+
+describe('the supervisor command line', () => {
+  it('changes the level, closes a counter and shows the status', async () => {
+    t = await startTestHub();
+    await supervisor('level', '3');
+    await supervisor('close-counter', '7');
+    expect(t.hub.engine.state.level).toBe(3);
+    expect(t.hub.engine.state.counters[7]!.closedBySupervisor).toBe(true);
+    const { stdout } = await supervisor('status');
+    expect(stdout).toContain('cấp độ 3');
+    expect(stdout).toMatch(/Sảnh chờ: 0\/40/);
+  });
+
+  it('says clearly when the hub refuses', async () => {
+    t = await startTestHub();
+    await expect(supervisor('cancel', '20261130-A999', 'thử')).rejects.toMatchObject({
+      stderr: expect.stringContaining('Không tìm thấy số thứ tự'),
+    });
+  });
+});
