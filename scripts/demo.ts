@@ -85,6 +85,8 @@ async function officer(counter: number): Promise<void> {
   const c = new LuotClient({ url: hub.url, token: `demo-counter-${counter}-token` }).connect();
   await c.ready();
   await c.signIn(`cb${String(counter).padStart(2, '0')}`, '1234');
+  // After a restart on the same data, this counter may still hold the citizen it had: finish that visit.
+  if (c.snapshot?.state.counters[counter]?.current) await c.finish({ kind: 'other', note: 'demo restarted' });
   for (;;) {
     try {
       await serveOne(c, counter);

@@ -8,7 +8,7 @@
  *   npm run supervisor -- close-day
  *   npm run supervisor -- status                   who is where, hall occupancy, printers
  *   npm run supervisor -- report [YYYY-MM-DD]      the day's figures (JSON)
- *   npm run supervisor -- hash-pin 1234            a PIN hash for the hub configuration
+ *   npm run supervisor -- hash-pin                 a PIN hash for the hub configuration (PIN on stdin)
  *   npm run supervisor -- new-token                a device token and the SHA-256 to put in the configuration
  * The hub and token come from --hub / --token or LUOT_HUB / LUOT_SUPERVISOR_TOKEN (default: the demo).
  */
@@ -26,6 +26,20 @@ const { values, positionals } = parseArgs({
 const hub = values.hub ?? process.env.LUOT_HUB ?? 'http://127.0.0.1:8080';
 const token = values.token ?? process.env.LUOT_SUPERVISOR_TOKEN ?? 'demo-supervisor-token';
 const [command, ...args] = positionals;
+if (
+  !values.token &&
+  !process.env.LUOT_SUPERVISOR_TOKEN &&
+  !['hash-pin', 'new-token'].includes(command ?? '')
+) {
+  console.error('(using the demo supervisor token; set LUOT_SUPERVISOR_TOKEN or --token for a real office)');
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('PIN: ');
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  return text;
+}
 
 function usage(): never {
   console.error(
@@ -42,8 +56,10 @@ function int(v: string | undefined): number {
 
 async function main(): Promise<void> {
   if (command === 'hash-pin') {
-    if (!args[0] || !/^\d{4,8}$/.test(args[0])) usage();
-    console.log(hashPin(args[0]));
+    // Read from standard input when not given, so the PIN stays out of shell history and `ps`.
+    const pin = args[0] ?? (await readStdin()).trim();
+    if (!/^\d{4,8}$/.test(pin)) usage();
+    console.log(hashPin(pin));
     return;
   }
   if (command === 'new-token') {
@@ -56,7 +72,9 @@ async function main(): Promise<void> {
   if (command === 'report') {
     const q = args[0] ? `?date=${args[0]}` : '';
     const res = await fetch(`${hub}/api/reports/day${q}`, { headers: { authorization: `Bearer ${token}` } });
-    console.log(JSON.stringify(await res.json(), null, 2));
+    const body: unknown = await res.json();
+    if (!res.ok) throw new Error(`the hub answered ${res.status}: ${JSON.stringify(body)}`);
+    console.log(JSON.stringify(body, null, 2));
     return;
   }
   const client = new LuotClient({ url: hub, token }).connect();

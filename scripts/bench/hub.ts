@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { io as ioClient } from 'socket.io-client';
 import WebSocket from 'ws';
@@ -88,13 +90,18 @@ export async function benchHub(
 ) {
   const config = benchConfig(dir);
   // The built hub, as `npm start` runs it (no TypeScript loader in the measured process).
-  execFileSync(process.execPath, ['build.mjs'], { cwd: 'apps/hub' });
-  const { child, value: url } = await startProcess(
+  execFileSync(process.execPath, ['build.mjs'], {
+    cwd: fileURLToPath(new URL('../../apps/hub/', import.meta.url)),
+  });
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const { child } = await startProcess(
     'apps/hub/dist/main.js',
-    ['--config', config, '--data', join(dir, 'hub-data'), '--port', '0', '--host', '127.0.0.1'],
-    (l) => (l.includes('hub listening') ? (JSON.parse(l) as { url: string }).url : null),
+    ['--config', config, '--data', join(dir, 'hub-data'), '--port', String(port), '--host', '127.0.0.1'],
+    () => null,
+    0,
   );
-  const port = Number(new URL(url).port);
+  await waitForHealth(url);
   const clients: LuotClient[] = [];
   const client = async (token: string) => {
     const c = new LuotClient({ url, token, timeoutMs: 30_000 }).connect();
@@ -183,6 +190,29 @@ export async function benchHub(
     for (const c of clients) c.close();
     await stopProcess(child);
   }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.once('error', reject);
+  });
+}
+
+async function waitForHealth(url: string, timeoutMs = 20_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the hub at ${url} did not answer in time`);
 }
 
 export function tempDir(): { dir: string; remove: () => void } {

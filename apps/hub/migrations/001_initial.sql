@@ -21,6 +21,8 @@ CREATE TABLE tickets (
   issued_at      INTEGER NOT NULL,
   admitted_at    INTEGER,
   called_at      INTEGER,
+  -- Kept on recall, so waiting time is measured to the first call.
+  first_called_at INTEGER,
   serving_at     INTEGER,
   finished_at    INTEGER,
   counter        INTEGER,

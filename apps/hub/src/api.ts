@@ -23,7 +23,7 @@ export function dayReport(db: Database.Database, day: string) {
     .prepare(
       `SELECT service, COUNT(*) AS issued,
          SUM(status = 'done') AS done, SUM(status = 'no_show') AS noShow, SUM(status = 'cancelled') AS cancelled,
-         ROUND(AVG(CASE WHEN called_at IS NOT NULL THEN (called_at - issued_at) / 60000.0 END), 1) AS avgWaitMin,
+         ROUND(AVG(CASE WHEN first_called_at IS NOT NULL THEN (first_called_at - issued_at) / 60000.0 END), 1) AS avgWaitMin,
          ROUND(AVG(CASE WHEN status = 'done' THEN (finished_at - COALESCE(serving_at, called_at)) / 60000.0 END), 1) AS avgServiceMin
        FROM tickets WHERE day = ? GROUP BY service ORDER BY service`,
     )
@@ -99,7 +99,13 @@ export function api(engine: Engine, store: Store, config: LoadedConfig, startedA
         'outcome',
         'rating',
       ];
-      const iso = (v: unknown) => (typeof v === 'number' ? new Date(v).toISOString() : v);
+      // Local office time, as people read it in a spreadsheet: 2026-11-30 09:05:12.
+      const local = new Intl.DateTimeFormat('sv-SE', {
+        timeZone: config.office.sessions.timeZone,
+        dateStyle: 'short',
+        timeStyle: 'medium',
+      });
+      const iso = (v: unknown) => (typeof v === 'number' ? local.format(v) : v);
       const body = [
         cols.join(','),
         ...rows.map((r) => cols.map((c) => csvCell(c.endsWith('_at') ? iso(r[c]) : r[c])).join(',')),

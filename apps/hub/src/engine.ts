@@ -71,8 +71,10 @@ export interface EngineOptions {
   onCommitted: (events: StreamEvent[], touchedTickets: Set<string>) => void;
 }
 
+/** Identifies a request's content for replay checks. A PIN never enters it (the hash is stored). */
 function canonicalHash(command: Command): string {
   const { requestId: _r, ...rest } = command;
+  if ('pin' in rest) rest.pin = '';
   return createHash('sha256').update(JSON.stringify(rest)).digest('hex');
 }
 
@@ -88,7 +90,7 @@ export class Engine {
   printers: Record<string, PrinterState> = {};
   private queue: Job[] = [];
   private scheduled = false;
-  private readonly inflight = new Map<string, Promise<CommandAck>>();
+  private readonly inflight = new Map<string, { hash: string; promise: Promise<CommandAck> }>();
   private readonly limiter = new AttemptLimiter();
   private closed = false;
 
@@ -123,12 +125,20 @@ export class Engine {
     if (from === null) applyEvent(this.state, opening[0]!.event, now, office);
     this.commitInternal([...opening, ...this.rollover(now)]);
     store.pruneRequests(now - REQUEST_RETENTION_MS);
+    this.lastPrune = now;
   }
 
   /** Called on a timer: a new calendar day starts even when nobody sends a command. */
   tick(): void {
-    if (!this.closed) this.commitInternal(this.rollover(this.o.clock()));
+    if (this.closed) return;
+    const now = this.o.clock();
+    if (this.commitInternal(this.rollover(now)) && now - this.lastPrune > 3600_000) {
+      this.o.store.pruneRequests(now - REQUEST_RETENTION_MS);
+      this.lastPrune = now;
+    }
   }
+
+  private lastPrune = 0;
 
   /** Yesterday's tickets, kept until the events that closed them are written. */
   private yesterday: Record<string, Ticket> = {};
@@ -211,15 +221,15 @@ export class Engine {
     }
     const hash = canonicalHash(command);
     const key = `${device.id}\u0000${command.requestId}`;
-    const pending = this.inflight.get(key);
-    if (pending) return pending;
-    const stored = this.o.store.getRequest(device.id, command.requestId);
-    if (stored) {
-      if (stored.hash !== hash) return fail('REQUEST_ID_REUSED', { requestId: command.requestId });
-      return stored.ack.ok ? { ...stored.ack, replayed: true } : stored.ack;
+    const pending = this.inflight.get(key) ?? this.o.store.getRequest(device.id, command.requestId);
+    if (pending) {
+      if (pending.hash !== hash) return fail('REQUEST_ID_REUSED', { requestId: command.requestId });
+      // The same request again (only successes are stored): the same answer, marked as a replay.
+      const ack = 'promise' in pending ? await pending.promise : pending.ack;
+      return ack.ok ? { ...ack, replayed: true } : ack;
     }
     const promise = this.enqueue(device, command, hash);
-    this.inflight.set(key, promise);
+    this.inflight.set(key, { hash, promise });
     void promise.finally(() => this.inflight.delete(key));
     return promise;
   }
@@ -231,6 +241,7 @@ export class Engine {
       if ('ok' in r) return r;
       officer = r;
     }
+    if (this.closed) return fail('INTERNAL', { reason: 'shutting down' });
     return new Promise((resolve) => {
       this.queue.push({ device, command, hash, officer, resolve });
       if (!this.scheduled) {
@@ -248,13 +259,16 @@ export class Engine {
     const now = this.o.clock();
     const entry = this.o.hub.officers.find((o) => o.id === officerId);
     if (!entry) return fail('UNKNOWN_OFFICER', { officerId });
-    if (this.limiter.blocked(officerId, now)) return fail('TOO_MANY_ATTEMPTS', { officerId });
+    // Counted before checking, so a burst of guesses sent at once is limited too; per device and
+    // officer, so one counter cannot lock an officer out everywhere.
+    const key = `${device.id}\u0000${officerId}`;
+    if (this.limiter.blocked(key, now)) return fail('TOO_MANY_ATTEMPTS', { officerId });
+    this.limiter.fail(key, now);
     if (!(await verifyPin(pin, entry.pinHash))) {
-      this.limiter.fail(officerId, now);
       this.o.logger.warn({ device: device.id, officerId }, 'wrong PIN');
       return fail('WRONG_PIN', { officerId });
     }
-    this.limiter.reset(officerId);
+    this.limiter.reset(key);
     const agency = entry.agency ??
       this.o.office.counters.find((c) => c.number === device.counter)?.agency ?? { vi: '', en: '' };
     return { id: entry.id, name: entry.name, agency };
@@ -265,9 +279,14 @@ export class Engine {
     const jobs = this.queue;
     this.queue = [];
     if (jobs.length === 0) return;
+    if (this.closed) {
+      for (const job of jobs) job.resolve(fail('INTERNAL', { reason: 'shutting down' }));
+      return;
+    }
     const now = this.o.clock();
     const rollover = this.rollover(now);
     const done: Array<{ job: Job; outcome: Outcome | null; error: CommandFail | null }> = [];
+    let unexpected = false;
     for (const job of jobs) {
       try {
         done.push({ job, outcome: this.handle(job, now), error: null });
@@ -277,6 +296,7 @@ export class Engine {
         } else {
           this.o.logger.error({ err: e, command: job.command.type }, 'command failed');
           done.push({ job, outcome: null, error: fail('INTERNAL') });
+          unexpected = true;
         }
       }
     }
@@ -296,7 +316,10 @@ export class Engine {
           outcome.write?.(this.o.store);
           const seq = this.seqAfter(stream);
           const ack: CommandAck = { ok: true, seq, result: outcome.result(seq), replayed: false };
-          this.o.store.putRequest(job.device.id, job.command.requestId, job.hash, ack, now);
+          // Sign-ins are not kept for replay: nothing about a PIN entry is worth storing.
+          if (job.command.type !== 'counter.signIn') {
+            this.o.store.putRequest(job.device.id, job.command.requestId, job.hash, ack, now);
+          }
           acks.push(ack);
         }
         this.saveTouched(touched);
@@ -304,11 +327,13 @@ export class Engine {
     } catch (e) {
       // Nothing was written: rebuild the day from the log so memory matches the disk again.
       this.o.logger.error({ err: e }, 'storage failed; rebuilding the day from the database');
-      this.reload();
       for (const { job } of done) job.resolve(fail('STORAGE_FAILED'));
+      this.reload();
       return;
     }
     if (stream.length > 0) this.seq = stream.at(-1)!.seq;
+    // An unexpected error may have left half a command in memory: go back to what was written.
+    if (unexpected) this.reload();
     if (stream.length > 0) this.o.onCommitted(stream, touched);
     done.forEach(({ job }, i) => job.resolve(acks[i]!));
   }
@@ -326,16 +351,25 @@ export class Engine {
   }
 
   /** Events the hub itself produces (day rollover): written and broadcast without a requester. */
-  private commitInternal(emitted: HubEmitted[]): void {
-    if (emitted.length === 0) return;
+  private commitInternal(emitted: HubEmitted[]): boolean {
+    if (emitted.length === 0) return true;
     const stream: StreamEvent[] = [];
     const touched = new Set<string>();
-    this.o.store.db.transaction(() => {
-      for (const e of emitted) stream.push(this.append(e, touched));
-      this.saveTouched(touched);
-    })();
+    try {
+      this.o.store.db.transaction(() => {
+        for (const e of emitted) stream.push(this.append(e, touched));
+        this.saveTouched(touched);
+      })();
+    } catch (e) {
+      if (this.reloading) throw e;
+      // Memory was already ahead of the disk (a new day, a printer state): go back to the disk.
+      this.o.logger.error({ err: e }, 'storage failed; rebuilding the day from the database');
+      this.reload();
+      return false;
+    }
     this.seq = stream.at(-1)!.seq;
     this.o.onCommitted(stream, touched);
+    return true;
   }
 
   /** Record a printer's state (from a kiosk report or hub-side printing). */
@@ -357,10 +391,22 @@ export class Engine {
     }
   }
 
+  /** Rebuild memory from the database. If even that fails the hub cannot go on: log it and stop taking commands. */
   private reload(): void {
-    this.state = createDay(this.o.office, this.state.day);
-    this.start();
+    this.reloading = true;
+    try {
+      this.state = createDay(this.o.office, this.state.day);
+      this.yesterday = {};
+      this.start();
+    } catch (e) {
+      this.o.logger.fatal({ err: e }, 'cannot rebuild the day from the database; refusing commands');
+      this.closed = true;
+    } finally {
+      this.reloading = false;
+    }
   }
+
+  private reloading = false;
 
   close(): void {
     this.closed = true;

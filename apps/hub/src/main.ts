@@ -16,7 +16,7 @@ const { values } = parseArgs({
   },
 });
 
-const logger = pino({ name: 'luot-hub' });
+const logger = pino({ name: 'luot-hub', level: process.env.LOG_LEVEL ?? 'info' });
 const configFile = values.config ?? process.env.LUOT_CONFIG ?? DEMO_CONFIG;
 if (configFile === DEMO_CONFIG)
   logger.warn('using the demo configuration (demo tokens and PINs): not for a real office');

@@ -48,10 +48,6 @@ export class HubPrinters {
     }
   }
 
-  has(device: string): boolean {
-    return this.printers.has(device);
-  }
-
   async print(
     device: string,
     office: OfficeConfig,

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
@@ -46,6 +47,14 @@ interface SocketData {
   ticketId?: string;
 }
 
+/** The first LAN IPv4 address, so QR codes printed by a hub listening everywhere reach phones. */
+function lanAddress(): string {
+  for (const list of Object.values(networkInterfaces())) {
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  return 'localhost';
+}
+
 /** Start the hub: database, queue engine, Socket.IO and HTTP on one port. */
 export async function startHub(opts: HubOptions): Promise<Hub> {
   const logger = opts.logger ?? pino({ name: 'luot-hub' });
@@ -57,7 +66,28 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   let baseUrl = '';
   const publicUrl = () => config.hub.publicUrl?.replace(/\/$/, '') ?? baseUrl;
 
-  const watchers = new Map<string, number>();
+  /** Phone pages: sockets per watched ticket, and what each was last sent. */
+  const watchers = new Map<string, { sockets: number; last: string }>();
+  const MAX_SOCKETS_PER_TICKET = 5;
+
+  /** Re-send a watched ticket's view only when a change could move it, and only if it did move. */
+  function updateWatchers(touched: Set<string>): void {
+    if (watchers.size === 0) return;
+    const lines = new Set<string>();
+    for (const id of touched) {
+      const t = engine.state.tickets[id];
+      if (t) lines.add(t.service).add(`zone:${t.zone}`);
+    }
+    for (const [id, w] of watchers) {
+      const t = engine.state.tickets[id];
+      if (!t || (!touched.has(id) && !lines.has(t.service) && !lines.has(`zone:${t.zone}`))) continue;
+      const view = engine.watch(id);
+      const json = JSON.stringify(view);
+      if (!view || json === w.last) continue;
+      w.last = json;
+      io.to(`t:${id}`).emit('ticket', view);
+    }
+  }
   // Requests are routed by a function declared below: the API needs the engine, the engine needs io.
   const server = createServer(route);
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(
@@ -75,13 +105,9 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     clock,
     logger,
     publicUrl,
-    onCommitted: (events: StreamEvent[]) => {
+    onCommitted: (events: StreamEvent[], touched: Set<string>) => {
       io.to('devices').emit('events', events);
-      // Phone pages: every watched ticket's place in line may have moved.
-      for (const id of watchers.keys()) {
-        const w = engine.watch(id);
-        if (w) io.to(`t:${id}`).emit('ticket', w);
-      }
+      updateWatchers(touched);
     },
   });
   engine.start();
@@ -116,6 +142,11 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       }
     } else if (typeof auth.ticketToken === 'string') {
       const id = store.ticketOfToken(auth.ticketToken);
+      if (id && (watchers.get(id)?.sockets ?? 0) >= MAX_SOCKETS_PER_TICKET) {
+        const err = new Error('TOO_MANY_ATTEMPTS') as Error & { data: unknown };
+        err.data = protocolError('TOO_MANY_ATTEMPTS');
+        return next(err);
+      }
       if (id) {
         socket.data.ticketId = id;
         return next();
@@ -131,13 +162,14 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     if (ticketId) {
       // A phone page sees its own ticket and nothing else.
       void socket.join(`t:${ticketId}`);
-      watchers.set(ticketId, (watchers.get(ticketId) ?? 0) + 1);
-      const w = engine.watch(ticketId);
-      if (w) socket.emit('ticket', w);
+      const view = engine.watch(ticketId);
+      const w = watchers.get(ticketId) ?? { sockets: 0, last: JSON.stringify(view) };
+      w.sockets += 1;
+      watchers.set(ticketId, w);
+      if (view) socket.emit('ticket', view);
       socket.on('disconnect', () => {
-        const n = (watchers.get(ticketId) ?? 1) - 1;
-        if (n <= 0) watchers.delete(ticketId);
-        else watchers.set(ticketId, n);
+        w.sockets -= 1;
+        if (w.sockets <= 0) watchers.delete(ticketId);
       });
       return;
     }
@@ -179,11 +211,16 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     if (!reply.ok || reply.replayed || cmd.type !== 'ticket.issue' || cmd.print !== true) return reply;
     const issued = reply.result as IssueResult;
     const printed = await printers.print(device.id, config.office, issued, cmd.locale === 'en' ? 'en' : 'vi');
-    engine.recordPrinter(device.id, {
-      ok: printed.ok,
-      fault: printed.ok ? null : printed.fault,
-      paperNearEnd: printed.ok ? printed.paperNearEnd : false,
-    });
+    try {
+      engine.recordPrinter(device.id, {
+        ok: printed.ok,
+        fault: printed.ok ? null : printed.fault,
+        paperNearEnd: printed.ok ? printed.paperNearEnd : false,
+      });
+    } catch (e) {
+      // The ticket is committed: a failure to note the printer's state must not turn it into an error.
+      logger.error({ err: e, device: device.id }, 'could not record the printer state');
+    }
     return { ...reply, result: { ...issued, printed } };
   }
 
@@ -196,7 +233,13 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     server.listen(opts.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  baseUrl = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
+  baseUrl = `http://${host === '0.0.0.0' || host === '::' ? lanAddress() : host}:${port}`;
+  if (!config.hub.publicUrl) {
+    logger.warn(
+      { url: baseUrl },
+      'publicUrl is not set: QR codes point to this address; set publicUrl to what phones can reach',
+    );
+  }
   logger.info(
     { url: baseUrl, dataDir: opts.dataDir, day: engine.state.day, seq: engine.seq },
     'hub listening',

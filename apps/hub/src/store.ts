@@ -29,15 +29,15 @@ export class Store {
       eventsFrom: db.prepare('SELECT seq, at, data FROM events WHERE seq > ? ORDER BY seq LIMIT ?'),
       upsertTicket: db.prepare(`
         INSERT INTO tickets (id, day, number, service, issued_service, priority, party, status, issued_at, admitted_at,
-          called_at, serving_at, finished_at, counter, officer_id, call_count, transfers, outcome, kiosk_id)
+          called_at, first_called_at, serving_at, finished_at, counter, officer_id, call_count, transfers, outcome, kiosk_id)
         VALUES (@id, @day, @number, @service, @issuedService, @priority, @party, @status, @issuedAt, @admittedAt,
-          @calledAt, @servingAt, @finishedAt, @counter, @officerId, @callCount, @transfers, @outcome, @kioskId)
+          @calledAt, @calledAt, @servingAt, @finishedAt, @counter, @officerId, @callCount, @transfers, @outcome, @kioskId)
         ON CONFLICT (id) DO UPDATE SET service = excluded.service, status = excluded.status,
-          admitted_at = excluded.admitted_at, called_at = excluded.called_at, serving_at = excluded.serving_at,
+          admitted_at = excluded.admitted_at, called_at = excluded.called_at,
+          first_called_at = COALESCE(tickets.first_called_at, excluded.called_at), serving_at = excluded.serving_at,
           finished_at = excluded.finished_at, counter = excluded.counter, officer_id = excluded.officer_id,
           call_count = excluded.call_count, transfers = excluded.transfers, outcome = excluded.outcome`),
       insertToken: db.prepare('INSERT INTO ticket_tokens (token, ticket_id) VALUES (?, ?)'),
-      tokenOf: db.prepare('SELECT token FROM ticket_tokens WHERE ticket_id = ?'),
       ticketOfToken: db.prepare('SELECT ticket_id FROM ticket_tokens WHERE token = ?'),
       getRequest: db.prepare('SELECT hash, ack FROM requests WHERE device = ? AND request_id = ?'),
       putRequest: db.prepare(
@@ -79,10 +79,6 @@ export class Store {
 
   saveToken(token: string, ticketId: string): void {
     this.s.insertToken.run(token, ticketId);
-  }
-
-  tokenOf(ticketId: string): string | null {
-    return (this.s.tokenOf.get(ticketId) as { token: string } | undefined)?.token ?? null;
   }
 
   ticketOfToken(token: string): string | null {

@@ -28,6 +28,51 @@ describe('retries, restarts and bad input', () => {
     });
   });
 
+  it('two copies of one request in the same instant: one ticket, the copy marked as a replay', async () => {
+    t = await startTestHub();
+    const kiosk = await t.client('test-kiosk-1-token');
+    const [a, b, c] = await Promise.allSettled([
+      kiosk.issue({ service: 'A' }, 'kiosk-1-tap-0002'),
+      kiosk.issue({ service: 'A' }, 'kiosk-1-tap-0002'),
+      kiosk.issue({ service: 'B' }, 'kiosk-1-tap-0002'),
+    ]);
+    expect(a).toMatchObject({
+      status: 'fulfilled',
+      value: { replayed: false, result: { ticket: { number: 'A001' } } },
+    });
+    expect(b).toMatchObject({
+      status: 'fulfilled',
+      value: { replayed: true, result: { ticket: { number: 'A001' } } },
+    });
+    expect(c).toMatchObject({ status: 'rejected', reason: { code: 'REQUEST_ID_REUSED' } });
+  });
+
+  it('a burst of PIN guesses is cut off, and the PIN is never stored', async () => {
+    t = await startTestHub();
+    const c1 = await t.counter(1, false);
+    const guesses = Array.from({ length: 20 }, (_, i) => String(1220 + i)); // 1234 is among them
+    const results = await Promise.allSettled(guesses.map((pin) => c1.signIn('cb1', pin)));
+    const codes = results.map((r) => (r.status === 'fulfilled' ? 'OK' : (r.reason as { code: string }).code));
+    expect(codes.filter((c) => c === 'TOO_MANY_ATTEMPTS').length).toBeGreaterThanOrEqual(15);
+    expect(codes.filter((c) => c !== 'TOO_MANY_ATTEMPTS').length).toBeLessThanOrEqual(5);
+    // Another counter is not locked out for this officer.
+    const c2 = await t.counter(2, false);
+    await expect(c2.signIn('cb1', '0000')).rejects.toMatchObject({ code: 'WRONG_PIN' });
+    const db = new Database(join(t.dir, 'luot.sqlite'), { readonly: true });
+    expect(
+      db.prepare("SELECT COUNT(*) AS n FROM requests WHERE request_id LIKE 'counter.signIn%'").get(),
+    ).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('shutting down while a sign-in is being checked loses nothing and does not crash', async () => {
+    t = await startTestHub();
+    const c1 = await t.counter(1, false);
+    const pending = c1.signIn('cb1', '1234').catch((e: { code: string }) => e.code);
+    await t.hub.close();
+    expect(['OFFLINE', 'TIMEOUT', 'INTERNAL']).toContain(await pending);
+  });
+
   it('a hub killed and restarted mid-day keeps numbering without gaps or repeats, and clients resync', async () => {
     t = await startTestHub();
     const kiosk = await t.client('test-kiosk-1-token');

@@ -224,31 +224,34 @@ export class LuotClient {
     return this.send('printer.report', p);
   }
 
-  /** Ask the hub for what was missed since our last event (or a snapshot) and apply it. */
+  /**
+   * Ask the hub for what was missed since our last event (or a snapshot) and apply it. While
+   * connected, a sync that times out is tried again; a gap in the reply starts over from a snapshot.
+   */
   async resync(): Promise<void> {
     if (this.syncing) return;
     this.syncing = true;
+    let again = false;
     try {
       const reply = (await this.socket
         .timeout(this.timeoutMs)
         .emitWithAck('sync', { lastSeq: this.mirror.seq })) as SyncReply | { ok: false };
-      if ('kind' in reply) {
-        if (reply.kind === 'snapshot') {
-          this.mirror.reset(reply.snapshot);
-          this.emitChange([]);
-        } else if (this.mirror.apply(reply.events) === 'gap') {
-          this.mirror.current = null;
-          this.syncing = false;
-          return this.resync();
-        } else {
-          this.emitChange(reply.events);
-        }
+      if (!('kind' in reply)) again = true;
+      else if (reply.kind === 'snapshot') {
+        this.mirror.reset(reply.snapshot);
+        this.emitChange([]);
+      } else if (this.mirror.apply(reply.events) === 'gap') {
+        this.mirror.current = null;
+        again = true;
+      } else {
+        this.emitChange(reply.events);
       }
     } catch {
-      // Disconnected or timed out: the next 'connect' resyncs.
+      again = true; // timed out or disconnected; a new 'connect' also resyncs
     } finally {
       this.syncing = false;
     }
+    if (again && this.socket.connected) setTimeout(() => void this.resync(), 500);
   }
 
   private onEvents(events: StreamEvent[]): void {

@@ -13,9 +13,11 @@ export function loadSettings(app: string, search = globalThis.location?.search ?
   const q = new URLSearchParams(search);
   const store = globalThis.localStorage;
   const key = (k: string) => `luot.${app}.${k}`;
+  // A hub address is taken only from a set-up link that also carries a token: a link with just
+  // `?hub=` must not send this device's stored token to another host.
   for (const k of ['token', 'hub', 'lang'] as const) {
     const v = q.get(k);
-    if (v !== null) store?.setItem(key(k), v);
+    if (v !== null && (k !== 'hub' || q.has('token'))) store?.setItem(key(k), v);
   }
   if (q.has('token') && globalThis.history && globalThis.location) {
     q.delete('token');
