@@ -1,0 +1,119 @@
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { WebAudioBackend } from '@luot/announcer';
+import { ConnectionBanner, LocaleContext, loadSettings, pick, useHub, type Locale } from '@luot/ui';
+import { pendingEntries } from './call-log.js';
+import { CallHistory } from './components/CallHistory.js';
+import { CounterGrid } from './components/CounterGrid.js';
+import { Header } from './components/Header.js';
+import { HallPanel } from './components/HallPanel.js';
+import { LatestCall } from './components/LatestCall.js';
+import { NoticeTicker } from './components/NoticeTicker.js';
+import { SoundUnlock } from './components/SoundUnlock.js';
+import { DisplayStore } from './display-store.js';
+import { makeT } from './i18n.js';
+import { parseOptions, type DisplayOptions } from './options.js';
+import { createSound, type Sound } from './sound.js';
+import { counterTiles, hallZones, serviceWaiting } from './view-model.js';
+
+/** History rows shown beside the latest call, and entry calls shown at most. */
+const HISTORY_ROWS = 8;
+const ENTRY_CALLS = 4;
+
+export function App() {
+  // Read once: the token then leaves the address bar (kept by the device, see loadSettings).
+  const [settings] = useState(() => loadSettings('display'));
+  const [options] = useState(() => parseOptions(globalThis.location.search));
+  const locale = settings.lang;
+  if (!settings.token) {
+    return <p className="display-message">{makeT(locale)('noToken')}</p>;
+  }
+  return (
+    <LocaleContext.Provider value={locale}>
+      <WallDisplay hubUrl={settings.hubUrl} token={settings.token} locale={locale} options={options} />
+    </LocaleContext.Provider>
+  );
+}
+
+function WallDisplay(props: { hubUrl: string; token: string; locale: Locale; options: DisplayOptions }) {
+  const { locale, options } = props;
+  const t = makeT(locale);
+  const { client, snapshot, version, status } = useHub(props.hubUrl, props.token);
+
+  // Sound lives as long as the screen; the store reaches it through a ref.
+  const sound = useRef<Sound | null>(null);
+  const [clips, setClips] = useState<WebAudioBackend | null>(null);
+  useEffect(() => {
+    const s = createSound(options, locale);
+    sound.current = s;
+    setClips(s.clips);
+    return () => {
+      s.dispose();
+      sound.current = null;
+    };
+  }, [options, locale]);
+
+  const store = useMemo(
+    () => new DisplayStore(client, { announce: (request) => sound.current?.announce(request) }),
+    [client],
+  );
+  useEffect(() => store.start(), [store]);
+  const view = useSyncExternalStore(store.subscribe, store.getView);
+
+  const derived = useMemo(() => {
+    if (!snapshot) return null;
+    const { config, state } = snapshot;
+    return {
+      tiles: counterTiles(config, state),
+      zones: hallZones(config, state),
+      waiting: serviceWaiting(config, state),
+      entries: pendingEntries(view.log, state, ENTRY_CALLS),
+    };
+    // `version` is the dependency that matters: the snapshot object stays the same as it changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [snapshot, version, view.log]);
+
+  if (!snapshot || !derived) {
+    return (
+      <div className="display-message">
+        <p>{t('loading')}</p>
+        <ConnectionBanner status={status} locale={locale} />
+      </div>
+    );
+  }
+
+  const { config, state } = snapshot;
+  const office = config.office.shortName ?? config.office.name;
+  const latest = view.log.calls[0] ?? null;
+  const levelNote = config.levels[state.level].note;
+  const notice = [pick(config.office.notice, locale), pick(levelNote, locale)]
+    .filter(Boolean)
+    .join('   •   ');
+
+  return (
+    <div className="display" data-status={status}>
+      <Header
+        office={pick(office, locale)}
+        timeZone={config.sessions.timeZone}
+        clockOffset={view.clockOffset}
+      />
+      <main className="display-body">
+        <LatestCall
+          call={latest}
+          flashing={latest !== null && view.flash !== null && view.flash.seq === latest.seq}
+          services={config.services}
+        />
+        <CallHistory calls={view.log.calls.slice(1, 1 + HISTORY_ROWS)} />
+        <HallPanel
+          level={state.level}
+          zones={derived.zones}
+          entries={derived.entries}
+          waiting={derived.waiting}
+        />
+        <CounterGrid tiles={derived.tiles} level={state.level} />
+      </main>
+      <NoticeTicker text={notice} />
+      <ConnectionBanner status={status} locale={locale} compact />
+      {clips && <SoundUnlock clips={clips} label={t('soundOff')} />}
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+/**
+ * What the display remembers of the day's calls, and which events are announced.
+ *
+ * The log is rebuilt from the day's state whenever the client receives a fresh snapshot (first load, long
+ * disconnection), and extended with events as they arrive. Whether an event is *announced* is decided
+ * elsewhere (only live events are: see display-store.ts); this module only says what each event would say.
+ */
+import type { DayState } from '@luot/core';
+import type { StreamEvent } from '@luot/protocol';
+
+/** One call to a counter, newest first in the log. */
+export interface CallRecord {
+  ticketId: string;
+  number: string;
+  service: string;
+  counter: number;
+  recall: boolean;
+  /** The hub event's seq; null when rebuilt from a snapshot (the order is then by call time). */
+  seq: number | null;
+}
+
+/** A ticket let into the hall from outside ("Mời số … vào sảnh"). */
+export interface AdmissionRecord {
+  ticketId: string;
+  number: string;
+  seq: number | null;
+}
+
+export interface CallLog {
+  /** Newest first, one entry per ticket (a recall or a second counter moves it to the top). */
+  calls: CallRecord[];
+  /** Newest first. */
+  admissions: AdmissionRecord[];
+  /** The last event folded in (or the snapshot's seq). */
+  seq: number;
+}
+
+/** How many calls and admissions are kept: more than any screen shows. */
+export const LOG_LIMIT = 40;
+
+/** What one event makes the display say. */
+export type AnnouncementRequest =
+  { kind: 'call' | 'recall'; number: string; counter: number } | { kind: 'entry'; number: string };
+
+/** The log as far as the day's state tells it: calls by call time, admissions by admission time. */
+export function logFromState(state: DayState, seq: number): CallLog {
+  const tickets = Object.values(state.tickets);
+  const byNewest = (a: number | null, b: number | null, ao: number, bo: number) =>
+    (b ?? 0) - (a ?? 0) || bo - ao;
+  const calls = tickets
+    .filter((t) => t.calledAt !== null && t.counter !== null)
+    .sort((a, b) => byNewest(a.calledAt, b.calledAt, a.order, b.order))
+    .slice(0, LOG_LIMIT)
+    .map((t): CallRecord => ({
+      ticketId: t.id,
+      number: t.number,
+      service: t.service,
+      counter: t.counter!,
+      // A snapshot cannot tell a recall from a call at a second counter; it matters only for a tag.
+      recall: false,
+      seq: null,
+    }));
+  // A snapshot does not say who waited outside; a ticket let in after it was issued did.
+  const admissions = tickets
+    .filter((t) => t.admittedAt !== null && t.admittedAt > t.issuedAt)
+    .sort((a, b) => byNewest(a.admittedAt, b.admittedAt, a.order, b.order))
+    .slice(0, LOG_LIMIT)
+    .map((t): AdmissionRecord => ({ ticketId: t.id, number: t.number, seq: null }));
+  return { calls, admissions, seq };
+}
+
+/**
+ * Add events (already applied to `state`) to the log. Events at or before `log.seq` are skipped, so a
+ * batch that overlaps what the log has seen is harmless. Returns a new log when anything changed.
+ */
+export function foldEvents(log: CallLog, events: readonly StreamEvent[], state: DayState): CallLog {
+  let { calls, admissions } = log;
+  let seq = log.seq;
+  for (const { seq: s, event: e } of events) {
+    if (s <= seq) continue;
+    seq = s;
+    if (e.type === 'day.opened') {
+      calls = [];
+      admissions = [];
+    } else if (e.type === 'ticket.called') {
+      const t = state.tickets[e.ticketId];
+      if (!t) continue;
+      const record: CallRecord = {
+        ticketId: t.id,
+        number: t.number,
+        service: t.service,
+        counter: e.counter,
+        recall: e.recall,
+        seq: s,
+      };
+      calls = [record, ...calls.filter((c) => c.ticketId !== t.id)].slice(0, LOG_LIMIT);
+    } else if (e.type === 'ticket.admitted') {
+      const t = state.tickets[e.ticketId];
+      if (!t) continue;
+      admissions = [{ ticketId: t.id, number: t.number, seq: s }, ...admissions].slice(0, LOG_LIMIT);
+    }
+  }
+  return seq === log.seq ? log : { calls, admissions, seq };
+}
+
+/**
+ * What the events would have the display say, in order: a call or recall to a counter, or an
+ * entry call into the hall. Every other event is silent.
+ */
+export function announcementsFor(events: readonly StreamEvent[], state: DayState): AnnouncementRequest[] {
+  const out: AnnouncementRequest[] = [];
+  for (const { event: e } of events) {
+    if (e.type === 'ticket.called') {
+      const number = state.tickets[e.ticketId]?.number;
+      if (number) out.push({ kind: e.recall ? 'recall' : 'call', number, counter: e.counter });
+    } else if (e.type === 'ticket.admitted') {
+      const number = state.tickets[e.ticketId]?.number;
+      if (number) out.push({ kind: 'entry', number });
+    }
+  }
+  return out;
+}
+
+/**
+ * The entry calls still worth showing: tickets let in that have not yet been called to a counter,
+ * newest first.
+ */
+export function pendingEntries(log: CallLog, state: DayState, limit: number): AdmissionRecord[] {
+  return log.admissions.filter((a) => state.tickets[a.ticketId]?.status === 'waiting').slice(0, limit);
+}

@@ -1,0 +1,43 @@
+import type { Level } from '@luot/core';
+import { pick, useLocale } from '@luot/ui';
+import { makeT, TILE_STATE_KEY } from '../i18n.js';
+import type { CounterTile } from '../view-model.js';
+
+/** Every counter at a glance: its number, the ticket at it, its service, officer and state. */
+export function CounterGrid({ tiles, level }: { tiles: CounterTile[]; level: Level }) {
+  const locale = useLocale();
+  const t = makeT(locale);
+  return (
+    <section className="counters" aria-label={t('counters')}>
+      <ol className="counter-grid" data-count={tiles.length}>
+        {tiles.map((tile) => (
+          <li
+            key={tile.number}
+            className={`tile tile--${tile.state}`}
+            data-counter={tile.number}
+            data-state={tile.state}
+          >
+            <div className="tile-top">
+              <span className="tile-number" aria-label={t('counterShort', { n: tile.number })}>
+                {tile.number}
+              </span>
+              <span className="tile-ticket">{tile.ticket ?? ''}</span>
+            </div>
+            <div className="tile-tags">
+              <span className="tile-state">{t(TILE_STATE_KEY[tile.state], { n: level })}</span>
+              {tile.servesAllPriority && <span className="tile-priority">{t('priority')}</span>}
+            </div>
+            <p className="tile-service">
+              {tile.services.map((s) => (
+                <span key={s.prefix}>
+                  <b className="tile-prefix">{s.prefix}</b> {pick(s.name, locale)}{' '}
+                </span>
+              ))}
+            </p>
+            {tile.officer && <span className="tile-officer">{tile.officer}</span>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

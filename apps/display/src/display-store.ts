@@ -1,0 +1,136 @@
+/**
+ * Between the hub client and the screen: keeps the call log, decides what is announced and what flashes.
+ *
+ * The rule that keeps a stale call from being announced as new: only events that arrive in a live
+ * 'events' message from the hub are announced and flashed. The client also hands out events it fetched
+ * when resyncing after a reconnection (and replaces its whole copy of the day after a long one); those
+ * update the log and the screen silently. After a fresh snapshot the log is rebuilt from the day's state.
+ *
+ * Framework-free, so it is tested under Node with a fake client; React reads it with useSyncExternalStore.
+ */
+import type { Snapshot, StreamEvent } from '@luot/protocol';
+import {
+  announcementsFor,
+  foldEvents,
+  logFromState,
+  type AnnouncementRequest,
+  type CallLog,
+} from './call-log.js';
+
+/** The part of LuotClient the store uses. */
+export interface StoreClient {
+  readonly snapshot: Snapshot | null;
+  readonly socket: {
+    onAny(listener: (event: string, ...args: unknown[]) => void): unknown;
+    offAny(listener: (event: string, ...args: unknown[]) => void): unknown;
+  };
+  on(kind: 'events', fn: (events: StreamEvent[]) => void): () => void;
+  on(kind: 'change', fn: (snapshot: Snapshot) => void): () => void;
+}
+
+export interface DisplayView {
+  log: CallLog;
+  /** The latest live call while it flashes on screen. */
+  flash: { ticketId: string; seq: number } | null;
+  /** Hub time minus display time, from the last snapshot: the screen shows the hub's clock. */
+  clockOffset: number;
+}
+
+export interface DisplayStoreOptions {
+  /** Called for each live call or admission, in hub order. */
+  announce: (request: AnnouncementRequest) => void;
+  /** The display's clock; injected by tests. */
+  now?: () => number;
+}
+
+/** How long a new call flashes (the CSS animation runs 6 × 1 s). */
+export const FLASH_MS = 6000;
+
+const EMPTY: DisplayView = { log: { calls: [], admissions: [], seq: 0 }, flash: null, clockOffset: 0 };
+
+export class DisplayStore {
+  private current: DisplayView = EMPTY;
+  private readonly listeners = new Set<() => void>();
+  /** The day object the log was built from: a new one means the client took a fresh snapshot. */
+  private base: Snapshot | null = null;
+  /** The payload of the 'events' message being delivered right now, if any. */
+  private liveBatch: unknown = null;
+  private flashTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly client: StoreClient,
+    private readonly options: DisplayStoreOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get view(): DisplayView {
+    return this.current;
+  }
+
+  readonly subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  readonly getView = (): DisplayView => this.current;
+
+  /** Start following the client; returns the function that stops. */
+  start(): () => void {
+    // Socket.IO calls onAny listeners before the named handlers, so this runs just before the client
+    // applies a live 'events' message and passes the same array on to its 'events' listeners.
+    const markLive = (name: string, payload?: unknown) => {
+      if (name === 'events') this.liveBatch = payload;
+    };
+    this.client.socket.onAny(markLive);
+    const offEvents = this.client.on('events', (events) => this.onEvents(events, events === this.liveBatch));
+    const offChange = this.client.on('change', () => this.syncBase());
+    this.syncBase();
+    return () => {
+      this.client.socket.offAny(markLive);
+      offEvents();
+      offChange();
+      clearTimeout(this.flashTimer);
+    };
+  }
+
+  /** The client replaced its copy of the day (first load or a long disconnection): rebuild, silently. */
+  private syncBase(): void {
+    const snap = this.client.snapshot;
+    if (!snap || snap === this.base) return;
+    this.base = snap;
+    clearTimeout(this.flashTimer);
+    this.set({
+      log: logFromState(snap.state, snap.seq),
+      flash: null,
+      clockOffset: snap.serverTime - this.now(),
+    });
+  }
+
+  private onEvents(events: StreamEvent[], live: boolean): void {
+    this.syncBase();
+    const snap = this.base;
+    if (!snap) return;
+    const before = this.current.log;
+    const log = foldEvents(before, events, snap.state);
+    if (log === before) return;
+    let flash = this.current.flash;
+    if (live) {
+      const fresh = events.filter((e) => e.seq > before.seq);
+      for (const request of announcementsFor(fresh, snap.state)) this.options.announce(request);
+      const newest = log.calls[0];
+      if (newest && newest.seq !== null && newest.seq > before.seq) {
+        flash = { ticketId: newest.ticketId, seq: newest.seq };
+        clearTimeout(this.flashTimer);
+        this.flashTimer = setTimeout(() => this.set({ ...this.current, flash: null }), FLASH_MS);
+      }
+    }
+    this.set({ ...this.current, log, flash });
+  }
+
+  private set(view: DisplayView): void {
+    this.current = view;
+    for (const fn of [...this.listeners]) fn();
+  }
+}

@@ -1,0 +1,67 @@
+import { translator, type Dictionary, type Locale } from '@luot/ui';
+import type { Level } from '@luot/core';
+import type { CounterTileState } from './view-model.js';
+
+/** Every text on the wall display, Vietnamese first. */
+const DICT = {
+  nowCalling: { vi: 'Số thứ tự', en: 'Ticket' },
+  recall: { vi: 'Mời lại', en: 'Called again' },
+  toCounter: { vi: 'Mời đến quầy số {n}', en: 'Go to counter {n}' },
+  nothingCalled: { vi: 'Chưa có số nào được gọi', en: 'No number has been called yet' },
+  nothingCalledHint: {
+    vi: 'Xin mời công dân lấy số thứ tự tại máy cấp số',
+    en: 'Please take a ticket at the kiosk',
+  },
+  history: { vi: 'Các số vừa gọi', en: 'Recently called' },
+  historyEmpty: { vi: 'Chưa có', en: 'None yet' },
+  counterShort: { vi: 'Quầy {n}', en: 'Counter {n}' },
+  counters: { vi: 'Các quầy', en: 'Counters' },
+  priority: { vi: 'Ưu tiên', en: 'Priority' },
+  stateCalling: { vi: 'Đang mời', en: 'Calling' },
+  stateServing: { vi: 'Đang phục vụ', en: 'Serving' },
+  stateFree: { vi: 'Sẵn sàng', en: 'Open' },
+  statePaused: { vi: 'Tạm dừng', en: 'Paused' },
+  stateClosedAtLevel: { vi: 'Tạm đóng (cấp {n})', en: 'Closed (level {n})' },
+  stateClosed: { vi: 'Đã đóng', en: 'Closed' },
+  stateOffline: { vi: 'Chưa mở', en: 'Not open' },
+  inHall: { vi: 'Trong sảnh', en: 'In the hall' },
+  outside: { vi: 'Chờ bên ngoài: {n}', en: 'Waiting outside: {n}' },
+  full: {
+    vi: 'Sảnh đã đủ người — vui lòng chờ bên ngoài',
+    en: 'The hall is full — please wait outside',
+  },
+  entryBefore: { vi: 'Mời số', en: 'Into the hall, please:' },
+  entryAfter: { vi: 'vào sảnh', en: '' },
+  level: { vi: 'Cấp độ {n}', en: 'Level {n}' },
+  waitingTitle: { vi: 'Đang chờ theo lĩnh vực', en: 'Waiting by service' },
+  restricted: { vi: 'tạm dừng', en: 'paused' },
+  soundOff: { vi: 'Bấm để bật âm thanh', en: 'Click to turn on sound' },
+  noToken: {
+    vi: 'Màn hình chưa được cấp mã thiết bị. Mở địa chỉ /display?token=… do quản trị cung cấp.',
+    en: 'This screen has no device token. Open /display?token=… as given by the administrator.',
+  },
+  loading: { vi: 'Đang tải dữ liệu…', en: 'Loading…' },
+} satisfies Dictionary<string>;
+
+export type TextKey = keyof typeof DICT;
+
+export const makeT = (locale: Locale) => translator<TextKey>(DICT, locale);
+
+/** The dictionary key of each counter state; 'closedAtLevel' takes the level as {n}. */
+export const TILE_STATE_KEY: Record<CounterTileState, TextKey> = {
+  calling: 'stateCalling',
+  serving: 'stateServing',
+  free: 'stateFree',
+  paused: 'statePaused',
+  closedAtLevel: 'stateClosedAtLevel',
+  closed: 'stateClosed',
+  offline: 'stateOffline',
+};
+
+/** Risk names of the four levels (Nghị quyết 128/NQ-CP). */
+export const LEVEL_TEXT: Record<Level, { vi: string; en: string }> = {
+  1: { vi: 'Nguy cơ thấp', en: 'Low risk' },
+  2: { vi: 'Nguy cơ trung bình', en: 'Medium risk' },
+  3: { vi: 'Nguy cơ cao', en: 'High risk' },
+  4: { vi: 'Nguy cơ rất cao', en: 'Very high risk' },
+};

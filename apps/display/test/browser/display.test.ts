@@ -1,0 +1,255 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { composeCall, CLIP_IDS } from '@luot/announcer';
+import { launchBrowser, screenshot, startTestHub, type TestHub } from '@luot/testing';
+import { heldNumber, issue, openDisplay, played, RECEIVED } from './helpers.js';
+
+/** The clips the display should have queued for a call, as the announcer composes them. */
+const clipsOf = (number: string, counter: number | null, kind: 'call' | 'entry' | 'recall' = 'call') =>
+  composeCall({ number, counter, kind }).clips;
+
+const latest = (page: Page) => page.getByTestId('latest-call');
+
+/** Browser round trips: wait generously (Vitest's default is 1 s), the machine may be busy. */
+const SOON = { timeout: 10_000 };
+
+describe('wall display against a real hub', () => {
+  let browser: Browser;
+  let t: TestHub | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows a call made at a counter and queues it for announcement', async () => {
+    t = await startTestHub();
+    const page = await openDisplay(browser, t);
+    const kiosk = await t.client('test-kiosk-1-token');
+    await issue(kiosk, 'C', 1);
+    const counter5 = await t.counter(5);
+    await counter5.callNext();
+
+    await expect.poll(() => latest(page).getAttribute('data-number'), SOON).toBe('C001');
+    await expect(latest(page).textContent()).resolves.toContain('Mời đến quầy số 5');
+    await expect(latest(page).getAttribute('data-flash')).resolves.toBe('true');
+    await expect(page.locator('[data-counter="5"] .tile-ticket').textContent()).resolves.toBe('C001');
+    await expect.poll(() => played(page), SOON).toHaveLength(1);
+    expect((await played(page))[0]!.clips).toEqual(clipsOf('C001', 5));
+
+    // A recall is announced again.
+    await counter5.recall();
+    await expect.poll(async () => (await played(page)).length, SOON).toBe(2);
+    expect((await played(page))[1]!.clips).toEqual(clipsOf('C001', 5, 'recall'));
+  });
+
+  it('announces five calls made within one second, all of them, in the order the hub made them', async () => {
+    t = await startTestHub();
+    const page = await openDisplay(browser, t);
+    const kiosk = await t.client('test-kiosk-1-token');
+    const setup: Array<[number, string]> = [
+      [1, 'A'],
+      [4, 'B'],
+      [5, 'C'],
+      [6, 'E'],
+      [8, 'K'],
+    ];
+    for (const [, service] of setup) await issue(kiosk, service, 1);
+    const counters = await Promise.all(setup.map(([n]) => t!.counter(n)));
+
+    const started = Date.now();
+    const acks = await Promise.all(counters.map((c) => c.callNext()));
+    expect(Date.now() - started).toBeLessThan(1000);
+    const order = setup
+      .map(([n], i) => ({ counter: n, seq: acks[i]!.seq, number: heldNumber(acks[i]!) }))
+      .sort((a, b) => a.seq - b.seq);
+
+    await expect.poll(async () => (await played(page)).length, SOON).toBe(5);
+    expect((await played(page)).map((p) => p.clips)).toEqual(order.map((o) => clipsOf(o.number, o.counter)));
+    await expect.poll(() => latest(page).getAttribute('data-number'), SOON).toBe(order.at(-1)!.number);
+    const history = await page
+      .getByTestId('call-history')
+      .locator('li')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-number')));
+    expect(history).toEqual(
+      order
+        .slice(0, -1)
+        .reverse()
+        .map((o) => o.number),
+    );
+  });
+
+  it('shows the hall filling up, the full banner and the entry call when a ticket outside is let in', async () => {
+    t = await startTestHub();
+    const page = await openDisplay(browser, t);
+    const figure = page.getByTestId('occupancy-figure');
+    const kiosk = await t.client('test-kiosk-1-token');
+
+    // Occupancy follows issue and finish.
+    await issue(kiosk, 'C', 3);
+    await expect.poll(() => figure.textContent(), SOON).toBe('3/120');
+    const counter5 = await t.counter(5);
+    await counter5.callNext();
+    await counter5.finish(RECEIVED);
+    await expect.poll(() => figure.textContent(), SOON).toBe('2/120');
+
+    const boss = await t.client('test-supervisor-token');
+    await boss.setLevel(4);
+    await expect.poll(() => page.getByTestId('level').getAttribute('data-level'), SOON).toBe('4');
+    await expect.poll(() => figure.textContent(), SOON).toBe('2/20');
+    await expect(page.getByTestId('hall-full').count()).resolves.toBe(0);
+
+    // 18 more fill the hall (C004…C021); the next one waits outside.
+    await issue(kiosk, 'C', 18);
+    await expect.poll(() => figure.textContent(), SOON).toBe('20/20');
+    await page.getByText('Sảnh đã đủ người — vui lòng chờ bên ngoài').waitFor();
+    const [outside] = await issue(kiosk, 'C', 1);
+    expect(outside).toBe('C022');
+    await page.getByText('Chờ bên ngoài: 1').waitFor();
+
+    // C002 is called and finished: C022 is let in and called into the hall.
+    await counter5.callNext();
+    await counter5.finish(RECEIVED);
+    await page.getByText('Mời số C022 vào sảnh').waitFor();
+    await expect(page.getByTestId('entry-calls').textContent()).resolves.toBe('Mời số C022 vào sảnh');
+    await expect.poll(() => figure.textContent(), SOON).toBe('20/20');
+    await expect
+      .poll(async () => (await played(page)).at(-1)?.clips, SOON)
+      .toEqual(clipsOf('C022', null, 'entry'));
+
+    // Once it is called to its counter, the entry call is done.
+    for (let i = 0; i < 20; i++) {
+      const ack = await counter5.callNext();
+      if (heldNumber(ack) === 'C022') break;
+      await counter5.finish(RECEIVED);
+    }
+    await expect.poll(() => page.getByTestId('entry-calls').count(), SOON).toBe(0);
+  });
+
+  it('marks the lost connection during a hub restart, recovers, and never announces an old call as new', async () => {
+    t = await startTestHub();
+    const page = await openDisplay(browser, t);
+    const kiosk = await t.client('test-kiosk-1-token');
+    await issue(kiosk, 'C', 2);
+    const counter5 = await t.counter(5);
+    await counter5.callNext();
+    await expect.poll(async () => (await played(page)).length, SOON).toBe(1);
+
+    // From here on, count every time the latest call starts flashing.
+    await page.evaluate(() => {
+      const w = window as unknown as { flashes: number };
+      w.flashes = 0;
+      const flashing = (n: Node) => n instanceof Element && n.querySelector('[data-flash="true"]') !== null;
+      new MutationObserver((records) => {
+        for (const r of records) {
+          if (r.type === 'attributes' && (r.target as Element).getAttribute('data-flash') === 'true')
+            w.flashes++;
+          for (const n of Array.from(r.addedNodes))
+            if (flashing(n) || (n as Element).getAttribute?.('data-flash') === 'true') w.flashes++;
+        }
+      }).observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['data-flash'],
+      });
+    });
+
+    await t.hub.close();
+    await page.getByText('Mất kết nối máy chủ').waitFor();
+    await t.restart();
+    await page.getByText('Mất kết nối máy chủ').waitFor({ state: 'hidden', timeout: 15_000 });
+
+    expect(await latest(page).getAttribute('data-number')).toBe('C001');
+    expect(await played(page)).toHaveLength(1);
+    expect(await page.evaluate(() => (window as unknown as { flashes: number }).flashes)).toBe(0);
+
+    // A fresh page shows the latest call from the day's state, without announcing or flashing it.
+    await page.reload();
+    await expect.poll(() => latest(page).getAttribute('data-number'), SOON).toBe('C001');
+    expect(await latest(page).getAttribute('data-flash')).toBe('false');
+    expect(await played(page)).toHaveLength(0);
+
+    // And it is live again: the next call is announced.
+    await expect.poll(() => counter5.status, SOON).toBe('online');
+    await counter5.finish(RECEIVED);
+    await counter5.callNext();
+    await expect.poll(() => latest(page).getAttribute('data-number'), SOON).toBe('C002');
+    await expect.poll(() => played(page), SOON).toHaveLength(1);
+    expect((await played(page))[0]!.clips).toEqual(clipsOf('C002', 5));
+  });
+
+  it('after a network cut, shows calls made meanwhile without announcing or flashing them', async () => {
+    t = await startTestHub();
+    const page = await openDisplay(browser, t);
+    const kiosk = await t.client('test-kiosk-1-token');
+    await issue(kiosk, 'C', 2);
+    const counter5 = await t.counter(5);
+
+    await page.context().setOffline(true);
+    await page.getByText('Mất kết nối máy chủ').waitFor();
+    await counter5.callNext(); // C001, while the display cannot hear it
+    await page.context().setOffline(false);
+    await page.getByText('Mất kết nối máy chủ').waitFor({ state: 'hidden', timeout: 15_000 });
+
+    await expect.poll(() => latest(page).getAttribute('data-number'), SOON).toBe('C001');
+    expect(await latest(page).getAttribute('data-flash')).toBe('false');
+    expect(await played(page)).toHaveLength(0);
+
+    await counter5.finish(RECEIVED);
+    await counter5.callNext();
+    await expect.poll(() => played(page), SOON).toHaveLength(1);
+    expect((await played(page))[0]!.clips).toEqual(clipsOf('C002', 5));
+  });
+
+  it('loads every voice clip from the hub and plays with sound on (wall display flags)', async () => {
+    t = await startTestHub();
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    const warnings: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
+    });
+    const clips = new Set<string>();
+    page.on('response', (r) => {
+      if (r.url().includes('/display/voice/vi/') && r.ok()) clips.add(r.url());
+    });
+    await page.goto(`${t.hub.url}/display?token=test-display-token`);
+    await latest(page).waitFor();
+    await expect.poll(() => clips.size, SOON).toBe(CLIP_IDS.length);
+    // Chromium runs with --autoplay-policy=no-user-gesture-required: no "click to enable sound".
+    await expect(page.getByText('Bấm để bật âm thanh').count()).resolves.toBe(0);
+
+    const kiosk = await t.client('test-kiosk-1-token');
+    await issue(kiosk, 'A', 1);
+    await (await t.counter(1)).callNext();
+    await expect.poll(() => latest(page).getAttribute('data-number'), SOON).toBe('A001');
+    expect(warnings).toEqual([]);
+    await context.close();
+  });
+
+  it('without the wall display browser flag, asks for one click to turn the sound on', async () => {
+    t = await startTestHub();
+    // Chromium as an ordinary browser would start it: autoplay needs a user gesture.
+    const plain = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
+    try {
+      const page = await plain.newPage({ viewport: { width: 1920, height: 1080 } });
+      await page.goto(`${t.hub.url}/display?token=test-display-token`);
+      const button = page.getByRole('button', { name: 'Bấm để bật âm thanh' });
+      await button.waitFor();
+      await screenshot(page, 'display', 'sound-blocked');
+      await button.click();
+      await button.waitFor({ state: 'hidden' });
+    } finally {
+      await plain.close();
+    }
+  });
+});

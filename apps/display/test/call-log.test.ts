@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { announcementsFor, foldEvents, logFromState, pendingEntries, type CallLog } from '../src/call-log.js';
+import { Day } from './day.js';
+
+const empty: CallLog = { calls: [], admissions: [], seq: 0 };
+
+describe('which events announce what', () => {
+  it('a call to a counter, a recall and an entry into the hall; nothing else', () => {
+    const day = new Day().signIn(5);
+    const issued = day.run({ type: 'issue', service: 'C', priority: null, party: 1, kioskId: null });
+    const called = day.callNext(5);
+    const recalled = day.run({ type: 'recall', counter: 5 });
+    const serving = day.run({ type: 'startServing', counter: 5 });
+    expect(announcementsFor(issued, day.state)).toEqual([]);
+    expect(announcementsFor(called, day.state)).toEqual([{ kind: 'call', number: 'C001', counter: 5 }]);
+    expect(announcementsFor(recalled, day.state)).toEqual([{ kind: 'recall', number: 'C001', counter: 5 }]);
+    expect(announcementsFor(serving, day.state)).toEqual([]);
+  });
+
+  it('a finish that lets people in from outside announces each entry, in order', () => {
+    const day = new Day().signIn(5);
+    day.setLevel(4); // capacity 20
+    for (let i = 0; i < 22; i++) day.issue('C');
+    day.callNext(5);
+    const finished = day.finish(5);
+    expect(finished.map((e) => e.event.type)).toEqual(['ticket.finished', 'ticket.admitted']);
+    expect(announcementsFor(finished, day.state)).toEqual([{ kind: 'entry', number: 'C021' }]);
+  });
+
+  it('several calls in one batch are announced in the order the hub made them', () => {
+    const day = new Day();
+    for (const n of [1, 4, 5, 6, 8]) day.signIn(n);
+    for (const s of ['A', 'B', 'C', 'E', 'K']) day.issue(s);
+    const batch = [1, 4, 5, 6, 8].flatMap((n) => day.callNext(n));
+    expect(announcementsFor(batch, day.state).map((a) => a.number)).toEqual([
+      'A001',
+      'B001',
+      'C001',
+      'E001',
+      'K001',
+    ]);
+  });
+});
+
+describe('call history from events', () => {
+  it('newest first, one line per ticket: a recall moves it back to the top', () => {
+    const day = new Day().signIn(1).signIn(5);
+    day.issue('A');
+    day.issue('C');
+    let log = foldEvents(empty, day.callNext(1), day.state);
+    log = foldEvents(log, day.callNext(5), day.state);
+    expect(log.calls.map((c) => [c.number, c.counter])).toEqual([
+      ['C001', 5],
+      ['A001', 1],
+    ]);
+    log = foldEvents(log, day.run({ type: 'recall', counter: 1 }), day.state);
+    expect(log.calls.map((c) => [c.number, c.recall])).toEqual([
+      ['A001', true],
+      ['C001', false],
+    ]);
+    expect(log.seq).toBe(day.seq);
+  });
+
+  it('skips events it has already seen, and returns the same log when nothing is new', () => {
+    const day = new Day().signIn(1);
+    day.issue('A');
+    const called = day.callNext(1);
+    const log = foldEvents(empty, called, day.state);
+    expect(foldEvents(log, called, day.state)).toBe(log);
+    expect(foldEvents(log, [...day.stream], day.state)).toBe(log);
+  });
+
+  it('starts again on a new day', () => {
+    const day = new Day().signIn(1);
+    day.issue('A');
+    const log = foldEvents(empty, day.callNext(1), day.state);
+    const opened = {
+      seq: day.seq + 1,
+      at: day.now,
+      event: { type: 'day.opened', day: '2026-12-01', level: 1 },
+    } as const;
+    expect(foldEvents(log, [opened], day.state)).toMatchObject({
+      calls: [],
+      admissions: [],
+      seq: day.seq + 1,
+    });
+  });
+
+  it('is rebuilt from the day after a snapshot, newest call first, without replaying anything', () => {
+    const day = new Day().signIn(1).signIn(4);
+    day.issue('A');
+    day.issue('B');
+    day.callNext(4);
+    day.callNext(1);
+    const log = logFromState(day.state, day.seq);
+    expect(log.calls.map((c) => [c.number, c.counter, c.seq])).toEqual([
+      ['A001', 1, null],
+      ['B001', 4, null],
+    ]);
+    expect(log.seq).toBe(day.seq);
+    // The same events arriving again (a late duplicate) change nothing.
+    expect(foldEvents(log, day.stream, day.state)).toBe(log);
+  });
+});
+
+describe('entry calls', () => {
+  it('show tickets let in from outside until they are called to a counter', () => {
+    const day = new Day().signIn(5).signIn(6);
+    day.setLevel(4);
+    for (let i = 0; i < 20; i++) day.issue('C');
+    day.issue('E'); // E001, outside
+    day.issue('C'); // C021, outside
+    let log = foldEvents(empty, day.stream, day.state);
+    log = foldEvents(log, day.callNext(5), day.state);
+    log = foldEvents(log, day.finish(5), day.state); // lets E001 in
+    log = foldEvents(log, day.callNext(5), day.state);
+    log = foldEvents(log, day.finish(5), day.state); // lets C021 in
+    expect(pendingEntries(log, day.state, 6).map((a) => a.number)).toEqual(['C021', 'E001']);
+    // The snapshot view agrees: both were let in after they were issued.
+    expect(logFromState(day.state, day.seq).admissions.map((a) => a.number)).toEqual(['C021', 'E001']);
+
+    log = foldEvents(log, day.callNext(6), day.state); // E001 goes to counter 6
+    expect(pendingEntries(log, day.state, 6).map((a) => a.number)).toEqual(['C021']);
+  });
+});
