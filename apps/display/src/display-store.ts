@@ -1,9 +1,9 @@
 /**
  * Between the hub client and the screen: keeps the call log, decides what is announced and what flashes.
  *
- * The rule that keeps a stale call from being announced as new: only events that arrive in a live
- * 'events' message from the hub are announced and flashed. The client also hands out events it fetched
- * when resyncing after a reconnection (and replaces its whole copy of the day after a long one); those
+ * The rule that keeps a stale call from being announced as new: only events the client marks as live
+ * (broadcast by the hub as they happened) are announced and flashed. The client also hands out events it
+ * fetched when resyncing after a reconnection (and replaces its whole copy of the day after a long one); those
  * update the log and the screen silently. After a fresh snapshot the log is rebuilt from the day's state.
  *
  * Framework-free, so it is tested under Node with a fake client; React reads it with useSyncExternalStore.
@@ -20,11 +20,7 @@ import {
 /** The part of LuotClient the store uses. */
 export interface StoreClient {
   readonly snapshot: Snapshot | null;
-  readonly socket: {
-    onAny(listener: (event: string, ...args: unknown[]) => void): unknown;
-    offAny(listener: (event: string, ...args: unknown[]) => void): unknown;
-  };
-  on(kind: 'events', fn: (events: StreamEvent[]) => void): () => void;
+  on(kind: 'events', fn: (events: StreamEvent[], live: boolean) => void): () => void;
   on(kind: 'change', fn: (snapshot: Snapshot) => void): () => void;
 }
 
@@ -53,8 +49,6 @@ export class DisplayStore {
   private readonly listeners = new Set<() => void>();
   /** The day object the log was built from: a new one means the client took a fresh snapshot. */
   private base: Snapshot | null = null;
-  /** The payload of the 'events' message being delivered right now, if any. */
-  private liveBatch: unknown = null;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly now: () => number;
 
@@ -78,17 +72,11 @@ export class DisplayStore {
 
   /** Start following the client; returns the function that stops. */
   start(): () => void {
-    // Socket.IO calls onAny listeners before the named handlers, so this runs just before the client
-    // applies a live 'events' message and passes the same array on to its 'events' listeners.
-    const markLive = (name: string, payload?: unknown) => {
-      if (name === 'events') this.liveBatch = payload;
-    };
-    this.client.socket.onAny(markLive);
-    const offEvents = this.client.on('events', (events) => this.onEvents(events, events === this.liveBatch));
+    // The client says whether events arrived live or were replayed by a resync after a disconnection.
+    const offEvents = this.client.on('events', (events, live) => this.onEvents(events, live));
     const offChange = this.client.on('change', () => this.syncBase());
     this.syncBase();
     return () => {
-      this.client.socket.offAny(markLive);
       offEvents();
       offChange();
       clearTimeout(this.flashTimer);

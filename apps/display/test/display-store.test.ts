@@ -6,21 +6,16 @@ import { Day } from './day.js';
 
 /**
  * A stand-in for LuotClient that delivers events the two ways the real one does: a live 'events' message
- * from the hub (Socket.IO's onAny listeners hear it first), or a resync after a reconnection.
+ * from the hub (live = true), or a resync after a reconnection (live = false).
  */
 class FakeClient implements StoreClient {
   snapshot: Snapshot | null = null;
-  private any = new Set<(event: string, ...args: unknown[]) => void>();
   private listeners = {
-    events: new Set<(e: StreamEvent[]) => void>(),
+    events: new Set<(e: StreamEvent[], live: boolean) => void>(),
     change: new Set<(s: Snapshot) => void>(),
   };
-  readonly socket = {
-    onAny: (fn: (event: string, ...args: unknown[]) => void) => this.any.add(fn),
-    offAny: (fn: (event: string, ...args: unknown[]) => void) => this.any.delete(fn),
-  };
 
-  on(kind: 'events', fn: (events: StreamEvent[]) => void): () => void;
+  on(kind: 'events', fn: (events: StreamEvent[], live: boolean) => void): () => void;
   on(kind: 'change', fn: (snapshot: Snapshot) => void): () => void;
   on(kind: 'events' | 'change', fn: never): () => void {
     const set = this.listeners[kind] as Set<unknown>;
@@ -36,19 +31,18 @@ class FakeClient implements StoreClient {
 
   /** A live broadcast from the hub (the day has already applied the events). */
   live(events: StreamEvent[]): void {
-    for (const fn of this.any) fn('events', events);
-    this.deliver(events);
+    this.deliver(events, true);
   }
 
   /** Events fetched by a resync after a short disconnection. */
   resync(events: StreamEvent[]): void {
-    this.deliver([...events]);
+    this.deliver([...events], false);
   }
 
-  private deliver(events: StreamEvent[]): void {
+  private deliver(events: StreamEvent[], live: boolean): void {
     if (!this.snapshot) return;
     this.snapshot.seq = Math.max(this.snapshot.seq, ...events.map((e) => e.seq));
-    for (const fn of this.listeners.events) fn(events);
+    for (const fn of this.listeners.events) fn(events, live);
     for (const fn of this.listeners.change) fn(this.snapshot);
   }
 }

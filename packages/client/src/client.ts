@@ -66,7 +66,7 @@ export class LuotClient {
   private readonly timeoutMs: number;
   private readonly listeners = {
     change: new Set<Listener<Snapshot>>(),
-    events: new Set<Listener<StreamEvent[]>>(),
+    events: new Set<(events: StreamEvent[], live: boolean) => void>(),
     status: new Set<Listener<ConnectionStatus>>(),
   };
   private syncing = false;
@@ -136,10 +136,11 @@ export class LuotClient {
   }
 
   on(kind: 'change', fn: Listener<Snapshot>): () => void;
-  on(kind: 'events', fn: Listener<StreamEvent[]>): () => void;
+  /** `live` is false for events replayed by a resync: what happened while this screen was away. */
+  on(kind: 'events', fn: (events: StreamEvent[], live: boolean) => void): () => void;
   on(kind: 'status', fn: Listener<ConnectionStatus>): () => void;
-  on(kind: keyof LuotClient['listeners'], fn: Listener<never>): () => void {
-    const set = this.listeners[kind] as Set<Listener<never>>;
+  on(kind: keyof LuotClient['listeners'], fn: (...args: never[]) => void): () => void {
+    const set = this.listeners[kind] as Set<(...args: never[]) => void>;
     set.add(fn);
     return () => set.delete(fn);
   }
@@ -239,12 +240,12 @@ export class LuotClient {
       if (!('kind' in reply)) again = true;
       else if (reply.kind === 'snapshot') {
         this.mirror.reset(reply.snapshot);
-        this.emitChange([]);
+        this.emitChange([], false);
       } else if (this.mirror.apply(reply.events) === 'gap') {
         this.mirror.current = null;
         again = true;
       } else {
-        this.emitChange(reply.events);
+        this.emitChange(reply.events, false);
       }
     } catch {
       again = true; // timed out or disconnected; a new 'connect' also resyncs
@@ -257,13 +258,13 @@ export class LuotClient {
   private onEvents(events: StreamEvent[]): void {
     const r = this.mirror.apply(events);
     if (r === 'gap') void this.resync();
-    else if (r === 'ok') this.emitChange(events);
+    else if (r === 'ok') this.emitChange(events, true);
   }
 
-  private emitChange(events: StreamEvent[]): void {
+  private emitChange(events: StreamEvent[], live: boolean): void {
     const snap = this.mirror.current;
     if (!snap) return;
-    if (events.length > 0) for (const fn of this.listeners.events) fn(events);
+    if (events.length > 0) for (const fn of this.listeners.events) fn(events, live);
     for (const fn of this.listeners.change) fn(snap);
   }
 
