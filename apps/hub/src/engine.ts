@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import {
   applyEvent,
+  counterAvailable,
+  countersServing,
   createDay,
   entryPlace,
   estimateWait,
@@ -442,6 +444,9 @@ export class Engine {
           token,
           url: `${this.o.publicUrl()}/t/${token}`,
           estimate,
+          counters: countersServing(office, ticket.service, ticket.priority !== null)
+            .filter((k) => counterAvailable(office, this.state, k.number))
+            .map((k) => k.number),
           entryPlace: entryPlace(this.state, ticket.id),
           printed: null,
         };

@@ -1,4 +1,3 @@
-/* global process, console */
 // Builds the Electron shell: electron/main.ts → dist-electron/main.cjs, electron/preload.ts → dist-electron/preload.cjs.
 // Usage: node apps/kiosk/electron/build.mjs [--watch]
 //

@@ -44,6 +44,8 @@ export interface IssueResult {
   token: string;
   url: string;
   estimate: WaitEstimate;
+  /** Counters that serve it and are open at the current level: what the ticket and the screen list. */
+  counters: number[];
   /** Place in the entry line when the hall is full. */
   entryPlace: number | null;
   /** Hub-side printing (browser kiosks): null when not asked. */

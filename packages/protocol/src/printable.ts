@@ -13,9 +13,6 @@ export function printableTicket(
 ): TicketPrintData {
   const t = issued.ticket;
   const svc = config.services.find((s) => s.prefix === t.service);
-  const counters = config.counters
-    .filter((c) => c.services.includes(t.service) || (t.priority !== null && c.servesAllPriority))
-    .map((c) => c.number);
   const category = config.priorityCategories.find((p) => p.id === t.priority);
   const office = config.office.shortName ?? config.office.name;
   return {
@@ -26,7 +23,7 @@ export function printableTicket(
     timeZone: config.sessions.timeZone,
     peopleAhead: issued.estimate.peopleAhead,
     estimatedWaitMinutes: issued.estimate.minutes,
-    counters,
+    counters: issued.counters,
     ...(category ? { priorityLabel: category.name[locale] } : {}),
     ...(issued.entryPlace !== null ? { outside: { place: issued.entryPlace } } : {}),
     qrUrl: issued.url,

@@ -1,0 +1,163 @@
+import { useEffect, useReducer, useRef, useState, type ReactNode } from 'react';
+import { LocaleContext, useHub, type Locale } from '@luot/ui';
+import type { LuotKioskApi } from '../../electron/api';
+import { homeView } from './availability';
+import { Footer, Header } from './Frame';
+import { useServerNow } from './hooks';
+import { HomeScreen } from './HomeScreen';
+import { issueTicket, reportPrinter } from './issue';
+import type { KioskOptions } from './options';
+import { PriorityScreen } from './PriorityScreen';
+import { initialKioskState, kioskReducer } from './screens';
+import { BlockedScreen, IdleScreen, IssuingOverlay, OfflineOverlay, RefusedScreen } from './StatusScreens';
+import { TicketScreen } from './TicketScreen';
+import { ticketView } from './ticket-view';
+
+export interface KioskProps {
+  hubUrl: string;
+  token: string;
+  /** The kiosk's language at rest; a citizen's switch lasts until the next ticket or the idle screen. */
+  locale: Locale;
+  options: KioskOptions;
+  /** `window.luotKiosk` inside the Electron shell. */
+  bridge: LuotKioskApi | null;
+}
+
+const REFUSED_SECONDS = 10;
+const PRINTER_POLL_MS = 5000;
+
+export function KioskApp({ hubUrl, token, locale: restLocale, options, bridge }: KioskProps) {
+  const { client, snapshot, status } = useHub(hubUrl, token);
+  const [locale, setLocale] = useState(restLocale);
+  const [state, dispatch] = useReducer(kioskReducer, initialKioskState);
+  const [lastTouch, setLastTouch] = useState(0);
+  // Set synchronously on the first tap, so a second tap in the same instant finds it set.
+  const issuing = useRef(false);
+  const now = useServerNow(snapshot);
+  const { screen, paused } = state;
+  const config = snapshot?.config ?? null;
+  const online = status === 'online' && snapshot !== null;
+  const priorityId = screen.name === 'home' || screen.name === 'issuing' ? screen.priority : null;
+  const home = homeView(snapshot, now, { online, priority: priorityId !== null, paused });
+
+  const take = async (service: string) => {
+    if (issuing.current || screen.name !== 'home' || paused) return;
+    issuing.current = true;
+    dispatch({ type: 'issue', service });
+    try {
+      const deps = { client, bridge, locale, keepIssuing: options.keepIssuing };
+      const attempt = await issueTicket(deps, service, screen.priority);
+      dispatch(
+        attempt.ok
+          ? { type: 'issued', issued: attempt.issued, keepIssuing: attempt.keepIssuing }
+          : { type: 'refused', message: attempt.message },
+      );
+    } finally {
+      issuing.current = false;
+    }
+  };
+
+  const goHome = () => {
+    if (screen.name === 'ticket') setLocale(restLocale);
+    dispatch({ type: 'home' });
+  };
+
+  // Attract screen after inactivity; never over the offline message, which staff must see.
+  const idleable =
+    online && (screen.name === 'home' || screen.name === 'priority' || screen.name === 'refused');
+  useEffect(() => {
+    if (!idleable) return;
+    const id = setTimeout(() => {
+      setLocale(restLocale);
+      dispatch({ type: 'idle' });
+    }, options.idleSeconds * 1000);
+    return () => clearTimeout(id);
+  }, [idleable, lastTouch, screen, options.idleSeconds, restLocale]);
+
+  // Electron: while issuing is paused by a printer fault, ask the printer until it works again.
+  useEffect(() => {
+    if (!paused || !bridge) return;
+    const id = setInterval(() => {
+      void bridge.printerStatus().then((s) => {
+        if (s.fault !== null) return;
+        dispatch({ type: 'resume' });
+        reportPrinter(client, { ok: true, fault: null, paperNearEnd: s.paperNearEnd }, null);
+      });
+    }, PRINTER_POLL_MS);
+    return () => clearInterval(id);
+  }, [paused, bridge, client]);
+
+  if (status === 'unauthorized') return <BlockedScreen kind="unauthorized" />;
+
+  const categories = config?.priorityCategories ?? [];
+  let body: ReactNode;
+  switch (screen.name) {
+    case 'idle':
+      return (
+        <LocaleContext.Provider value={locale}>
+          <div className="kiosk kiosk-idle" lang="vi">
+            <IdleScreen config={config} now={now} onWake={() => dispatch({ type: 'wake' })} />
+          </div>
+        </LocaleContext.Provider>
+      );
+    case 'ticket':
+      body = config && (
+        <TicketScreen
+          view={ticketView(config, snapshot?.state ?? null, screen.issued)}
+          seconds={options.ticketSeconds}
+          paused={paused}
+          onDone={goHome}
+        />
+      );
+      break;
+    case 'refused':
+      body = <RefusedScreen message={screen.message} seconds={REFUSED_SECONDS} onBack={goHome} />;
+      break;
+    case 'priority':
+      body = (
+        <PriorityScreen
+          categories={categories}
+          onPick={(category) => dispatch({ type: 'pickPriority', category })}
+          onBack={goHome}
+        />
+      );
+      break;
+    case 'home':
+    case 'issuing':
+      body = (
+        <>
+          <HomeScreen
+            home={home}
+            priority={categories.find((c) => c.id === priorityId) ?? null}
+            categories={categories}
+            onTake={(service) => void take(service)}
+            onPriority={() => dispatch({ type: 'openPriority' })}
+            onCancelPriority={() => dispatch({ type: 'cancelPriority' })}
+            onResume={bridge ? null : () => dispatch({ type: 'resume' })}
+          />
+          {screen.name === 'issuing' && <IssuingOverlay />}
+        </>
+      );
+      break;
+  }
+
+  return (
+    <LocaleContext.Provider value={locale}>
+      <div
+        className={`kiosk kiosk-${screen.name}`}
+        lang={locale}
+        data-online={online}
+        onPointerDownCapture={() => setLastTouch(Date.now())}
+      >
+        <Header config={config} now={now} onSwitchLanguage={() => setLocale(locale === 'vi' ? 'en' : 'vi')} />
+        <main className="k-main">
+          {body}
+          {!online && screen.name !== 'ticket' && screen.name !== 'refused' && (
+            <OfflineOverlay connecting={status === 'connecting'} />
+          )}
+        </main>
+        <Footer notice={config?.office.notice} />
+      </div>
+    </LocaleContext.Provider>
+  );
+}

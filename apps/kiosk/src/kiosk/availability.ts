@@ -1,0 +1,170 @@
+import {
+  capacity,
+  counterAvailable,
+  countersServing,
+  estimateWait,
+  localTime,
+  occupancy,
+  parseHm,
+  serviceRestricted,
+  sessionState,
+  type Level,
+  type OfficeConfig,
+  type ServiceConfig,
+  type SessionState,
+  type Text,
+} from '@luot/core';
+import type { Snapshot } from '@luot/protocol';
+
+/**
+ * Which service tiles the kiosk offers and why a tile is off. Computed from the hub's snapshot with
+ * the same core helpers the hub uses to accept or refuse 'ticket.issue', checked in the same order,
+ * so a tile that looks open is one the hub will accept.
+ */
+
+export type ClosedReason =
+  /** The hub cannot be reached: no tickets until it returns. */
+  | { kind: 'offline' }
+  /** The printer failed and this kiosk is set to stop issuing until it is fixed. */
+  | { kind: 'printer_paused' }
+  | { kind: 'day_closed' }
+  | {
+      kind: 'outside_session';
+      reason: Extract<SessionState, { open: false }>['reason'];
+      /** 'HH:MM' when issuing starts again today, else null. */
+      opensAt: string | null;
+    }
+  | { kind: 'restricted'; level: Level }
+  | { kind: 'no_counter' }
+  | { kind: 'daily_cap'; cap: number }
+  | { kind: 'wait_past_closing' };
+
+export interface TileView {
+  service: ServiceConfig;
+  available: boolean;
+  reason: ClosedReason | null;
+  /** People of this service waiting inside or outside the hall. */
+  waiting: number;
+  /** Expected wait for a new ticket; null when no counter serves it now. */
+  waitMinutes: number | null;
+  /** Tickets left today under the daily cap; null without a cap. */
+  remaining: number | null;
+}
+
+export interface HomeView {
+  tiles: TileView[];
+  /** A reason that closes every tile, shown once instead of on each tile. */
+  notice: ClosedReason | null;
+  level: Level | null;
+  /** The level's note from the configuration, when the level changes what is offered. */
+  levelNote: Text | null;
+  /** The hall is full: new tickets wait outside. */
+  hallFull: boolean;
+}
+
+export interface HomeOptions {
+  online: boolean;
+  /** A priority ticket is being taken: counters that serve every priority ticket count too. */
+  priority: boolean;
+  paused: boolean;
+}
+
+/** Tiles for the home screen. `now` is the hub's time (the kiosk's clock corrected by the snapshot). */
+export function homeView(snapshot: Snapshot | null, now: number, opts: HomeOptions): HomeView {
+  if (!snapshot)
+    return { tiles: [], notice: { kind: 'offline' }, level: null, levelNote: null, hallFull: false };
+  const { config, state } = snapshot;
+  const notice = kioskNotice(config, state.closed, now, opts);
+  const rules = config.levels[state.level];
+  const levelLimits = rules.restrictedServices === 'non-essential' || rules.restrictedServices.length > 0;
+  const tiles = config.services.map((service) => tileView(snapshot, service, now, notice, opts.priority));
+  return {
+    tiles,
+    notice,
+    level: state.level,
+    levelNote: (levelLimits || rules.closedCounters.length > 0) && rules.note ? rules.note : null,
+    hallFull: config.zones.some((z) => occupancy(state, z.id) >= capacity(config, state, z.id)),
+  };
+}
+
+/** What closes the whole kiosk, in the order the hub checks it. */
+function kioskNotice(
+  config: OfficeConfig,
+  dayClosed: boolean,
+  now: number,
+  opts: HomeOptions,
+): ClosedReason | null {
+  if (!opts.online) return { kind: 'offline' };
+  if (opts.paused) return { kind: 'printer_paused' };
+  if (dayClosed) return { kind: 'day_closed' };
+  const session = sessionState(config.sessions, now);
+  if (!session.open) {
+    return {
+      kind: 'outside_session',
+      reason: session.reason,
+      opensAt: nextOpening(config, now, session.reason),
+    };
+  }
+  return null;
+}
+
+function tileView(
+  snapshot: Snapshot,
+  service: ServiceConfig,
+  now: number,
+  notice: ClosedReason | null,
+  priority: boolean,
+): TileView {
+  const { config, state } = snapshot;
+  const estimate = estimateWait(config, state, service.prefix);
+  const issued = state.seq[service.prefix] ?? 0;
+  const remaining = service.dailyCap === undefined ? null : Math.max(0, service.dailyCap - issued);
+  const reason = notice ?? serviceReason(snapshot, service, now, estimate.minutes, priority);
+  return {
+    service,
+    available: reason === null,
+    reason,
+    waiting: estimate.peopleAhead,
+    waitMinutes: estimate.minutes,
+    remaining,
+  };
+}
+
+function serviceReason(
+  { config, state }: Snapshot,
+  service: ServiceConfig,
+  now: number,
+  waitMinutes: number | null,
+  priority: boolean,
+): ClosedReason | null {
+  if (serviceRestricted(config, state, service.prefix)) return { kind: 'restricted', level: state.level };
+  const served = countersServing(config, service.prefix, priority).some((c) =>
+    counterAvailable(config, state, c.number),
+  );
+  if (!served) return { kind: 'no_counter' };
+  const issued = state.seq[service.prefix] ?? 0;
+  if (service.dailyCap !== undefined && issued >= service.dailyCap) {
+    return { kind: 'daily_cap', cap: service.dailyCap };
+  }
+  const session = sessionState(config.sessions, now);
+  if (
+    session.open &&
+    config.sessions.stopWhenWaitPastClose &&
+    waitMinutes !== null &&
+    waitMinutes > session.workMinutesLeft
+  ) {
+    return { kind: 'wait_past_closing' };
+  }
+  return null;
+}
+
+/** When issuing starts again today: the next session's start before hours or during a break. */
+function nextOpening(config: OfficeConfig, now: number, reason: string): string | null {
+  if (reason !== 'before_hours' && reason !== 'break') return null;
+  const minutes = localTime(now, config.sessions.timeZone).minutes;
+  const starts = config.sessions.periods
+    .map((p) => p.start)
+    .filter((s) => parseHm(s) > minutes)
+    .sort((a, b) => parseHm(a) - parseHm(b));
+  return starts[0] ?? null;
+}

@@ -1,0 +1,38 @@
+import { counterAvailable, countersServing, type DayState, type OfficeConfig, type Text } from '@luot/core';
+import type { IssuedTicket, PrintOutcome } from './issue';
+
+/** What the ticket screen shows after a tap: everything comes from the hub's answer and the day. */
+export interface TicketView {
+  number: string;
+  serviceName: Text;
+  /** The priority category's name, when the ticket carries one. */
+  priorityName: Text | null;
+  /** Counters that call this ticket and are not closed now. */
+  counters: number[];
+  /** People of the service waiting before it, as printed on the ticket. */
+  peopleAhead: number;
+  waitMinutes: number | null;
+  /** The hall is full: wait outside; `place` in the entry line. */
+  outside: { place: number | null } | null;
+  qrUrl: string;
+  print: PrintOutcome;
+}
+
+export function ticketView(config: OfficeConfig, state: DayState | null, issued: IssuedTicket): TicketView {
+  const { result } = issued;
+  const t = result.ticket;
+  const service = config.services.find((s) => s.prefix === t.service);
+  const serving = countersServing(config, t.service, t.priority !== null).map((c) => c.number);
+  const open = state ? serving.filter((n) => counterAvailable(config, state, n)) : serving;
+  return {
+    number: t.number,
+    serviceName: service?.name ?? { vi: t.service, en: t.service },
+    priorityName: config.priorityCategories.find((p) => p.id === t.priority)?.name ?? null,
+    counters: open.length > 0 ? open : serving,
+    peopleAhead: result.estimate.peopleAhead,
+    waitMinutes: result.estimate.minutes,
+    outside: t.status === 'outside' ? { place: result.entryPlace } : null,
+    qrUrl: result.url,
+    print: issued.print,
+  };
+}

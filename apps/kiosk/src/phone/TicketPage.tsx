@@ -1,0 +1,175 @@
+import { useEffect, useMemo, useReducer, useState } from 'react';
+import { watchTicket } from '@luot/client';
+import type { TicketWatch } from '@luot/protocol';
+import { formatMinutes, formatTime, pick, translator, type Locale } from '@luot/ui';
+import { Icon } from '../icons';
+import { initialWatchState, showsPosition, stageOf, watchReducer, type Stage } from './phone-view';
+import { PHONE_TEXTS } from './texts';
+
+const LANG_KEY = 'luot.ticket.lang';
+
+/**
+ * A citizen's phone, following one ticket by the token in its QR code. It sees that ticket only:
+ * its stage, its place in line and expected wait, and — large — the counter that calls it.
+ */
+export function TicketPage({ token }: { token: string }) {
+  const [state, apply] = useReducer(watchReducer, initialWatchState);
+  const [missing, setMissing] = useState(false);
+  const [online, setOnline] = useState(true);
+  const [locale, setLocale] = useState<Locale>(() =>
+    globalThis.localStorage?.getItem(LANG_KEY) === 'en' ? 'en' : 'vi',
+  );
+  const t = useMemo(() => translator(PHONE_TEXTS, locale), [locale]);
+
+  useEffect(() => {
+    let live = true;
+    // A first answer over plain HTTP (fast, and tells an unknown token apart from a lost connection).
+    fetch(`/api/tickets/by-token/${encodeURIComponent(token)}`)
+      .then(async (r) => {
+        if (!live) return;
+        if (r.status === 404) setMissing(true);
+        else if (r.ok) apply((await r.json()) as TicketWatch);
+      })
+      .catch(() => undefined);
+    const stop = watchTicket(globalThis.location.origin, token, {
+      ticket: (w) => apply(w),
+      status: setOnline,
+    });
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [token]);
+
+  // A counter calls this ticket: vibrate the phone (where supported) and say it in the tab title.
+  const calledAt = state.watch?.ticket.status === 'called' ? state.watch.ticket.counter : null;
+  useEffect(() => {
+    if (state.calls === 0) return;
+    navigator.vibrate?.([400, 200, 400, 200, 400]);
+  }, [state.calls]);
+  useEffect(() => {
+    document.title = calledAt !== null ? `${t('calledTitle')} ${calledAt}` : 'Lượt — Số thứ tự';
+  }, [calledAt, t]);
+
+  const switchLanguage = () => {
+    const next = locale === 'vi' ? 'en' : 'vi';
+    globalThis.localStorage?.setItem(LANG_KEY, next);
+    setLocale(next);
+  };
+
+  const w = state.watch;
+  const stage = stageOf(state);
+  return (
+    <div className="phone" lang={locale}>
+      <header className="p-header">
+        <span className="p-emblem" aria-hidden="true">
+          <Icon name="star" />
+        </span>
+        <span className="p-office">{w ? pick(w.officeName, locale) : 'Lượt'}</span>
+        <button
+          type="button"
+          className="p-lang"
+          onClick={switchLanguage}
+          lang={locale === 'vi' ? 'en' : 'vi'}
+        >
+          {t('switchLanguage')}
+        </button>
+      </header>
+      <main className="p-main">
+        {missing && !w ? (
+          <section className="p-status p-status-cancelled" role="alert">
+            <h1>{t('notFoundTitle')}</h1>
+            <p>{t('notFoundBody')}</p>
+          </section>
+        ) : !w || !stage ? (
+          <p className="p-loading">{t('loading')}</p>
+        ) : (
+          <>
+            <section className="p-card">
+              <p className="p-label">{t('numberLabel')}</p>
+              <p className="p-number">{w.ticket.number}</p>
+              <p className="p-service">{pick(w.serviceName, locale)}</p>
+              <p className="p-meta">
+                {w.ticket.priority && <span className="p-chip">{t('priority')}</span>}
+                <span>{t('issuedAt', { time: formatTime(w.ticket.issuedAt) })}</span>
+              </p>
+            </section>
+            <StageCard stage={stage} watch={w} t={t} />
+            {showsPosition(stage) && <Position stage={stage} watch={w} t={t} locale={locale} />}
+          </>
+        )}
+        {!missing && (
+          <p className={`p-live${online ? '' : ' p-live-off'}`} role="status">
+            <span className="p-dot" aria-hidden="true" />
+            {online ? t('live') : t('offline')}
+          </p>
+        )}
+      </main>
+    </div>
+  );
+}
+
+type T = ReturnType<typeof translator<keyof typeof PHONE_TEXTS>>;
+
+function StageCard({ stage, watch, t }: { stage: Stage; watch: TicketWatch; t: T }) {
+  const counter = watch.ticket.counter ?? 0;
+  if (stage === 'called') {
+    return (
+      <section className="p-status p-status-called" role="alert" aria-live="assertive">
+        <h1>
+          {t('calledTitle')} <span className="p-counter">{counter}</span>
+        </h1>
+        <p>{t('calledBody', { n: counter })}</p>
+        {watch.ticket.callCount > 1 && (
+          <p className="p-recall">{t('recalled', { n: watch.ticket.callCount })}</p>
+        )}
+      </section>
+    );
+  }
+  const text: Record<Exclude<Stage, 'called'>, [string, string]> = {
+    outside: [t('outsideTitle'), t('outsideBody')],
+    admitted: [t('admittedTitle'), t('admittedBody')],
+    waiting: [t('waitingTitle'), t('waitingBody')],
+    serving: [t('servingTitle'), t('servingBody', { n: counter })],
+    done: [t('doneTitle'), t('doneBody')],
+    no_show: [t('noShowTitle'), t('noShowBody')],
+    cancelled: [t('cancelledTitle'), t('cancelledBody')],
+  };
+  const [title, body] = text[stage];
+  return (
+    <section className={`p-status p-status-${stage}`} role="status" aria-live="polite">
+      <h1>{title}</h1>
+      <p>{body}</p>
+    </section>
+  );
+}
+
+function Position({ stage, watch, t, locale }: { stage: Stage; watch: TicketWatch; t: T; locale: Locale }) {
+  const minutes = watch.estimatedMinutes;
+  const wait =
+    minutes === null
+      ? t('noEstimate')
+      : minutes < 1
+        ? t('littleWait')
+        : t('about', { time: formatMinutes(minutes, locale) });
+  return (
+    <dl className="p-facts">
+      {stage === 'outside' && watch.entryPlace !== null && (
+        <div>
+          <dt>{t('entryPlace')}</dt>
+          <dd>{watch.entryPlace}</dd>
+        </div>
+      )}
+      {watch.ahead !== null && (
+        <div>
+          <dt>{t('ahead')}</dt>
+          <dd>{watch.ahead}</dd>
+        </div>
+      )}
+      <div>
+        <dt>{t('estimatedWait')}</dt>
+        <dd>{wait}</dd>
+      </div>
+    </dl>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Dictionary } from '@luot/ui';
+
+/** Texts of the ticket's phone page, Vietnamese first. */
+export const PHONE_TEXTS = {
+  switchLanguage: { vi: 'English', en: 'Tiếng Việt' },
+  numberLabel: { vi: 'Số thứ tự của ông/bà', en: 'Your number' },
+  priority: { vi: 'Ưu tiên', en: 'Priority' },
+  loading: { vi: 'Đang tải thông tin số thứ tự…', en: 'Loading your ticket…' },
+  notFoundTitle: { vi: 'Không tìm thấy số thứ tự', en: 'Ticket not found' },
+  notFoundBody: {
+    vi: 'Mã QR không đúng hoặc số đã hết hiệu lực. Vui lòng liên hệ cán bộ hướng dẫn.',
+    en: 'The QR code is wrong or the ticket has expired. Please ask a member of staff.',
+  },
+  outsideTitle: { vi: 'Vui lòng chờ bên ngoài sảnh', en: 'Please wait outside the hall' },
+  outsideBody: {
+    vi: 'Sảnh chờ đã đủ người. Trang này sẽ báo khi ông/bà được mời vào sảnh.',
+    en: 'The hall is full. This page will tell you when you may come in.',
+  },
+  admittedTitle: { vi: 'Mời vào sảnh chờ', en: 'Please come into the waiting hall' },
+  admittedBody: {
+    vi: 'Mời ông/bà vào sảnh và theo dõi số thứ tự trên màn hình.',
+    en: 'Please come in and watch for your number on the screen.',
+  },
+  waitingTitle: { vi: 'Đang chờ đến lượt', en: 'Waiting for your turn' },
+  waitingBody: {
+    vi: 'Trang này sẽ báo khi quầy mời ông/bà.',
+    en: 'This page will tell you when a counter calls you.',
+  },
+  calledTitle: { vi: 'Mời đến quầy số', en: 'Please go to counter' },
+  calledBody: { vi: 'Mời ông/bà đến ngay quầy số {n}.', en: 'Please go to counter {n} now.' },
+  recalled: { vi: 'Mời lần {n}', en: 'Call {n}' },
+  servingTitle: { vi: 'Đang được phục vụ', en: 'Being served' },
+  servingBody: { vi: 'Tại quầy số {n}.', en: 'At counter {n}.' },
+  doneTitle: { vi: 'Đã hoàn thành', en: 'Completed' },
+  doneBody: { vi: 'Cảm ơn ông/bà đã sử dụng dịch vụ.', en: 'Thank you for your visit.' },
+  noShowTitle: { vi: 'Đã qua lượt', en: 'Turn missed' },
+  noShowBody: {
+    vi: 'Ông/bà không có mặt khi được mời. Vui lòng liên hệ cán bộ hướng dẫn.',
+    en: 'You were not there when called. Please ask a member of staff.',
+  },
+  cancelledTitle: { vi: 'Số đã bị hủy', en: 'Ticket cancelled' },
+  cancelledBody: {
+    vi: 'Vui lòng liên hệ cán bộ hướng dẫn nếu cần hỗ trợ.',
+    en: 'Please ask a member of staff if you need help.',
+  },
+  entryPlace: { vi: 'Thứ tự vào sảnh', en: 'Place in the entry line' },
+  ahead: { vi: 'Số người chờ trước', en: 'People ahead' },
+  estimatedWait: { vi: 'Thời gian chờ dự kiến', en: 'Estimated wait' },
+  noEstimate: { vi: 'Chưa ước tính được', en: 'Not known yet' },
+  littleWait: { vi: 'Dưới 1 phút', en: 'Under 1 min' },
+  about: { vi: 'Khoảng {time}', en: 'About {time}' },
+  live: { vi: 'Tự cập nhật', en: 'Updates by itself' },
+  offline: { vi: 'Mất kết nối — đang kết nối lại…', en: 'Connection lost — reconnecting…' },
+  issuedAt: { vi: 'Lấy số lúc {time}', en: 'Taken at {time}' },
+} satisfies Dictionary<string>;

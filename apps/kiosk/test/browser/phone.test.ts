@@ -1,0 +1,94 @@
+import { launchBrowser, screenshot, startTestHub, type TestHub } from '@luot/testing';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, PHONE } from './kiosk-fixture';
+
+// The ticket's phone page (/t/<token>, the URL in the QR code) against a real hub.
+
+let browser: Browser;
+let t: TestHub | null = null;
+
+beforeAll(async () => {
+  assertBuilt();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await t?.close();
+  t = null;
+});
+
+/** A phone page that counts calls to navigator.vibrate. */
+async function openPhone(url: string, viewport = PHONE): Promise<Page> {
+  const context = await browser.newContext({ viewport, isMobile: true, hasTouch: true });
+  await context.addInitScript(() => {
+    const w = window as unknown as { vibrations: number };
+    w.vibrations = 0;
+    navigator.vibrate = () => {
+      w.vibrations++;
+      return true;
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+describe('ticket phone page', () => {
+  it('follows one ticket from outside the hall to the counter call', async () => {
+    t = await startTestHub();
+    const boss = await t.client('test-supervisor-token');
+    await boss.setLevel(4); // hall capacity 20
+    const kiosk = await t.client('test-kiosk-2-token');
+    for (let i = 0; i < 20; i++) await kiosk.issue({ service: 'C' });
+    const { result } = await kiosk.issue({ service: 'C' });
+    expect(result.ticket.status).toBe('outside');
+
+    const page = await openPhone(result.url);
+    await page.getByRole('heading', { name: 'Vui lòng chờ bên ngoài sảnh' }).waitFor();
+    await page.getByText(result.ticket.number, { exact: true }).waitFor();
+    await page.getByText('Thứ tự vào sảnh').waitFor();
+    await screenshot(page, 'kiosk', 'phone-outside');
+
+    // Counter 5 serves the first citizen: room in the hall, the ticket is let in.
+    const counter = await t.counter(5);
+    await counter.callNext();
+    await counter.finish({ kind: 'received' });
+    await page.getByRole('heading', { name: 'Mời vào sảnh chờ' }).waitFor();
+    await screenshot(page, 'kiosk', 'phone-admitted');
+
+    await counter.callTicket(result.ticket.id);
+    await page.getByRole('heading', { name: 'Mời đến quầy số 5' }).waitFor();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { vibrations: number }).vibrations))
+      .toBe(1);
+    await screenshot(page, 'kiosk', 'phone-called');
+
+    // Nothing about other citizens: no other ticket number appears.
+    const text = await page.locator('body').innerText();
+    expect(text).not.toMatch(/C0(0\d|1\d|20)\b/);
+
+    // The smallest phone we support: nothing spills sideways.
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot(page, 'kiosk', 'phone-called-360');
+
+    await counter.recall();
+    await page.getByText('Mời lần 2').waitFor();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { vibrations: number }).vibrations))
+      .toBe(2);
+    await counter.startServing();
+    await page.getByRole('heading', { name: 'Đang được phục vụ' }).waitFor();
+    await counter.finish({ kind: 'received' });
+    await page.getByRole('heading', { name: 'Đã hoàn thành' }).waitFor();
+  });
+
+  it('says so for an unknown ticket', async () => {
+    t = await startTestHub();
+    const page = await openPhone(`${t.hub.url}/t/not-a-real-ticket-token`);
+    await page.getByRole('heading', { name: 'Không tìm thấy số thứ tự' }).waitFor();
+  });
+});

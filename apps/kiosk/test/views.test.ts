@@ -1,0 +1,145 @@
+import type { TicketWatch } from '@luot/protocol';
+import { describe, expect, it } from 'vitest';
+import type { IssuedTicket } from '../src/kiosk/issue';
+import { kioskOptions } from '../src/kiosk/options';
+import { KIOSK_TEXTS, noticeText, shortWait, tileReason, waitText } from '../src/kiosk/texts';
+import { ticketView } from '../src/kiosk/ticket-view';
+import { initialWatchState, isNewCall, stageOf, tokenFromPath, watchReducer } from '../src/phone/phone-view';
+import { PHONE_TEXTS } from '../src/phone/texts';
+import { issue, run, snapshot } from './fixtures';
+
+describe('ticketView', () => {
+  function issued(priority: string | null, level?: 3 | 4): IssuedTicket {
+    const s = snapshot();
+    if (level) run(s, { type: 'setLevel', level });
+    run(s, issue('A', priority));
+    const ticket = Object.values(s.state.tickets)[0]!;
+    return {
+      result: {
+        ticket,
+        token: 't',
+        url: 'http://hub/t/t',
+        estimate: { peopleAhead: 0, counters: 3, serviceMinutes: 15, minutes: 0 },
+        entryPlace: null,
+        printed: null,
+      },
+      print: { kind: 'unknown' },
+    };
+  }
+
+  it('names the counters that call the ticket, leaving out closed ones', () => {
+    const s = snapshot();
+    expect(ticketView(s.config, s.state, issued(null)).counters).toEqual([1, 2, 3]);
+    const v = ticketView(s.config, s.state, issued('elderly'));
+    expect(v.counters).toEqual([1, 2, 3, 16]);
+    expect(v.priorityName?.vi).toBe('Người cao tuổi');
+    run(s, { type: 'setLevel', level: 3 }); // closes 2 and 3
+    expect(ticketView(s.config, s.state, issued(null)).counters).toEqual([1]);
+  });
+
+  it('says "outside" with the place in the entry line when the hall was full', () => {
+    const s = snapshot();
+    const t = issued(null);
+    t.result.ticket.status = 'outside';
+    t.result.entryPlace = 3;
+    expect(ticketView(s.config, s.state, t).outside).toEqual({ place: 3 });
+    expect(ticketView(s.config, s.state, issued(null)).outside).toBeNull();
+  });
+});
+
+describe('kioskOptions', () => {
+  const store = () => {
+    const m = new Map<string, string>();
+    return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v) };
+  };
+
+  it('keeps issuing by default and remembers keepIssuing=false', () => {
+    const s = store();
+    expect(kioskOptions('', s)).toEqual({ keepIssuing: true, ticketSeconds: 15, idleSeconds: 60 });
+    expect(kioskOptions('?keepIssuing=false', s).keepIssuing).toBe(false);
+    expect(kioskOptions('', s).keepIssuing).toBe(false);
+    expect(kioskOptions('?keepIssuing=1', s).keepIssuing).toBe(true);
+  });
+
+  it('reads the screen timings, ignoring nonsense', () => {
+    expect(kioskOptions('?ticketSeconds=5&idleSeconds=2', undefined)).toMatchObject({
+      ticketSeconds: 5,
+      idleSeconds: 2,
+    });
+    expect(kioskOptions('?ticketSeconds=-1&idleSeconds=x', undefined)).toMatchObject({
+      ticketSeconds: 15,
+      idleSeconds: 60,
+    });
+  });
+});
+
+describe('kiosk texts', () => {
+  it('words the reasons and waits plainly', () => {
+    expect(tileReason({ kind: 'restricted', level: 4 }).vi).toBe('Tạm dừng ở cấp độ 4');
+    expect(noticeText({ kind: 'outside_session', reason: 'break', opensAt: '13:00' }).vi).toBe(
+      'Đang nghỉ giữa buổi. Kiosk cấp số trở lại lúc 13:00.',
+    );
+    expect(waitText(0, 'vi')).toBe('Dưới 1 phút');
+    expect(waitText(75, 'vi')).toBe('Khoảng 1 giờ 15 phút');
+    expect(waitText(null, 'en')).toBe('Not known yet');
+    expect(shortWait(15, 'vi')).toBe('~15 phút');
+  });
+
+  it('has every text in both languages, in NFC', () => {
+    for (const dict of [KIOSK_TEXTS, PHONE_TEXTS]) {
+      for (const [key, t] of Object.entries(dict)) {
+        for (const s of [t.vi, t.en]) {
+          expect(s, key).not.toBe('');
+          expect(s, key).toBe(s.normalize('NFC'));
+        }
+      }
+    }
+  });
+});
+
+describe('phone page', () => {
+  const watch = (status: TicketWatch['ticket']['status'], callCount = 0): TicketWatch => ({
+    ticket: {
+      number: 'C021',
+      service: 'C',
+      status,
+      priority: null,
+      counter: status === 'called' ? 5 : null,
+      issuedAt: 0,
+      calledAt: null,
+      callCount,
+    },
+    serviceName: { vi: 'Tư pháp – Hộ tịch', en: 'Justice' },
+    officeName: { vi: 'Bộ phận Một cửa', en: 'One-stop office' },
+    ahead: 3,
+    entryPlace: null,
+    estimatedMinutes: 10,
+  });
+
+  it('turns "waiting" into "come into the hall" once the ticket was seen outside', () => {
+    const inside = watchReducer(initialWatchState, watch('waiting'));
+    expect(stageOf(inside)).toBe('waiting');
+    const admitted = [watch('outside'), watch('waiting')].reduce(watchReducer, initialWatchState);
+    expect(stageOf(admitted)).toBe('admitted');
+    expect(stageOf(initialWatchState)).toBeNull();
+  });
+
+  it('alerts on a call and on each recall, not on other updates', () => {
+    expect(isNewCall(watch('waiting'), watch('called', 1))).toBe(true);
+    expect(isNewCall(watch('called', 1), watch('called', 1))).toBe(false);
+    expect(isNewCall(watch('called', 1), watch('called', 2))).toBe(true);
+    expect(isNewCall(watch('called', 1), watch('serving', 1))).toBe(false);
+    const s = [watch('waiting'), watch('called', 1), watch('called', 1), watch('called', 2)].reduce(
+      watchReducer,
+      initialWatchState,
+    );
+    expect(s.calls).toBe(2);
+  });
+
+  it('takes the token from the last path segment', () => {
+    expect(tokenFromPath('/t/AbC_123-xyz789')).toBe('AbC_123-xyz789');
+    expect(tokenFromPath('/t/AbC_123-xyz789/')).toBe('AbC_123-xyz789');
+    expect(tokenFromPath('/t/')).toBeNull();
+    expect(tokenFromPath('/t/<script>')).toBeNull();
+  });
+});
