@@ -7,6 +7,7 @@ export default defineProject({
     name: 'kiosk',
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     testTimeout: 30_000,
+    expect: { poll: { timeout: 5_000 } },
     hookTimeout: 60_000,
   },
 });

@@ -164,6 +164,8 @@ describe('retries, restarts and bad input', () => {
     const rating5 = await t.client('test-rating-5-token');
     const rating6 = await t.client('test-rating-6-token');
     await expect(rating6.rate('20261130-C001', 4)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // The officer's own terminal cannot rate the officer.
+    await expect(c5.rate('20261130-C001', 4)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await rating5.rate('20261130-C001', 4);
     await expect(rating5.rate('20261130-C001', 1)).rejects.toMatchObject({ code: 'ALREADY_RATED' });
     const db = new Database(join(t.dir, 'luot.sqlite'), { readonly: true });

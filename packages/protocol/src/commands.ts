@@ -110,8 +110,8 @@ export const ROLE_COMMANDS: Record<Role, readonly CommandType[]> = {
     'counter.transfer',
     'counter.pause',
     'counter.resume',
-    'rating.submit',
   ],
+  // Only the citizen's screen rates: an officer's terminal cannot rate its own officer.
   rating: ['rating.submit'],
   display: [],
   ticket: [],

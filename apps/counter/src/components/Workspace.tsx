@@ -1,0 +1,246 @@
+import { useEffect, useLayoutEffect, useState } from 'react';
+import type { LuotClient, ConnectionStatus } from '@luot/client';
+import type { Outcome } from '@luot/core';
+import { ERROR_MESSAGES, type ErrorCode, type Snapshot } from '@luot/protocol';
+import { pick, type Locale } from '@luot/ui';
+import { counterView, type CallBlocker, type CounterView } from '../counter-view.js';
+import type { HubClock } from '../hub-clock.js';
+import { useLatest, useNow, useRunner, useText, useTransferNotes } from '../hooks.js';
+import { pauseReasonLabel } from '../reasons.js';
+import { actionForKey, typesText, type ShortcutAction } from '../shortcuts.js';
+import type { TextKey } from '../text.js';
+import { ActionBar } from './ActionBar.js';
+import { CallTicketDialog } from './CallTicketDialog.js';
+import { ErrorAlert } from './common.js';
+import { ConfirmCloseDialog } from './ConfirmCloseDialog.js';
+import { CurrentTicket } from './CurrentTicket.js';
+import { FinishDialog } from './FinishDialog.js';
+import { Header } from './Header.js';
+import { HelpOverlay } from './HelpOverlay.js';
+import { PauseDialog } from './PauseDialog.js';
+import { SidePanel } from './SidePanel.js';
+import { TransferDialog, type TransferTarget } from './TransferDialog.js';
+
+type DialogKind = 'finish' | 'transfer' | 'pause' | 'callTicket' | 'close' | 'help';
+
+const BLOCKER_TEXT: Record<Exclude<CallBlocker, 'busy' | 'queue_empty'>, TextKey> = {
+  offline: 'blockOffline',
+  closed_by_supervisor: 'blockSupervisor',
+  closed_at_level: 'blockLevel',
+  paused: 'blockPaused',
+  not_open: 'blockNotOpen',
+};
+
+/** The signed-in officer's terminal: the ticket in hand, the actions, and the queue beside them. */
+export function Workspace({
+  client,
+  snapshot,
+  status,
+  counter,
+  hubClock,
+  onLocale,
+}: {
+  client: LuotClient;
+  snapshot: Snapshot;
+  status: ConnectionStatus;
+  counter: number;
+  hubClock: HubClock;
+  onLocale: (l: Locale) => void;
+}) {
+  const { t, locale } = useText();
+  const runner = useRunner();
+  const notes = useTransferNotes(client);
+  const [dialog, setDialog] = useState<DialogKind | null>(null);
+  useNow(1000);
+  const hubNow = hubClock.now();
+  const online = status === 'online';
+  const { config, state } = snapshot;
+  const view = counterView(config, state, counter, hubNow, online, 9);
+
+  // A dialog about the ticket in hand closes when the hub says there is none (finished elsewhere,
+  // cancelled by the supervisor…): at once for this render and the keys, and in state just after,
+  // so it never pops up again over the next citizen.
+  const ticketId = view?.ticket?.id ?? null;
+  const openDialog = (dialog === 'finish' || dialog === 'transfer') && !ticketId ? null : dialog;
+  useEffect(() => {
+    if (!ticketId) setDialog((d) => (d === 'finish' || d === 'transfer' ? null : d));
+  }, [ticketId]);
+
+  // Back online: a refusal for being offline no longer holds.
+  const { error, clearError } = runner;
+  const stale = online && (error?.code === 'OFFLINE' || error?.code === 'TIMEOUT');
+  useEffect(() => {
+    if (stale) clearError();
+  }, [stale, clearError]);
+
+  const open = (d: DialogKind) => {
+    runner.clearError();
+    setDialog(d);
+  };
+  const refuse = (code: ErrorCode) => runner.setError({ code, messages: ERROR_MESSAGES[code] });
+  // Close the dialog that sent the command, not whatever is open when the hub answers: the event
+  // that ends a visit arrives before the answer, and the officer may already be in the next dialog.
+  const closes = (kind: DialogKind) => (ok: boolean) => {
+    if (ok) setDialog((d) => (d === kind ? null : d));
+  };
+
+  const perform = (a: ShortcutAction, v: CounterView) => {
+    if (a === 'help') return setDialog((d) => (d === 'help' ? null : 'help'));
+    switch (a) {
+      case 'callNext':
+        return void runner.run(a, () => client.callNext());
+      case 'recall':
+        return void runner.run(a, () => client.recall());
+      case 'startServing':
+        return void runner.run(a, () => client.startServing());
+      case 'noShow':
+        return void runner.run(a, () => client.noShow());
+      case 'pause':
+        if (v.counter.status === 'paused') return void runner.run('pause', () => client.resume());
+        break;
+    }
+    // The rest open a dialog: say at once when it cannot end well.
+    if (!online) return refuse('OFFLINE');
+    if ((a === 'finish' || a === 'transfer') && !v.ticket) return refuse('NO_TICKET_IN_HAND');
+    if ((a === 'pause' || a === 'callTicket') && v.ticket) return refuse('COUNTER_BUSY');
+    open(a === 'finish' ? 'finish' : a === 'transfer' ? 'transfer' : a === 'pause' ? 'pause' : 'callTicket');
+  };
+
+  const latest = useLatest({ view, dialog: openDialog, perform });
+  useLayoutEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const { view: v, dialog: d, perform: act } = latest.current;
+      if (!v || d !== null || e.repeat) return; // dialogs handle their own keys
+      const target = e.target instanceof HTMLElement ? e.target : null;
+      if (target?.closest('input, textarea, select') && typesText(e.key)) return;
+      if (e.key === 'Enter' && target?.closest('button, a')) return; // Enter presses a focused button
+      const status = v.ticket?.status === 'called' || v.ticket?.status === 'serving' ? v.ticket.status : null;
+      const action = actionForKey(e, status);
+      if (!action) return;
+      e.preventDefault(); // also keeps F1 (browser help), F5 (reload)… from the browser
+
+      act(action, v);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [latest]);
+
+  if (!view) return null;
+  const officer = view.counter.officer;
+  const blocker = view.callBlocker;
+  const pauseReason = pick(pauseReasonLabel(view.counter.pauseReason) ?? undefined, locale);
+  const inDialog = openDialog !== null && openDialog !== 'help';
+  const stillHeld = view.ticket && (runner.error?.code === 'OFFLINE' || runner.error?.code === 'TIMEOUT');
+  // One notice about the lost connection is enough: the refusal, when there is one, says it.
+  const offlineShown = blocker === 'offline' && runner.error?.code === 'OFFLINE' && !inDialog;
+
+  return (
+    <div className="workspace" data-connection={status}>
+      <Header
+        config={config}
+        counter={view.counter}
+        online={online}
+        canSignOut={view.can.signOut}
+        onLocale={onLocale}
+        onHelp={() => setDialog('help')}
+        onSignOut={() => void runner.run('signOut', () => client.signOut(false))}
+        onClose={() => open('close')}
+      />
+      <main className="main">
+        <div className="work">
+          {blocker && blocker !== 'busy' && blocker !== 'queue_empty' && !offlineShown && (
+            <div
+              className={`alert ${blocker === 'paused' ? 'alert-paused' : 'alert-warn'}`}
+              role="status"
+              data-blocker={blocker}
+            >
+              {t(BLOCKER_TEXT[blocker], { level: state.level, reason: pauseReason })}
+            </div>
+          )}
+          {!inDialog && (
+            <ErrorAlert
+              error={runner.error}
+              onDismiss={runner.clearError}
+              extra={stillHeld ? <span className="alert-sub">{t('stillHeld')}</span> : undefined}
+            />
+          )}
+          <CurrentTicket
+            view={view}
+            config={config}
+            hubNow={hubNow}
+            note={view.ticket ? notes.get(view.ticket.id) : undefined}
+          />
+          {blocker === 'busy' && <p className="hint">{t('blockBusy')}</p>}
+          {blocker === 'queue_empty' && <p className="hint">{t('blockEmpty')}</p>}
+          <ActionBar view={view} pending={runner.pending} onAction={(a) => perform(a, view)} />
+        </div>
+        {officer && (
+          <SidePanel
+            view={view}
+            state={state}
+            officerId={officer.id}
+            hubNow={hubNow}
+            pending={runner.pending}
+            onCall={(id) => void runner.run('callTicket', () => client.callTicket(id))}
+          />
+        )}
+      </main>
+
+      {openDialog === 'finish' && view.ticket && (
+        <FinishDialog
+          ticket={view.ticket}
+          today={state.day}
+          sessions={config.sessions}
+          error={runner.error}
+          busy={runner.pending !== null}
+          onClose={() => setDialog(null)}
+          onConfirm={(outcome: Outcome) =>
+            void runner.run('finish', () => client.finish(outcome)).then(closes('finish'))
+          }
+        />
+      )}
+      {openDialog === 'transfer' && view.ticket && (
+        <TransferDialog
+          config={config}
+          ticket={view.ticket}
+          counter={counter}
+          error={runner.error}
+          busy={runner.pending !== null}
+          onClose={() => setDialog(null)}
+          onConfirm={(to: TransferTarget) =>
+            void runner.run('transfer', () => client.transfer(to)).then(closes('transfer'))
+          }
+        />
+      )}
+      {openDialog === 'pause' && (
+        <PauseDialog
+          error={runner.error}
+          busy={runner.pending !== null}
+          onClose={() => setDialog(null)}
+          onConfirm={(reason) => void runner.run('pause', () => client.pause(reason)).then(closes('pause'))}
+        />
+      )}
+      {openDialog === 'callTicket' && (
+        <CallTicketDialog
+          config={config}
+          tickets={view.next}
+          error={runner.error}
+          busy={runner.pending !== null}
+          onClose={() => setDialog(null)}
+          onCall={(tk) =>
+            void runner.run('callTicket', () => client.callTicket(tk.id)).then(closes('callTicket'))
+          }
+        />
+      )}
+      {openDialog === 'close' && (
+        <ConfirmCloseDialog
+          error={runner.error}
+          busy={runner.pending !== null}
+          onClose={() => setDialog(null)}
+          onConfirm={() => void runner.run('close', () => client.signOut(true)).then(closes('close'))}
+        />
+      )}
+      {openDialog === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}
+    </div>
+  );
+}

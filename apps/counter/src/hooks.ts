@@ -1,0 +1,152 @@
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { LuotError, type ConnectionStatus, type LuotClient } from '@luot/client';
+import type { DeviceInfo, Localized } from '@luot/protocol';
+import type { Locale } from '@luot/ui';
+import { HubClock } from './hub-clock.js';
+import { counterText, type T } from './text.js';
+
+/** The language of the screen and its translator, for every component below the terminal. */
+export const TextContext = createContext<{ locale: Locale; t: T }>({ locale: 'vi', t: counterText('vi') });
+export const useText = () => useContext(TextContext);
+
+/** Re-render every `ms` (the live "time since called"). */
+export function useNow(ms = 1000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(timer);
+  }, [ms]);
+  return now;
+}
+
+/** The hub's clock, kept in step with every snapshot and event the client receives. */
+export function useHubClock(client: LuotClient): HubClock {
+  const clock = useMemo(() => new HubClock(), []);
+  useEffect(() => {
+    let seen = client.snapshot;
+    if (seen) clock.observe(seen.serverTime);
+    const offChange = client.on('change', (s) => {
+      // A new snapshot object comes with the hub's time; events carry theirs below.
+      if (s !== seen) clock.observe(s.serverTime);
+      seen = s;
+    });
+    const offEvents = client.on('events', (events) => {
+      const last = events.at(-1);
+      if (last) clock.observe(last.at);
+    });
+    return () => {
+      offChange();
+      offEvents();
+    };
+  }, [client, clock]);
+  return clock;
+}
+
+/** Who this device is for the hub (role, counter number), asked again after every reconnect. */
+export function useDevice(client: LuotClient, status: ConnectionStatus): DeviceInfo | null {
+  const [device, setDevice] = useState<DeviceInfo | null>(client.device);
+  useEffect(() => {
+    if (status !== 'online') return;
+    let live = true;
+    client.socket.emit('whoami', (info) => {
+      if (live) setDevice(info);
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, status]);
+  return device;
+}
+
+const UNEXPECTED: Localized = {
+  vi: 'Lỗi không xác định; vui lòng thử lại.',
+  en: 'Unexpected error; please retry.',
+};
+
+export interface Refusal {
+  code: string;
+  messages: Localized;
+}
+
+/**
+ * Runs commands against the hub. A second press of the same action while it is in flight is
+ * ignored (no double call); other actions go through, in order, and the hub's rules decide.
+ * A refusal keeps the hub's own message (OFFLINE included) for the screen.
+ */
+export function useRunner() {
+  const inFlight = useRef(new Set<string>());
+  const [pending, setPending] = useState<string | null>(null);
+  const [error, setError] = useState<Refusal | null>(null);
+  const run = useCallback(async (name: string, fn: () => Promise<unknown>): Promise<boolean> => {
+    if (inFlight.current.has(name)) return false;
+    inFlight.current.add(name);
+    setPending(name);
+    setError(null);
+    try {
+      await fn();
+      return true;
+    } catch (e) {
+      setError(
+        e instanceof LuotError
+          ? { code: e.code, messages: e.messages }
+          : { code: 'INTERNAL', messages: UNEXPECTED },
+      );
+      return false;
+    } finally {
+      inFlight.current.delete(name);
+      setPending(inFlight.current.size > 0 ? [...inFlight.current].at(-1)! : null);
+    }
+  }, []);
+  const clearError = useCallback(() => setError(null), []);
+  return { run, pending, error, setError, clearError };
+}
+
+export type Runner = ReturnType<typeof useRunner>;
+
+/**
+ * Keep the latest value in a ref, for listeners registered once. Updated in a layout effect, so a
+ * key pressed right after a render already sees it (passive effects may run only after paint).
+ */
+export function useLatest<V>(value: V) {
+  const ref = useRef(value);
+  useLayoutEffect(() => {
+    ref.current = value;
+  });
+  return ref;
+}
+
+export interface TransferNote {
+  fromCounter: number | null;
+  note: string | null;
+}
+
+/**
+ * Notes sent with transfers, as seen on the event stream while this screen is open (the day's
+ * state keeps the transfer, not its note).
+ */
+export function useTransferNotes(client: LuotClient): ReadonlyMap<string, TransferNote> {
+  const [notes, setNotes] = useState<ReadonlyMap<string, TransferNote>>(new Map());
+  useEffect(
+    () =>
+      client.on('events', (events) => {
+        const found = events.flatMap((e) => (e.event.type === 'ticket.transferred' ? [e.event] : []));
+        if (found.length === 0) return;
+        setNotes((old) => {
+          const next = new Map(old);
+          for (const e of found) next.set(e.ticketId, { fromCounter: e.fromCounter, note: e.note });
+          return next;
+        });
+      }),
+    [client],
+  );
+  return notes;
+}

@@ -1,0 +1,11 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@luot/ui/base.css';
+import './rating/rating.css';
+import { RatingApp } from './rating/RatingApp.js';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <RatingApp />
+  </StrictMode>,
+);

@@ -1,0 +1,132 @@
+import type { RatingConfig, Text } from '@luot/core';
+
+/**
+ * The citizen's rating screen as a small state machine, kept pure so every path (a tap, reasons
+ * on the lowest level, a timeout, the next citizen arriving first) is tested without a browser.
+ * `step` returns the next state and, when a rating must be stored, what to send to the hub.
+ */
+export type Tone = 'best' | 'good' | 'neutral' | 'poor' | 'worst';
+
+export interface RatingChoice {
+  score: number;
+  label: Text;
+  tone: Tone;
+}
+
+const VERY_SATISFIED = { vi: 'Rất hài lòng', en: 'Very satisfied' };
+const SATISFIED = { vi: 'Hài lòng', en: 'Satisfied' };
+const NEUTRAL = { vi: 'Bình thường', en: 'Neutral' };
+const DISSATISFIED = { vi: 'Không hài lòng', en: 'Dissatisfied' };
+const VERY_DISSATISFIED = { vi: 'Rất không hài lòng', en: 'Very dissatisfied' };
+
+/** The choices of a 3-, 4- or 5-level scale, best first; the score is the level (highest = best). */
+export function ratingChoices(scale: 3 | 4 | 5): RatingChoice[] {
+  if (scale === 3) {
+    return [
+      { score: 3, label: SATISFIED, tone: 'best' },
+      { score: 2, label: NEUTRAL, tone: 'neutral' },
+      { score: 1, label: DISSATISFIED, tone: 'worst' },
+    ];
+  }
+  if (scale === 5) {
+    return [
+      { score: 5, label: VERY_SATISFIED, tone: 'best' },
+      { score: 4, label: SATISFIED, tone: 'good' },
+      { score: 3, label: NEUTRAL, tone: 'neutral' },
+      { score: 2, label: DISSATISFIED, tone: 'poor' },
+      { score: 1, label: VERY_DISSATISFIED, tone: 'worst' },
+    ];
+  }
+  return [
+    { score: 4, label: VERY_SATISFIED, tone: 'best' },
+    { score: 3, label: SATISFIED, tone: 'good' },
+    { score: 2, label: NEUTRAL, tone: 'neutral' },
+    { score: 1, label: DISSATISFIED, tone: 'worst' },
+  ];
+}
+
+export type RatingState =
+  | { phase: 'idle' }
+  | { phase: 'asking'; ticketId: string }
+  | { phase: 'reasons'; ticketId: string; score: number; reasons: string[] }
+  | { phase: 'thanks'; ticketId: string };
+
+export type RatingAction =
+  /** A visit at this counter finished ('ticket.finished'). */
+  | { type: 'finished'; ticketId: string }
+  | { type: 'choose'; score: number }
+  | { type: 'toggleReason'; id: string }
+  | { type: 'submitReasons' }
+  /** The citizen did not answer within the timeout. */
+  | { type: 'timeout' }
+  /** The thank-you has been shown long enough. */
+  | { type: 'done' };
+
+export interface Submission {
+  ticketId: string;
+  score: number | null;
+  reasons: string[];
+}
+
+export interface Step {
+  state: RatingState;
+  /** Ratings to store, in order. */
+  submit: Submission[];
+}
+
+export const IDLE: RatingState = { phase: 'idle' };
+
+export function step(state: RatingState, action: RatingAction, config: RatingConfig): Step {
+  const none = (s: RatingState): Step => ({ state: s, submit: [] });
+  switch (action.type) {
+    case 'finished': {
+      if ('ticketId' in state && state.ticketId === action.ticketId) return none(state);
+      // The officer finished the next citizen before the last one answered: the last visit keeps
+      // whatever was chosen, or "no rating".
+      const pending = unanswered(state);
+      return { state: { phase: 'asking', ticketId: action.ticketId }, submit: pending ? [pending] : [] };
+    }
+    case 'choose': {
+      if (state.phase !== 'asking') return none(state);
+      const lowest = action.score === 1 && config.reasons.length > 0;
+      if (lowest) return none({ phase: 'reasons', ticketId: state.ticketId, score: 1, reasons: [] });
+      return {
+        state: { phase: 'thanks', ticketId: state.ticketId },
+        submit: [{ ticketId: state.ticketId, score: action.score, reasons: [] }],
+      };
+    }
+    case 'toggleReason': {
+      if (state.phase !== 'reasons') return none(state);
+      const reasons = state.reasons.includes(action.id)
+        ? state.reasons.filter((r) => r !== action.id)
+        : [...state.reasons, action.id];
+      return none({ ...state, reasons });
+    }
+    case 'submitReasons':
+      if (state.phase !== 'reasons') return none(state);
+      return {
+        state: { phase: 'thanks', ticketId: state.ticketId },
+        submit: [{ ticketId: state.ticketId, score: state.score, reasons: state.reasons }],
+      };
+    case 'timeout': {
+      const pending = unanswered(state);
+      return { state: IDLE, submit: pending ? [pending] : [] };
+    }
+    case 'done':
+      return none(state.phase === 'thanks' ? IDLE : state);
+  }
+}
+
+/** What to store for a visit left without an answer: the score chosen so far, or none. */
+function unanswered(state: RatingState): Submission | null {
+  if (state.phase === 'asking') return { ticketId: state.ticketId, score: null, reasons: [] };
+  if (state.phase === 'reasons')
+    return { ticketId: state.ticketId, score: state.score, reasons: state.reasons };
+  return null;
+}
+
+/** Seconds before an unanswered question is recorded as "no rating": `?timeout=` wins (tests). */
+export function timeoutSeconds(config: RatingConfig, search: string): number {
+  const v = Number(new URLSearchParams(search).get('timeout'));
+  return Number.isFinite(v) && v > 0 ? v : config.timeoutSeconds;
+}

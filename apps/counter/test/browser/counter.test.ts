@@ -1,0 +1,166 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, screenshot, startTestHub, type TestHub } from '@luot/testing';
+import { action, POLL, issue, openCounter, openRating, signIn, ticketInHand } from './helpers.js';
+
+let browser: Browser;
+let t: TestHub | undefined;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+afterEach(async () => {
+  for (const c of browser.contexts()) await c.close();
+  await t?.close();
+  t = undefined;
+});
+
+describe('counter terminal', () => {
+  it('refuses a wrong PIN, then serves a citizen: call, recall, finish with an outcome, rated once', async () => {
+    t = await startTestHub();
+    const kiosk = await t.client('test-kiosk-1-token');
+    const display = await t.client('test-display-token');
+    await issue(kiosk, 'C', 2);
+
+    const page = await openCounter(browser, t, 5);
+    await expect.poll(() => page.getByTestId('counter-number').textContent(), POLL).toContain('5');
+    await screenshot(page, 'counter', 'sign-in');
+
+    await signIn(page, 5, '9999');
+    await page.getByRole('alert').filter({ hasText: 'Sai mã PIN.' }).waitFor();
+    expect(t.hub.engine.state.counters[5]!.officer).toBeNull();
+
+    await signIn(page, 5);
+    await page.getByTestId('officer-name').filter({ hasText: 'Cán bộ 5' }).waitFor();
+    await page.getByTestId('next-list').getByText('C001').waitFor();
+    await screenshot(page, 'counter', 'idle');
+
+    const rating = await openRating(browser, t, 5, '&timeout=60');
+    await expect.poll(() => rating.getByTestId('rating-officer').textContent(), POLL).toBe('Cán bộ 5');
+
+    await action(page, 'callNext').click();
+    await expect.poll(() => ticketInHand(page), POLL).toBe('C001');
+    await expect.poll(() => action(page, 'callNext').isDisabled(), POLL).toBe(true);
+    await page.getByText('Công dân đang ở quầy').waitFor();
+    expect(t.hub.engine.state.counters[5]!.current).toBe('20261130-C001');
+
+    await action(page, 'recall').click();
+    await expect.poll(() => page.getByTestId('call-count').textContent(), POLL).toBe('2');
+
+    await action(page, 'startServing').click();
+    await expect
+      .poll(() => page.getByTestId('current-ticket').getAttribute('data-status'), POLL)
+      .toBe('serving');
+    await screenshot(page, 'counter', 'serving');
+
+    await action(page, 'finish').click();
+    const dialog = page.getByRole('dialog', { name: /Hoàn thành/ });
+    await dialog.getByRole('radio', { name: /Tiếp nhận hồ sơ/ }).click();
+    await dialog.getByLabel('Mã hồ sơ (tùy chọn)').fill('H26.61-261130-0001');
+    await dialog.getByRole('button', { name: /^5 ngày làm việc/ }).click();
+    await screenshot(page, 'counter', 'finish-dialog');
+    await dialog.getByRole('button', { name: /Xác nhận/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => ticketInHand(page), POLL).toBe('');
+    const done = t.hub.engine.state.tickets['20261130-C001']!;
+    expect(done.status).toBe('done');
+    expect(done.outcome).toEqual({
+      kind: 'received',
+      dossierCode: 'H26.61-261130-0001',
+      returnDate: '2026-12-07',
+    });
+    await expect.poll(() => page.getByTestId('served-count').textContent(), POLL).toBe('1');
+
+    // The citizen's screen asks, with the officer's name; one tap is stored once.
+    await rating.getByText('Ông/bà có hài lòng với thái độ phục vụ').waitFor();
+    await rating.getByText('Cán bộ tiếp nhận: Cán bộ 5 · Số thứ tự C001').waitFor();
+    await screenshot(rating, 'counter', 'rating');
+    await rating.getByRole('button', { name: 'Rất hài lòng' }).click();
+    await rating.getByText('Trân trọng cảm ơn ông/bà!').waitFor();
+    await display.waitFor((s) => s.state.tickets['20261130-C001']!.rating === 4);
+    const db = new Database(join(t.dir, 'luot.sqlite'), { readonly: true });
+    try {
+      expect(db.prepare('SELECT ticket_id, score, officer_id, counter, service FROM ratings').all()).toEqual([
+        { ticket_id: '20261130-C001', score: 4, officer_id: 'cb5', counter: 5, service: 'C' },
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('skips a no-show and transfers to another service, where another counter calls the ticket', async () => {
+    t = await startTestHub();
+    const kiosk = await t.client('test-kiosk-1-token');
+    await issue(kiosk, 'C', 2);
+    const counter6 = await t.counter(6);
+
+    const page = await openCounter(browser, t, 5);
+    await signIn(page, 5);
+    await action(page, 'callNext').click();
+    await expect.poll(() => ticketInHand(page), POLL).toBe('C001');
+    await action(page, 'noShow').click();
+    await expect.poll(() => ticketInHand(page), POLL).toBe('');
+    expect(t.hub.engine.state.tickets['20261130-C001']!.status).toBe('no_show');
+
+    await action(page, 'callNext').click();
+    await expect.poll(() => ticketInHand(page), POLL).toBe('C002');
+    await action(page, 'transfer').click();
+    const dialog = page.getByRole('dialog', { name: /Chuyển công dân/ });
+    await dialog.getByRole('radio', { name: /Tư pháp – Chứng thực/ }).click();
+    await dialog.getByRole('button', { name: 'Nộp phí, lệ phí' }).click();
+    await screenshot(page, 'counter', 'transfer-dialog');
+    await dialog.getByRole('button', { name: /^Chuyển/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => ticketInHand(page), POLL).toBe('');
+
+    const ack = await counter6.callNext();
+    expect((ack.result as { ticket: { number: string; service: string } }).ticket).toMatchObject({
+      number: 'C002',
+      service: 'E',
+    });
+  });
+
+  it('pauses with a reason, resumes, and closes the counter', async () => {
+    t = await startTestHub();
+    const kiosk = await t.client('test-kiosk-1-token');
+    await issue(kiosk, 'B', 1);
+    const page = await openCounter(browser, t, 4);
+    await signIn(page, 4);
+
+    await action(page, 'pause').click();
+    const dialog = page.getByRole('dialog', { name: 'Tạm dừng quầy' });
+    await dialog.getByRole('radio', { name: 'Họp, công việc chung' }).click();
+    await dialog.getByRole('button', { name: /Tạm dừng/ }).click();
+    await page.getByText('Quầy đang tạm dừng: Họp, công việc chung.').waitFor();
+    expect(t.hub.engine.state.counters[4]).toMatchObject({ status: 'paused', pauseReason: 'meeting' });
+    expect(await action(page, 'callNext').isDisabled()).toBe(true);
+
+    await action(page, 'pause').click(); // now "Tiếp tục làm việc"
+    await expect.poll(() => page.getByTestId('counter-status').textContent(), POLL).toBe('Đang làm việc');
+
+    await page.getByRole('button', { name: 'Đóng quầy' }).click();
+    await page.getByRole('dialog', { name: 'Đóng quầy' }).getByRole('button', { name: 'Đóng quầy' }).click();
+    await page.getByText('Quầy đã đóng. Đăng nhập để mở lại quầy.').waitFor();
+    expect(t.hub.engine.state.counters[4]).toMatchObject({ status: 'closed', officer: null });
+  });
+
+  it('says when the level or the supervisor has closed the counter, and switches to English', async () => {
+    t = await startTestHub();
+    const kiosk = await t.client('test-kiosk-1-token');
+    const boss = await t.client('test-supervisor-token');
+    await issue(kiosk, 'A', 1);
+    const page = await openCounter(browser, t, 2);
+    await signIn(page, 2);
+    await boss.setLevel(3);
+    await page.getByText('Quầy tạm đóng theo cấp độ phòng dịch hiện tại (cấp 3)').waitFor();
+    expect(await action(page, 'callNext').isDisabled()).toBe(true);
+    await boss.setLevel(1);
+    await boss.setCounterClosed(2, true);
+    await page.getByText('Quầy đã được lãnh đạo cho tạm đóng').waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText('The supervisor has closed this counter').waitFor();
+    await page.getByRole('button', { name: /Call next/ }).waitFor();
+  });
+});
