@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket as NetSocket } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
@@ -90,6 +90,12 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   }
   // Requests are routed by a function declared below: the API needs the engine, the engine needs io.
   const server = createServer(route);
+  // Every open connection, so shutting down never waits on a client that went silent (a cut network).
+  const connections = new Set<NetSocket>();
+  server.on('connection', (c) => {
+    connections.add(c);
+    c.once('close', () => connections.delete(c));
+  });
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(
     server,
     {
@@ -256,7 +262,10 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       closing ??= (async () => {
         clearInterval(rollover);
         engine.close();
-        await new Promise<void>((resolve) => io.close(() => resolve()));
+        const closed = new Promise<void>((resolve) => io.close(() => resolve()));
+        // Acknowledged work is already on disk: connections still open now are only waiting for clients.
+        for (const c of connections) c.destroy();
+        await closed;
         await printers.close();
         db.pragma('wal_checkpoint(TRUNCATE)');
         db.close();
