@@ -1,10 +1,15 @@
 // Bundle the hub into one ESM file (dist/main.js) that plain Node runs: our workspace packages are
 // compiled in, npm dependencies (native modules among them) stay external and load from node_modules.
 import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
 
 await build({
+  absWorkingDir: fileURLToPath(new URL('.', import.meta.url)),
   entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.js',
+  outdir: 'dist',
+  // Separate chunks keep lazily loaded parts (the printer and its drawing library) out of start-up.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -16,7 +21,9 @@ await build({
       name: 'external-npm',
       setup(b) {
         b.onResolve({ filter: /^[^./]/ }, (args) =>
-          args.path.startsWith('@luot/') ? undefined : { path: args.path, external: true },
+          args.kind === 'entry-point' || args.path.startsWith('@luot/')
+            ? undefined
+            : { path: args.path, external: true },
         );
       },
     },

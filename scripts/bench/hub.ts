@@ -84,24 +84,30 @@ function rawDisplay(
   });
 }
 
-export async function benchHub(
+/** Start the built hub (as `npm start` runs it, no TypeScript loader) on a fresh database; stop it after `fn`. */
+export async function withHub<T>(
   dir: string,
-  opts = { latencyN: 500, throughputSeconds: 3, displays: 1000, calls: 64 },
-) {
+  name: string,
+  fn: (url: string, pid: number) => Promise<T>,
+): Promise<T> {
   const config = benchConfig(dir);
-  // The built hub, as `npm start` runs it (no TypeScript loader in the measured process).
-  execFileSync(process.execPath, ['build.mjs'], {
-    cwd: fileURLToPath(new URL('../../apps/hub/', import.meta.url)),
-  });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const { child } = await startProcess(
     'apps/hub/dist/main.js',
-    ['--config', config, '--data', join(dir, 'hub-data'), '--port', String(port), '--host', '127.0.0.1'],
+    ['--config', config, '--data', join(dir, `${name}-data`), '--port', String(port), '--host', '127.0.0.1'],
     () => null,
     0,
   );
-  await waitForHealth(url);
+  try {
+    await waitForHealth(url);
+    return await fn(url, child.pid!);
+  } finally {
+    await stopProcess(child);
+  }
+}
+
+async function connectClients(url: string) {
   const clients: LuotClient[] = [];
   const client = async (token: string) => {
     const c = new LuotClient({ url, token, timeoutMs: 30_000 }).connect();
@@ -109,26 +115,29 @@ export async function benchHub(
     await c.ready();
     return c;
   };
+  return { client, closeAll: () => clients.forEach((c) => c.close()) };
+}
+
+/** Ticket issue: acknowledgement latency one at a time, then sustained durable throughput. */
+async function benchIssue(url: string, latencyN: number, seconds: number) {
+  const { client, closeAll } = await connectClients(url);
   try {
-    const rssStages: Record<string, number> = { started: rssMb(child.pid!) };
-    // 1. Issue latency: one kiosk, one ticket at a time.
     const kiosk = await client('bench-kiosk-1-token');
     const issue: number[] = [];
-    for (let i = 0; i < opts.latencyN; i++) {
+    for (let i = 0; i < latencyN; i++) {
       const t0 = performance.now();
       await kiosk.issue({ service: SERVICES[i % SERVICES.length]! });
       issue.push(performance.now() - t0);
     }
-
-    // 2. Sustained throughput: 8 kiosks keep 32 requests each in flight for a fixed time.
+    // 4 kiosks keep 64 requests each in flight for a fixed time; every answer is a committed ticket.
     const kiosks = [kiosk];
-    for (let k = 2; k <= 8; k++) kiosks.push(await client(`bench-kiosk-${k}-token`));
+    for (let k = 2; k <= 4; k++) kiosks.push(await client(`bench-kiosk-${k}-token`));
     let issued = 0;
-    const deadline = performance.now() + opts.throughputSeconds * 1000;
     const t0 = performance.now();
+    const deadline = t0 + seconds * 1000;
     await Promise.all(
       kiosks.flatMap((k, ki) =>
-        Array.from({ length: 32 }, async (_, w) => {
+        Array.from({ length: 64 }, async (_, w) => {
           for (let i = 0; performance.now() < deadline; i++) {
             await k.issue({ service: SERVICES[(ki + w + i) % SERVICES.length]! });
             issued++;
@@ -136,60 +145,92 @@ export async function benchHub(
         }),
       ),
     );
-    const throughput = issued / ((performance.now() - t0) / 1000);
-    for (const k of kiosks) k.close();
-    rssStages.afterThroughput = rssMb(child.pid!);
+    return {
+      issueAckMs: summary(issue),
+      durableIssuesPerSecond: Math.round(issued / ((performance.now() - t0) / 1000)),
+      issuedDuringThroughput: issued,
+    };
+  } finally {
+    closeAll();
+  }
+}
 
-    // 3. Call → display delivery with 16 counters and 1,000 display sockets.
+/**
+ * A busy day (1,200 tickets), 16 signed-in counters and `displays` display sockets: time from a
+ * counter's "call next" to the call arriving at each display socket, and the hub's memory there.
+ */
+export async function benchDisplays(url: string, pid: number, displays: number, calls: number) {
+  const { client, closeAll } = await connectClients(url);
+  const port = Number(new URL(url).port);
+  const sockets: WebSocket[] = [];
+  try {
+    const kiosk = await client('bench-kiosk-1-token');
+    await Promise.all(
+      Array.from({ length: 8 }, async (_, w) => {
+        for (let i = w; i < 1200; i += 8) await kiosk.issue({ service: SERVICES[i % SERVICES.length]! });
+      }),
+    );
+    kiosk.close();
     const counters: LuotClient[] = [];
     for (let n = 1; n <= 16; n++) {
       const c = await client(`bench-counter-${n}-token`);
       await c.signIn(`cb${n}`, '1234');
       counters.push(c);
     }
-    const arrivals: Array<{ data: string; at: number }> = [];
-    const sockets: WebSocket[] = [];
-    for (let i = 0; i < opts.displays; i += 50) {
-      sockets.push(
-        ...(await Promise.all(
-          Array.from({ length: Math.min(50, opts.displays - i) }, () =>
-            rawDisplay(port, 'bench-display-token', (data, at) => arrivals.push({ data, at })),
-          ),
-        )),
-      );
-    }
-    rssStages.displaysConnected = rssMb(child.pid!);
+
+    // Frames are only timestamped on arrival; matching happens when the call's seq is known.
+    let frames: Array<{ data: string; at: number }> = [];
+    let waiting: { marker: string; count: number; done: () => void } | null = null;
     const delivery: number[] = [];
-    for (let i = 0; i < opts.calls; i++) {
+    let sent = 0;
+    const onFrame = (data: string, at: number) => {
+      if (!waiting) return void frames.push({ data, at });
+      if (data.includes(waiting.marker)) {
+        delivery.push(at - sent);
+        if (++waiting.count === sockets.length) waiting.done();
+      }
+    };
+    for (let i = 0; i < displays; i += 50) {
+      const batch = Array.from({ length: Math.min(50, displays - i) }, () =>
+        rawDisplay(port, 'bench-display-token', onFrame),
+      );
+      sockets.push(...(await Promise.all(batch)));
+    }
+    for (let i = 0; i < calls; i++) {
       const c = counters[i % 16]!;
       if (c.snapshot?.state.counters[(i % 16) + 1]?.current) await c.finish({ kind: 'guided' });
-      arrivals.length = 0;
-      const sent = performance.now();
+      frames = [];
+      sent = performance.now();
       const ack = await c.callNext();
-      const marker = `"seq":${ack.seq},`;
-      const until = performance.now() + 5000;
-      while (
-        arrivals.filter((a) => a.data.includes(marker)).length < sockets.length &&
-        performance.now() < until
-      ) {
-        await new Promise((r) => setImmediate(r));
-      }
-      for (const a of arrivals) if (a.data.includes(marker)) delivery.push(a.at - sent);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 5000);
+        waiting = { marker: `"seq":${ack.seq},`, count: 0, done: () => (clearTimeout(timer), resolve()) };
+        for (const f of frames) onFrame(f.data, f.at);
+      });
+      waiting = null;
     }
-    const rss = rssMb(child.pid!);
-    for (const s of sockets) s.close();
+    const health = (await (await fetch(`${url}/api/health`)).json()) as { memoryMb: Record<string, number> };
     return {
-      issueAckMs: summary(issue),
-      durableIssuesPerSecond: Math.round(throughput),
-      issuedDuringThroughput: issued,
-      callToDisplayMs: { ...summary(delivery), sockets: sockets.length, counters: 16 },
-      hubRssMb: round(rss, 1),
-      hubRssStagesMb: rssStages,
+      callToDisplayMs: { ...summary(delivery), sockets: sockets.length, counters: 16, calls },
+      hubRssMb: rssMb(pid),
+      hubMemoryMb: health.memoryMb,
     };
   } finally {
-    for (const c of clients) c.close();
-    await stopProcess(child);
+    for (const s of sockets) s.close();
+    closeAll();
   }
+}
+
+export async function benchHub(
+  dir: string,
+  opts = { latencyN: 500, throughputSeconds: 3, displays: 1000, calls: 64 },
+) {
+  execFileSync(process.execPath, [fileURLToPath(new URL('../../apps/hub/build.mjs', import.meta.url))]);
+  const issue = await withHub(dir, 'issue', (url) => benchIssue(url, opts.latencyN, opts.throughputSeconds));
+  const display = await withHub(dir, 'display', (url, pid) =>
+    benchDisplays(url, pid, opts.displays, opts.calls),
+  );
+  return { ...issue, ...display };
 }
 
 function freePort(): Promise<number> {

@@ -16,7 +16,9 @@ export async function startProcess(
   timeoutMs = 20_000,
 ): Promise<{ child: ChildProcess; value: string }> {
   const runner = entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [entry];
-  const child = spawn(process.execPath, [...runner, ...args], {
+  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the measured processes.
+  const extra = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...extra, ...runner, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
     // Only warnings: a thousand 'device connected' lines would be measured too.
@@ -43,8 +45,8 @@ export async function startProcess(
 }
 
 /** Resident memory of a process, in MB, from /proc (Linux). */
-export function rssMb(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+export function rssMb(pid: number, field: 'VmRSS' | 'RssAnon' | 'RssFile' | 'RssShmem' = 'VmRSS'): number {
+  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Math.round(Number(m[1]) / 102.4) / 10 : NaN;
 }
 

@@ -64,6 +64,9 @@ export function api(engine: Engine, store: Store, config: LoadedConfig, startedA
         seq: engine.seq,
         level: engine.state.level,
         uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+        memoryMb: Object.fromEntries(
+          Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 104857.6) / 10]),
+        ),
       });
     }
     const ticket = /^\/api\/tickets\/by-token\/([\w-]{10,64})$/.exec(url.pathname);

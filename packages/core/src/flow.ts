@@ -71,7 +71,10 @@ export function admissionEvents(config: OfficeConfig, state: DayState): QueueEve
 /** Place in the entry line (1-based) of a ticket waiting outside, or null. */
 export function entryPlace(state: DayState, ticketId: string): number | null {
   const t = state.tickets[ticketId];
-  if (!t || t.status !== 'outside') return null;
-  const i = entryLine(state, t.zone).indexOf(ticketId);
-  return i < 0 ? null : i + 1;
+  const o = t && t.status === 'outside' ? state.lines.outside[t.zone] : undefined;
+  if (!t || !o) return null;
+  // Searched from the end: the ticket asked about is usually the one just issued.
+  const i = t.priority ? o.priority.lastIndexOf(ticketId) : o.normal.lastIndexOf(ticketId);
+  if (i < 0) return null;
+  return (t.priority ? 0 : o.priority.length) + i + 1;
 }
