@@ -10,7 +10,7 @@ import WebSocket from 'ws';
 import { LuotClient } from '@luot/client';
 import { hashPin } from '@luot/hub';
 import { rssMb, startProcess, stopProcess } from './processes.js';
-import { round, summary } from './stats.js';
+import { summary } from './stats.js';
 
 const SERVICES = ['A', 'B', 'C', 'E', 'G', 'K', 'L', 'M', 'N', 'T', 'S', 'V', 'R', 'H'];
 
@@ -64,22 +64,25 @@ export async function benchSubstrate(dir: string, n = 500) {
   return { sqliteFullCommitMs: summary(commits), socketIoRoundTripMs: summary(rtts) };
 }
 
-/** A raw engine.io/socket.io connection: records when each frame mentioning a ticket arrives, without decoding. */
+/**
+ * A raw engine.io/socket.io connection that notes when each event frame arrives and leaves decoding
+ * for later: the measuring side should cost as little as it can on a machine it shares with the hub.
+ */
 function rawDisplay(
   port: number,
   token: string,
-  onFrame: (data: string, at: number) => void,
+  onFrame: (data: Buffer, at: number) => void,
 ): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket`);
     ws.on('error', reject);
-    ws.on('message', (buf) => {
+    ws.on('message', (buf: Buffer) => {
       const at = performance.now();
+      if (buf[0] === 0x34 && buf[1] === 0x32) return onFrame(buf, at); // "42…": an event
       const s = buf.toString();
       if (s.startsWith('0')) ws.send(`40${JSON.stringify({ token })}`);
       else if (s.startsWith('40')) resolve(ws);
       else if (s === '2') ws.send('3');
-      else if (s.startsWith('42')) onFrame(s, at);
     });
   });
 }
@@ -179,11 +182,11 @@ export async function benchDisplays(url: string, pid: number, displays: number, 
     }
 
     // Frames are only timestamped on arrival; matching happens when the call's seq is known.
-    let frames: Array<{ data: string; at: number }> = [];
+    let frames: Array<{ data: Buffer; at: number }> = [];
     let waiting: { marker: string; count: number; done: () => void } | null = null;
     const delivery: number[] = [];
     let sent = 0;
-    const onFrame = (data: string, at: number) => {
+    const onFrame = (data: Buffer, at: number) => {
       if (!waiting) return void frames.push({ data, at });
       if (data.includes(waiting.marker)) {
         delivery.push(at - sent);
