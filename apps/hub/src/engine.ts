@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   applyEvent,
-  counterAvailable,
-  countersServing,
+  openCountersServing,
   createDay,
   entryPlace,
   estimateWait,
@@ -444,9 +443,7 @@ export class Engine {
           token,
           url: `${this.o.publicUrl()}/t/${token}`,
           estimate,
-          counters: countersServing(office, ticket.service, ticket.priority !== null)
-            .filter((k) => counterAvailable(office, this.state, k.number))
-            .map((k) => k.number),
+          counters: openCountersServing(office, this.state, ticket.service, ticket.priority !== null),
           entryPlace: entryPlace(this.state, ticket.id),
           printed: null,
         };

@@ -14,6 +14,7 @@ function issueResult(printed: IssueResult['printed'] = null): IssueResult {
     token: 'tok-1234567890',
     url: 'http://hub/t/tok-1234567890',
     estimate: { peopleAhead: 0, counters: 1, serviceMinutes: 8, minutes: 0 },
+    counters: [5],
     entryPlace: null,
     printed,
   };

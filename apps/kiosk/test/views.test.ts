@@ -1,3 +1,4 @@
+import { openCountersServing } from '@luot/core';
 import type { TicketWatch } from '@luot/protocol';
 import { describe, expect, it } from 'vitest';
 import type { IssuedTicket } from '../src/kiosk/issue';
@@ -20,6 +21,7 @@ describe('ticketView', () => {
         token: 't',
         url: 'http://hub/t/t',
         estimate: { peopleAhead: 0, counters: 3, serviceMinutes: 15, minutes: 0 },
+        counters: openCountersServing(s.config, s.state, 'A', priority !== null),
         entryPlace: null,
         printed: null,
       },
@@ -27,14 +29,13 @@ describe('ticketView', () => {
     };
   }
 
-  it('names the counters that call the ticket, leaving out closed ones', () => {
+  it('names the counters the hub listed: those that call the ticket and were open', () => {
     const s = snapshot();
-    expect(ticketView(s.config, s.state, issued(null)).counters).toEqual([1, 2, 3]);
-    const v = ticketView(s.config, s.state, issued('elderly'));
+    expect(ticketView(s.config, issued(null)).counters).toEqual([1, 2, 3]);
+    const v = ticketView(s.config, issued('elderly'));
     expect(v.counters).toEqual([1, 2, 3, 16]);
     expect(v.priorityName?.vi).toBe('Người cao tuổi');
-    run(s, { type: 'setLevel', level: 3 }); // closes 2 and 3
-    expect(ticketView(s.config, s.state, issued(null)).counters).toEqual([1]);
+    expect(ticketView(s.config, issued(null, 3)).counters).toEqual([1]); // level 3 closes 2 and 3
   });
 
   it('says "outside" with the place in the entry line when the hall was full', () => {
@@ -42,8 +43,8 @@ describe('ticketView', () => {
     const t = issued(null);
     t.result.ticket.status = 'outside';
     t.result.entryPlace = 3;
-    expect(ticketView(s.config, s.state, t).outside).toEqual({ place: 3 });
-    expect(ticketView(s.config, s.state, issued(null)).outside).toBeNull();
+    expect(ticketView(s.config, t).outside).toEqual({ place: 3 });
+    expect(ticketView(s.config, issued(null)).outside).toBeNull();
   });
 });
 

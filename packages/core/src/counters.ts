@@ -30,3 +30,15 @@ export function serviceRestricted(config: OfficeConfig, state: DayState, service
   if (r === 'non-essential') return !config.services.find((s) => s.prefix === service)?.essential;
   return r.includes(service);
 }
+
+/** Numbers of the counters that would call this ticket and are open now: what the ticket lists. */
+export function openCountersServing(
+  config: OfficeConfig,
+  state: DayState,
+  service: string,
+  priority = false,
+): number[] {
+  return countersServing(config, service, priority)
+    .filter((c) => counterAvailable(config, state, c.number))
+    .map((c) => c.number);
+}

@@ -103,7 +103,7 @@ export function KioskApp({ hubUrl, token, locale: restLocale, options, bridge }:
     case 'ticket':
       body = config && (
         <TicketScreen
-          view={ticketView(config, snapshot?.state ?? null, screen.issued)}
+          view={ticketView(config, screen.issued)}
           seconds={options.ticketSeconds}
           paused={paused}
           onDone={goHome}

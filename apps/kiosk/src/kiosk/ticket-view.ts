@@ -1,4 +1,4 @@
-import { counterAvailable, countersServing, type DayState, type OfficeConfig, type Text } from '@luot/core';
+import { countersServing, type OfficeConfig, type Text } from '@luot/core';
 import type { IssuedTicket, PrintOutcome } from './issue';
 
 /** What the ticket screen shows after a tap: everything comes from the hub's answer and the day. */
@@ -18,17 +18,17 @@ export interface TicketView {
   print: PrintOutcome;
 }
 
-export function ticketView(config: OfficeConfig, state: DayState | null, issued: IssuedTicket): TicketView {
+export function ticketView(config: OfficeConfig, issued: IssuedTicket): TicketView {
   const { result } = issued;
   const t = result.ticket;
   const service = config.services.find((s) => s.prefix === t.service);
+  // The hub's list, as printed on the paper ticket: the counters open when it was issued.
   const serving = countersServing(config, t.service, t.priority !== null).map((c) => c.number);
-  const open = state ? serving.filter((n) => counterAvailable(config, state, n)) : serving;
   return {
     number: t.number,
     serviceName: service?.name ?? { vi: t.service, en: t.service },
     priorityName: config.priorityCategories.find((p) => p.id === t.priority)?.name ?? null,
-    counters: open.length > 0 ? open : serving,
+    counters: result.counters.length > 0 ? result.counters : serving,
     peopleAhead: result.estimate.peopleAhead,
     waitMinutes: result.estimate.minutes,
     outside: t.status === 'outside' ? { place: result.entryPlace } : null,
