@@ -25,9 +25,9 @@ export function CounterGrid({ tiles, level }: { tiles: CounterTile[]; level: Lev
             </div>
             <div className="tile-tags">
               <span className="tile-state">{t(TILE_STATE_KEY[tile.state], { n: level })}</span>
-              {tile.servesAllPriority && <span className="tile-priority">{t('priority')}</span>}
             </div>
             <p className="tile-service">
+              {tile.servesAllPriority && <span className="tile-priority">{t('priority')}</span>}
               {tile.services.map((s) => (
                 <span key={s.prefix}>
                   <b className="tile-prefix">{s.prefix}</b> {pick(s.name, locale)}{' '}
