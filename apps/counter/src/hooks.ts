@@ -28,7 +28,7 @@ export function useNow(ms = 1000): number {
   return now;
 }
 
-/** The hub's clock, kept in step with every snapshot and event the client receives. */
+/** The hub's clock, kept in step with every snapshot and live event the client receives. */
 export function useHubClock(client: LuotClient): HubClock {
   const clock = useMemo(() => new HubClock(), []);
   useEffect(() => {
@@ -39,10 +39,8 @@ export function useHubClock(client: LuotClient): HubClock {
       if (s !== seen) clock.observe(s.serverTime);
       seen = s;
     });
-    const offEvents = client.on('events', (events) => {
-      const last = events.at(-1);
-      if (last) clock.observe(last.at);
-    });
+    // Only events as they happen tell the hub's time now: a resync replays older ones.
+    const offEvents = client.on('events', (events, live) => clock.observeEvents(events, live));
     return () => {
       offChange();
       offEvents();

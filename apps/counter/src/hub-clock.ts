@@ -1,13 +1,22 @@
 /**
  * The hub's time as seen from this screen. Times in the day (calledAt…) are the hub's clock; the
  * PC's clock may be off by minutes, so "time since called" counts from the hub's time, which is
- * observed from every snapshot and event and then advanced with the local clock.
+ * observed from every snapshot and live event and then advanced with the local clock.
  */
 export class HubClock {
   private offset = 0;
 
   observe(hubTime: number, localNow = Date.now()): void {
     this.offset = hubTime - localNow;
+  }
+
+  /**
+   * Events as they arrive: the last one's time is the hub's now. Events replayed by a resync after
+   * a reconnect happened minutes ago and say nothing about the hub's clock: ignored.
+   */
+  observeEvents(events: readonly { at: number }[], live: boolean, localNow = Date.now()): void {
+    const last = events.at(-1);
+    if (live && last) this.observe(last.at, localNow);
   }
 
   now(localNow = Date.now()): number {

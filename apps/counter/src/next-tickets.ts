@@ -45,3 +45,17 @@ function remove(list: string[] | undefined, id: string): boolean {
   if (i >= 0) list!.splice(i, 1);
   return i >= 0;
 }
+
+/**
+ * Whether a ticket shown when the "call a ticket" list opened can still be called from it: still
+ * waiting, for the same service and target counter. The list is frozen when it opens, so a digit
+ * always calls the citizen it showed; one called elsewhere, transferred or cancelled since is greyed.
+ */
+export function stillCallable(shown: Ticket, now: Ticket | undefined): now is Ticket {
+  return (
+    !!now &&
+    now.status === 'waiting' &&
+    now.service === shown.service &&
+    now.targetCounter === shown.targetCounter
+  );
+}

@@ -64,6 +64,29 @@ export function actionForKey(e: KeyLike, ticketStatus: 'called' | 'serving' | nu
   return (e.code ? BY_CODE.get(e.code) : undefined) ?? BY_KEY.get(e.key) ?? null;
 }
 
+/** What the terminal's flags say about one shortcut: `can` as computed by counterView. */
+export interface ShortcutGuard {
+  can: Readonly<Record<Exclude<ShortcutAction, 'help'> | 'resume', boolean>>;
+  paused: boolean;
+  online: boolean;
+  /** The command in flight, if any (the buttons are grey meanwhile). */
+  pending: string | null;
+}
+
+/**
+ * Whether a shortcut goes through, with the same guards as the buttons: nothing while a command is
+ * in flight ("+" then a quick "−" must not send call-next and no-show back to back), nothing the
+ * button would not allow. Offline, the key is 'refuse': the terminal says plainly nothing was done.
+ * Help always opens.
+ */
+export function shortcutGate(action: ShortcutAction, g: ShortcutGuard): 'run' | 'refuse' | 'ignore' {
+  if (action === 'help') return 'run';
+  if (g.pending !== null) return 'ignore';
+  if (!g.online) return 'refuse';
+  const allowed = action === 'pause' ? (g.paused ? g.can.resume : g.can.pause) : g.can[action];
+  return allowed ? 'run' : 'ignore';
+}
+
 /** F-keys have browser defaults (F5 reloads, F1 opens help…) that must be stopped on a terminal. */
 export function isFunctionKey(key: string): boolean {
   return /^F\d{1,2}$/.test(key);

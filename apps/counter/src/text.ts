@@ -105,7 +105,7 @@ const TEXT = {
   nextTitle: { vi: 'Số tiếp theo', en: 'Next tickets' },
   nextEmpty: { vi: 'Chưa có ai chờ.', en: 'Nobody waiting.' },
   waitedFor: { vi: 'chờ {time}', en: 'waited {time}' },
-  forThisCounter: { vi: 'chuyển đến quầy', en: 'sent here' },
+  forThisCounter: { vi: 'Chuyển đến quầy này', en: 'Sent to this counter' },
   todayTitle: { vi: 'Kết quả hôm nay của bạn', en: 'Your day so far' },
   served: { vi: 'Đã phục vụ', en: 'Served' },
   averageTime: { vi: 'Thời gian TB', en: 'Average time' },
@@ -149,6 +149,7 @@ const TEXT = {
   // Call-ticket dialog
   callTicketTitle: { vi: 'Gọi một số trong hàng chờ', en: 'Call a ticket from the queue' },
   callTicketIntro: { vi: 'Nhấn phím số 1–9 để gọi.', en: 'Press 1–9 to call.' },
+  pickGone: { vi: 'Không còn chờ', en: 'No longer waiting' },
   // Close counter
   closeTitle: { vi: 'Đóng quầy', en: 'Close the counter' },
   closeBody: {

@@ -7,7 +7,7 @@ import { counterView, type CallBlocker, type CounterView } from '../counter-view
 import type { HubClock } from '../hub-clock.js';
 import { useLatest, useNow, useRunner, useText, useTransferNotes } from '../hooks.js';
 import { pauseReasonLabel } from '../reasons.js';
-import { actionForKey, typesText, type ShortcutAction } from '../shortcuts.js';
+import { actionForKey, isFunctionKey, shortcutGate, typesText, type ShortcutAction } from '../shortcuts.js';
 import type { TextKey } from '../text.js';
 import { ActionBar } from './ActionBar.js';
 import { CallTicketDialog } from './CallTicketDialog.js';
@@ -106,10 +106,13 @@ export function Workspace({
     open(a === 'finish' ? 'finish' : a === 'transfer' ? 'transfer' : a === 'pause' ? 'pause' : 'callTicket');
   };
 
-  const latest = useLatest({ view, dialog: openDialog, perform });
+  const latest = useLatest({ view, dialog: openDialog, perform, pending: runner.pending, online });
   useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const { view: v, dialog: d, perform: act } = latest.current;
+      // Every F-key first, held or not, dialog or not: F5 would reload the terminal, F1 open the
+      // browser's help, F10–F12 reach the menu, full screen or developer tools.
+      if (isFunctionKey(e.key)) e.preventDefault();
+      const { view: v, dialog: d, perform: act, pending, online: on } = latest.current;
       if (!v || d !== null || e.repeat) return; // dialogs handle their own keys
       const target = e.target instanceof HTMLElement ? e.target : null;
       if (target?.closest('input, textarea, select') && typesText(e.key)) return;
@@ -117,8 +120,15 @@ export function Workspace({
       const status = v.ticket?.status === 'called' || v.ticket?.status === 'serving' ? v.ticket.status : null;
       const action = actionForKey(e, status);
       if (!action) return;
-      e.preventDefault(); // also keeps F1 (browser help), F5 (reload)… from the browser
-
+      e.preventDefault();
+      // The same guards as the buttons: nothing while a command is in flight, nothing not allowed.
+      const gate = shortcutGate(action, {
+        can: v.can,
+        paused: v.counter.status === 'paused',
+        online: on,
+        pending,
+      });
+      if (gate === 'ignore') return;
       act(action, v);
     };
     window.addEventListener('keydown', onKey);
@@ -224,6 +234,7 @@ export function Workspace({
         <CallTicketDialog
           config={config}
           tickets={view.next}
+          all={state.tickets}
           error={runner.error}
           busy={runner.pending !== null}
           onClose={() => setDialog(null)}

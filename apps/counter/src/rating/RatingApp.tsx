@@ -1,14 +1,19 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { LuotError, type LuotClient } from '@luot/client';
+import type { RatingConfig } from '@luot/core';
 import type { Localized } from '@luot/protocol';
 import { ConnectionBanner, loadSettings, pick, saveSetting, useHub, type Locale } from '@luot/ui';
-import { useDevice } from '../hooks.js';
+import { useDevice, useHubClock } from '../hooks.js';
 import { Avatar, Face } from './Face.js';
 import {
   IDLE,
+  isTap,
   ratingChoices,
   step,
+  SWITCH_GUARD_MS,
+  switchedVisit,
   timeoutSeconds,
+  visitsToAsk,
   type RatingAction,
   type RatingState,
   type Submission,
@@ -52,22 +57,25 @@ function RatingScreen({
   const t = ratingText(locale);
   const { client, snapshot, status } = useHub(hubUrl, token);
   const device = useDevice(client, status);
-  const [state, dispatch, error] = useRatingMachine(client);
+  const hubClock = useHubClock(client);
+  const { state, dispatch, error, switching } = useRatingMachine(client);
   const search = globalThis.location?.search ?? '';
 
-  // Every 'ticket.finished' at this counter asks the citizen, unless the visit is rated already.
+  // Every 'ticket.finished' at this counter, as it happens, asks the citizen, unless the visit is
+  // rated already. Finishes replayed after a reconnect ask only about a recent last visit with no
+  // newer call (flow.ts: visitsToAsk), never about a citizen who has left.
   useEffect(
     () =>
-      client.on('events', (events) => {
+      client.on('events', (events, live) => {
         const counter = client.device?.counter;
-        for (const { event } of events) {
-          if (event.type !== 'ticket.finished' || event.counter !== counter) continue;
-          if (client.snapshot?.state.tickets[event.ticketId]?.rating === undefined) {
-            dispatch({ type: 'finished', ticketId: event.ticketId });
-          }
+        const snap = client.snapshot;
+        if (counter === null || counter === undefined || !snap) return;
+        const timeoutMs = timeoutSeconds(snap.config.rating, search) * 1000;
+        for (const ticketId of visitsToAsk(events, live, counter, hubClock.now(), timeoutMs)) {
+          if (snap.state.tickets[ticketId]?.rating === undefined) dispatch({ type: 'finished', ticketId });
         }
       }),
-    [client, dispatch],
+    [client, dispatch, hubClock, search],
   );
 
   const timeout = snapshot ? timeoutSeconds(snapshot.config.rating, search) : 30;
@@ -139,7 +147,13 @@ function RatingScreen({
       )}
 
       {state.phase === 'asking' && (
-        <main className="rating-ask">
+        // Keyed by visit: a question that replaces another one shows it (a short fade-in), and its
+        // answers stay disabled for SWITCH_GUARD_MS.
+        <main
+          key={state.ticketId}
+          className={`rating-ask${switching ? ' switched' : ''}`}
+          data-ticket={ticket?.number}
+        >
           <p className="rating-served">
             {t('servedBy', {
               name: officerName(snapshot.state.counters, n, ticket?.officerId),
@@ -154,6 +168,7 @@ function RatingScreen({
                 type="button"
                 className={`rating-choice tone-${c.tone}`}
                 data-score={c.score}
+                disabled={switching}
                 onClick={() => dispatch({ type: 'choose', score: c.score })}
               >
                 <Face tone={c.tone} />
@@ -235,12 +250,28 @@ function Countdown({ seconds, restart }: { seconds: number; restart: RatingState
 
 /**
  * The state machine of flow.ts wired to the hub. Its state lives in a ref as well, so a rating is
- * sent exactly once per action (React may run state updaters twice).
+ * sent exactly once per action (React may run state updaters twice). Taps are held back for
+ * SWITCH_GUARD_MS after the question switches to another visit (`switching`).
  */
-function useRatingMachine(client: LuotClient): [RatingState, (a: RatingAction) => void, Localized | null] {
+function useRatingMachine(client: LuotClient): {
+  state: RatingState;
+  dispatch: (a: RatingAction) => void;
+  error: Localized | null;
+  switching: boolean;
+} {
   const current = useRef<RatingState>(IDLE);
   const [state, setState] = useState<RatingState>(IDLE);
   const [error, setError] = useState<Localized | null>(null);
+  // The rating settings last seen: the mirror is empty for a moment during a resync, and a timeout
+  // falling then must still end the question.
+  const known = useRef<RatingConfig | null>(null);
+  const guardUntil = useRef(0);
+  const [switchedAt, setSwitchedAt] = useState<number | null>(null);
+  useEffect(() => {
+    if (switchedAt === null) return;
+    const timer = setTimeout(() => setSwitchedAt(null), SWITCH_GUARD_MS);
+    return () => clearTimeout(timer);
+  }, [switchedAt]);
 
   const send = useCallback(
     async (s: Submission) => {
@@ -263,9 +294,16 @@ function useRatingMachine(client: LuotClient): [RatingState, (a: RatingAction) =
 
   const dispatch = useCallback(
     (action: RatingAction) => {
-      const config = client.snapshot?.config.rating;
-      if (!config) return;
+      const config = client.snapshot?.config.rating ?? known.current;
+      if (!config) return; // nothing asked yet: no snapshot has ever arrived
+      known.current = config;
+      const now = Date.now();
+      if (isTap(action) && now < guardUntil.current) return;
       const r = step(current.current, action, config);
+      if (switchedVisit(current.current, r.state)) {
+        guardUntil.current = now + SWITCH_GUARD_MS;
+        setSwitchedAt(now);
+      }
       current.current = r.state;
       setState(r.state);
       if (action.type !== 'timeout' && action.type !== 'done') setError(null);
@@ -273,5 +311,5 @@ function useRatingMachine(client: LuotClient): [RatingState, (a: RatingAction) =
     },
     [client, send],
   );
-  return [state, dispatch, error];
+  return { state, dispatch, error, switching: switchedAt !== null };
 }

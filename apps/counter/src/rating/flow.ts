@@ -1,4 +1,5 @@
 import type { RatingConfig, Text } from '@luot/core';
+import type { StreamEvent } from '@luot/protocol';
 
 /**
  * The citizen's rating screen as a small state machine, kept pure so every path (a tap, reasons
@@ -129,4 +130,51 @@ function unanswered(state: RatingState): Submission | null {
 export function timeoutSeconds(config: RatingConfig, search: string): number {
   const v = Number(new URLSearchParams(search).get('timeout'));
   return Number.isFinite(v) && v > 0 ? v : config.timeoutSeconds;
+}
+
+/** An event as the hub streams it: when it happened (the hub's clock) and what. */
+export type TimedEvent = Pick<StreamEvent, 'at' | 'event'>;
+
+/**
+ * The visits at `counter` to ask about, from one batch of events. Live, every finish, in order.
+ * Replayed by a resync after a reconnect (what happened while the tablet was away), at most the
+ * last finish: only when it is recent (within the answer timeout, by the hub's clock) and no ticket
+ * has been called at this counter since — otherwise that citizen has gone, and the one in front of
+ * the tablet would rate someone else's visit. The caller skips visits already rated.
+ */
+export function visitsToAsk(
+  events: readonly TimedEvent[],
+  live: boolean,
+  counter: number,
+  hubNow: number,
+  timeoutMs: number,
+): string[] {
+  const finishes: string[] = [];
+  let last: { ticketId: string; at: number } | null = null;
+  for (const { at, event: e } of events) {
+    if (e.type === 'ticket.finished' && e.counter === counter) {
+      finishes.push(e.ticketId);
+      last = { ticketId: e.ticketId, at };
+    } else if (e.type === 'ticket.called' && e.counter === counter) {
+      last = null; // the next citizen is at the counter
+    }
+  }
+  if (live) return finishes;
+  return last && hubNow - last.at <= timeoutMs ? [last.ticketId] : [];
+}
+
+/** How long taps are ignored after a question replaces another on screen. */
+export const SWITCH_GUARD_MS = 1000;
+
+/**
+ * True when the screen now asks about another visit than the one it showed (B finished seconds
+ * after A): the citizen in front may be tapping for A, so taps wait SWITCH_GUARD_MS.
+ */
+export function switchedVisit(before: RatingState, after: RatingState): boolean {
+  return after.phase === 'asking' && before.phase !== 'idle' && before.ticketId !== after.ticketId;
+}
+
+/** A citizen's tap (not a finish, a timeout…): what the guard after a switch holds back. */
+export function isTap(action: RatingAction): boolean {
+  return action.type === 'choose' || action.type === 'toggleReason' || action.type === 'submitReasons';
 }

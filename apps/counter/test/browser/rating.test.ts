@@ -82,6 +82,43 @@ describe('rating screen', () => {
     expect(ratings(t)).toEqual([{ ticket_id: id, score: 3, reasons: '[]' }]);
   });
 
+  it('after a reconnect, asks only about a recent last visit with no newer call (never a gone citizen)', async () => {
+    t = await startTestHub();
+    const kiosk = await t.client('test-kiosk-1-token');
+    const counter = await t.counter(5);
+    const page = await openRating(browser, t, 5);
+    const banner = page.getByText('Mất kết nối máy chủ');
+
+    // Away: C001 and C002 finished, C003 called — C003's citizen stands before the tablet now.
+    await page.context().setOffline(true);
+    await banner.waitFor();
+    await serveOne(kiosk, counter);
+    await serveOne(kiosk, counter);
+    await kiosk.issue({ service: 'C' });
+    await counter.callNext();
+    await page.context().setOffline(false);
+    await banner.waitFor({ state: 'hidden', timeout: 15_000 });
+    await counter.finish({ kind: 'received' }); // live: C003's own question
+    await page.locator('.rating-ask[data-ticket="C003"]').waitFor();
+    await page.getByRole('button', { name: 'Rất hài lòng' }).click();
+    await page.getByText('Trân trọng cảm ơn ông/bà!').waitFor();
+    await counter.waitFor((s) => s.state.tickets['20261130-C003']!.rating === 4);
+
+    // Away again: C004 finished and nobody called since — still worth asking once back.
+    await page.context().setOffline(true);
+    await banner.waitFor();
+    const last = await serveOne(kiosk, counter);
+    await page.context().setOffline(false);
+    await page.locator('.rating-ask[data-ticket="C004"]').waitFor({ timeout: 15_000 });
+    // It replaced the thank-you of C003: taps wait a moment, then count for C004.
+    await page.getByRole('button', { name: 'Hài lòng', exact: true }).click();
+    await counter.waitFor((s) => s.state.tickets[last]!.rating === 3);
+    expect(ratings(t)).toEqual([
+      { ticket_id: '20261130-C003', score: 4, reasons: '[]' },
+      { ticket_id: last, score: 3, reasons: '[]' },
+    ]);
+  });
+
   it('offers five levels when the office uses a 5-level scale', async () => {
     const profile = JSON.parse(
       readFileSync(new URL('../../../../packages/core/profiles/quoc-oai.json', import.meta.url), 'utf8'),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execute } from '@luot/core';
-import { nextTickets } from '../../src/next-tickets.js';
+import { nextTickets, stillCallable } from '../../src/next-tickets.js';
 import { Day } from './day.js';
 
 /** What the hub really calls, one "call next" after another, on a copy of the day. */
@@ -84,5 +84,26 @@ describe('next tickets, in the order the hub would call them', () => {
     for (let i = 0; i < 8; i++) day.issue('B');
     expect(nextTickets(day.config, day.state, 4, day.now, 3)).toHaveLength(3);
     expect(nextTickets(day.config, day.state, 99, day.now)).toEqual([]);
+  });
+});
+
+describe('the frozen "call a ticket" list', () => {
+  it('keeps a shown ticket callable while it waits, greys it once it is called, moved or cancelled', () => {
+    const day = new Day().signIn(1).signIn(2);
+    const a = day.issue('A');
+    const b = day.issue('A');
+    const c = day.issue('A');
+    const shown = structuredClone(nextTickets(day.config, day.state, 1, day.now, 9));
+    const byId = (id: string) => shown.find((t) => t.id === id)!;
+    expect(shown.map((t) => t.id)).toEqual([a, b, c]);
+    for (const t of shown) expect(stillCallable(t, day.state.tickets[t.id])).toBe(true);
+
+    day.run({ type: 'callNext', counter: 2 }); // counter 2 takes the first one
+    expect(stillCallable(byId(a), day.state.tickets[a])).toBe(false);
+    expect(stillCallable(byId(b), day.state.tickets[b])).toBe(true);
+    expect(stillCallable(byId(b), undefined)).toBe(false);
+    // Moved to another service: still waiting, but not the ticket that was shown.
+    expect(stillCallable(byId(c), { ...day.state.tickets[c]!, service: 'E' })).toBe(false);
+    expect(stillCallable(byId(c), { ...day.state.tickets[c]!, targetCounter: 7 })).toBe(false);
   });
 });

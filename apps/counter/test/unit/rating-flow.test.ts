@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { RatingConfig } from '@luot/core';
 import {
   IDLE,
+  isTap,
   ratingChoices,
   step,
+  switchedVisit,
   timeoutSeconds,
+  visitsToAsk,
   type RatingAction,
   type RatingState,
+  type TimedEvent,
 } from '../../src/rating/flow.js';
 
 const config: RatingConfig = {
@@ -137,5 +141,65 @@ describe('rating screen flow', () => {
     expect(timeoutSeconds(config, '?timeout=2')).toBe(2);
     expect(timeoutSeconds(config, '?timeout=abc')).toBe(30);
     expect(timeoutSeconds(config, '?timeout=0')).toBe(30);
+  });
+});
+
+describe('which visits the rating screen asks about', () => {
+  const T0 = 1_000_000;
+  const finished = (ticketId: string, at: number, counter = 5): TimedEvent => ({
+    at,
+    event: { type: 'ticket.finished', ticketId, counter, outcome: { kind: 'received' } },
+  });
+  const called = (ticketId: string, at: number, counter = 5): TimedEvent => ({
+    at,
+    event: { type: 'ticket.called', ticketId, counter, officerId: 'cb5', recall: false, priorityInRow: 0 },
+  });
+  const served = (ticketId: string, at: number): TimedEvent => ({
+    at,
+    event: { type: 'ticket.serving', ticketId, counter: 5 },
+  });
+
+  it('asks about every live finish at this counter, in order', () => {
+    const events = [finished('C001', T0), finished('C009', T0, 6), called('C002', T0), finished('C002', T0)];
+    expect(visitsToAsk(events, true, 5, T0 + 60_000, 30_000)).toEqual(['C001', 'C002']);
+  });
+
+  it('after a reconnect, never asks about a finish followed by a newer call here (the C002 / C003 case)', () => {
+    // While the tablet was away: C002 finished, C003 called (and maybe served) at this counter.
+    const events = [
+      called('C002', T0),
+      finished('C002', T0 + 1000),
+      called('C003', T0 + 2000),
+      served('C003', T0 + 3000),
+    ];
+    expect(visitsToAsk(events, false, 5, T0 + 5000, 30_000)).toEqual([]);
+    // A call at another counter is not a newer citizen here.
+    expect(
+      visitsToAsk([finished('C002', T0), called('C007', T0 + 1000, 6)], false, 5, T0 + 5000, 30_000),
+    ).toEqual(['C002']);
+  });
+
+  it('after a reconnect, asks only about the last finish, and only within the timeout', () => {
+    const events = [finished('C001', T0), called('C002', T0 + 1000), finished('C002', T0 + 2000)];
+    expect(visitsToAsk(events, false, 5, T0 + 12_000, 30_000)).toEqual(['C002']);
+    expect(visitsToAsk(events, false, 5, T0 + 32_000, 30_000)).toEqual(['C002']);
+    expect(visitsToAsk(events, false, 5, T0 + 32_001, 30_000)).toEqual([]);
+    expect(visitsToAsk([called('C004', T0)], false, 5, T0, 30_000)).toEqual([]);
+  });
+
+  it('holds taps back only when the question switches from one visit to another', () => {
+    const a: RatingState = { phase: 'asking', ticketId: 'A' };
+    const b: RatingState = { phase: 'asking', ticketId: 'B' };
+    expect(switchedVisit(IDLE, a)).toBe(false); // a first question: nobody was tapping
+    expect(switchedVisit(a, b)).toBe(true);
+    expect(switchedVisit({ phase: 'reasons', ticketId: 'A', score: 1, reasons: [] }, b)).toBe(true);
+    expect(switchedVisit({ phase: 'thanks', ticketId: 'A' }, b)).toBe(true);
+    expect(switchedVisit(a, a)).toBe(false);
+    expect(switchedVisit(a, IDLE)).toBe(false);
+    expect(isTap({ type: 'choose', score: 4 })).toBe(true);
+    expect(isTap({ type: 'toggleReason', id: 'wait' })).toBe(true);
+    expect(isTap({ type: 'submitReasons' })).toBe(true);
+    expect(isTap({ type: 'finished', ticketId: 'B' })).toBe(false);
+    expect(isTap({ type: 'timeout' })).toBe(false);
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { SHORTCUTS, actionForKey, isFunctionKey, shortcutOf, typesText } from '../../src/shortcuts.js';
+import {
+  SHORTCUTS,
+  actionForKey,
+  isFunctionKey,
+  shortcutGate,
+  shortcutOf,
+  typesText,
+  type ShortcutGuard,
+} from '../../src/shortcuts.js';
 
 describe('keyboard shortcuts', () => {
   it('maps the numeric keypad and F-keys to actions', () => {
@@ -55,5 +63,63 @@ describe('keyboard shortcuts', () => {
     expect(typesText('F5')).toBe(false);
     expect(isFunctionKey('F10')).toBe(true);
     expect(isFunctionKey('F')).toBe(false);
+  });
+});
+
+describe('shortcut guards (the same as the buttons)', () => {
+  const none = {
+    callNext: false,
+    callTicket: false,
+    recall: false,
+    startServing: false,
+    finish: false,
+    noShow: false,
+    transfer: false,
+    pause: false,
+    resume: false,
+  };
+  type Extra = Partial<Omit<ShortcutGuard, 'can'>> & { can?: Partial<typeof none> };
+  const guard = (extra: Extra = {}): ShortcutGuard => ({
+    paused: false,
+    online: true,
+    pending: null,
+    ...extra,
+    can: { ...none, ...extra.can },
+  });
+
+  it('runs an allowed action when nothing is in flight', () => {
+    expect(shortcutGate('callNext', guard({ can: { callNext: true } }))).toBe('run');
+    expect(shortcutGate('noShow', guard({ can: { noShow: true } }))).toBe('run');
+  });
+
+  it('ignores "+" then a quick "−": nothing while a command is in flight', () => {
+    const called = guard({ can: { noShow: true, recall: true }, pending: 'callNext' });
+    expect(shortcutGate('noShow', called)).toBe('ignore');
+    expect(shortcutGate('recall', called)).toBe('ignore');
+    expect(shortcutGate('callNext', guard({ can: { callNext: true }, pending: 'callNext' }))).toBe('ignore');
+  });
+
+  it('ignores what the button would not allow', () => {
+    expect(shortcutGate('noShow', guard())).toBe('ignore'); // no ticket called
+    expect(shortcutGate('finish', guard({ can: { noShow: true } }))).toBe('ignore');
+    expect(shortcutGate('pause', guard({ can: { callNext: true } }))).toBe('ignore');
+  });
+
+  it('pauses or resumes as the counter is', () => {
+    expect(shortcutGate('pause', guard({ can: { pause: true } }))).toBe('run');
+    expect(shortcutGate('pause', guard({ paused: true, can: { pause: true } }))).toBe('ignore');
+    expect(shortcutGate('pause', guard({ paused: true, can: { resume: true } }))).toBe('run');
+  });
+
+  it('offline, says nothing was done; help always opens', () => {
+    expect(shortcutGate('callNext', guard({ online: false }))).toBe('refuse');
+    expect(shortcutGate('finish', guard({ online: false }))).toBe('refuse');
+    expect(shortcutGate('help', guard({ pending: 'callNext', online: false }))).toBe('run');
+  });
+
+  it('treats every function key, F1–F12, as one to keep from the browser', () => {
+    for (let i = 1; i <= 12; i++) expect(isFunctionKey(`F${i}`)).toBe(true);
+    expect(isFunctionKey('f')).toBe(false);
+    expect(isFunctionKey('Enter')).toBe(false);
   });
 });
