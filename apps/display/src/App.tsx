@@ -39,11 +39,22 @@ function WallDisplay(props: { hubUrl: string; token: string; locale: Locale; opt
   const t = makeT(locale);
   const { client, snapshot, version, status } = useHub(props.hubUrl, props.token);
 
-  // Sound lives as long as the screen; the store reaches it through a ref.
+  // Sound lives as long as the screen; the store reaches it through a ref, and it asks the store (through
+  // another) whether a call that had to wait is still due.
   const sound = useRef<Sound | null>(null);
+  const store = useMemo(
+    () => new DisplayStore(client, { announce: (request) => sound.current?.announce(request) }),
+    [client],
+  );
+  const storeRef = useRef(store);
+  useEffect(() => {
+    storeRef.current = store;
+    return store.start();
+  }, [store]);
+
   const [clips, setClips] = useState<WebAudioBackend | null>(null);
   useEffect(() => {
-    const s = createSound(options, locale);
+    const s = createSound(options, locale, (request) => storeRef.current.isDue(request));
     sound.current = s;
     setClips(s.clips);
     return () => {
@@ -51,12 +62,6 @@ function WallDisplay(props: { hubUrl: string; token: string; locale: Locale; opt
       sound.current = null;
     };
   }, [options, locale]);
-
-  const store = useMemo(
-    () => new DisplayStore(client, { announce: (request) => sound.current?.announce(request) }),
-    [client],
-  );
-  useEffect(() => store.start(), [store]);
   const view = useSyncExternalStore(store.subscribe, store.getView);
 
   const derived = useMemo(() => {

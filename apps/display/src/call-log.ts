@@ -40,7 +40,8 @@ export const LOG_LIMIT = 40;
 
 /** What one event makes the display say. */
 export type AnnouncementRequest =
-  { kind: 'call' | 'recall'; number: string; counter: number } | { kind: 'entry'; number: string };
+  | { kind: 'call' | 'recall'; ticketId: string; number: string; counter: number }
+  | { kind: 'entry'; ticketId: string; number: string };
 
 /** The log as far as the day's state tells it: calls by call time, admissions by admission time. */
 export function logFromState(state: DayState, seq: number): CallLog {
@@ -112,13 +113,27 @@ export function announcementsFor(events: readonly StreamEvent[], state: DayState
   for (const { event: e } of events) {
     if (e.type === 'ticket.called') {
       const number = state.tickets[e.ticketId]?.number;
-      if (number) out.push({ kind: e.recall ? 'recall' : 'call', number, counter: e.counter });
+      if (number) {
+        out.push({ kind: e.recall ? 'recall' : 'call', ticketId: e.ticketId, number, counter: e.counter });
+      }
     } else if (e.type === 'ticket.admitted') {
       const number = state.tickets[e.ticketId]?.number;
-      if (number) out.push({ kind: 'entry', number });
+      if (number) out.push({ kind: 'entry', ticketId: e.ticketId, number });
     }
   }
   return out;
+}
+
+/**
+ * Whether an announcement waiting to be played is still worth saying: a call or recall while its ticket is
+ * still called to that counter (not yet served, sent away as a no-show or transferred), an entry call while
+ * its ticket still waits in the hall. A ticket the day does not know (a new day began) is not.
+ */
+export function stillDue(request: AnnouncementRequest, state: DayState): boolean {
+  const t = state.tickets[request.ticketId];
+  if (!t) return false;
+  if (request.kind === 'entry') return t.status === 'waiting';
+  return t.status === 'called' && t.counter === request.counter;
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   announcementsFor,
   foldEvents,
   logFromState,
+  stillDue,
   type AnnouncementRequest,
   type CallLog,
 } from './call-log.js';
@@ -69,6 +70,15 @@ export class DisplayStore {
   };
 
   readonly getView = (): DisplayView => this.current;
+
+  /**
+   * Whether an announcement asked for earlier is still worth saying now (see `stillDue`); true while the
+   * day is not known yet. The sound asks just before playing a call that had to wait.
+   */
+  readonly isDue = (request: AnnouncementRequest): boolean => {
+    const state = this.client.snapshot?.state;
+    return state ? stillDue(request, state) : true;
+  };
 
   /** Start following the client; returns the function that stops. */
   start(): () => void {

@@ -34,7 +34,8 @@ const DICT = {
   entryAfter: { vi: 'vào sảnh', en: '' },
   level: { vi: 'Cấp độ {n}', en: 'Level {n}' },
   waitingTitle: { vi: 'Đang chờ theo lĩnh vực', en: 'Waiting by service' },
-  restricted: { vi: 'tạm dừng', en: 'paused' },
+  /** A service not taking tickets at this level: its tickets already issued still wait and are called. */
+  restricted: { vi: 'không nhận số mới', en: 'no new tickets' },
   soundOff: { vi: 'Bấm để bật âm thanh', en: 'Click to turn on sound' },
   noToken: {
     vi: 'Màn hình chưa được cấp mã thiết bị. Mở địa chỉ /display?token=… do quản trị cung cấp.',

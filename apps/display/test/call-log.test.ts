@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { announcementsFor, foldEvents, logFromState, pendingEntries, type CallLog } from '../src/call-log.js';
+import {
+  announcementsFor,
+  foldEvents,
+  logFromState,
+  pendingEntries,
+  stillDue,
+  type CallLog,
+} from '../src/call-log.js';
 import { Day } from './day.js';
 
 const empty: CallLog = { calls: [], admissions: [], seq: 0 };
@@ -12,8 +19,12 @@ describe('which events announce what', () => {
     const recalled = day.run({ type: 'recall', counter: 5 });
     const serving = day.run({ type: 'startServing', counter: 5 });
     expect(announcementsFor(issued, day.state)).toEqual([]);
-    expect(announcementsFor(called, day.state)).toEqual([{ kind: 'call', number: 'C001', counter: 5 }]);
-    expect(announcementsFor(recalled, day.state)).toEqual([{ kind: 'recall', number: 'C001', counter: 5 }]);
+    expect(announcementsFor(called, day.state)).toEqual([
+      { kind: 'call', ticketId: '20261130-C001', number: 'C001', counter: 5 },
+    ]);
+    expect(announcementsFor(recalled, day.state)).toEqual([
+      { kind: 'recall', ticketId: '20261130-C001', number: 'C001', counter: 5 },
+    ]);
     expect(announcementsFor(serving, day.state)).toEqual([]);
   });
 
@@ -24,7 +35,9 @@ describe('which events announce what', () => {
     day.callNext(5);
     const finished = day.finish(5);
     expect(finished.map((e) => e.event.type)).toEqual(['ticket.finished', 'ticket.admitted']);
-    expect(announcementsFor(finished, day.state)).toEqual([{ kind: 'entry', number: 'C021' }]);
+    expect(announcementsFor(finished, day.state)).toEqual([
+      { kind: 'entry', ticketId: '20261130-C021', number: 'C021' },
+    ]);
   });
 
   it('several calls in one batch are announced in the order the hub made them', () => {
@@ -39,6 +52,35 @@ describe('which events announce what', () => {
       'E001',
       'K001',
     ]);
+  });
+});
+
+describe('whether a call that had to wait is still due', () => {
+  it('a call while its ticket is still called at that counter; an entry while its ticket still waits', () => {
+    const day = new Day().signIn(5).signIn(6);
+    day.setLevel(4); // capacity 20
+    for (let i = 0; i < 22; i++) day.issue('C');
+    const [call] = announcementsFor(day.callNext(5), day.state);
+    expect(call).toMatchObject({ kind: 'call', number: 'C001' });
+    expect(stillDue(call!, day.state)).toBe(true);
+    const [recall] = announcementsFor(day.run({ type: 'recall', counter: 5 }), day.state);
+    expect(stillDue(recall!, day.state)).toBe(true);
+    // The same ticket at another counter (as after a transfer) is not this call.
+    const elsewhere = { kind: 'call', ticketId: call!.ticketId, number: 'C001', counter: 6 } as const;
+    expect(stillDue(elsewhere, day.state)).toBe(false);
+    day.run({ type: 'startServing', counter: 5 });
+    expect(stillDue(call!, day.state)).toBe(false);
+    expect(stillDue(recall!, day.state)).toBe(false);
+
+    const [entry] = announcementsFor(day.finish(5), day.state);
+    expect(entry).toMatchObject({ kind: 'entry', number: 'C021' });
+    expect(stillDue(entry!, day.state)).toBe(true);
+    const [c002] = announcementsFor(day.callNext(5), day.state);
+    expect(stillDue(c002!, day.state)).toBe(true);
+    day.run({ type: 'noShow', counter: 5 });
+    expect(stillDue(c002!, day.state)).toBe(false);
+    // A ticket the day does not know (a new day began) is not due.
+    expect(stillDue({ ...entry!, ticketId: 'nope' }, day.state)).toBe(false);
   });
 });
 

@@ -68,7 +68,7 @@ describe('display store: only live events are announced', () => {
     day.issue('C');
     const { client, store, announced } = setup(day);
     client.live(day.callNext(5));
-    expect(announced).toEqual([{ kind: 'call', number: 'C001', counter: 5 }]);
+    expect(announced).toEqual([{ kind: 'call', ticketId: '20261130-C001', number: 'C001', counter: 5 }]);
     expect(store.view.log.calls[0]).toMatchObject({ number: 'C001', counter: 5 });
     expect(store.view.flash).toMatchObject({ ticketId: '20261130-C001' });
     vi.advanceTimersByTime(FLASH_MS);
@@ -96,7 +96,7 @@ describe('display store: only live events are announced', () => {
     expect(store.view.flash).toBeNull();
     expect(store.view.log.calls[0]).toMatchObject({ number: 'C001' });
     client.live(day.callNext(6));
-    expect(announced).toEqual([{ kind: 'call', number: 'E001', counter: 6 }]);
+    expect(announced).toEqual([{ kind: 'call', ticketId: '20261130-E001', number: 'E001', counter: 6 }]);
   });
 
   it('a live batch overlapping events already seen announces only the new ones, once', () => {
@@ -109,7 +109,17 @@ describe('display store: only live events are announced', () => {
     const second = day.callNext(6);
     client.live([...first, ...second]);
     client.live(second);
-    expect(announced).toEqual([{ kind: 'call', number: 'E001', counter: 6 }]);
+    expect(announced).toEqual([{ kind: 'call', ticketId: '20261130-E001', number: 'E001', counter: 6 }]);
+  });
+
+  it('isDue: a call is due while its ticket is called at that counter', () => {
+    const day = new Day().signIn(5);
+    day.issue('C');
+    const { client, store, announced } = setup(day);
+    client.live(day.callNext(5));
+    expect(store.isDue(announced[0]!)).toBe(true);
+    client.live(day.run({ type: 'startServing', counter: 5 }));
+    expect(store.isDue(announced[0]!)).toBe(false);
   });
 
   it('a recall is announced again', () => {

@@ -4,6 +4,8 @@
  *   call:   "Xin mời công dân có số thứ tự A không một hai, đến quầy số năm"
  *   entry:  "Xin mời công dân có số thứ tự A không một hai vào sảnh chờ"
  *   recall: "Xin mời lại công dân có số thứ tự A không một hai, đến quầy số năm"
+ *   several entries (composeEntryCall / mergeEntryCalls):
+ *           "Xin mời công dân có số thứ tự A không một hai, A không một ba vào sảnh chờ"
  *
  * A chime first, then the sentence `repeat` times (default 2) with a pause clip between.
  */
@@ -47,10 +49,15 @@ export interface CallRequest {
 
 export interface ComposedCall extends Announcement {
   kind: CallKind;
-  /** Normalised ticket number, e.g. 'A012'. */
+  /** Normalised ticket number, e.g. 'A012'; the first one of an entry call for several tickets. */
   number: string;
+  /** Every ticket number said, in order: one, except for an entry call for several tickets. */
+  numbers: readonly string[];
   counter: number | null;
   locale: Locale;
+  numberStyle: NumberStyle;
+  /** Whether the clips start with the chime. */
+  chime: boolean;
   /** One sentence, without the final full stop. */
   sentence: string;
   /** The clips of one sentence (no chime, no pause). */
@@ -59,6 +66,23 @@ export interface ComposedCall extends Announcement {
 }
 
 export const DEFAULT_REPEAT = 2;
+
+/** The most ticket numbers `mergeEntryCalls` puts in one entry call (about 20 s of speech). */
+export const MAX_MERGED_ENTRIES = 8;
+
+/** Several tickets called into the hall in one sentence. */
+export interface EntryCallRequest {
+  /** Printed ticket numbers, in the order they are said; at least one. */
+  numbers: readonly string[];
+  /** Default 'digits'. */
+  numberStyle?: NumberStyle;
+  /** Times the sentence is said: default 2 for one ticket, 1 for several; 1–5. */
+  repeat?: number;
+  /** Default true. */
+  chime?: boolean;
+  /** Default 'vi'. */
+  locale?: Locale;
+}
 
 export interface TicketNumberParts {
   letters: string;
@@ -139,9 +163,29 @@ function composeVi(kind: CallKind, ticket: Spoken, counter: number | null): Spok
   };
 }
 
-function composeEn(kind: CallKind, parts: TicketNumberParts, style: NumberStyle, counter: number | null) {
+/** "Xin mời công dân có số thứ tự A không một hai, A không một ba vào sảnh chờ": a pause between numbers. */
+function composeViEntries(tickets: readonly Spoken[]): Spoken {
+  const words: string[] = ['Xin mời công dân có số thứ tự'];
+  const clips: ClipId[] = ['xin-moi-cong-dan-co-so-thu-tu'];
+  tickets.forEach((t, i) => {
+    if (i > 0) {
+      const last = words.length - 1;
+      words[last] = `${words[last] ?? ''},`;
+      clips.push('pause');
+    }
+    words.push(...t.words);
+    clips.push(...t.clips);
+  });
+  return { words: [...words, 'vào sảnh chờ'], clips: [...clips, 'vao-sanh-cho'] };
+}
+
+function enTicket(parts: TicketNumberParts, style: NumberStyle): string {
   const digits = style === 'number' ? String(Number(parts.digits)) : [...parts.digits].join(' ');
-  const ticket = [parts.letters, digits].filter((s) => s !== '').join(' ');
+  return [parts.letters, digits].filter((s) => s !== '').join(' ');
+}
+
+function composeEn(kind: CallKind, parts: TicketNumberParts, style: NumberStyle, counter: number | null) {
+  const ticket = enTicket(parts, style);
   const start = kind === 'recall' ? 'Calling again ticket' : 'Ticket';
   return counter === null
     ? `${start} ${ticket}, please enter the waiting hall`
@@ -164,9 +208,7 @@ export function composeCall(request: CallRequest): ComposedCall {
   const repeat = request.repeat ?? DEFAULT_REPEAT;
   const locale = request.locale ?? 'vi';
   const chime = request.chime ?? true;
-  if (!Number.isInteger(repeat) || repeat < 1 || repeat > 5) {
-    throw new RangeError(`repeat must be an integer from 1 to 5, got ${String(repeat)}`);
-  }
+  checkRepeat(repeat);
   const parts = parseTicketNumber(request.number);
   let counter: number | null = null;
   if (kind !== 'entry') {
@@ -178,41 +220,123 @@ export function composeCall(request: CallRequest): ComposedCall {
     }
   }
   const number = parts.letters + parts.digits;
-  const times = Array.from({ length: repeat }, (_, i) => i);
+  const base = { kind, number, numbers: [number], counter, locale, numberStyle: style, chime };
+  if (locale === 'en')
+    return { ...base, ...speechAnnouncement(composeEn(kind, parts, style, counter), repeat, chime) };
+  return {
+    ...base,
+    ...clipAnnouncement(composeVi(kind, spokenTicket(parts, style), counter), repeat, chime),
+  };
+}
 
-  if (locale === 'en') {
-    const sentence = composeEn(kind, parts, style, counter);
-    return {
-      kind,
-      number,
-      counter,
-      locale,
-      lang: 'en-US',
-      mode: 'speech',
-      sentence,
-      text: times.map(() => `${sentence}.`).join(' '),
-      sentenceClips: [],
-      clips: chime ? ['chime'] : [],
-    };
+type Said = Pick<ComposedCall, 'lang' | 'mode' | 'sentence' | 'text' | 'sentenceClips' | 'clips'>;
+
+function checkRepeat(repeat: number): void {
+  if (!Number.isInteger(repeat) || repeat < 1 || repeat > 5) {
+    throw new RangeError(`repeat must be an integer from 1 to 5, got ${String(repeat)}`);
   }
+}
 
-  const spoken = composeVi(kind, spokenTicket(parts, style), counter);
+function speechAnnouncement(sentence: string, repeat: number, chime: boolean): Said {
+  return {
+    lang: 'en-US',
+    mode: 'speech',
+    sentence,
+    text: Array.from({ length: repeat }, () => `${sentence}.`).join(' '),
+    sentenceClips: [],
+    clips: chime ? ['chime'] : [],
+  };
+}
+
+function clipAnnouncement(spoken: Spoken, repeat: number, chime: boolean): Said {
   const sentence = spoken.words.join(' ').normalize('NFC');
   const clips: ClipId[] = chime ? ['chime'] : [];
-  for (const i of times) {
+  for (let i = 0; i < repeat; i++) {
     if (i > 0) clips.push('pause');
     clips.push(...spoken.clips);
   }
   return {
-    kind,
-    number,
-    counter,
-    locale,
     lang: 'vi-VN',
     mode: 'clips',
     sentence,
-    text: times.map(() => `${sentence}.`).join(' '),
+    text: Array.from({ length: repeat }, () => `${sentence}.`).join(' '),
     sentenceClips: spoken.clips,
     clips,
   };
+}
+
+/**
+ * One entry call for one or more tickets let into the hall. For one ticket it is exactly
+ * `composeCall({ kind: 'entry', … })`; for several, the numbers are said in one sentence with a pause clip
+ * between them, once by default:
+ *
+ * `composeEntryCall({ numbers: ['A012', 'A013'] })` → clips `['chime', 'xin-moi-cong-dan-co-so-thu-tu',
+ * 'letter-a', 'digit-0', 'digit-1', 'digit-2', 'pause', 'letter-a', 'digit-0', 'digit-1', 'digit-3',
+ * 'vao-sanh-cho']`, text "Xin mời công dân có số thứ tự A không một hai, A không một ba vào sảnh chờ."
+ *
+ * @throws RangeError on no numbers, a malformed ticket number or a bad repeat.
+ */
+export function composeEntryCall(request: EntryCallRequest): ComposedCall {
+  const { numbers } = request;
+  const [first] = numbers;
+  if (first === undefined) throw new RangeError('An entry call needs at least one ticket number');
+  if (numbers.length === 1) {
+    return composeCall({ ...request, number: first, kind: 'entry', counter: null });
+  }
+  const style = request.numberStyle ?? 'digits';
+  const repeat = request.repeat ?? 1;
+  const locale = request.locale ?? 'vi';
+  const chime = request.chime ?? true;
+  checkRepeat(repeat);
+  const parts = numbers.map(parseTicketNumber);
+  const base = {
+    kind: 'entry' as const,
+    number: (parts[0]?.letters ?? '') + (parts[0]?.digits ?? ''),
+    numbers: parts.map((p) => p.letters + p.digits),
+    counter: null,
+    locale,
+    numberStyle: style,
+    chime,
+  };
+  if (locale === 'en') {
+    const tickets = parts.map((p) => enTicket(p, style)).join(', ');
+    return {
+      ...base,
+      ...speechAnnouncement(`Tickets ${tickets}, please enter the waiting hall`, repeat, chime),
+    };
+  }
+  const spoken = composeViEntries(parts.map((p) => spokenTicket(p, style)));
+  return { ...base, ...clipAnnouncement(spoken, repeat, chime) };
+}
+
+/**
+ * For the announcement queue's `merge`: an entry call still waiting plus a new one become one entry call
+ * for all their tickets, said once (`composeEntryCall`). Null when either is not an entry call, they differ
+ * in language, style or chime, or the result would have more than `max` numbers.
+ */
+export function mergeEntryCalls(
+  waiting: ComposedCall,
+  next: ComposedCall,
+  max: number = MAX_MERGED_ENTRIES,
+): ComposedCall | null {
+  if (waiting.kind !== 'entry' || next.kind !== 'entry') return null;
+  if (waiting.locale !== next.locale || waiting.numberStyle !== next.numberStyle) return null;
+  if (waiting.chime !== next.chime) return null;
+  const numbers = [...waiting.numbers, ...next.numbers];
+  if (numbers.length > max) return null;
+  return composeEntryCall({
+    numbers,
+    numberStyle: waiting.numberStyle,
+    locale: waiting.locale,
+    chime: waiting.chime,
+    repeat: 1,
+  });
+}
+
+/**
+ * For the announcement queue's `priority`: calls and recalls to a counter (1) go ahead of entry calls into
+ * the hall (0).
+ */
+export function callPriority(call: Pick<ComposedCall, 'kind'>): number {
+  return call.kind === 'entry' ? 0 : 1;
 }

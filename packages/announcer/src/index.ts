@@ -10,12 +10,17 @@ export {
 export { CLIP_IDS, CLIP_TEXTS, NUMBER_WORD_CLIPS, clipsToText, isClipId, type ClipId } from './clips.js';
 export {
   DEFAULT_REPEAT,
+  MAX_MERGED_ENTRIES,
+  callPriority,
+  composeEntryCall,
+  mergeEntryCalls,
   composeCall,
   parseTicketNumber,
   type Announcement,
   type CallKind,
   type CallRequest,
   type ComposedCall,
+  type EntryCallRequest,
   type Locale,
   type NumberStyle,
   type SpeechLang,

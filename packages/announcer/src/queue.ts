@@ -1,7 +1,16 @@
 /**
- * The announcement queue: plays announcements strictly in order, one at a time. Nothing is dropped, merged or
- * cut off; a recall is simply another announcement and is played again. A backend error is reported and the
- * queue goes on with the next announcement.
+ * The announcement queue: plays announcements one at a time, never cutting off the one playing; a recall is
+ * simply another announcement and is played again. A backend error is reported and the queue goes on with the
+ * next announcement.
+ *
+ * By default it is strictly first in, first out, and nothing is dropped or merged. Three optional rules change
+ * what is still waiting (never the one playing):
+ * - `priority`: higher goes ahead of lower; equal priorities keep their order (e.g. `callPriority`: calls to
+ *   a counter go ahead of entry calls into the hall);
+ * - `merge`: a new announcement may be folded into the last one waiting at its priority (e.g.
+ *   `mergeEntryCalls`: several entry calls become one);
+ * - `beforePlay`: the last look before an announcement starts: play it, a revised one, or drop it (a call
+ *   for a ticket already served).
  *
  * Framework-free: the display subscribes with `onChange` (e.g. through `useSyncExternalStore`).
  */
@@ -28,6 +37,8 @@ export interface QueueSnapshot<A extends Announcement = Announcement> {
   /** Announcements finished (successfully or not). */
   done: number;
   failed: number;
+  /** Announcements dropped by `beforePlay` without being played. */
+  dropped: number;
   lastError: { entryId: number; error: unknown } | null;
 }
 
@@ -35,6 +46,19 @@ export interface AnnouncementQueueOptions<A extends Announcement = Announcement>
   backend: AudioBackend;
   /** Called when the backend fails on an announcement; the queue continues regardless. */
   onError?: (error: unknown, entry: QueueEntry<A>) => void;
+  /** Higher plays first; equal priorities keep enqueue order. Default: all equal (first in, first out). */
+  priority?: (announcement: A) => number;
+  /**
+   * Fold a new announcement into the last one waiting at the same priority: return the combined
+   * announcement (it keeps the waiting entry's place and id), or null to queue the new one on its own.
+   * Never applied to the one playing.
+   */
+  merge?: (waiting: A, next: A) => A | null;
+  /**
+   * Called when an announcement is about to start: return it (or a revised one) to play it, or null to drop
+   * it (counted in `dropped`). If it throws, the announcement is played as it is.
+   */
+  beforePlay?: (announcement: A) => A | null;
 }
 
 export type QueueListener<A extends Announcement = Announcement> = (snapshot: QueueSnapshot<A>) => void;
@@ -46,16 +70,29 @@ export type QueueListener<A extends Announcement = Announcement> = (snapshot: Qu
 export class AnnouncementQueue<A extends Announcement = Announcement> {
   private backend: AudioBackend;
   private readonly onError: ((error: unknown, entry: QueueEntry<A>) => void) | undefined;
+  private readonly priorityOf: (announcement: A) => number;
+  private readonly merge: ((waiting: A, next: A) => A | null) | undefined;
+  private readonly beforePlay: ((announcement: A) => A | null) | undefined;
   private readonly listeners = new Set<QueueListener<A>>();
   private idleWaiters: Array<() => void> = [];
   private nextId = 1;
   private running = false;
   private disposed = false;
-  private snap: QueueSnapshot<A> = { current: null, pending: [], done: 0, failed: 0, lastError: null };
+  private snap: QueueSnapshot<A> = {
+    current: null,
+    pending: [],
+    done: 0,
+    failed: 0,
+    dropped: 0,
+    lastError: null,
+  };
 
   constructor(options: AnnouncementQueueOptions<A>) {
     this.backend = options.backend;
     this.onError = options.onError;
+    this.priorityOf = options.priority ?? (() => 0);
+    this.merge = options.merge;
+    this.beforePlay = options.beforePlay;
   }
 
   /** The current state; a new object after every change (safe for `useSyncExternalStore`). */
@@ -76,11 +113,31 @@ export class AnnouncementQueue<A extends Announcement = Announcement> {
     return this.snap.current !== null || this.snap.pending.length > 0;
   }
 
-  /** Add an announcement at the end. Playback starts at once when the queue is idle. */
+  /**
+   * Add an announcement after those waiting with the same or a higher priority, or merge it into the last of
+   * them (see `merge`); returns its entry (the merged one's when merged). Playback starts at once when the
+   * queue is idle.
+   */
   enqueue(announcement: A): QueueEntry<A> {
     if (this.disposed) throw new Error('AnnouncementQueue is disposed');
+    const pending = [...this.snap.pending];
+    const priority = this.priorityOf(announcement);
+    // Waiting entries are sorted by priority, highest first: the new one goes after the last with >= priority.
+    let at = pending.length;
+    while (at > 0 && this.priorityOf(pending[at - 1]!.announcement) < priority) at--;
+    const last = pending[at - 1];
+    if (this.merge && last && this.priorityOf(last.announcement) === priority) {
+      const merged = this.merge(last.announcement, announcement);
+      if (merged !== null) {
+        const entry: QueueEntry<A> = { id: last.id, announcement: merged };
+        pending[at - 1] = entry;
+        this.update({ pending });
+        return entry;
+      }
+    }
     const entry: QueueEntry<A> = { id: this.nextId++, announcement };
-    this.update({ pending: [...this.snap.pending, entry] });
+    pending.splice(at, 0, entry);
+    this.update({ pending });
     if (!this.running) void this.run();
     return entry;
   }
@@ -111,6 +168,15 @@ export class AnnouncementQueue<A extends Announcement = Announcement> {
     this.listeners.clear();
   }
 
+  private lastLook(announcement: A): A | null {
+    if (!this.beforePlay) return announcement;
+    try {
+      return this.beforePlay(announcement);
+    } catch {
+      return announcement;
+    }
+  }
+
   private update(patch: Partial<QueueSnapshot<A>>): void {
     this.snap = { ...this.snap, ...patch };
     for (const listener of [...this.listeners]) {
@@ -126,8 +192,14 @@ export class AnnouncementQueue<A extends Announcement = Announcement> {
     this.running = true;
     try {
       for (;;) {
-        const [entry, ...rest] = this.snap.pending;
-        if (entry === undefined || this.disposed) break;
+        const [next, ...rest] = this.snap.pending;
+        if (next === undefined || this.disposed) break;
+        const announcement = this.lastLook(next.announcement);
+        if (announcement === null) {
+          this.update({ pending: rest, dropped: this.snap.dropped + 1 });
+          continue;
+        }
+        const entry = announcement === next.announcement ? next : { id: next.id, announcement };
         this.update({ current: entry, pending: rest });
         let error: unknown = undefined;
         let failed = false;

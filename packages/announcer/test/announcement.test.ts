@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CLIP_IDS, CLIP_TEXTS, clipsToText, composeCall, isClipId, parseTicketNumber } from '../src/index.js';
+import {
+  CLIP_IDS,
+  CLIP_TEXTS,
+  callPriority,
+  clipsToText,
+  composeCall,
+  composeEntryCall,
+  isClipId,
+  mergeEntryCalls,
+  parseTicketNumber,
+} from '../src/index.js';
 
 const ONE_CALL = [
   'xin-moi-cong-dan-co-so-thu-tu',
@@ -166,5 +176,87 @@ describe('clip coverage', () => {
       expect(text).toBe(text.normalize('NFC'));
       if (id !== 'chime' && id !== 'pause') expect(text).not.toBe('');
     }
+  });
+});
+
+describe('composeEntryCall and mergeEntryCalls', () => {
+  it('one number is exactly composeCall for an entry', () => {
+    expect(composeEntryCall({ numbers: ['c22'] })).toEqual(
+      composeCall({ number: 'C22', kind: 'entry', counter: null }),
+    );
+  });
+
+  it('several numbers: one sentence, a pause between numbers, said once, only existing clips', () => {
+    const a = composeEntryCall({ numbers: ['A012', 'b7', 'C100'] });
+    expect(a).toMatchObject({
+      kind: 'entry',
+      number: 'A012',
+      numbers: ['A012', 'B7', 'C100'],
+      counter: null,
+    });
+    expect(a.clips).toEqual([
+      'chime',
+      'xin-moi-cong-dan-co-so-thu-tu',
+      'letter-a',
+      'digit-0',
+      'digit-1',
+      'digit-2',
+      'pause',
+      'letter-b',
+      'digit-7',
+      'pause',
+      'letter-c',
+      'digit-1',
+      'digit-0',
+      'digit-0',
+      'vao-sanh-cho',
+    ]);
+    expect(a.clips.every(isClipId)).toBe(true);
+    expect(a.text).toBe(
+      'Xin mời công dân có số thứ tự A không một hai, Bê bảy, Xê một không không vào sảnh chờ.',
+    );
+    expect(clipsToText(a.sentenceClips)).toBe(
+      'Xin mời công dân có số thứ tự a không một hai bê bảy xê một không không vào sảnh chờ',
+    );
+    const twice = composeEntryCall({ numbers: ['A1', 'A2'], repeat: 2, chime: false, numberStyle: 'number' });
+    expect(twice.clips).toEqual([
+      'xin-moi-cong-dan-co-so-thu-tu',
+      'letter-a',
+      'num-1',
+      'pause',
+      'letter-a',
+      'num-2',
+      'vao-sanh-cho',
+      'pause',
+      'xin-moi-cong-dan-co-so-thu-tu',
+      'letter-a',
+      'num-1',
+      'pause',
+      'letter-a',
+      'num-2',
+      'vao-sanh-cho',
+    ]);
+    expect(composeEntryCall({ numbers: ['A012', 'A013'], locale: 'en' })).toMatchObject({
+      mode: 'speech',
+      clips: ['chime'],
+      text: 'Tickets A 0 1 2, A 0 1 3, please enter the waiting hall.',
+    });
+    expect(() => composeEntryCall({ numbers: [] })).toThrow(RangeError);
+    expect(() => composeEntryCall({ numbers: ['A1', 'nope'] })).toThrow(RangeError);
+  });
+
+  it('mergeEntryCalls merges entry calls only, alike, up to max numbers', () => {
+    const e = (n: string) => composeCall({ number: n, kind: 'entry' });
+    const ab = mergeEntryCalls(e('A1'), e('A2'));
+    expect(ab?.numbers).toEqual(['A1', 'A2']);
+    expect(ab?.clips).toEqual(composeEntryCall({ numbers: ['A1', 'A2'] }).clips);
+    expect(mergeEntryCalls(ab!, e('A3'), 3)?.numbers).toEqual(['A1', 'A2', 'A3']);
+    expect(mergeEntryCalls(ab!, e('A3'), 2)).toBeNull();
+    expect(mergeEntryCalls(e('A1'), composeCall({ number: 'A2', counter: 1 }))).toBeNull();
+    expect(mergeEntryCalls(e('A1'), composeCall({ number: 'A2', kind: 'entry', locale: 'en' }))).toBeNull();
+    expect(callPriority(e('A1'))).toBeLessThan(callPriority(composeCall({ number: 'A2', counter: 1 })));
+    expect(callPriority(composeCall({ number: 'A2', counter: 1, kind: 'recall' }))).toBe(
+      callPriority(composeCall({ number: 'A2', counter: 1 })),
+    );
   });
 });

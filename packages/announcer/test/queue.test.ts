@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   AnnouncementQueue,
+  callPriority,
   combineBackends,
   composeCall,
+  mergeEntryCalls,
   createRecordingBackend,
   type AudioBackend,
   type ComposedCall,
@@ -203,5 +205,174 @@ describe('AnnouncementQueue', () => {
     expect(backend.played).toHaveLength(2);
     queue.dispose();
     expect(() => queue.enqueue(call('A003', 1))).toThrow(/disposed/);
+  });
+});
+
+describe('AnnouncementQueue with call rules (priority, merge, beforePlay)', () => {
+  const entry = (number: string) => composeCall({ number, kind: 'entry' });
+  /** The ticket numbers each play said, e.g. ['A001'] or ['C001', 'C002']. */
+  const said = (clips: readonly string[]) => {
+    const out: string[] = [];
+    for (const [i, c] of clips.entries()) {
+      if (!c.startsWith('letter-')) continue;
+      let n = c.slice(7).toUpperCase();
+      for (const d of clips.slice(i + 1)) {
+        if (!d.startsWith('digit-')) break;
+        n += d.slice(6);
+      }
+      out.push(n);
+    }
+    return out;
+  };
+  const rules = (beforePlay?: (a: ComposedCall) => ComposedCall | null) =>
+    new AnnouncementQueue<ComposedCall>({
+      backend,
+      priority: callPriority,
+      merge: (a, b) => mergeEntryCalls(a, b, 4),
+      ...(beforePlay ? { beforePlay } : {}),
+    });
+  let backend = createRecordingBackend({ manual: true });
+
+  async function playAll(queue: AnnouncementQueue<ComposedCall>) {
+    while (queue.busy) {
+      if (backend.active > 0) backend.finish();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  }
+
+  it('calls go ahead of entry calls waiting, in their order; the one playing is not cut off', async () => {
+    backend = createRecordingBackend({ manual: true });
+    const queue = rules();
+    queue.enqueue(entry('C021')); // starts at once
+    queue.enqueue(entry('C022'));
+    queue.enqueue(call('A001', 1));
+    queue.enqueue(entry('C023'));
+    queue.enqueue(call('B002', 4));
+    queue.enqueue(call('A001', 1, 'recall'));
+    expect(queue.current?.announcement.numbers).toEqual(['C021']);
+    expect(queue.pending.map((e) => [e.announcement.kind, e.announcement.numbers])).toEqual([
+      ['call', ['A001']],
+      ['call', ['B002']],
+      ['recall', ['A001']],
+      ['entry', ['C022', 'C023']],
+    ]);
+    await playAll(queue);
+    // The entry call that was playing was played whole, with its repeat.
+    expect(backend.played[0]?.clips).toEqual(entry('C021').clips);
+    expect(backend.played.map((p) => said(p.clips))).toEqual([
+      ['C021', 'C021'],
+      ['A001', 'A001'],
+      ['B002', 'B002'],
+      ['A001', 'A001'],
+      ['C022', 'C023'],
+    ]);
+    expect(backend.maxActive).toBe(1);
+    expect(queue.snapshot).toMatchObject({ done: 5, failed: 0, dropped: 0 });
+  });
+
+  it('entry calls waiting merge into one sentence, said once, at most `max` numbers each', async () => {
+    backend = createRecordingBackend({ manual: true });
+    const queue = rules();
+    queue.enqueue(call('A001', 1)); // playing
+    const numbers = Array.from({ length: 10 }, (_, i) => `C0${String(21 + i)}`);
+    const entries = numbers.map((n) => queue.enqueue(entry(n)));
+    // Merged entries keep the id of the entry they were merged into.
+    expect(new Set(entries.map((e) => e.id)).size).toBe(3);
+    expect(queue.pending.map((e) => e.announcement.numbers)).toEqual([
+      numbers.slice(0, 4),
+      numbers.slice(4, 8),
+      numbers.slice(8),
+    ]);
+    const merged = queue.pending[0]!.announcement;
+    expect(merged.clips).toEqual([
+      'chime',
+      'xin-moi-cong-dan-co-so-thu-tu',
+      ...['1', '2', '3', '4'].flatMap((d, i) => [
+        ...(i > 0 ? ['pause'] : []),
+        'letter-c',
+        'digit-0',
+        'digit-2',
+        `digit-${d}`,
+      ]),
+      'vao-sanh-cho',
+    ]);
+    expect(merged.text).toBe(
+      'Xin mời công dân có số thứ tự Xê không hai một, Xê không hai hai, Xê không hai ba, Xê không hai bốn vào sảnh chờ.',
+    );
+    // A call that comes later still goes ahead of them all.
+    queue.enqueue(call('B002', 4));
+    await playAll(queue);
+    expect(backend.played.map((p) => said(p.clips))).toEqual([
+      ['A001', 'A001'],
+      ['B002', 'B002'],
+      numbers.slice(0, 4),
+      numbers.slice(4, 8),
+      numbers.slice(8),
+    ]);
+  });
+
+  it('calls are never merged, and a lone entry call keeps its repeat', async () => {
+    backend = createRecordingBackend({ manual: true });
+    const queue = rules();
+    queue.enqueue(call('A001', 1));
+    queue.enqueue(call('A002', 1));
+    queue.enqueue(call('A002', 1, 'recall'));
+    queue.enqueue(entry('C021'));
+    expect(queue.pending.map((e) => e.announcement.kind)).toEqual(['call', 'recall', 'entry']);
+    expect(queue.pending[2]?.announcement.clips).toEqual(entry('C021').clips);
+    await playAll(queue);
+    expect(backend.played).toHaveLength(4);
+  });
+
+  it('beforePlay drops a stale call waiting (or revises it), never the one playing', async () => {
+    backend = createRecordingBackend({ manual: true });
+    const stale = new Set<string>();
+    const queue = rules((a) => {
+      if (a.kind !== 'entry') return stale.has(a.number) ? null : a;
+      const left = a.numbers.filter((n) => !stale.has(n));
+      if (left.length === a.numbers.length) return a;
+      return left.length === 0 ? null : entry(left[0]!);
+    });
+    queue.enqueue(call('A001', 1));
+    queue.enqueue(call('A002', 2));
+    queue.enqueue(call('A003', 3));
+    queue.enqueue(entry('C021'));
+    queue.enqueue(entry('C022'));
+    await backend.waitForPlays(1);
+    // A001 is playing; A001 and A002 are served meanwhile, C021 is already called to a counter.
+    stale.add('A001');
+    stale.add('A002');
+    stale.add('C022');
+    expect(queue.current?.announcement.number).toBe('A001');
+    await playAll(queue);
+    expect(backend.played.map((p) => said(p.clips))).toEqual([
+      ['A001', 'A001'],
+      ['A003', 'A003'],
+      ['C021', 'C021'],
+    ]);
+    expect(queue.snapshot).toMatchObject({ done: 3, dropped: 1, current: null, pending: [] });
+  });
+
+  it('a throwing beforePlay plays the announcement as it is', async () => {
+    backend = createRecordingBackend();
+    const queue = new AnnouncementQueue<ComposedCall>({
+      backend,
+      beforePlay: () => {
+        throw new Error('broken rule');
+      },
+    });
+    queue.enqueue(call('A001', 1));
+    await queue.whenIdle();
+    expect(backend.played).toHaveLength(1);
+  });
+
+  it('without rules it stays first in, first out', async () => {
+    backend = createRecordingBackend();
+    const queue = new AnnouncementQueue<ComposedCall>({ backend });
+    queue.enqueue(entry('C021'));
+    queue.enqueue(entry('C022'));
+    queue.enqueue(call('A001', 1));
+    await queue.whenIdle();
+    expect(backend.played.map((p) => said(p.clips)[0])).toEqual(['C021', 'C022', 'A001']);
   });
 });

@@ -72,10 +72,12 @@ export function HallPanel({
               title={pick(w.name, locale)}
             >
               <span className="waiting-prefix">{w.prefix}</span>
-              {w.restricted ? (
-                <span className="waiting-off">{t('restricted')}</span>
-              ) : (
-                <span className="waiting-count">{w.waiting + w.outside}</span>
+              {/* Tickets issued before the level went up still wait and are still called. */}
+              <span className="waiting-count">{w.waiting + w.outside}</span>
+              {w.restricted && (
+                <span className="waiting-off" data-testid="waiting-restricted">
+                  {t('restricted')}
+                </span>
               )}
             </li>
           ))}
