@@ -2,7 +2,17 @@ import type { ConnectionStatus } from '@luot/client';
 import { printableTicket, type IssueResult, type PrinterState } from '@luot/protocol';
 import { describe, expect, it } from 'vitest';
 import type { KioskPrintResult, LuotKioskApi, PrintResult, TicketPrintData } from '../electron/api';
-import { issueTicket, type IssueClient } from '../src/kiosk/issue';
+import {
+  issueTicket,
+  MAX_PENDING_MS,
+  pendingIssue,
+  resumeIssue,
+  sessionPendingStore,
+  type IssueClient,
+  type PendingIssue,
+} from '../src/kiosk/issue';
+import { initialKioskState, kioskReducer, type KioskAction, type Screen } from '../src/kiosk/screens';
+import { KIOSK_TEXTS } from '../src/kiosk/texts';
 import { issue, run, snapshot } from './fixtures';
 
 /** What the hub answers: a ticket issued on the fixture's day. */
@@ -28,20 +38,49 @@ type FakeClient = Omit<IssueClient, 'status'> & {
   setStatus(s: ConnectionStatus): void;
 };
 
-/** A hub client that answers each issue with the next scripted reply, and records what was sent. */
-function fakeClient(replies: Array<IssueResult | Error>, printers: Record<string, PrinterState> = {}) {
+/** The hub carried out the request but its answer never came back (then maybe the link dropped). */
+interface LostAnswer {
+  lost: IssueResult;
+  error: Error;
+  thenOffline?: boolean;
+}
+
+/**
+ * A hub client that answers each issue with the next scripted reply, and records what was sent.
+ * Like the hub, it keeps the answer to every request it carried out and replays it for the same
+ * request id (`printed: null`, `replayed: true`); like LuotClient, it sends nothing while offline.
+ */
+function fakeClient(
+  replies: Array<IssueResult | Error | LostAnswer>,
+  printers: Record<string, PrinterState> = {},
+) {
   const sent: Array<{ payload: unknown; requestId: string | undefined }> = [];
+  const acks: Array<{ requestId: string | undefined; replayed: boolean }> = [];
   const reports: unknown[] = [];
+  const answered = new Map<string, IssueResult>();
   const statusListeners = new Set<(s: ConnectionStatus) => void>();
   const client: FakeClient = {
     status: 'online',
     device: { id: 'kiosk-1' },
     snapshot: { ...snapshot(), printers },
     async issue(payload, requestId) {
+      if (client.status !== 'online') throw error('OFFLINE');
       sent.push({ payload, requestId });
+      const stored = requestId ? answered.get(requestId) : undefined;
+      if (stored) {
+        acks.push({ requestId, replayed: true });
+        return { ok: true, seq: 1, result: { ...stored, printed: null }, replayed: true };
+      }
       const reply = replies.shift();
       if (!reply) throw new Error('no scripted reply');
       if (reply instanceof Error) throw reply;
+      if ('lost' in reply) {
+        if (requestId) answered.set(requestId, reply.lost);
+        if (reply.thenOffline) client.setStatus('offline');
+        throw reply.error;
+      }
+      if (requestId) answered.set(requestId, reply);
+      acks.push({ requestId, replayed: false });
       return { ok: true, seq: 1, result: reply, replayed: false };
     },
     async reportPrinter(p) {
@@ -57,7 +96,22 @@ function fakeClient(replies: Array<IssueResult | Error>, printers: Record<string
       for (const fn of statusListeners) fn(s);
     },
   };
-  return { client, sent, reports };
+  return { client, sent, acks, reports };
+}
+
+/** sessionStorage as the kiosk uses it, in memory. */
+function memoryStorage(): Storage {
+  const m = new Map<string, string>();
+  return {
+    get length() {
+      return m.size;
+    },
+    clear: () => m.clear(),
+    getItem: (k) => m.get(k) ?? null,
+    key: (i) => [...m.keys()][i] ?? null,
+    removeItem: (k) => void m.delete(k),
+    setItem: (k, v) => void m.set(k, v),
+  };
 }
 
 const browser = (client: IssueClient, keepIssuing = true) => ({
@@ -65,7 +119,10 @@ const browser = (client: IssueClient, keepIssuing = true) => ({
   bridge: null,
   locale: 'vi' as const,
   keepIssuing,
+  retryMs: 0,
 });
+
+const tick = () => new Promise((r) => setTimeout(r, 10));
 
 describe('issueTicket in a browser (the hub prints)', () => {
   it('asks the hub to print and reports what the printer did', async () => {
@@ -103,9 +160,9 @@ describe('issueTicket in a browser (the hub prints)', () => {
 
   it('waits for the hub when the connection dropped after the request left, then retries it', async () => {
     const { client, sent } = fakeClient([error('OFFLINE', { requestId: 'x' }), issueResult(null)]);
+    const pending = issueTicket(browser(client), 'C', null);
     client.status = 'offline';
-    const pending = issueTicket({ ...browser(client), reconnectMs: 5000 }, 'C', null);
-    await new Promise((r) => setTimeout(r, 10));
+    await tick();
     client.setStatus('online');
     expect(await pending).toMatchObject({ ok: true });
     expect(sent[1]!.requestId).toBe(sent[0]!.requestId);
@@ -123,6 +180,139 @@ describe('issueTicket in a browser (the hub prints)', () => {
       ok: false,
       code: 'DAILY_CAP_REACHED',
       message: { vi: 'vi DAILY_CAP_REACHED', en: 'en DAILY_CAP_REACHED' },
+      unconfirmed: false,
+    });
+  });
+});
+
+describe('an issue whose outcome is unknown (K1)', () => {
+  it('confirms the same ticket after a TIMEOUT and a lost connection, never saying "no number"', async () => {
+    const ticket = issueResult({ ok: true, paperNearEnd: false });
+    // The hub issues (and prints) the ticket, the answer is lost, the link drops; once it is back the
+    // first resend still finds the socket down (nothing sent), the next one reaches the hub.
+    const { client, sent, acks } = fakeClient([
+      { lost: ticket, error: error('TIMEOUT', { requestId: 'x' }), thenOffline: true },
+      error('OFFLINE'),
+    ]);
+    const storage = memoryStorage();
+    const store = sessionPendingStore(storage);
+    let state = kioskReducer(initialKioskState, { type: 'issue', service: 'C' });
+    const screens: Screen[] = [state.screen];
+    const dispatch = (a: KioskAction) => {
+      state = kioskReducer(state, a);
+      screens.push(state.screen);
+    };
+    const deps = { ...browser(client), pending: store, onUnknown: () => dispatch({ type: 'confirming' }) };
+    const attempt = issueTicket(deps, 'C', null);
+
+    await tick();
+    expect(state.screen).toMatchObject({ name: 'issuing', confirming: true });
+    // Kept for a reload, under the id that was sent.
+    expect(store.load()).toMatchObject({ requestId: sent[0]!.requestId, payload: { service: 'C' } });
+    // What that screen (ConfirmingOverlay) says: never the refusal's "no number was issued".
+    expect(KIOSK_TEXTS.confirmingTitle).toEqual({
+      vi: 'Đang xác nhận số thứ tự…',
+      en: 'Confirming your number…',
+    });
+
+    client.setStatus('online');
+    const r = await attempt;
+    if (!r.ok) throw new Error(`expected the ticket, got ${r.code}`);
+    dispatch({ type: 'issued', issued: r.issued, keepIssuing: r.keepIssuing });
+
+    // The same request id every time, and the hub's replay of the first answer: the same ticket.
+    expect(new Set(sent.map((x) => x.requestId)).size).toBe(1);
+    expect(acks).toEqual([{ requestId: sent[0]!.requestId, replayed: true }]);
+    expect(r.issued.result.ticket).toEqual(ticket.ticket);
+    expect(r.issued.print).toEqual({ kind: 'unknown' });
+    expect(state.screen).toMatchObject({ name: 'ticket' });
+    expect(screens.some((x) => x.name === 'refused')).toBe(false);
+    expect(storage.length).toBe(0);
+  });
+
+  it('resends on TIMEOUT for as long as it takes, without a refusal in between', async () => {
+    const ticket = issueResult(null);
+    const { client, sent } = fakeClient([
+      error('TIMEOUT', { requestId: 'x' }),
+      error('TIMEOUT', { requestId: 'x' }),
+      error('TIMEOUT', { requestId: 'x' }),
+      error('TIMEOUT', { requestId: 'x' }),
+      ticket,
+    ]);
+    let unknown = 0;
+    const r = await issueTicket({ ...browser(client), onUnknown: () => unknown++ }, 'C', null);
+    expect(r).toMatchObject({ ok: true, issued: { result: { ticket: ticket.ticket } } });
+    expect(sent).toHaveLength(5);
+    expect(new Set(sent.map((x) => x.requestId)).size).toBe(1);
+    expect(unknown).toBe(1);
+  });
+
+  it('finishes the request after a reload of the page, with the request id it had sent', async () => {
+    const ticket = issueResult({ ok: true, paperNearEnd: false });
+    const before = fakeClient([
+      { lost: ticket, error: error('TIMEOUT', { requestId: 'x' }), thenOffline: true },
+    ]);
+    const storage = memoryStorage();
+    void issueTicket({ ...browser(before.client), pending: sessionPendingStore(storage) }, 'C', 'elderly');
+    await tick();
+    // The page reloads: a new client, the same session storage; the hub still has its answer.
+    const after = fakeClient([]);
+    after.client.issue = async (payload, requestId) => {
+      after.sent.push({ payload, requestId });
+      expect(requestId).toBe(before.sent[0]!.requestId);
+      return { ok: true, seq: 1, result: { ...ticket, printed: null }, replayed: true };
+    };
+    const pending = pendingIssue(sessionPendingStore(storage));
+    expect(pending).toMatchObject({
+      payload: { service: 'C', priority: 'elderly', locale: 'vi', print: true },
+    });
+    const r = await resumeIssue(
+      { ...browser(after.client), pending: sessionPendingStore(storage) },
+      pending!,
+    );
+    expect(r).toMatchObject({ ok: true, issued: { result: { ticket: ticket.ticket } } });
+    expect(after.sent[0]!.payload).toEqual(before.sent[0]!.payload);
+    expect(pendingIssue(sessionPendingStore(storage))).toBeNull();
+  });
+
+  it('says "no number" only when the hub refused, and "not confirmed" when it gave up', async () => {
+    const { client } = fakeClient([error('TIMEOUT', { requestId: 'x' }), error('DAILY_CAP_REACHED')]);
+    const refused = await issueTicket(browser(client), 'C', null);
+    expect(refused).toMatchObject({ ok: false, code: 'DAILY_CAP_REACHED', unconfirmed: false });
+
+    const old: PendingIssue = {
+      requestId: 'kiosk-old',
+      payload: { service: 'C', priority: null, locale: 'vi', print: true },
+      since: Date.now() - MAX_PENDING_MS - 1,
+    };
+    const storage = memoryStorage();
+    sessionPendingStore(storage).save(old);
+    // Too old to resend on a reload: forgotten.
+    expect(pendingIssue(sessionPendingStore(storage))).toBeNull();
+    const late = await resumeIssue(browser(fakeClient([error('TIMEOUT', { requestId: 'x' })]).client), old);
+    expect(late).toMatchObject({ ok: false, unconfirmed: true });
+    expect(late.ok || late.message.vi).toMatch(/có thể đã được cấp/);
+    const shown = kioskReducer(kioskReducer(initialKioskState, { type: 'issue', service: 'C' }), {
+      type: 'refused',
+      message: late.ok ? { vi: '', en: '' } : late.message,
+      unconfirmed: true,
+    });
+    expect(shown.screen).toMatchObject({ name: 'refused', unconfirmed: true });
+  });
+
+  it('pauses after a replayed issue when the hub knows this kiosk’s printer failed (K3)', async () => {
+    const faulty = {
+      'kiosk-1': { device: 'kiosk-1', ok: false, fault: 'paper_end', paperNearEnd: false, at: 0 },
+    };
+    const stop = fakeClient([error('TIMEOUT', { requestId: 'x' }), issueResult(null)], faulty);
+    expect(await issueTicket(browser(stop.client, false), 'C', null)).toMatchObject({
+      ok: true,
+      keepIssuing: false,
+    });
+    const fine = fakeClient([error('TIMEOUT', { requestId: 'x' }), issueResult(null)]);
+    expect(await issueTicket(browser(fine.client, false), 'C', null)).toMatchObject({
+      ok: true,
+      keepIssuing: true,
     });
   });
 });

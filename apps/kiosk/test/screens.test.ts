@@ -14,6 +14,7 @@ describe('kiosk screens', () => {
       name: 'issuing',
       service: 'C',
       priority: null,
+      confirming: false,
     });
     const s = play({ type: 'issue', service: 'C' }, { type: 'issued', issued, keepIssuing: true });
     expect(s).toEqual({ screen: { name: 'ticket', issued }, paused: false });
@@ -35,7 +36,7 @@ describe('kiosk screens', () => {
       { type: 'pickPriority', category: 'elderly' },
       { type: 'issue', service: 'E' },
     );
-    expect(s.screen).toEqual({ name: 'issuing', service: 'E', priority: 'elderly' });
+    expect(s.screen).toEqual({ name: 'issuing', service: 'E', priority: 'elderly', confirming: false });
     expect(play({ type: 'openPriority' }, { type: 'cancelPriority' }).screen).toEqual({
       name: 'home',
       priority: null,
@@ -45,8 +46,25 @@ describe('kiosk screens', () => {
   it('shows a refusal, then goes home', () => {
     const message = { vi: 'Đã hết số trong ngày cho lĩnh vực này.', en: 'x' };
     const s = play({ type: 'issue', service: 'C' }, { type: 'refused', message });
-    expect(s.screen).toEqual({ name: 'refused', message });
+    expect(s.screen).toEqual({ name: 'refused', message, unconfirmed: false });
     expect(kioskReducer(s, { type: 'home' }).screen.name).toBe('home');
+  });
+
+  it('says it is confirming the number while the outcome is unknown, and never abandons it', () => {
+    const s = play({ type: 'issue', service: 'C' }, { type: 'confirming' });
+    expect(s.screen).toEqual({ name: 'issuing', service: 'C', priority: null, confirming: true });
+    expect(kioskReducer(s, { type: 'home' })).toBe(s);
+    expect(kioskReducer(s, { type: 'idle' })).toBe(s);
+    expect(kioskReducer(s, { type: 'issued', issued, keepIssuing: true }).screen.name).toBe('ticket');
+    // After a reload, the page goes straight back to confirming the request it had sent.
+    expect(play({ type: 'resumeIssue', service: 'E', priority: 'elderly' }).screen).toEqual({
+      name: 'issuing',
+      service: 'E',
+      priority: 'elderly',
+      confirming: true,
+    });
+    const given = kioskReducer(s, { type: 'refused', message: { vi: 'x', en: 'x' }, unconfirmed: true });
+    expect(given.screen).toMatchObject({ name: 'refused', unconfirmed: true });
   });
 
   it('pauses issuing after a printer failure when told to, until resumed', () => {

@@ -76,7 +76,7 @@ describe('kioskOptions', () => {
 
 describe('kiosk texts', () => {
   it('words the reasons and waits plainly', () => {
-    expect(tileReason({ kind: 'restricted', level: 4 }).vi).toBe('Tạm dừng ở cấp độ 4');
+    expect(tileReason({ kind: 'restricted', level: 4 }).vi).toBe('Tạm dừng tiếp nhận (cấp độ 4)');
     expect(noticeText({ kind: 'outside_session', reason: 'break', opensAt: '13:00' }).vi).toBe(
       'Đang nghỉ giữa buổi. Kiosk cấp số trở lại lúc 13:00.',
     );

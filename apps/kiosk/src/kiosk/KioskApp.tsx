@@ -5,11 +5,25 @@ import { homeView } from './availability';
 import { Footer, Header } from './Frame';
 import { useServerNow } from './hooks';
 import { HomeScreen } from './HomeScreen';
-import { issueTicket, reportPrinter } from './issue';
+import {
+  issueTicket,
+  pendingIssue,
+  reportPrinter,
+  resumeIssue,
+  sessionPendingStore,
+  type IssueAttempt,
+} from './issue';
 import type { KioskOptions } from './options';
 import { PriorityScreen } from './PriorityScreen';
 import { initialKioskState, kioskReducer } from './screens';
-import { BlockedScreen, IdleScreen, IssuingOverlay, OfflineOverlay, RefusedScreen } from './StatusScreens';
+import {
+  BlockedScreen,
+  ConfirmingOverlay,
+  IdleScreen,
+  IssuingOverlay,
+  OfflineOverlay,
+  RefusedScreen,
+} from './StatusScreens';
 import { TicketScreen } from './TicketScreen';
 import { ticketView } from './ticket-view';
 
@@ -33,6 +47,8 @@ export function KioskApp({ hubUrl, token, locale: restLocale, options, bridge }:
   const [lastTouch, setLastTouch] = useState(0);
   // Set synchronously on the first tap, so a second tap in the same instant finds it set.
   const issuing = useRef(false);
+  // An issue whose outcome is unknown survives a reload of the page, and is resent with its request id.
+  const [pending] = useState(sessionPendingStore);
   const now = useServerNow(snapshot);
   const { screen, paused } = state;
   const config = snapshot?.config ?? null;
@@ -45,20 +61,47 @@ export function KioskApp({ hubUrl, token, locale: restLocale, options, bridge }:
     issuing.current = true;
     dispatch({ type: 'issue', service });
     try {
-      const deps = { client, bridge, locale, keepIssuing: options.keepIssuing };
-      const attempt = await issueTicket(deps, service, screen.priority);
-      dispatch(
-        attempt.ok
-          ? { type: 'issued', issued: attempt.issued, keepIssuing: attempt.keepIssuing }
-          : { type: 'refused', message: attempt.message },
-      );
+      const deps = {
+        client,
+        bridge,
+        locale,
+        keepIssuing: options.keepIssuing,
+        pending,
+        onUnknown: () => dispatch({ type: 'confirming' }),
+      };
+      settled(await issueTicket(deps, service, screen.priority));
     } finally {
       issuing.current = false;
     }
   };
 
+  const settled = (attempt: IssueAttempt) =>
+    dispatch(
+      attempt.ok
+        ? { type: 'issued', issued: attempt.issued, keepIssuing: attempt.keepIssuing }
+        : { type: 'refused', message: attempt.message, unconfirmed: attempt.unconfirmed },
+    );
+
+  // After a reload in the middle of an issue: confirm it with the hub (same request id) before anything else.
+  useEffect(() => {
+    const p = pendingIssue(pending);
+    if (!p || issuing.current) return;
+    issuing.current = true;
+    setLocale(p.payload.locale);
+    dispatch({ type: 'resumeIssue', service: p.payload.service, priority: p.payload.priority });
+    const deps = { client, bridge, locale: p.payload.locale, keepIssuing: options.keepIssuing, pending };
+    void resumeIssue(deps, p)
+      .then(settled)
+      .finally(() => {
+        issuing.current = false;
+      });
+    // Once, on start: the client and options of the first render are the kiosk's for good.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // Every return home ends the citizen's visit: the kiosk goes back to its own language.
   const goHome = () => {
-    if (screen.name === 'ticket') setLocale(restLocale);
+    setLocale(restLocale);
     dispatch({ type: 'home' });
   };
 
@@ -78,11 +121,16 @@ export function KioskApp({ hubUrl, token, locale: restLocale, options, bridge }:
   useEffect(() => {
     if (!paused || !bridge) return;
     const id = setInterval(() => {
-      void bridge.printerStatus().then((s) => {
-        if (s.fault !== null) return;
-        dispatch({ type: 'resume' });
-        reportPrinter(client, { ok: true, fault: null, paperNearEnd: s.paperNearEnd }, null);
-      });
+      bridge
+        .printerStatus()
+        .then((s) => {
+          if (s.fault !== null) return;
+          dispatch({ type: 'resume' });
+          reportPrinter(client, { ok: true, fault: null, paperNearEnd: s.paperNearEnd }, null);
+        })
+        .catch(() => {
+          // The shell could not ask the printer this time: stay paused, ask again at the next tick.
+        });
     }, PRINTER_POLL_MS);
     return () => clearInterval(id);
   }, [paused, bridge, client]);
@@ -111,14 +159,22 @@ export function KioskApp({ hubUrl, token, locale: restLocale, options, bridge }:
       );
       break;
     case 'refused':
-      body = <RefusedScreen message={screen.message} seconds={REFUSED_SECONDS} onBack={goHome} />;
+      body = (
+        <RefusedScreen
+          message={screen.message}
+          unconfirmed={screen.unconfirmed}
+          seconds={REFUSED_SECONDS}
+          onBack={goHome}
+        />
+      );
       break;
     case 'priority':
       body = (
         <PriorityScreen
           categories={categories}
           onPick={(category) => dispatch({ type: 'pickPriority', category })}
-          onBack={goHome}
+          // Still the same citizen, choosing: the language stays.
+          onBack={() => dispatch({ type: 'cancelPriority' })}
         />
       );
       break;
@@ -135,7 +191,8 @@ export function KioskApp({ hubUrl, token, locale: restLocale, options, bridge }:
             onCancelPriority={() => dispatch({ type: 'cancelPriority' })}
             onResume={bridge ? null : () => dispatch({ type: 'resume' })}
           />
-          {screen.name === 'issuing' && <IssuingOverlay />}
+          {screen.name === 'issuing' &&
+            (screen.confirming ? <ConfirmingOverlay online={online} /> : <IssuingOverlay />)}
         </>
       );
       break;
@@ -152,7 +209,8 @@ export function KioskApp({ hubUrl, token, locale: restLocale, options, bridge }:
         <Header config={config} now={now} onSwitchLanguage={() => setLocale(locale === 'vi' ? 'en' : 'vi')} />
         <main className="k-main">
           {body}
-          {!online && screen.name !== 'ticket' && screen.name !== 'refused' && (
+          {/* An issue in flight ends on its own screen: it says itself what the connection means for it. */}
+          {!online && screen.name !== 'ticket' && screen.name !== 'refused' && screen.name !== 'issuing' && (
             <OfflineOverlay connecting={status === 'connecting'} />
           )}
         </main>

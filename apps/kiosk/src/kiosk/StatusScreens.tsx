@@ -36,13 +36,41 @@ export function IssuingOverlay() {
   );
 }
 
-/** Nothing was issued: say why (the hub's own words), then go home. */
+/**
+ * The request may have reached the hub and no answer came back: the kiosk resends it until the hub
+ * answers. Never "no number": the hub may already have issued (and printed) it.
+ */
+export function ConfirmingOverlay({ online }: { online: boolean }) {
+  const t = useTexts();
+  return (
+    <div className="k-overlay k-overlay-light" role="status" data-testid="confirming">
+      <div className="k-overlay-card">
+        <span className="k-spinner k-spinner-large" aria-hidden="true" />
+        <h2>{t('confirmingTitle')}</h2>
+        <p>{t('confirmingBody')}</p>
+        {!online && (
+          <p className="k-spinner-line">
+            <span className="k-spinner" aria-hidden="true" />
+            {t('reconnecting')}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * No ticket to show: say why (the hub's own words), then go home. `unconfirmed`: the kiosk could
+ * not confirm a request the hub may have carried out, so it must not claim that nothing was issued.
+ */
 export function RefusedScreen({
   message,
+  unconfirmed,
   seconds,
   onBack,
 }: {
   message: Text;
+  unconfirmed: boolean;
   seconds: number;
   onBack: () => void;
 }) {
@@ -54,7 +82,7 @@ export function RefusedScreen({
       <span className="k-overlay-icon k-overlay-icon-red">
         <Icon name="alert" />
       </span>
-      <h1>{t('refusedTitle')}</h1>
+      <h1>{t(unconfirmed ? 'unconfirmedTitle' : 'refusedTitle')}</h1>
       <p>{pick(message, locale)}</p>
       <button type="button" className="k-button k-done" onClick={onBack}>
         {t('back')}

@@ -23,7 +23,12 @@ export interface IssuedTicket {
 }
 
 export type IssueAttempt =
-  { ok: true; issued: IssuedTicket; keepIssuing: boolean } | { ok: false; code: string; message: Text };
+  | { ok: true; issued: IssuedTicket; keepIssuing: boolean }
+  /**
+   * No ticket to show. `unconfirmed`: the hub may have issued one, but the kiosk gave up asking
+   * (see MAX_PENDING_MS); the screen must then not say that no number was issued.
+   */
+  | { ok: false; code: string; message: Text; unconfirmed: boolean };
 
 /** What the flow needs from the hub client: a LuotClient, or a fake in unit tests. */
 export interface IssueClient {
@@ -35,6 +40,31 @@ export interface IssueClient {
   readonly device: { id: string } | null;
 }
 
+export interface IssuePayload {
+  service: string;
+  priority: string | null;
+  locale: 'vi' | 'en';
+  print: boolean;
+}
+
+/**
+ * An issue request whose outcome the kiosk does not know yet. Resent as is (same id, same payload)
+ * until the hub answers: the hub replays its stored answer, so this never makes a second ticket.
+ */
+export interface PendingIssue {
+  requestId: string;
+  payload: IssuePayload;
+  /** When the citizen tapped (kiosk clock, ms). */
+  since: number;
+}
+
+/** Where the pending request survives a reload of the page (sessionStorage in the app). */
+export interface PendingStore {
+  load(): PendingIssue | null;
+  save(p: PendingIssue): void;
+  clear(): void;
+}
+
 export interface IssueDeps {
   client: IssueClient;
   /** `window.luotKiosk` in the Electron shell; null in a browser (the hub prints). */
@@ -42,16 +72,27 @@ export interface IssueDeps {
   locale: 'vi' | 'en';
   /** Browser kiosks: go on issuing after a printer failure (the Electron shell decides for itself). */
   keepIssuing: boolean;
-  /** How long to wait for the hub when a request was sent and then the connection dropped. */
-  reconnectMs?: number;
+  /** Keeps the request in flight across a reload; none in unit tests that do not need it. */
+  pending?: PendingStore;
+  /** Called once when the outcome becomes unknown: the screen says "confirming your number". */
+  onUnknown?: () => void;
+  /** Pause before each resend of a request whose outcome is unknown. */
+  retryMs?: number;
 }
 
-const MAX_ATTEMPTS = 3;
+/** Stop resending after this long: well inside the hub's 48 h replay window, long after the citizen left. */
+export const MAX_PENDING_MS = 2 * 3600_000;
+const RETRY_MS = 1000;
 
 /** Messages for the citizen when nothing could be issued; the hub's own wording otherwise. */
 const NOT_REACHED: Text = {
   vi: 'Chưa cấp được số vì mất kết nối tới máy chủ. Vui lòng thử lại sau giây lát hoặc liên hệ cán bộ hướng dẫn.',
   en: 'No number was issued: the kiosk lost its connection to the server. Please try again shortly or ask a member of staff.',
+};
+
+const UNCONFIRMED: Text = {
+  vi: 'Kiosk chưa nhận được xác nhận từ máy chủ, số thứ tự có thể đã được cấp. Vui lòng liên hệ cán bộ hướng dẫn trước khi lấy số mới.',
+  en: 'The kiosk got no confirmation from the server; a number may have been issued. Please ask a member of staff before taking another number.',
 };
 
 const PRINT_CRASHED: Text = { vi: 'Máy in gặp lỗi', en: 'The printer has an error' };
@@ -61,51 +102,100 @@ export async function issueTicket(
   service: string,
   priority: string | null,
 ): Promise<IssueAttempt> {
-  const requestId = newRequestId('kiosk');
-  let result: IssueResult;
-  try {
-    result = await sendIssue(
-      deps,
-      { service, priority, locale: deps.locale, print: !deps.bridge },
-      requestId,
-    );
-  } catch (e) {
-    const code = errorCode(e);
-    const message =
-      code === 'OFFLINE' ? NOT_REACHED : ((e as { messages?: Text }).messages ?? ERROR_MESSAGES.INTERNAL);
-    return { ok: false, code, message };
-  }
-  const printed = deps.bridge ? await printLocally(deps, deps.bridge, result) : hubPrinted(deps, result);
-  return { ok: true, issued: { result, print: printed.print }, keepIssuing: printed.keepIssuing };
+  const pending: PendingIssue = {
+    requestId: newRequestId('kiosk'),
+    payload: { service, priority, locale: deps.locale, print: !deps.bridge },
+    since: Date.now(),
+  };
+  // Kept before sending: a reload while the request is out must not forget it.
+  deps.pending?.save(pending);
+  return settle(deps, pending, false);
 }
 
 /**
- * Send with one request id for every attempt: after a TIMEOUT, or a connection lost once the request
- * had left, the hub may already have issued the ticket, and the same id makes it answer with that one.
+ * After a reload: the request the page was waiting for, if any. Null too when it is too old to
+ * resend safely (the citizen has long gone); it is then forgotten.
  */
-async function sendIssue(
-  deps: IssueDeps,
-  payload: Parameters<LuotClient['issue']>[0],
-  requestId: string,
-): Promise<IssueResult> {
-  for (let attempt = 1; ; attempt++) {
+export function pendingIssue(store: PendingStore): PendingIssue | null {
+  const pending = store.load();
+  if (pending && Date.now() - pending.since > MAX_PENDING_MS) {
+    store.clear();
+    return null;
+  }
+  return pending;
+}
+
+/** Finish that request. The page may have sent it before it reloaded: the outcome is unknown from the start. */
+export function resumeIssue(deps: IssueDeps, pending: PendingIssue): Promise<IssueAttempt> {
+  return settle(deps, pending, true);
+}
+
+/**
+ * Send with one request id until the outcome is known. After a TIMEOUT, or a connection lost once
+ * the request had left, the hub may already have issued (and printed) the ticket: the kiosk says
+ * it is confirming the number and resends the same id once the hub is back, and the hub answers
+ * with that same ticket (`replayed: true`). "No number was issued" only when it surely was not:
+ * the hub refused, or the request never left the kiosk.
+ */
+async function settle(deps: IssueDeps, pending: PendingIssue, maybeSent: boolean): Promise<IssueAttempt> {
+  let sent = maybeSent;
+  let told = false;
+  const unknown = () => {
+    if (told) return;
+    told = true;
+    deps.onUnknown?.();
+  };
+  let result: IssueResult;
+  for (;;) {
+    if (sent) unknown();
     try {
       // A replayed answer carries `printed: null`: the hub prints only the first time.
-      return (await deps.client.issue(payload, requestId)).result;
+      result = (await deps.client.issue(pending.payload, pending.requestId)).result;
+      break;
     } catch (e) {
-      if (attempt >= MAX_ATTEMPTS) throw e;
       const code = errorCode(e);
-      if (code === 'TIMEOUT') continue;
-      const sent = !!(e as { details?: { requestId?: unknown } }).details?.requestId;
-      if (code === 'OFFLINE' && sent && (await waitOnline(deps.client, deps.reconnectMs ?? 10_000))) continue;
-      throw e;
+      if (code === 'TIMEOUT' || (code === 'OFFLINE' && wasSent(e))) sent = true;
+      if (code !== 'TIMEOUT' && code !== 'OFFLINE') {
+        // The hub answered: it stores only successes, so a refusal means nothing under this id.
+        deps.pending?.clear();
+        return { ok: false, code, message: hubMessage(e), unconfirmed: false };
+      }
+      if (!sent) {
+        deps.pending?.clear();
+        return { ok: false, code: 'OFFLINE', message: NOT_REACHED, unconfirmed: false };
+      }
+      unknown();
+      const remaining = pending.since + MAX_PENDING_MS - Date.now();
+      if (remaining <= 0 || !(await waitOnline(deps.client, remaining))) {
+        deps.pending?.clear();
+        return { ok: false, code, message: UNCONFIRMED, unconfirmed: true };
+      }
+      await delay(deps.retryMs ?? RETRY_MS);
     }
   }
+  deps.pending?.clear();
+  const printed = deps.bridge
+    ? await printLocally(deps, deps.bridge, result, pending.payload.locale)
+    : hubPrinted(deps, result);
+  return { ok: true, issued: { result, print: printed.print }, keepIssuing: printed.keepIssuing };
+}
+
+/** The client marks an error with the request id when the request had left the kiosk. */
+function wasSent(e: unknown): boolean {
+  return !!(e as { details?: { requestId?: unknown } }).details?.requestId;
+}
+
+function hubMessage(e: unknown): Text {
+  return (e as { messages?: Text }).messages ?? ERROR_MESSAGES.INTERNAL;
 }
 
 function errorCode(e: unknown): string {
   const code = (e as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : 'INTERNAL';
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function waitOnline(client: IssueClient, ms: number): Promise<boolean> {
@@ -124,10 +214,78 @@ function waitOnline(client: IssueClient, ms: number): Promise<boolean> {
   });
 }
 
+const PENDING_KEY = 'luot.kiosk.pendingIssue';
+
+/** The pending request in sessionStorage: it survives a reload of the page, not a new session. */
+export function sessionPendingStore(given?: Storage): PendingStore {
+  let storage: Storage | undefined = given;
+  try {
+    storage ??= globalThis.sessionStorage;
+  } catch {
+    // Storage blocked: the request is still resent while the page lives.
+  }
+  return {
+    load() {
+      try {
+        const raw = storage?.getItem(PENDING_KEY);
+        return raw ? parsePending(JSON.parse(raw)) : null;
+      } catch {
+        return null;
+      }
+    },
+    save(p) {
+      try {
+        storage?.setItem(PENDING_KEY, JSON.stringify(p));
+      } catch {
+        // No storage (private mode, quota): the request is still resent while the page lives.
+      }
+    },
+    clear() {
+      try {
+        storage?.removeItem(PENDING_KEY);
+      } catch {
+        // As above.
+      }
+    },
+  };
+}
+
+function parsePending(v: unknown): PendingIssue | null {
+  const p = v as Partial<PendingIssue> | null;
+  const payload = p?.payload as Partial<IssuePayload> | undefined;
+  if (
+    !p ||
+    typeof p.requestId !== 'string' ||
+    typeof p.since !== 'number' ||
+    !payload ||
+    typeof payload.service !== 'string' ||
+    !(typeof payload.priority === 'string' || payload.priority === null) ||
+    (payload.locale !== 'vi' && payload.locale !== 'en') ||
+    typeof payload.print !== 'boolean'
+  ) {
+    return null;
+  }
+  return {
+    requestId: p.requestId,
+    since: p.since,
+    payload: {
+      service: payload.service,
+      priority: payload.priority,
+      locale: payload.locale,
+      print: payload.print,
+    },
+  };
+}
+
 /** Browser kiosk: the hub printed before answering (and recorded any fault for supervisors). */
 function hubPrinted(deps: IssueDeps, result: IssueResult): { print: PrintOutcome; keepIssuing: boolean } {
   const p = result.printed;
-  if (p === null) return { print: { kind: 'unknown' }, keepIssuing: true };
+  if (p === null) {
+    // A replay: the hub printed the first time and recorded the printer's state for this kiosk.
+    const id = deps.client.device?.id;
+    const known = id ? deps.client.snapshot?.printers[id] : undefined;
+    return { print: { kind: 'unknown' }, keepIssuing: known?.ok === false ? deps.keepIssuing : true };
+  }
   if (p.ok) return { print: { kind: 'printed', paperNearEnd: p.paperNearEnd }, keepIssuing: true };
   return { print: { kind: 'failed', fault: p.fault, reason: p.message }, keepIssuing: deps.keepIssuing };
 }
@@ -137,11 +295,12 @@ async function printLocally(
   deps: IssueDeps,
   bridge: LuotKioskApi,
   result: IssueResult,
+  locale: 'vi' | 'en',
 ): Promise<{ print: PrintOutcome; keepIssuing: boolean }> {
   const config = deps.client.snapshot?.config;
   let r: KioskPrintResult | null = null;
   try {
-    if (config) r = await bridge.print(printableTicket(config, result, deps.locale));
+    if (config) r = await bridge.print(printableTicket(config, result, locale));
   } catch {
     r = null;
   }

@@ -13,10 +13,17 @@ export type Screen =
   | { name: 'home'; priority: string | null }
   /** Choosing a priority category. */
   | { name: 'priority' }
-  | { name: 'issuing'; service: string; priority: string | null }
+  /**
+   * `confirming`: the request may have reached the hub without an answer coming back; the kiosk
+   * resends it (same request id) and says it is confirming the number, never "no number".
+   */
+  | { name: 'issuing'; service: string; priority: string | null; confirming: boolean }
   | { name: 'ticket'; issued: IssuedTicket }
-  /** The hub refused or could not be reached: nothing was issued. */
-  | { name: 'refused'; message: Text };
+  /**
+   * No ticket to show. Nothing was issued (the hub refused, or the request never left), unless
+   * `unconfirmed`: the kiosk gave up confirming, and a number may have been issued.
+   */
+  | { name: 'refused'; message: Text; unconfirmed: boolean };
 
 export interface KioskState {
   screen: Screen;
@@ -30,8 +37,12 @@ export type KioskAction =
   | { type: 'pickPriority'; category: string }
   | { type: 'cancelPriority' }
   | { type: 'issue'; service: string }
+  /** The outcome of the issue in flight is unknown: it is being confirmed with the hub. */
+  | { type: 'confirming' }
+  /** After a reload: an issue the page had sent is still being confirmed. */
+  | { type: 'resumeIssue'; service: string; priority: string | null }
   | { type: 'issued'; issued: IssuedTicket; keepIssuing: boolean }
-  | { type: 'refused'; message: Text }
+  | { type: 'refused'; message: Text; unconfirmed?: boolean }
   /** "Done", a back button or the ticket screen's timer. */
   | { type: 'home' }
   /** Nobody touched the screen for a while. */
@@ -58,7 +69,12 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
     case 'issue':
       // Only from the tiles, once: a second tap while issuing finds the kiosk on another screen.
       if (screen.name !== 'home' || state.paused) return state;
-      return go({ name: 'issuing', service: action.service, priority: screen.priority });
+      return go({ name: 'issuing', service: action.service, priority: screen.priority, confirming: false });
+    case 'confirming':
+      return screen.name === 'issuing' && !screen.confirming ? go({ ...screen, confirming: true }) : state;
+    case 'resumeIssue':
+      if (screen.name === 'issuing' || screen.name === 'ticket') return state;
+      return go({ name: 'issuing', service: action.service, priority: action.priority, confirming: true });
     case 'issued':
       if (screen.name !== 'issuing') return state;
       return {
@@ -66,7 +82,9 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
         paused: state.paused || !action.keepIssuing,
       };
     case 'refused':
-      return screen.name === 'issuing' ? go({ name: 'refused', message: action.message }) : state;
+      return screen.name === 'issuing'
+        ? go({ name: 'refused', message: action.message, unconfirmed: action.unconfirmed ?? false })
+        : state;
     case 'home':
       // An issue in flight always ends on its own (ticket or refusal): the citizen must see the outcome.
       return screen.name === 'issuing' ? state : go({ name: 'home', priority: null });

@@ -22,6 +22,11 @@ export const KIOSK_TEXTS = {
   cancelPriority: { vi: 'Hủy ưu tiên', en: 'Cancel priority' },
   back: { vi: 'Quay lại', en: 'Back' },
   issuing: { vi: 'Đang cấp số…', en: 'Issuing your number…' },
+  confirmingTitle: { vi: 'Đang xác nhận số thứ tự…', en: 'Confirming your number…' },
+  confirmingBody: {
+    vi: 'Kết nối tới máy chủ bị gián đoạn trong lúc cấp số. Kiosk đang hỏi lại máy chủ để hiển thị đúng số của ông/bà. Vui lòng chờ, không lấy số mới.',
+    en: 'The connection to the server was interrupted while issuing. The kiosk is checking with the server to show your number. Please wait and do not take another number.',
+  },
   ticketLabel: { vi: 'Số thứ tự của ông/bà', en: 'Your number' },
   priorityTag: { vi: 'Ưu tiên', en: 'Priority' },
   counters: { vi: 'Quầy phục vụ', en: 'Counters' },
@@ -51,6 +56,7 @@ export const KIOSK_TEXTS = {
   done: { vi: 'Xong', en: 'Done' },
   backIn: { vi: 'Tự quay lại sau {n} giây', en: 'Back to start in {n} s' },
   refusedTitle: { vi: 'Chưa cấp được số', en: 'No number was issued' },
+  unconfirmedTitle: { vi: 'Chưa xác nhận được số thứ tự', en: 'Your number could not be confirmed' },
   offlineTitle: { vi: 'Hệ thống tạm gián đoạn', en: 'The system is temporarily unavailable' },
   offlineBody: {
     vi: 'Kiosk đang kết nối lại với máy chủ và tạm ngừng cấp số. Vui lòng chờ trong giây lát hoặc liên hệ cán bộ hướng dẫn.',
@@ -97,13 +103,16 @@ export function tileReason(r: ClosedReason): Text {
         ? { vi: `Cấp số từ ${r.opensAt}`, en: `Numbers from ${r.opensAt}` }
         : { vi: 'Ngoài giờ làm việc', en: 'Outside working hours' };
     case 'restricted':
-      return { vi: `Tạm dừng ở cấp độ ${r.level}`, en: `Paused at level ${r.level}` };
+      return {
+        vi: `Tạm dừng tiếp nhận (cấp độ ${r.level})`,
+        en: `Not accepting new numbers (level ${r.level})`,
+      };
     case 'no_counter':
       return { vi: 'Hiện chưa có quầy tiếp nhận', en: 'No counter open for it now' };
     case 'daily_cap':
       return { vi: 'Đã hết số hôm nay', en: 'No numbers left today' };
     case 'wait_past_closing':
-      return { vi: 'Không kịp phục vụ trong hôm nay', en: 'Cannot be served before closing' };
+      return { vi: 'Không kịp giải quyết trong ngày', en: 'Cannot be handled before closing' };
   }
 }
 

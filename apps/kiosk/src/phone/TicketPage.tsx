@@ -23,16 +23,25 @@ export function TicketPage({ token }: { token: string }) {
 
   useEffect(() => {
     let live = true;
+    // Once the socket has pushed the ticket, the HTTP answer is older news: it must not take the
+    // page back a step (nor vibrate again for a call already shown).
+    let pushed = false;
     // A first answer over plain HTTP (fast, and tells an unknown token apart from a lost connection).
     fetch(`/api/tickets/by-token/${encodeURIComponent(token)}`)
       .then(async (r) => {
-        if (!live) return;
+        if (!live || pushed) return;
         if (r.status === 404) setMissing(true);
-        else if (r.ok) apply((await r.json()) as TicketWatch);
+        else if (r.ok) {
+          const w = (await r.json()) as TicketWatch;
+          if (live && !pushed) apply(w);
+        }
       })
       .catch(() => undefined);
     const stop = watchTicket(globalThis.location.origin, token, {
-      ticket: (w) => apply(w),
+      ticket: (w) => {
+        pushed = true;
+        apply(w);
+      },
       status: setOnline,
     });
     return () => {

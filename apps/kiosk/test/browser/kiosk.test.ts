@@ -82,7 +82,7 @@ describe('kiosk', () => {
     await page.getByText('Sảnh chờ đã đủ người: số mới sẽ chờ bên ngoài').waitFor();
     await page.getByText('Cấp 4: chỉ tiếp nhận thủ tục thiết yếu').waitFor();
     expect(await tile(page, 'Đất đai').isDisabled()).toBe(true);
-    await tile(page, 'Đất đai').getByText('Tạm dừng ở cấp độ 4').waitFor();
+    await tile(page, 'Đất đai').getByText('Tạm dừng tiếp nhận (cấp độ 4)').waitFor();
     await shootBoth(page, 'home-level4');
 
     await tile(page, CIVIL).click();
