@@ -68,7 +68,7 @@ export interface EngineOptions {
   clock: () => number;
   logger: Logger;
   publicUrl: () => string;
-  /** Called after each committed batch, before acknowledgements are sent. */
+  /** Called after each committed batch, once its acknowledgements are on their way. */
   onCommitted: (events: StreamEvent[], touchedTickets: Set<string>) => void;
 }
 
@@ -335,8 +335,10 @@ export class Engine {
     if (stream.length > 0) this.seq = stream.at(-1)!.seq;
     // An unexpected error may have left half a command in memory: go back to what was written.
     if (unexpected) this.reload();
-    if (stream.length > 0) this.o.onCommitted(stream, touched);
+    // Acknowledge, then broadcast (DESIGN §3): the answers are sent from the promise callbacks that
+    // run before the next turn of the event loop, so a terminal has its answer before it sees the change.
     done.forEach(({ job }, i) => job.resolve(acks[i]!));
+    if (stream.length > 0) setImmediate(() => this.o.onCommitted(stream, touched));
   }
 
   private seqAfter(stream: StreamEvent[]): number {
@@ -369,7 +371,8 @@ export class Engine {
       return false;
     }
     this.seq = stream.at(-1)!.seq;
-    this.o.onCommitted(stream, touched);
+    // Through the same queue as batch broadcasts, so clients receive events in seq order.
+    setImmediate(() => this.o.onCommitted(stream, touched));
     return true;
   }
 
