@@ -181,18 +181,28 @@ export async function benchDisplays(url: string, pid: number, displays: number, 
       counters.push(c);
     }
 
-    // Frames are only timestamped on arrival; matching happens when the call's seq is known.
+    // Frames are only timestamped on arrival; matching happens when the event's seq is known.
     let frames: Array<{ data: Buffer; at: number }> = [];
-    let waiting: { marker: string; count: number; done: () => void } | null = null;
+    let waiting: { marker: string; count: number; record: boolean; done: () => void } | null = null;
     const delivery: number[] = [];
     let sent = 0;
     const onFrame = (data: Buffer, at: number) => {
       if (!waiting) return void frames.push({ data, at });
       if (data.includes(waiting.marker)) {
-        delivery.push(at - sent);
+        if (waiting.record) delivery.push(at - sent);
         if (++waiting.count === sockets.length) waiting.done();
       }
     };
+    /** Resolves when every display socket has received the event with this seq. */
+    const delivered = (seq: number, record: boolean) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 5000);
+        waiting = { marker: `"seq":${seq},`, count: 0, record, done: () => (clearTimeout(timer), resolve()) };
+        for (const f of frames) onFrame(f.data, f.at);
+      }).then(() => {
+        waiting = null;
+        frames = [];
+      });
     for (let i = 0; i < displays; i += 50) {
       const batch = Array.from({ length: Math.min(50, displays - i) }, () =>
         rawDisplay(port, 'bench-display-token', onFrame),
@@ -201,16 +211,14 @@ export async function benchDisplays(url: string, pid: number, displays: number, 
     }
     for (let i = 0; i < calls; i++) {
       const c = counters[i % 16]!;
-      if (c.snapshot?.state.counters[(i % 16) + 1]?.current) await c.finish({ kind: 'guided' });
+      // Finish the previous citizen first and let that reach every display, so each call is timed alone.
+      if (c.snapshot?.state.counters[(i % 16) + 1]?.current) {
+        frames = [];
+        await delivered((await c.finish({ kind: 'guided' })).seq, false);
+      }
       frames = [];
       sent = performance.now();
-      const ack = await c.callNext();
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, 5000);
-        waiting = { marker: `"seq":${ack.seq},`, count: 0, done: () => (clearTimeout(timer), resolve()) };
-        for (const f of frames) onFrame(f.data, f.at);
-      });
-      waiting = null;
+      await delivered((await c.callNext()).seq, true);
     }
     const health = (await (await fetch(`${url}/api/health`)).json()) as { memoryMb: Record<string, number> };
     return {
