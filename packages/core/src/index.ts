@@ -10,4 +10,5 @@ export * from './counters.js';
 export * from './routing.js';
 export * from './estimate.js';
 export * from './queue.js';
+export * from './issuing.js';
 export * from './views.js';

@@ -1,15 +1,9 @@
 import { sessionState, localTime } from './clock.js';
 import type { OfficeConfig } from './config.js';
 import type { QueueCommand } from './commands.js';
-import {
-  closedAtLevel,
-  counterAvailable,
-  counterConfig,
-  countersServing,
-  serviceRestricted,
-} from './counters.js';
+import { closedAtLevel, counterConfig } from './counters.js';
 import { refuse } from './errors.js';
-import { estimateWait } from './estimate.js';
+import { serviceIssueBlock } from './issuing.js';
 import type { QueueEvent } from './events.js';
 import { admissionEvents, capacity, fitsOnIssue } from './flow.js';
 import { FINAL, type CounterState, type DayState, type Ticket } from './model.js';
@@ -283,24 +277,9 @@ function issue(
   if (cmd.priority !== null && !config.priorityCategories.some((p) => p.id === cmd.priority)) {
     refuse('UNKNOWN_PRIORITY', { priority: cmd.priority });
   }
-  if (serviceRestricted(config, state, svc.prefix))
-    refuse('SERVICE_RESTRICTED', { service: svc.prefix, level: state.level });
-  const open = countersServing(config, svc.prefix, cmd.priority !== null).some((c) =>
-    counterAvailable(config, state, c.number),
-  );
-  if (!open) refuse('NO_OPEN_COUNTER', { service: svc.prefix });
+  const block = serviceIssueBlock(config, state, svc, cmd.priority !== null, now);
+  if (block) refuse(block.code, block.details);
   const seq = (state.seq[svc.prefix] ?? 0) + 1;
-  if (svc.dailyCap !== undefined && seq > svc.dailyCap)
-    refuse('DAILY_CAP_REACHED', { service: svc.prefix, cap: svc.dailyCap });
-  const wait = estimateWait(config, state, svc.prefix);
-  // Counters serve nobody during a break, so the wait is weighed against session time left, not the clock.
-  if (
-    config.sessions.stopWhenWaitPastClose &&
-    wait.minutes !== null &&
-    wait.minutes > session.workMinutesLeft
-  ) {
-    refuse('WAIT_PAST_CLOSING', { service: svc.prefix, minutes: wait.minutes });
-  }
   if (cmd.party > capacity(config, state, svc.zone)) refuse('PARTY_TOO_LARGE', { party: cmd.party });
 
   const number = svc.prefix + String(seq).padStart(svc.numberWidth, '0');

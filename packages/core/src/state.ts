@@ -1,5 +1,5 @@
 import type { Level, OfficeConfig } from './config.js';
-import type { LoggedEvent, QueueEvent } from './events.js';
+import type { QueueEvent } from './events.js';
 import { IN_HALL, type ClassLines, type CounterState, type DayState, type Ticket } from './model.js';
 
 /** How many recent service times per service feed the wait estimate. */
@@ -270,8 +270,4 @@ export function applyEvent(state: DayState, event: QueueEvent, at: number, confi
       state.level = event.level;
       return state;
   }
-}
-
-export function applyLogged(state: DayState, logged: LoggedEvent, config: OfficeConfig): DayState {
-  return applyEvent(state, logged.event, logged.at, config);
 }

@@ -1,12 +1,10 @@
 import {
   capacity,
-  counterAvailable,
-  countersServing,
   estimateWait,
   localTime,
   occupancy,
   parseHm,
-  serviceRestricted,
+  serviceIssueBlock,
   sessionState,
   type Level,
   type OfficeConfig,
@@ -18,8 +16,8 @@ import type { Snapshot } from '@luot/protocol';
 
 /**
  * Which service tiles the kiosk offers and why a tile is off. Computed from the hub's snapshot with
- * the same core helpers the hub uses to accept or refuse 'ticket.issue', checked in the same order,
- * so a tile that looks open is one the hub will accept.
+ * the very rule the queue uses to accept or refuse 'ticket.issue' (`serviceIssueBlock`), so a tile
+ * that looks open is one the hub will accept.
  */
 
 export type ClosedReason =
@@ -119,7 +117,7 @@ function tileView(
   const estimate = estimateWait(config, state, service.prefix);
   const issued = state.seq[service.prefix] ?? 0;
   const remaining = service.dailyCap === undefined ? null : Math.max(0, service.dailyCap - issued);
-  const reason = notice ?? serviceReason(snapshot, service, now, estimate.minutes, priority);
+  const reason = notice ?? serviceReason(snapshot, service, now, priority);
   return {
     service,
     available: reason === null,
@@ -130,32 +128,26 @@ function tileView(
   };
 }
 
+/** The hub's own rule (`serviceIssueBlock`), in the kiosk's words. */
 function serviceReason(
   { config, state }: Snapshot,
   service: ServiceConfig,
   now: number,
-  waitMinutes: number | null,
   priority: boolean,
 ): ClosedReason | null {
-  if (serviceRestricted(config, state, service.prefix)) return { kind: 'restricted', level: state.level };
-  const served = countersServing(config, service.prefix, priority).some((c) =>
-    counterAvailable(config, state, c.number),
-  );
-  if (!served) return { kind: 'no_counter' };
-  const issued = state.seq[service.prefix] ?? 0;
-  if (service.dailyCap !== undefined && issued >= service.dailyCap) {
-    return { kind: 'daily_cap', cap: service.dailyCap };
+  const block = serviceIssueBlock(config, state, service, priority, now);
+  switch (block?.code) {
+    case undefined:
+      return null;
+    case 'SERVICE_RESTRICTED':
+      return { kind: 'restricted', level: state.level };
+    case 'NO_OPEN_COUNTER':
+      return { kind: 'no_counter' };
+    case 'DAILY_CAP_REACHED':
+      return { kind: 'daily_cap', cap: service.dailyCap ?? 0 };
+    case 'WAIT_PAST_CLOSING':
+      return { kind: 'wait_past_closing' };
   }
-  const session = sessionState(config.sessions, now);
-  if (
-    session.open &&
-    config.sessions.stopWhenWaitPastClose &&
-    waitMinutes !== null &&
-    waitMinutes > session.workMinutesLeft
-  ) {
-    return { kind: 'wait_past_closing' };
-  }
-  return null;
 }
 
 /** When issuing starts again today: the next session's start before hours or during a break. */

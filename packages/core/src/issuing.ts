@@ -1,0 +1,50 @@
+import { sessionState } from './clock.js';
+import type { OfficeConfig, ServiceConfig } from './config.js';
+import { counterAvailable, countersServing, serviceRestricted } from './counters.js';
+import type { QueueErrorCode } from './errors.js';
+import { estimateWait } from './estimate.js';
+import type { DayState } from './model.js';
+
+export interface IssueBlock {
+  code: Extract<
+    QueueErrorCode,
+    'SERVICE_RESTRICTED' | 'NO_OPEN_COUNTER' | 'DAILY_CAP_REACHED' | 'WAIT_PAST_CLOSING'
+  >;
+  details: Record<string, string | number | null>;
+}
+
+/**
+ * Why a ticket for this service cannot be issued now, or null. One rule set, in one order, for the
+ * queue (which refuses the command) and the kiosk (which greys out the tile and says why): a tile
+ * that looks open is one the hub accepts. Day and session checks come first, in `execute`.
+ */
+export function serviceIssueBlock(
+  config: OfficeConfig,
+  state: DayState,
+  svc: ServiceConfig,
+  priority: boolean,
+  now: number,
+): IssueBlock | null {
+  const service = svc.prefix;
+  if (serviceRestricted(config, state, service)) {
+    return { code: 'SERVICE_RESTRICTED', details: { service, level: state.level } };
+  }
+  if (!countersServing(config, service, priority).some((c) => counterAvailable(config, state, c.number))) {
+    return { code: 'NO_OPEN_COUNTER', details: { service } };
+  }
+  if (svc.dailyCap !== undefined && (state.seq[service] ?? 0) >= svc.dailyCap) {
+    return { code: 'DAILY_CAP_REACHED', details: { service, cap: svc.dailyCap } };
+  }
+  const session = sessionState(config.sessions, now);
+  const wait = estimateWait(config, state, service).minutes;
+  // Counters serve nobody during a break, so the wait is weighed against session time left, not the clock.
+  if (
+    session.open &&
+    config.sessions.stopWhenWaitPastClose &&
+    wait !== null &&
+    wait > session.workMinutesLeft
+  ) {
+    return { code: 'WAIT_PAST_CLOSING', details: { service, minutes: wait } };
+  }
+  return null;
+}
