@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { io as ioClient } from 'socket.io-client';
-import WebSocket from 'ws';
 import { LuotClient } from '@luot/client';
 import { hashPin } from '@luot/hub';
+import { fanoutProbe } from './fanout-probe.js';
 import { rssMb, startProcess, stopProcess } from './processes.js';
 import { summary } from './stats.js';
 
@@ -32,8 +32,11 @@ function benchConfig(dir: string): string {
   return file;
 }
 
-/** The two things every command stands on, measured the same way: a durable SQLite commit and a Socket.IO round trip. */
-export async function benchSubstrate(dir: string, n = 500) {
+/**
+ * What the hub stands on, measured the way the hub is: a durable SQLite commit, a Socket.IO round
+ * trip, and a bare Socket.IO broadcast (`io.emit`) timed to each of `displays` sockets.
+ */
+export async function benchSubstrate(dir: string, n = 500, displays = 1000, broadcasts = 64) {
   const db = new Database(join(dir, 'substrate.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -54,37 +57,36 @@ export async function benchSubstrate(dir: string, n = 500) {
   const socket = ioClient(`http://127.0.0.1:${value}`, { transports: ['websocket'] });
   await new Promise((r) => socket.once('connect', () => r(null)));
   const rtts: number[] = [];
+  const command = (i: number) =>
+    socket.emitWithAck('command', { type: 'ticket.issue', requestId: `echo-${i}`, service: 'A' });
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
-    await socket.emitWithAck('command', { type: 'ticket.issue', requestId: `echo-${i}`, service: 'A' });
+    await command(i);
     rtts.push(performance.now() - t0);
   }
-  socket.disconnect();
-  await stopProcess(child);
-  return { sqliteFullCommitMs: summary(commits), socketIoRoundTripMs: summary(rtts) };
-}
-
-/**
- * A raw engine.io/socket.io connection that notes when each event frame arrives and leaves decoding
- * for later: the measuring side should cost as little as it can on a machine it shares with the hub.
- */
-function rawDisplay(
-  port: number,
-  token: string,
-  onFrame: (data: Buffer, at: number) => void,
-): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket`);
-    ws.on('error', reject);
-    ws.on('message', (buf: Buffer) => {
-      const at = performance.now();
-      if (buf[0] === 0x34 && buf[1] === 0x32) return onFrame(buf, at); // "42…": an event
-      const s = buf.toString();
-      if (s.startsWith('0')) ws.send(`40${JSON.stringify({ token })}`);
-      else if (s.startsWith('40')) resolve(ws);
-      else if (s === '2') ws.send('3');
-    });
-  });
+  const probe = await fanoutProbe(Number(value), 'no-token', displays);
+  const arrivals: number[] = [];
+  try {
+    for (let i = 1; i <= broadcasts; i++) {
+      await command(0); // as for the hub: the previous broadcast's write callbacks are done
+      const seq = 1_000_000 + i;
+      arrivals.push(
+        ...(await probe.time(
+          () => socket.emitWithAck('broadcast', seq),
+          () => `"seq":${seq},`,
+        )),
+      );
+    }
+  } finally {
+    probe.close();
+    socket.disconnect();
+    await stopProcess(child);
+  }
+  return {
+    sqliteFullCommitMs: summary(commits),
+    socketIoRoundTripMs: summary(rtts),
+    socketIoBroadcastMs: { ...summary(arrivals), sockets: displays, broadcasts },
+  };
 }
 
 /** Start the built hub (as `npm start` runs it, no TypeScript loader) on a fresh database; stop it after `fn`. */
@@ -164,8 +166,7 @@ async function benchIssue(url: string, latencyN: number, seconds: number) {
  */
 export async function benchDisplays(url: string, pid: number, displays: number, calls: number) {
   const { client, closeAll } = await connectClients(url);
-  const port = Number(new URL(url).port);
-  const sockets: WebSocket[] = [];
+  const closers = [closeAll];
   try {
     const kiosk = await client('bench-kiosk-1-token');
     await Promise.all(
@@ -181,54 +182,27 @@ export async function benchDisplays(url: string, pid: number, displays: number, 
       counters.push(c);
     }
 
-    // Frames are only timestamped on arrival; matching happens when the event's seq is known.
-    let frames: Array<{ data: Buffer; at: number }> = [];
-    let waiting: { marker: string; count: number; record: boolean; done: () => void } | null = null;
+    const probe = await fanoutProbe(Number(new URL(url).port), 'bench-display-token', displays);
+    closers.push(probe.close);
+    const seqOf = (ack: { seq: number }) => `"seq":${ack.seq},`;
     const delivery: number[] = [];
-    let sent = 0;
-    const onFrame = (data: Buffer, at: number) => {
-      if (!waiting) return void frames.push({ data, at });
-      if (data.includes(waiting.marker)) {
-        if (waiting.record) delivery.push(at - sent);
-        if (++waiting.count === sockets.length) waiting.done();
-      }
-    };
-    /** Resolves when every display socket has received the event with this seq. */
-    const delivered = (seq: number, record: boolean) =>
-      new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, 5000);
-        waiting = { marker: `"seq":${seq},`, count: 0, record, done: () => (clearTimeout(timer), resolve()) };
-        for (const f of frames) onFrame(f.data, f.at);
-      }).then(() => {
-        waiting = null;
-        frames = [];
-      });
-    for (let i = 0; i < displays; i += 50) {
-      const batch = Array.from({ length: Math.min(50, displays - i) }, () =>
-        rawDisplay(port, 'bench-display-token', onFrame),
-      );
-      sockets.push(...(await Promise.all(batch)));
-    }
     for (let i = 0; i < calls; i++) {
       const c = counters[i % 16]!;
       // Finish the previous citizen first and let that reach every display, so each call is timed alone.
-      if (c.snapshot?.state.counters[(i % 16) + 1]?.current) {
-        frames = [];
-        await delivered((await c.finish({ kind: 'guided' })).seq, false);
-      }
-      frames = [];
-      sent = performance.now();
-      await delivered((await c.callNext()).seq, true);
+      if (c.snapshot?.state.counters[(i % 16) + 1]?.current)
+        await probe.time(() => c.finish({ kind: 'guided' }), seqOf);
+      // And a round trip: the hub has also finished its write callbacks for that change.
+      await c.socket.emitWithAck('whoami');
+      delivery.push(...(await probe.time(() => c.callNext(), seqOf)));
     }
     const health = (await (await fetch(`${url}/api/health`)).json()) as { memoryMb: Record<string, number> };
     return {
-      callToDisplayMs: { ...summary(delivery), sockets: sockets.length, counters: 16, calls },
+      callToDisplayMs: { ...summary(delivery), sockets: displays, counters: 16, calls },
       hubRssMb: rssMb(pid),
       hubMemoryMb: health.memoryMb,
     };
   } finally {
-    for (const s of sockets) s.close();
-    closeAll();
+    closers.forEach((close) => close());
   }
 }
 

@@ -18,6 +18,7 @@ import { sha256 } from './auth.js';
 import type { DeviceConfig, LoadedConfig } from './config.js';
 import { openDatabase } from './db.js';
 import { Engine } from './engine.js';
+import { broadcastEvents } from './fanout.js';
 import { api } from './api.js';
 import { HubPrinters } from './printing.js';
 import { Store } from './store.js';
@@ -112,7 +113,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     logger,
     publicUrl,
     onCommitted: (events: StreamEvent[], touched: Set<string>) => {
-      io.to('devices').emit('events', events);
+      broadcastEvents(io.of('/'), 'devices', events);
       updateWatchers(touched);
     },
   });

@@ -1,2 +1,3 @@
 export * from './hub.js';
 export * from './browser.js';
+export * from './raw-device.js';
