@@ -1,30 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot, startTestHub, type TestHub } from '@luot/testing';
+import { browserSuite, screenshot } from '@luot/testing';
 import { action, POLL, issue, openCounter, openRating, signIn, ticketInHand } from './helpers.js';
 
-let browser: Browser;
-let t: TestHub | undefined;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => browser?.close());
-afterEach(async () => {
-  for (const c of browser.contexts()) await c.close();
-  await t?.close();
-  t = undefined;
-});
+const suite = browserSuite();
 
 describe('counter terminal', () => {
   it('refuses a wrong PIN, then serves a citizen: call, recall, finish with an outcome, rated once', async () => {
-    t = await startTestHub();
+    const t = await suite.hub();
     const kiosk = await t.client('test-kiosk-1-token');
     const display = await t.client('test-display-token');
     await issue(kiosk, 'C', 2);
 
-    const page = await openCounter(browser, t, 5);
+    const page = await openCounter(suite.browser, t, 5);
     await expect.poll(() => page.getByTestId('counter-number').textContent(), POLL).toContain('5');
     await screenshot(page, 'counter', 'sign-in');
 
@@ -37,7 +26,7 @@ describe('counter terminal', () => {
     await page.getByTestId('next-list').getByText('C001').waitFor();
     await screenshot(page, 'counter', 'idle');
 
-    const rating = await openRating(browser, t, 5, '&timeout=60');
+    const rating = await openRating(suite.browser, t, 5, '&timeout=60');
     await expect.poll(() => rating.getByTestId('rating-officer').textContent(), POLL).toBe('Cán bộ 5');
 
     await action(page, 'callNext').click();
@@ -91,12 +80,12 @@ describe('counter terminal', () => {
   });
 
   it('skips a no-show and transfers to another service, where another counter calls the ticket', async () => {
-    t = await startTestHub();
+    const t = await suite.hub();
     const kiosk = await t.client('test-kiosk-1-token');
     await issue(kiosk, 'C', 2);
     const counter6 = await t.counter(6);
 
-    const page = await openCounter(browser, t, 5);
+    const page = await openCounter(suite.browser, t, 5);
     await signIn(page, 5);
     await action(page, 'callNext').click();
     await expect.poll(() => ticketInHand(page), POLL).toBe('C001');
@@ -123,10 +112,10 @@ describe('counter terminal', () => {
   });
 
   it('pauses with a reason, resumes, and closes the counter', async () => {
-    t = await startTestHub();
+    const t = await suite.hub();
     const kiosk = await t.client('test-kiosk-1-token');
     await issue(kiosk, 'B', 1);
-    const page = await openCounter(browser, t, 4);
+    const page = await openCounter(suite.browser, t, 4);
     await signIn(page, 4);
 
     await action(page, 'pause').click();
@@ -147,11 +136,11 @@ describe('counter terminal', () => {
   });
 
   it('says when the level or the supervisor has closed the counter, and switches to English', async () => {
-    t = await startTestHub();
+    const t = await suite.hub();
     const kiosk = await t.client('test-kiosk-1-token');
     const boss = await t.client('test-supervisor-token');
     await issue(kiosk, 'A', 1);
-    const page = await openCounter(browser, t, 2);
+    const page = await openCounter(suite.browser, t, 2);
     await signIn(page, 2);
     await boss.setLevel(3);
     await page.getByText('Quầy tạm đóng theo cấp độ phòng dịch hiện tại (cấp 3)').waitFor();

@@ -1,27 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot, startTestHub, type TestHub } from '@luot/testing';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, screenshot } from '@luot/testing';
 import { POLL, issue, openCounter, ticketInHand } from './helpers.js';
 
-let browser: Browser;
-let t: TestHub | undefined;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => browser?.close());
-afterEach(async () => {
-  for (const c of browser.contexts()) await c.close();
-  await t?.close();
-  t = undefined;
-});
+const suite = browserSuite();
 
 describe('keyboard only', () => {
   it('drives a whole day at the counter without a mouse', async () => {
-    t = await startTestHub();
+    const t = await suite.hub();
     const kiosk = await t.client('test-kiosk-1-token');
     await issue(kiosk, 'C', 3);
-    const state = () => t!.hub.engine.state;
-    const page = await openCounter(browser, t, 5);
+    const state = () => t.hub.engine.state;
+    const page = await openCounter(suite.browser, t, 5);
     const kb = page.keyboard;
 
     // Sign in: officer id, Tab, PIN, Enter.

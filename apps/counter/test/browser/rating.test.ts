@@ -1,23 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import type { LuotClient } from '@luot/client';
-import { launchBrowser, screenshot, startTestHub, testConfig, type TestHub } from '@luot/testing';
+import { browserSuite, screenshot, testConfig, type TestHub } from '@luot/testing';
 import { openRating } from './helpers.js';
 
-let browser: Browser;
-let t: TestHub | undefined;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => browser?.close());
-afterEach(async () => {
-  for (const c of browser.contexts()) await c.close();
-  await t?.close();
-  t = undefined;
-});
+const suite = browserSuite();
 
 function ratings(t: TestHub) {
   const db = new Database(join(t.dir, 'luot.sqlite'), { readonly: true });
@@ -38,10 +27,10 @@ async function serveOne(kiosk: LuotClient, counter: LuotClient, service = 'C'): 
 
 describe('rating screen', () => {
   it('shows who serves when idle, records "no rating" on timeout, reasons on the lowest level', async () => {
-    t = await startTestHub();
+    const t = await suite.hub();
     const kiosk = await t.client('test-kiosk-1-token');
     const counter = await t.counter(5);
-    const fast = await openRating(browser, t, 5, '&timeout=1&thanks=1');
+    const fast = await openRating(suite.browser, t, 5, '&timeout=1&thanks=1');
     await fast.getByText('Phòng Tư pháp').waitFor();
     await screenshot(fast, 'counter', 'rating-idle');
 
@@ -51,7 +40,7 @@ describe('rating screen', () => {
     await counter.waitFor((s) => s.state.tickets[first]!.rating === null);
     await fast.context().close();
 
-    const page = await openRating(browser, t, 5);
+    const page = await openRating(suite.browser, t, 5);
     const second = await serveOne(kiosk, counter);
     await page.getByRole('button', { name: 'Không hài lòng' }).click();
     await page.getByRole('button', { name: 'Thời gian chờ lâu' }).click();
@@ -67,10 +56,10 @@ describe('rating screen', () => {
   });
 
   it('treats a visit already rated as done (ALREADY_RATED), and stores it once', async () => {
-    t = await startTestHub();
+    const t = await suite.hub();
     const kiosk = await t.client('test-kiosk-1-token');
     const counter = await t.counter(7);
-    const page = await openRating(browser, t, 7);
+    const page = await openRating(suite.browser, t, 7);
     const id = await serveOne(kiosk, counter, 'G');
     await page.getByText('Ông/bà có hài lòng').waitFor();
     // Stored by another path first (e.g. a retry whose answer was lost).
@@ -83,10 +72,10 @@ describe('rating screen', () => {
   });
 
   it('after a reconnect, asks only about a recent last visit with no newer call (never a gone citizen)', async () => {
-    t = await startTestHub();
+    const t = await suite.hub();
     const kiosk = await t.client('test-kiosk-1-token');
     const counter = await t.counter(5);
-    const page = await openRating(browser, t, 5);
+    const page = await openRating(suite.browser, t, 5);
     const banner = page.getByText('Mất kết nối máy chủ');
 
     // Away: C001 and C002 finished, C003 called — C003's citizen stands before the tablet now.
@@ -123,12 +112,12 @@ describe('rating screen', () => {
     const profile = JSON.parse(
       readFileSync(new URL('../../../../packages/core/profiles/quoc-oai.json', import.meta.url), 'utf8'),
     ) as { rating: Record<string, unknown> };
-    t = await startTestHub({
+    const t = await suite.hub({
       config: testConfig({ office: { ...profile, rating: { ...profile.rating, scale: 5 } } }),
     });
     const kiosk = await t.client('test-kiosk-1-token');
     const counter = await t.counter(5);
-    const page = await openRating(browser, t, 5);
+    const page = await openRating(suite.browser, t, 5);
     await serveOne(kiosk, counter);
     await page.getByRole('button', { name: 'Rất không hài lòng' }).waitFor();
     expect(

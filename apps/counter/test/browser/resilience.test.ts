@@ -1,26 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, startTestHub, type TestHub } from '@luot/testing';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from '@luot/testing';
 import { action, POLL, issue, openCounter, signIn, ticketInHand } from './helpers.js';
 
-let browser: Browser;
-let t: TestHub | undefined;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => browser?.close());
-afterEach(async () => {
-  for (const c of browser.contexts()) await c.close();
-  await t?.close();
-  t = undefined;
-});
+const suite = browserSuite();
 
 describe('two counters, restarts and network cuts', () => {
   it('gives two counters pressing "call next" together different tickets', async () => {
-    t = await startTestHub();
+    const t = await suite.hub();
     const kiosk = await t.client('test-kiosk-1-token');
     await issue(kiosk, 'A', 2);
-    const [p1, p2] = await Promise.all([openCounter(browser, t, 1), openCounter(browser, t, 2)]);
+    const [p1, p2] = await Promise.all([openCounter(suite.browser, t, 1), openCounter(suite.browser, t, 2)]);
     await Promise.all([signIn(p1, 1), signIn(p2, 2)]);
     await Promise.all([p1.getByTestId('officer-name').waitFor(), p2.getByTestId('officer-name').waitFor()]);
     await Promise.all([p1.keyboard.press('NumpadAdd'), p2.keyboard.press('NumpadAdd')]);
@@ -30,10 +19,10 @@ describe('two counters, restarts and network cuts', () => {
   });
 
   it('keeps the ticket in hand through a hub restart, and refuses actions while offline', async () => {
-    t = await startTestHub();
+    const t = await suite.hub();
     const kiosk = await t.client('test-kiosk-1-token');
     await issue(kiosk, 'C', 2);
-    const page = await openCounter(browser, t, 5);
+    const page = await openCounter(suite.browser, t, 5);
     await signIn(page, 5);
     await action(page, 'callNext').click();
     await expect.poll(() => ticketInHand(page), POLL).toBe('C001');

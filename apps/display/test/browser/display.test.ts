@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromium, type Page } from 'playwright-core';
 import { composeCall, CLIP_IDS } from '@luot/announcer';
-import { launchBrowser, screenshot, startTestHub, type TestHub } from '@luot/testing';
+import { browserSuite, screenshot } from '@luot/testing';
 import { heldNumber, issue, openDisplay, played, RECEIVED } from './helpers.js';
 
 /** The clips the display should have queued for a call, as the announcer composes them. */
@@ -14,22 +14,11 @@ const latest = (page: Page) => page.getByTestId('latest-call');
 const SOON = { timeout: 10_000 };
 
 describe('wall display against a real hub', () => {
-  let browser: Browser;
-  let t: TestHub | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterEach(async () => {
-    await t?.close();
-    t = undefined;
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const suite = browserSuite();
 
   it('shows a call made at a counter and queues it for announcement', async () => {
-    t = await startTestHub();
-    const page = await openDisplay(browser, t);
+    const t = await suite.hub();
+    const page = await openDisplay(suite.browser, t);
     const kiosk = await t.client('test-kiosk-1-token');
     await issue(kiosk, 'C', 1);
     const counter5 = await t.counter(5);
@@ -49,8 +38,8 @@ describe('wall display against a real hub', () => {
   });
 
   it('announces five calls made within one second, all of them, in the order the hub made them', async () => {
-    t = await startTestHub();
-    const page = await openDisplay(browser, t);
+    const t = await suite.hub();
+    const page = await openDisplay(suite.browser, t);
     const kiosk = await t.client('test-kiosk-1-token');
     const setup: Array<[number, string]> = [
       [1, 'A'],
@@ -60,7 +49,7 @@ describe('wall display against a real hub', () => {
       [8, 'K'],
     ];
     for (const [, service] of setup) await issue(kiosk, service, 1);
-    const counters = await Promise.all(setup.map(([n]) => t!.counter(n)));
+    const counters = await Promise.all(setup.map(([n]) => t.counter(n)));
 
     const started = Date.now();
     const acks = await Promise.all(counters.map((c) => c.callNext()));
@@ -85,8 +74,8 @@ describe('wall display against a real hub', () => {
   });
 
   it('shows the hall filling up, the full banner and the entry call when a ticket outside is let in', async () => {
-    t = await startTestHub();
-    const page = await openDisplay(browser, t);
+    const t = await suite.hub();
+    const page = await openDisplay(suite.browser, t);
     const figure = page.getByTestId('occupancy-figure');
     const kiosk = await t.client('test-kiosk-1-token');
 
@@ -132,8 +121,8 @@ describe('wall display against a real hub', () => {
   });
 
   it('marks the lost connection during a hub restart, recovers, and never announces an old call as new', async () => {
-    t = await startTestHub();
-    const page = await openDisplay(browser, t);
+    const t = await suite.hub();
+    const page = await openDisplay(suite.browser, t);
     const kiosk = await t.client('test-kiosk-1-token');
     await issue(kiosk, 'C', 2);
     const counter5 = await t.counter(5);
@@ -185,8 +174,8 @@ describe('wall display against a real hub', () => {
   });
 
   it('after a network cut, shows calls made meanwhile without announcing or flashing them', async () => {
-    t = await startTestHub();
-    const page = await openDisplay(browser, t);
+    const t = await suite.hub();
+    const page = await openDisplay(suite.browser, t);
     const kiosk = await t.client('test-kiosk-1-token');
     await issue(kiosk, 'C', 2);
     const counter5 = await t.counter(5);
@@ -208,8 +197,8 @@ describe('wall display against a real hub', () => {
   });
 
   it('loads every voice clip from the hub and plays with sound on (wall display flags)', async () => {
-    t = await startTestHub();
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const t = await suite.hub();
+    const context = await suite.browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();
     const warnings: string[] = [];
     page.on('console', (m) => {
@@ -234,7 +223,7 @@ describe('wall display against a real hub', () => {
   });
 
   it('without the wall display browser flag, asks for one click to turn the sound on', async () => {
-    t = await startTestHub();
+    const t = await suite.hub();
     // Chromium as an ordinary browser would start it: autoplay needs a user gesture.
     const plain = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

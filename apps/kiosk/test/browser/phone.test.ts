@@ -1,28 +1,16 @@
-import { launchBrowser, screenshot, startTestHub, type TestHub } from '@luot/testing';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite, screenshot } from '@luot/testing';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, PHONE } from './kiosk-fixture';
 
 // The ticket's phone page (/t/<token>, the URL in the QR code) against a real hub.
 
-let browser: Browser;
-let t: TestHub | null = null;
-
-beforeAll(async () => {
-  assertBuilt();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await t?.close();
-  t = null;
-});
+beforeAll(() => assertBuilt());
+const suite = browserSuite();
 
 /** A phone page that counts calls to navigator.vibrate. */
 async function openPhone(url: string, viewport = PHONE): Promise<Page> {
-  const context = await browser.newContext({ viewport, isMobile: true, hasTouch: true });
+  const context = await suite.browser.newContext({ viewport, isMobile: true, hasTouch: true });
   await context.addInitScript(() => {
     const w = window as unknown as { vibrations: number };
     w.vibrations = 0;
@@ -38,7 +26,7 @@ async function openPhone(url: string, viewport = PHONE): Promise<Page> {
 
 describe('ticket phone page', () => {
   it('follows one ticket from outside the hall to the counter call', async () => {
-    t = await startTestHub();
+    const t = await suite.hub();
     const boss = await t.client('test-supervisor-token');
     await boss.setLevel(4); // hall capacity 20
     const kiosk = await t.client('test-kiosk-2-token');
@@ -87,7 +75,7 @@ describe('ticket phone page', () => {
   });
 
   it('says so for an unknown ticket', async () => {
-    t = await startTestHub();
+    const t = await suite.hub();
     const page = await openPhone(`${t.hub.url}/t/not-a-real-ticket-token`);
     await page.getByRole('heading', { name: 'Không tìm thấy số thứ tự' }).waitFor();
   });
