@@ -1,10 +1,13 @@
 // Bundle the hub into one ESM file (dist/main.js) that plain Node runs: our workspace packages are
 // compiled in, npm dependencies (native modules among them) stay external and load from node_modules.
 import { build } from 'esbuild';
+import { cp } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+
 await build({
-  absWorkingDir: fileURLToPath(new URL('.', import.meta.url)),
+  absWorkingDir: here('.'),
   entryPoints: ['src/main.ts'],
   outdir: 'dist',
   // Separate chunks keep lazily loaded parts (the printer and its drawing library) out of start-up.
@@ -29,3 +32,7 @@ await build({
     },
   ],
 });
+
+// The printer finds its fonts at `new URL('../fonts/…', import.meta.url)`: bundled, that URL is its
+// chunk's (dist/chunks/), so the fonts go to dist/fonts/, as the Electron build does for the kiosk.
+await cp(here('../../packages/printer/fonts'), here('dist/fonts'), { recursive: true });

@@ -55,11 +55,12 @@ export class HubPrinters {
     locale: 'vi' | 'en',
   ): Promise<Printed> {
     const printer = this.printers.get(device);
+    // Phrases without a full stop, like the printer's own fault messages: the kiosk sets them in a sentence.
     if (!printer) {
       return {
         ok: false,
         fault: 'offline',
-        message: { vi: 'Kiosk chưa được gán máy in.', en: 'No printer is set up for this kiosk.' },
+        message: { vi: 'Kiosk chưa được gán máy in', en: 'No printer is set up for this kiosk' },
       };
     }
     try {
@@ -69,7 +70,7 @@ export class HubPrinters {
         : { ok: false, fault: r.fault, message: r.message };
     } catch (e) {
       this.logger.error({ err: e, device }, 'printing failed');
-      return { ok: false, fault: 'write_failed', message: { vi: 'Lỗi máy in.', en: 'Printer error.' } };
+      return { ok: false, fault: 'write_failed', message: { vi: 'Lỗi máy in', en: 'Printer error' } };
     }
   }
 

@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { LuotClient } from '@luot/client';
+
+// The other hub tests import its TypeScript sources; this one runs what `npm start` runs — the
+// bundle in dist/ under plain Node — so what only the bundle can get wrong (files it must find next
+// to itself, such as the ticket fonts) is caught too.
+const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+
+let child: ChildProcess | undefined;
+let dir: string | undefined;
+const clients: LuotClient[] = [];
+afterEach(() => {
+  clients.splice(0).forEach((c) => c.close());
+  child?.kill('SIGKILL');
+  child = undefined;
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Start dist/main.js on a free port; resolves with its URL once it logs that it is listening. */
+function startBuiltHub(config: object): Promise<string> {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first`);
+  dir = mkdtempSync(join(tmpdir(), 'luot-built-'));
+  writeFileSync(join(dir, 'hub.json'), JSON.stringify(config));
+  const args = ['--config', join(dir, 'hub.json'), '--data', join(dir, 'data'), '--port', '0'];
+  child = spawn(process.execPath, [MAIN, ...args, '--host', '127.0.0.1'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const c = child;
+  return new Promise((resolve, reject) => {
+    c.once('exit', (code) => reject(new Error(`the built hub exited with ${code}`)));
+    createInterface({ input: c.stdout! }).on('line', (line) => {
+      const log = JSON.parse(line) as { msg?: string; url?: string };
+      if (log.msg === 'hub listening' && log.url) resolve(log.url);
+    });
+  });
+}
+
+describe('the built hub (npm start)', () => {
+  it('starts, prints a ticket on its fake printer (fonts found), and stops cleanly', async () => {
+    const url = await startBuiltHub({
+      office: 'quoc-oai',
+      alwaysOpen: true,
+      devices: [{ id: 'kiosk-1', role: 'kiosk', token: 'built-kiosk-token' }],
+      officers: [],
+      printers: { 'kiosk-1': { kind: 'fake' } },
+    });
+    expect(((await (await fetch(`${url}/api/health`)).json()) as { ok: boolean }).ok).toBe(true);
+
+    const kiosk = new LuotClient({ url, token: 'built-kiosk-token', timeoutMs: 20_000 }).connect();
+    clients.push(kiosk);
+    await kiosk.ready();
+    const { result } = await kiosk.issue({ service: 'C', print: true });
+    expect(result.ticket.number).toBe('C001');
+    expect(result.printed).toMatchObject({ ok: true });
+
+    const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
+    child!.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
