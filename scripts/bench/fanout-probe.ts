@@ -8,20 +8,21 @@ import { connectRawDevice } from '@luot/testing';
  * marker, e.g. an event's seq, is often known only from `send`'s answer); matching comes after.
  */
 export async function fanoutProbe(port: number, token: string, count: number) {
-  let early: Array<{ data: Buffer; at: number }> = [];
-  let waiting: { marker: string; arrivals: number[]; done: () => void } | null = null;
+  let early: Array<{ socket: number; data: Buffer; at: number }> = [];
+  let waiting: { marker: string; arrivals: number[]; got: Uint8Array; done: () => void } | null = null;
   let start = 0;
-  const onData = (data: Buffer, at: number) => {
-    if (!waiting) return void early.push({ data: Buffer.from(data), at });
-    if (data.includes(waiting.marker)) {
+  const onData = (socket: number, data: Buffer, at: number) => {
+    if (!waiting) return void early.push({ socket, data: Buffer.from(data), at });
+    if (!waiting.got[socket] && data.includes(waiting.marker)) {
+      waiting.got[socket] = 1;
       waiting.arrivals.push(at - start);
-      if (waiting.arrivals.length === sockets.length) waiting.done();
+      if (waiting.arrivals.length === count) waiting.done();
     }
   };
   const sockets: Socket[] = [];
   for (let i = 0; i < count; i += 50) {
-    const batch = Array.from({ length: Math.min(50, count - i) }, () =>
-      connectRawDevice(port, token, onData),
+    const batch = Array.from({ length: Math.min(50, count - i) }, (_, k) =>
+      connectRawDevice(port, token, (data, at) => onData(i + k, data, at)),
     );
     sockets.push(...(await Promise.all(batch)));
   }
@@ -33,11 +34,12 @@ export async function fanoutProbe(port: number, token: string, count: number) {
       const arrivals: number[] = [];
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(
-          () => reject(new Error(`only ${arrivals.length} of ${sockets.length} sockets got it`)),
+          () => reject(new Error(`only ${arrivals.length} of ${count} sockets got it`)),
           10_000,
         );
-        waiting = { marker: marker(result), arrivals, done: () => (clearTimeout(timer), resolve()) };
-        for (const f of early) onData(f.data, f.at);
+        const done = () => (clearTimeout(timer), resolve());
+        waiting = { marker: marker(result), arrivals, got: new Uint8Array(count), done };
+        for (const f of early) onData(f.socket, f.data, f.at);
       }).finally(() => {
         waiting = null;
         early = [];

@@ -48,6 +48,9 @@ interface SocketData {
   ticketId?: string;
 }
 
+/** `LUOT_FANOUT=socket.io` leaves every broadcast to Socket.IO (see fanout.ts): to compare, or if an upgrade misbehaves. */
+const FANOUT_SHORT_PATH = process.env.LUOT_FANOUT !== 'socket.io';
+
 /** The first LAN IPv4 address, so QR codes printed by a hub listening everywhere reach phones. */
 function lanAddress(): string {
   for (const list of Object.values(networkInterfaces())) {
@@ -113,7 +116,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     logger,
     publicUrl,
     onCommitted: (events: StreamEvent[], touched: Set<string>) => {
-      broadcastEvents(io.of('/'), 'devices', events);
+      broadcastEvents(io.of('/'), 'devices', events, { shortPath: FANOUT_SHORT_PATH });
       updateWatchers(touched);
     },
   });

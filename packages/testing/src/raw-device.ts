@@ -44,7 +44,10 @@ export function connectRawDevice(
           if (phase === 'upgrade') {
             const end = pending.indexOf('\r\n\r\n');
             if (end < 0) return true;
-            if (!pending.subarray(0, 12).toString().includes('101')) reject(new Error('no upgrade'));
+            if (!pending.subarray(0, 12).toString().includes('101')) {
+              fail(new Error('no upgrade'));
+              return true;
+            }
             pending = pending.subarray(end + 4);
             phase = 'open';
           }
@@ -54,16 +57,25 @@ export function connectRawDevice(
             phase = 'connecting';
             socket.write(clientFrame(`40${JSON.stringify({ token })}`));
           }
-          if (phase === 'connecting' && pending.includes('40{"sid"')) {
+          const joined = pending.indexOf('40{"sid"');
+          if (phase === 'connecting' && joined >= 2) {
+            // A short frame: 2 header bytes, then the payload; whatever follows it is already traffic.
+            const end = joined + (pending[joined - 1]! & 0x7f);
+            if (pending.length < end) return true;
             phase = 'joined';
-            pending = Buffer.alloc(0);
             resolve(socket);
-          } else if (pending.includes('44{')) reject(new Error(`the hub refused the display: ${pending}`));
+            if (pending.length > end) onData(pending.subarray(end), at);
+            pending = Buffer.alloc(0);
+          } else if (pending.includes('44{')) fail(new Error(`the hub refused the device: ${pending}`));
           return true;
         },
       },
     });
-    socket.on('error', reject);
+    const fail = (e: Error) => {
+      reject(e);
+      socket.destroy();
+    };
+    socket.on('error', fail);
     socket.on('connect', () =>
       socket.write(
         'GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: 127.0.0.1\r\n' +
