@@ -112,15 +112,9 @@ export function resolveConfig(input: unknown, baseDir = process.cwd()): LoadedCo
     officeInput = readJson(file);
   }
   const office = parseOfficeConfig(officeInput);
-  if (hub.alwaysOpen) {
-    office.sessions = {
-      ...office.sessions,
-      days: [1, 2, 3, 4, 5, 6, 7],
-      periods: [{ start: '00:00', end: '24:00' }],
-      stopWhenWaitPastClose: false,
-      holidays: [],
-    };
-  }
+  // Any hour, any day; the working-day calendar (return dates) stays the office's.
+  if (hub.alwaysOpen)
+    office.sessions = { ...office.sessions, alwaysOpen: true, stopWhenWaitPastClose: false };
   const devicesByTokenHash = new Map<string, DeviceConfig>();
   const ids = new Set<string>();
   for (const d of hub.devices) {

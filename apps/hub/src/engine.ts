@@ -183,7 +183,7 @@ export class Engine {
     if (!t) return null;
     const svc = this.o.office.services.find((s) => s.prefix === t.service);
     const pos = ticketPosition(this.state, ticketId);
-    const est = estimateWait(this.o.office, this.state, t.service);
+    const est = estimateWait(this.o.office, this.state, t.service, t.priority !== null);
     const ahead = pos?.ahead ?? null;
     return {
       ticket: {
@@ -430,7 +430,7 @@ export class Engine {
 
     switch (c.type) {
       case 'ticket.issue': {
-        const estimate = estimateWait(office, this.state, c.service);
+        const estimate = estimateWait(office, this.state, c.service, c.priority !== null);
         const emitted = run({
           type: 'issue',
           service: c.service,

@@ -205,8 +205,20 @@ describe('retries, restarts and bad input', () => {
     expect((await fetch(`${t.hub.url}/api/state`)).status).toBe(401);
     const auth = { headers: { authorization: 'Bearer test-supervisor-token' } };
     expect((await fetch(`${t.hub.url}/api/state`, auth)).status).toBe(200);
-    const report = await (await fetch(`${t.hub.url}/api/reports/day`, auth)).json();
-    expect(report).toMatchObject({ day: '2026-11-30', byService: [] });
+    const report = async () =>
+      (await (await fetch(`${t!.hub.url}/api/reports/day`, auth)).json()) as { byService: unknown[] };
+    expect(await report()).toMatchObject({ day: '2026-11-30', byService: [] });
+    // A ticket transferred to another service still counts under the service it was issued for.
+    const kiosk = await t.client('test-kiosk-1-token');
+    await kiosk.issue({ service: 'C' });
+    await kiosk.issue({ service: 'E' });
+    const c5 = await t.counter(5);
+    await c5.callNext();
+    await c5.transfer({ toService: 'E' });
+    expect((await report()).byService).toMatchObject([
+      { service: 'C', issued: 1, transferred: 1 },
+      { service: 'E', issued: 1, transferred: 0 },
+    ]);
     const csv = await (await fetch(`${t.hub.url}/api/exports/tickets.csv`, auth)).text();
     expect(csv).toContain('number,service');
   });

@@ -68,6 +68,10 @@ export type SessionState =
 /** Whether tickets may be issued now, and how long until the day's last session ends. */
 export function sessionState(sessions: SessionsConfig, now: number): SessionState {
   const t = localTime(now, sessions.timeZone);
+  if (sessions.alwaysOpen) {
+    const toMidnight = 24 * 60 - t.minutes;
+    return { open: true, minutesToDayEnd: toMidnight, workMinutesLeft: toMidnight };
+  }
   if (sessions.holidays?.includes(t.day)) return { open: false, reason: 'holiday' };
   if (!sessions.days.includes(t.weekday)) return { open: false, reason: 'not_a_working_day' };
   const periods = sessions.periods.map((p) => ({ start: parseHm(p.start), end: parseHm(p.end) }));

@@ -63,6 +63,11 @@ export interface SessionsConfig {
   stopWhenWaitPastClose: boolean;
   /** Extra dates (YYYY-MM-DD) the office is closed. */
   holidays?: string[];
+  /**
+   * Demos and development: take tickets at any hour of any day. The calendar above still counts
+   * working days (promised return dates), so a demo on a Friday does not promise a Saturday.
+   */
+  alwaysOpen?: boolean;
 }
 
 export interface PriorityCategory {

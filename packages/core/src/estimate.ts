@@ -3,7 +3,7 @@ import { counterAvailable, counterStaffed, countersServing } from './counters.js
 import type { DayState } from './model.js';
 
 export interface WaitEstimate {
-  /** Tickets of the service waiting inside or outside. */
+  /** Tickets waiting inside or outside that will be called first: the whole service, or for a priority ticket its priority tickets. */
   peopleAhead: number;
   /** Counters taken into account (staffed ones, or available ones before officers sign in). */
   counters: number;
@@ -13,11 +13,20 @@ export interface WaitEstimate {
   minutes: number | null;
 }
 
-/** Expected wait for a new ticket of the service: people ahead shared among its counters. */
-export function estimateWait(config: OfficeConfig, state: DayState, service: string): WaitEstimate {
+/**
+ * Expected wait for a new ticket of the service: people ahead shared among its counters. A priority
+ * ticket is called before normal ones (routing.ts), so only the priority tickets are ahead of it, and
+ * counters that take every priority ticket count too.
+ */
+export function estimateWait(
+  config: OfficeConfig,
+  state: DayState,
+  service: string,
+  priority = false,
+): WaitEstimate {
   const svc = config.services.find((s) => s.prefix === service);
-  const peopleAhead = state.lines.queued[service] ?? 0;
-  const serving = countersServing(config, service).map((c) => c.number);
+  const peopleAhead = priority ? priorityQueued(state, service) : (state.lines.queued[service] ?? 0);
+  const serving = countersServing(config, service, priority).map((c) => c.number);
   const staffed = serving.filter((n) => counterStaffed(config, state, n)).length;
   const counters = staffed || serving.filter((n) => counterAvailable(config, state, n)).length;
   const times = state.serviceTimes[service] ?? [];
@@ -27,4 +36,12 @@ export function estimateWait(config: OfficeConfig, state: DayState, service: str
       : (svc?.defaultServiceMinutes ?? 10);
   const minutes = counters === 0 ? null : Math.ceil((peopleAhead / counters) * serviceMinutes);
   return { peopleAhead, counters, serviceMinutes, minutes };
+}
+
+/** Priority tickets of the service waiting inside or outside. */
+function priorityQueued(state: DayState, service: string): number {
+  let n = state.lines.waiting[service]?.priority.length ?? 0;
+  for (const zone of Object.values(state.lines.outside))
+    for (const id of zone.priority) if (state.tickets[id]!.service === service) n++;
+  return n;
 }

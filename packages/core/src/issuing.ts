@@ -36,7 +36,7 @@ export function serviceIssueBlock(
     return { code: 'DAILY_CAP_REACHED', details: { service, cap: svc.dailyCap } };
   }
   const session = sessionState(config.sessions, now);
-  const wait = estimateWait(config, state, service).minutes;
+  const wait = estimateWait(config, state, service, priority).minutes;
   // Counters serve nobody during a break, so the wait is weighed against session time left, not the clock.
   if (
     session.open &&

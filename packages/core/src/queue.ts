@@ -1,7 +1,7 @@
 import { sessionState, localTime } from './clock.js';
 import type { OfficeConfig } from './config.js';
 import type { QueueCommand } from './commands.js';
-import { closedAtLevel, counterConfig } from './counters.js';
+import { closedAtLevel, counterConfig, openCountersServing } from './counters.js';
 import { refuse } from './errors.js';
 import { serviceIssueBlock } from './issuing.js';
 import type { QueueEvent } from './events.js';
@@ -95,11 +95,17 @@ function getTicket(state: DayState, id: string): Ticket {
   return state.tickets[id] ?? refuse('UNKNOWN_TICKET', { ticketId: id });
 }
 
-/** The counter can call someone now: staffed, open, free, not closed. */
-function checkCanCall(config: OfficeConfig, state: DayState, c: CounterState): void {
+/** The counter is not closed today: by the supervisor, by the distancing level or by its officer. */
+function checkAvailable(config: OfficeConfig, state: DayState, c: CounterState): void {
   if (c.closedBySupervisor) refuse('COUNTER_CLOSED_BY_SUPERVISOR', { counter: c.number });
   if (closedAtLevel(config, state, c.number))
     refuse('COUNTER_CLOSED_AT_LEVEL', { counter: c.number, level: state.level });
+  if (c.status === 'closed') refuse('COUNTER_NOT_OPEN', { counter: c.number, status: c.status });
+}
+
+/** The counter can call someone now: staffed, open, free, not closed. */
+function checkCanCall(config: OfficeConfig, state: DayState, c: CounterState): void {
+  checkAvailable(config, state, c);
   if (c.status !== 'open') refuse('COUNTER_NOT_OPEN', { counter: c.number, status: c.status });
   if (c.current) refuse('COUNTER_BUSY', { counter: c.number, ticketId: c.current });
 }
@@ -178,10 +184,14 @@ function decide(config: OfficeConfig, state: DayState, cmd: QueueCommand, now: n
       if (!config.services.some((s) => s.prefix === toService))
         refuse('UNKNOWN_SERVICE', { service: toService });
       if (cmd.toCounter !== null) {
-        getCounter(config, state, cmd.toCounter);
+        const to = getCounter(config, state, cmd.toCounter);
         if (cmd.toCounter === c.number) refuse('INVALID_TRANSFER', { counter: cmd.toCounter });
+        // Only to a counter that can call today, or the citizen would wait for nobody.
+        checkAvailable(config, state, to);
       } else if (toService === t.service) {
         refuse('INVALID_TRANSFER', { service: toService });
+      } else if (openCountersServing(config, state, toService, t.priority !== null).length === 0) {
+        refuse('NO_OPEN_COUNTER', { service: toService });
       }
       return [
         {

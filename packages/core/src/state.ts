@@ -1,4 +1,5 @@
 import type { Level, OfficeConfig } from './config.js';
+import { counterAvailable } from './counters.js';
 import type { QueueEvent } from './events.js';
 import { IN_HALL, type ClassLines, type CounterState, type DayState, type Ticket } from './model.js';
 
@@ -114,6 +115,18 @@ function update(state: DayState, id: string, change: (t: Ticket) => void): Ticke
   change(t);
   attach(state, t);
   return t;
+}
+
+/**
+ * Tickets sent to a counter that has closed for the day (by the level, the supervisor or its
+ * officer) go back to their service's line, in their original place: nobody waits for a counter
+ * that will not call them.
+ */
+function releaseTargeted(state: DayState, config: OfficeConfig): void {
+  for (const [n, ids] of Object.entries(state.lines.targeted)) {
+    if (!ids?.length || counterAvailable(config, state, Number(n))) continue;
+    for (const id of [...ids]) update(state, id, (t) => (t.targetCounter = null));
+  }
 }
 
 function counter(state: DayState, n: number): CounterState {
@@ -247,6 +260,7 @@ export function applyEvent(state: DayState, event: QueueEvent, at: number, confi
       c.status = event.closed ? 'closed' : 'offline';
       c.pauseReason = null;
       c.lastActionAt = at;
+      releaseTargeted(state, config);
       return state;
     }
     case 'counter.paused': {
@@ -265,9 +279,11 @@ export function applyEvent(state: DayState, event: QueueEvent, at: number, confi
     }
     case 'counter.supervisor_closed':
       counter(state, event.counter).closedBySupervisor = event.closed;
+      releaseTargeted(state, config);
       return state;
     case 'level.changed':
       state.level = event.level;
+      releaseTargeted(state, config);
       return state;
   }
 }

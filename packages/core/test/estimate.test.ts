@@ -18,6 +18,20 @@ describe('estimated wait', () => {
     expect(estimateWait(o.config, o.state, 'A')).toMatchObject({ counters: 1, minutes: 90 });
   });
 
+  it('for a priority ticket counts only the priority tickets ahead, and counters that take any priority', () => {
+    const o = new Office(profile);
+    for (let i = 0; i < 6; i++) o.issue('C');
+    o.issue('C', { priority: 'elderly' });
+    const normal = estimateWait(o.config, o.state, 'C');
+    const priority = estimateWait(o.config, o.state, 'C', true);
+    expect(normal.peopleAhead).toBe(7);
+    expect(priority.peopleAhead).toBe(1);
+    // Counter 16 (H) takes every priority ticket besides counter 5 (C).
+    expect(normal.counters).toBe(1);
+    expect(priority.counters).toBe(2);
+    expect(priority.minutes!).toBeLessThan(normal.minutes!);
+  });
+
   it('uses recent real service times once there are some', () => {
     const o = new Office(profile);
     o.signIn(1);

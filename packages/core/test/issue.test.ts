@@ -99,6 +99,24 @@ describe('issuing rules', () => {
     expect(e.details).toEqual({ reason });
   });
 
+  it('with alwaysOpen (demos) is taken at any hour of any day, the calendar left as it is', () => {
+    const sessions = { ...smallConfig().sessions, alwaysOpen: true };
+    for (const now of [at(7, 0), at(12, 0), at(23, 30), at(9, 0, 5), at(3, 0, 6), at(9, 0, 2)])
+      expect(sessionState(sessions, now).open).toBe(true);
+    expect(sessionState(sessions, at(23, 30))).toEqual({
+      open: true,
+      minutesToDayEnd: 30,
+      workMinutesLeft: 30,
+    });
+    const o = new Office(
+      smallConfig((c) => (c.sessions.alwaysOpen = true)),
+      at(9, 0, 6),
+    );
+    o.signIn(1);
+    expect(o.issue('A').status).toBe('waiting');
+    expect(o.config.sessions.days).toEqual(smallConfig().sessions.days);
+  });
+
   it('is open from the first minute of each session until the last', () => {
     for (const now of [at(8, 0), at(11, 59), at(13, 0), at(16, 59)]) {
       expect(sessionState(profile.sessions, now).open).toBe(true);

@@ -193,6 +193,54 @@ describe('transfers', () => {
     o.refused(transfer('Z', null), 'UNKNOWN_SERVICE');
     o.refused(transfer(null, 9), 'UNKNOWN_COUNTER');
   });
+
+  it('are refused to a counter that is closed today, or to a service no open counter serves', () => {
+    const o = new Office(roomy());
+    o.signIn(1);
+    o.issue('A');
+    o.callNext(1);
+    const transfer = (toService: string | null, toCounter: number | null): QueueCommand => ({
+      type: 'transfer',
+      counter: 1,
+      toService,
+      toCounter,
+      note: null,
+    });
+    o.setLevel(3); // closes counter 2
+    o.refused(transfer(null, 2), 'COUNTER_CLOSED_AT_LEVEL');
+    o.run({ type: 'setCounterClosed', counter: 3, closed: true });
+    o.refused(transfer(null, 3), 'COUNTER_CLOSED_BY_SUPERVISOR');
+    // B is served by counters 2 and 3, both closed now.
+    o.refused(transfer('B', null), 'NO_OPEN_COUNTER');
+    o.setLevel(1);
+    o.run({ type: 'setCounterClosed', counter: 3, closed: false });
+    o.signIn(2);
+    o.run({ type: 'signOut', counter: 2, close: true });
+    o.refused(transfer(null, 2), 'COUNTER_NOT_OPEN');
+    // Open but nobody there yet: fine, the citizen waits for the officer.
+    o.run(transfer('B', 3));
+  });
+
+  it('sent to a counter that then closes: the ticket goes back to its service, in its place', () => {
+    for (const close of [
+      (o: Office) => o.setLevel(3),
+      (o: Office) => o.run({ type: 'setCounterClosed', counter: 2, closed: true }),
+      (o: Office) => o.run({ type: 'signOut', counter: 2, close: true }),
+    ]) {
+      const o = new Office(roomy());
+      o.signIn(1);
+      o.signIn(2);
+      const a1 = o.issue('A');
+      const a2 = o.advance(1).issue('A');
+      expect(o.callNext(1)).toBe(a1.id);
+      o.run({ type: 'transfer', counter: 1, toService: null, toCounter: 2, note: null });
+      close(o);
+      expect(o.state.tickets[a1.id]).toMatchObject({ status: 'waiting', targetCounter: null });
+      expect(o.state.lines.targeted[2] ?? []).toEqual([]);
+      expect(o.state.lines.waiting.A!.normal).toEqual([a1.id, a2.id]);
+      expect(o.callNext(1)).toBe(a1.id);
+    }
+  });
 });
 
 describe('calling', () => {

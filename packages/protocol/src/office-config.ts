@@ -67,6 +67,7 @@ export const OfficeConfigSchema = z
       periods: z.array(z.object({ start: hm, end: hm })).min(1),
       stopWhenWaitPastClose: z.boolean(),
       holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).optional(),
+      alwaysOpen: z.boolean().optional(),
     }),
     priorityCategories: z.array(z.object({ id: z.string(), name: text })),
     fairness: z.object({ maxPriorityInRow: z.number().int().min(1), agingMinutes: z.number().positive() }),
