@@ -15,8 +15,9 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { LuotClient, LuotError } from '@luot/client';
-import { capacity, occupancy, outsideCount, type Level } from '@luot/core';
+import { capacity, occupancy, outsideCount, type CounterStatus, type Level } from '@luot/core';
 import { hashPin } from '@luot/hub';
+import { FAULT_MESSAGES } from '@luot/printer';
 import { createHash } from 'node:crypto';
 
 const { values, positionals } = parseArgs({
@@ -33,6 +34,13 @@ if (
 ) {
   console.error('(using the demo supervisor token; set LUOT_SUPERVISOR_TOKEN or --token for a real office)');
 }
+
+const COUNTER_STATUS: Record<CounterStatus, string> = {
+  offline: 'chưa mở',
+  open: 'đang làm việc',
+  paused: 'tạm nghỉ',
+  closed: 'đã đóng',
+};
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write('PIN: ');
@@ -111,12 +119,12 @@ async function main(): Promise<void> {
         for (const c of Object.values(state.counters)) {
           const t = c.current ? state.tickets[c.current]?.number : '';
           console.log(
-            `Quầy ${String(c.number).padStart(2)}: ${c.status.padEnd(7)} ${c.officer?.name ?? ''} ${t ?? ''}${c.closedBySupervisor ? ' (đóng)' : ''}`,
+            `Quầy ${String(c.number).padStart(2)}: ${COUNTER_STATUS[c.status].padEnd(12)} ${c.officer?.name ?? ''} ${t ?? ''}${c.closedBySupervisor ? ' (giám sát đóng)' : ''}`,
           );
         }
         for (const p of Object.values(printers))
           console.log(
-            `Máy in ${p.device}: ${p.ok ? 'tốt' : p.fault}${p.paperNearEnd ? ' (sắp hết giấy)' : ''}`,
+            `Máy in ${p.device}: ${p.ok || !p.fault ? 'tốt' : (FAULT_MESSAGES[p.fault as keyof typeof FAULT_MESSAGES]?.vi ?? p.fault)}${p.paperNearEnd ? ' (sắp hết giấy)' : ''}`,
           );
         return;
       }
