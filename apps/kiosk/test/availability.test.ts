@@ -67,14 +67,15 @@ describe('homeView', () => {
     expect(tileOf(view, 'A').reason).toEqual({ kind: 'restricted', level: 4 });
     expect(tileOf(view, 'C').available).toBe(true);
     expect(view.notice).toBeNull();
-    expect(view.levelNote?.vi).toMatch(/^Cấp 4: chỉ tiếp nhận thủ tục thiết yếu/);
+    expect(view.levelNote?.vi).toMatch(/^Cấp độ 4: chỉ tiếp nhận thủ tục thiết yếu/);
   });
 
   it('closes a service whose counters are all closed, unless a priority counter takes it', () => {
     const s = run(snapshot(), { type: 'setLevel', level: 3 }); // closes counters 2, 3 and 14
-    expect(tileOf(homeView(s, NINE, ONLINE), 'V').reason).toEqual({ kind: 'no_counter' });
+    // V's only counter is closed by the level: the tile says so.
+    expect(tileOf(homeView(s, NINE, ONLINE), 'V').reason).toEqual({ kind: 'restricted', level: 3 });
     expect(tileOf(homeView(s, NINE, ONLINE), 'A').available).toBe(true); // counter 1 still open
-    expect(homeView(s, NINE, ONLINE).levelNote?.vi).toMatch(/^Cấp 3/);
+    expect(homeView(s, NINE, ONLINE).levelNote?.vi).toMatch(/^Cấp độ 3/);
     // Counter 16 calls every priority ticket.
     expect(tileOf(homeView(s, NINE, { ...ONLINE, priority: true }), 'V').available).toBe(true);
 

@@ -1,5 +1,7 @@
 import {
   capacity,
+  closedAtLevel,
+  countersServing,
   estimateWait,
   localTime,
   occupancy,
@@ -142,7 +144,12 @@ function serviceReason(
     case 'SERVICE_RESTRICTED':
       return { kind: 'restricted', level: state.level };
     case 'NO_OPEN_COUNTER':
-      return { kind: 'no_counter' };
+      // Say so when it is the distancing level that closed every counter for it.
+      return countersServing(config, service.prefix, priority).every((c) =>
+        closedAtLevel(config, state, c.number),
+      )
+        ? { kind: 'restricted', level: state.level }
+        : { kind: 'no_counter' };
     case 'DAILY_CAP_REACHED':
       return { kind: 'daily_cap', cap: service.dailyCap ?? 0 };
     case 'WAIT_PAST_CLOSING':

@@ -29,7 +29,7 @@ export const KIOSK_TEXTS = {
   },
   ticketLabel: { vi: 'Số thứ tự của ông/bà', en: 'Your number' },
   priorityTag: { vi: 'Ưu tiên', en: 'Priority' },
-  counters: { vi: 'Quầy phục vụ', en: 'Counters' },
+  counters: { vi: 'Quầy phục vụ', en: 'Served at' },
   counterOne: { vi: 'Quầy {list}', en: 'Counter {list}' },
   counterMany: { vi: 'Quầy {list}', en: 'Counters {list}' },
   peopleAhead: { vi: 'Số người chờ trước', en: 'People ahead' },

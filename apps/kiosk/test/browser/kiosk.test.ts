@@ -80,7 +80,7 @@ describe('kiosk', () => {
     for (let i = 0; i < 20; i++) await other.issue({ service: 'C' });
 
     await page.getByText('Sảnh chờ đã đủ người: số mới sẽ chờ bên ngoài').waitFor();
-    await page.getByText('Cấp 4: chỉ tiếp nhận thủ tục thiết yếu').waitFor();
+    await page.getByText('Cấp độ 4: chỉ tiếp nhận thủ tục thiết yếu').waitFor();
     expect(await tile(page, 'Đất đai').isDisabled()).toBe(true);
     await tile(page, 'Đất đai').getByText('Tạm dừng tiếp nhận (cấp độ 4)').waitFor();
     await shootBoth(page, 'home-level4');
