@@ -4,6 +4,7 @@ import {
   serviceCounts,
   type CounterConfig,
   type CounterState,
+  type CounterStatus,
   type DayState,
   type OfficeConfig,
   type Text,
@@ -123,4 +124,19 @@ export function counterView(
       signOut: online && !ticket,
     },
   };
+}
+
+/** What the header's badge says about the counter. */
+export type StatusBadge = CounterStatus | 'disconnected' | 'closed_by_supervisor' | 'closed_at_level';
+
+/**
+ * The supervisor or the distancing level closes a counter without touching its status (the officer
+ * stays signed in, 'open'), so the badge says so first, in the banner's order. Offline, the last
+ * known state may be stale: the badge says that instead.
+ */
+export function statusBadge(view: CounterView, online: boolean): StatusBadge {
+  if (!online) return 'disconnected';
+  if (view.closedBySupervisor) return 'closed_by_supervisor';
+  if (view.closedAtLevel) return 'closed_at_level';
+  return view.counter.status;
 }

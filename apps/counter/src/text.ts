@@ -1,7 +1,7 @@
 import { translator, type Dictionary, type Locale } from '@luot/ui';
 
 /** Every text of the officer's terminal, Vietnamese first. */
-const TEXT = {
+export const TEXT = {
   appName: { vi: 'Máy quầy', en: 'Counter terminal' },
   counterN: { vi: 'Quầy số {n}', en: 'Counter {n}' },
   counterLabel: { vi: 'Quầy số', en: 'Counter' },
@@ -53,6 +53,9 @@ const TEXT = {
   statusClosed: { vi: 'Đã đóng', en: 'Closed' },
   statusOffline: { vi: 'Chưa mở', en: 'Not open' },
   statusDisconnected: { vi: 'Mất kết nối', en: 'Disconnected' },
+  // A counter closed over its officer's head, as the banner says it: the header's badge, the transfer chips.
+  closedBySupervisorShort: { vi: 'Lãnh đạo cho tạm đóng', en: 'Closed by supervisor' },
+  closedAtLevelShort: { vi: 'Tạm đóng (cấp độ {level})', en: 'Closed (level {level})' },
   // Current ticket
   noTicket: { vi: 'Chưa có công dân tại quầy', en: 'No citizen at the counter' },
   noTicketHint: { vi: 'Nhấn {keys} để gọi số tiếp theo.', en: 'Press {keys} to call the next ticket.' },
@@ -86,8 +89,8 @@ const TEXT = {
     en: 'The supervisor has closed this counter. No new calls.',
   },
   blockLevel: {
-    vi: 'Quầy tạm đóng theo cấp độ phòng dịch hiện tại (cấp {level}). Không gọi số mới.',
-    en: 'This counter is closed at the current distancing level ({level}). No new calls.',
+    vi: 'Quầy tạm đóng theo cấp độ phòng dịch hiện tại (cấp độ {level}). Không gọi số mới.',
+    en: 'This counter is closed at the current distancing level (level {level}). No new calls.',
   },
   blockPaused: { vi: 'Quầy đang tạm dừng: {reason}.', en: 'The counter is paused: {reason}.' },
   blockBusy: {
@@ -104,13 +107,13 @@ const TEXT = {
   otherPriority: { vi: 'Ưu tiên các lĩnh vực khác', en: 'Priority, other services' },
   nextTitle: { vi: 'Số tiếp theo', en: 'Next tickets' },
   nextEmpty: { vi: 'Chưa có ai chờ.', en: 'Nobody waiting.' },
-  waitedFor: { vi: 'chờ {time}', en: 'waited {time}' },
+  waitedFor: { vi: 'đã chờ {time}', en: 'waited {time}' },
   forThisCounter: { vi: 'Chuyển đến quầy này', en: 'Sent to this counter' },
   todayTitle: { vi: 'Kết quả hôm nay của bạn', en: 'Your day so far' },
   served: { vi: 'Đã phục vụ', en: 'Served' },
   averageTime: { vi: 'Thời gian TB', en: 'Average time' },
   citizens: { vi: 'lượt', en: 'visits' },
-  underAMinute: { vi: 'dưới 1 phút', en: 'under 1 min' },
+  underAMinute: { vi: 'Dưới 1 phút', en: 'Under 1 min' },
   // Finish dialog
   finishTitle: { vi: 'Hoàn thành số {number} — kết quả giải quyết', en: 'Finish {number} — outcome' },
   outcome: { vi: 'Kết quả giải quyết', en: 'Outcome' },
@@ -140,6 +143,7 @@ const TEXT = {
   note: { vi: 'Ghi chú cho quầy nhận', en: 'Note for the next counter' },
   notePlaceholder: { vi: 'Ghi chú ngắn (tùy chọn)', en: 'Short note (optional)' },
   missingTarget: { vi: 'Hãy chọn lĩnh vực hoặc quầy nhận.', en: 'Choose a service or a counter.' },
+  noOpenCounter: { vi: 'Không có quầy mở', en: 'No open counter' },
   // Pause dialog
   pauseTitle: { vi: 'Tạm dừng quầy', en: 'Pause the counter' },
   pauseIntro: {

@@ -10,7 +10,7 @@ import { LatestCall } from './components/LatestCall.js';
 import { NoticeTicker } from './components/NoticeTicker.js';
 import { SoundUnlock } from './components/SoundUnlock.js';
 import { DisplayStore } from './display-store.js';
-import { makeT } from './i18n.js';
+import { levelNotice, makeT } from './i18n.js';
 import { parseOptions, type DisplayOptions } from './options.js';
 import { createSound, type Sound } from './sound.js';
 import { counterTiles, hallZones, serviceWaiting } from './view-model.js';
@@ -88,9 +88,13 @@ function WallDisplay(props: { hubUrl: string; token: string; locale: Locale; opt
 
   const { config, state } = snapshot;
   const office = config.office.shortName ?? config.office.name;
-  const latest = view.log.calls[0] ?? null;
+  const { latest, history, anyCalled } = view.board;
+  const flash = latest && view.flash?.ticketId === latest.ticketId ? view.flash : null;
   const levelNote = config.levels[state.level].note;
-  const notice = [pick(config.office.notice, locale), pick(levelNote, locale)]
+  const notice = [
+    pick(config.office.notice, locale),
+    levelNotice(pick(levelNote, locale), state.level, locale),
+  ]
     .filter(Boolean)
     .join('   •   ');
 
@@ -103,11 +107,14 @@ function WallDisplay(props: { hubUrl: string; token: string; locale: Locale; opt
       />
       <main className="display-body">
         <LatestCall
+          // Each live call remounts the card, so its flashing starts over (a recall too).
+          key={flash?.seq ?? 'still'}
           call={latest}
-          flashing={latest !== null && view.flash !== null && view.flash.seq === latest.seq}
+          anyCalled={anyCalled}
+          flashing={flash !== null}
           services={config.services}
         />
-        <CallHistory calls={view.log.calls.slice(1, 1 + HISTORY_ROWS)} />
+        <CallHistory calls={history.slice(0, HISTORY_ROWS)} />
         <HallPanel
           level={state.level}
           zones={derived.zones}

@@ -1,23 +1,16 @@
 /**
- * What the display remembers of the day's calls, and which events are announced.
+ * What the display remembers of the day's entry calls, and which events are announced.
  *
+ * Calls to counters are not remembered here: the latest call and the history are derived from the day's
+ * state (`callBoard` in view-model.ts), so a display that loaded a snapshot and one that followed the
+ * events show the same. Entry calls are kept from the events (a snapshot only tells them approximately).
  * The log is rebuilt from the day's state whenever the client receives a fresh snapshot (first load, long
  * disconnection), and extended with events as they arrive. Whether an event is *announced* is decided
  * elsewhere (only live events are: see display-store.ts); this module only says what each event would say.
  */
-import type { DayState } from '@luot/core';
+import type { DayState, OfficeConfig } from '@luot/core';
 import type { StreamEvent } from '@luot/protocol';
-
-/** One call to a counter, newest first in the log. */
-export interface CallRecord {
-  ticketId: string;
-  number: string;
-  service: string;
-  counter: number;
-  recall: boolean;
-  /** The hub event's seq; null when rebuilt from a snapshot (the order is then by call time). */
-  seq: number | null;
-}
+import { callInForce } from './view-model.js';
 
 /** A ticket let into the hall from outside ("Mời số … vào sảnh"). */
 export interface AdmissionRecord {
@@ -27,8 +20,6 @@ export interface AdmissionRecord {
 }
 
 export interface CallLog {
-  /** Newest first, one entry per ticket (a recall or a second counter moves it to the top). */
-  calls: CallRecord[];
   /** Newest first. */
   admissions: AdmissionRecord[];
   /** The last event folded in (or the snapshot's seq). */
@@ -43,31 +34,18 @@ export type AnnouncementRequest =
   | { kind: 'call' | 'recall'; ticketId: string; number: string; counter: number }
   | { kind: 'entry'; ticketId: string; number: string };
 
-/** The log as far as the day's state tells it: calls by call time, admissions by admission time. */
+/** The log as far as the day's state tells it: admissions by admission time. */
 export function logFromState(state: DayState, seq: number): CallLog {
   const tickets = Object.values(state.tickets);
   const byNewest = (a: number | null, b: number | null, ao: number, bo: number) =>
     (b ?? 0) - (a ?? 0) || bo - ao;
-  const calls = tickets
-    .filter((t) => t.calledAt !== null && t.counter !== null)
-    .sort((a, b) => byNewest(a.calledAt, b.calledAt, a.order, b.order))
-    .slice(0, LOG_LIMIT)
-    .map((t): CallRecord => ({
-      ticketId: t.id,
-      number: t.number,
-      service: t.service,
-      counter: t.counter!,
-      // A snapshot cannot tell a recall from a call at a second counter; it matters only for a tag.
-      recall: false,
-      seq: null,
-    }));
   // A snapshot does not say who waited outside; a ticket let in after it was issued did.
   const admissions = tickets
     .filter((t) => t.admittedAt !== null && t.admittedAt > t.issuedAt)
     .sort((a, b) => byNewest(a.admittedAt, b.admittedAt, a.order, b.order))
     .slice(0, LOG_LIMIT)
     .map((t): AdmissionRecord => ({ ticketId: t.id, number: t.number, seq: null }));
-  return { calls, admissions, seq };
+  return { admissions, seq };
 }
 
 /**
@@ -75,33 +53,20 @@ export function logFromState(state: DayState, seq: number): CallLog {
  * batch that overlaps what the log has seen is harmless. Returns a new log when anything changed.
  */
 export function foldEvents(log: CallLog, events: readonly StreamEvent[], state: DayState): CallLog {
-  let { calls, admissions } = log;
+  let { admissions } = log;
   let seq = log.seq;
   for (const { seq: s, event: e } of events) {
     if (s <= seq) continue;
     seq = s;
     if (e.type === 'day.opened') {
-      calls = [];
       admissions = [];
-    } else if (e.type === 'ticket.called') {
-      const t = state.tickets[e.ticketId];
-      if (!t) continue;
-      const record: CallRecord = {
-        ticketId: t.id,
-        number: t.number,
-        service: t.service,
-        counter: e.counter,
-        recall: e.recall,
-        seq: s,
-      };
-      calls = [record, ...calls.filter((c) => c.ticketId !== t.id)].slice(0, LOG_LIMIT);
     } else if (e.type === 'ticket.admitted') {
       const t = state.tickets[e.ticketId];
       if (!t) continue;
       admissions = [{ ticketId: t.id, number: t.number, seq: s }, ...admissions].slice(0, LOG_LIMIT);
     }
   }
-  return seq === log.seq ? log : { calls, admissions, seq };
+  return seq === log.seq ? log : { admissions, seq };
 }
 
 /**
@@ -126,14 +91,15 @@ export function announcementsFor(events: readonly StreamEvent[], state: DayState
 
 /**
  * Whether an announcement waiting to be played is still worth saying: a call or recall while its ticket is
- * still called to that counter (not yet served, sent away as a no-show or transferred), an entry call while
- * its ticket still waits in the hall. A ticket the day does not know (a new day began) is not.
+ * still called to that counter (not yet served, sent away as a no-show or transferred, the counter not
+ * closed meanwhile), an entry call while its ticket still waits in the hall. A ticket the day does not
+ * know (a new day began) is not.
  */
-export function stillDue(request: AnnouncementRequest, state: DayState): boolean {
+export function stillDue(request: AnnouncementRequest, config: OfficeConfig, state: DayState): boolean {
   const t = state.tickets[request.ticketId];
   if (!t) return false;
   if (request.kind === 'entry') return t.status === 'waiting';
-  return t.status === 'called' && t.counter === request.counter;
+  return t.status === 'called' && t.counter === request.counter && callInForce(config, state, t);
 }
 
 /**

@@ -1,10 +1,13 @@
 /**
- * Between the hub client and the screen: keeps the call log, decides what is announced and what flashes.
+ * Between the hub client and the screen: keeps the call board and the entry calls, decides what is
+ * announced and what flashes.
  *
  * The rule that keeps a stale call from being announced as new: only events the client marks as live
  * (broadcast by the hub as they happened) are announced and flashed. The client also hands out events it
  * fetched when resyncing after a reconnection (and replaces its whole copy of the day after a long one); those
  * update the log and the screen silently. After a fresh snapshot the log is rebuilt from the day's state.
+ * The board (latest call and history) is always derived from the day's state, never from the events, so
+ * a display opened late shows the same as one that ran all day.
  *
  * Framework-free, so it is tested under Node with a fake client; React reads it with useSyncExternalStore.
  */
@@ -12,11 +15,13 @@ import type { Snapshot, StreamEvent } from '@luot/protocol';
 import {
   announcementsFor,
   foldEvents,
+  LOG_LIMIT,
   logFromState,
   stillDue,
   type AnnouncementRequest,
   type CallLog,
 } from './call-log.js';
+import { callBoard, type CallBoard } from './view-model.js';
 
 /** The part of LuotClient the store uses. */
 export interface StoreClient {
@@ -26,8 +31,11 @@ export interface StoreClient {
 }
 
 export interface DisplayView {
+  /** Entry calls into the hall. */
   log: CallLog;
-  /** The latest live call while it flashes on screen. */
+  /** The latest call in force and the history, from the day's state. */
+  board: CallBoard;
+  /** The latest call while it flashes on screen: only after it was called (or recalled) live. */
   flash: { ticketId: string; seq: number } | null;
   /** Hub time minus display time, from the last snapshot: the screen shows the hub's clock. */
   clockOffset: number;
@@ -43,7 +51,12 @@ export interface DisplayStoreOptions {
 /** How long a new call flashes (the CSS animation runs 6 × 1 s). */
 export const FLASH_MS = 6000;
 
-const EMPTY: DisplayView = { log: { calls: [], admissions: [], seq: 0 }, flash: null, clockOffset: 0 };
+const EMPTY: DisplayView = {
+  log: { admissions: [], seq: 0 },
+  board: { latest: null, history: [], anyCalled: false },
+  flash: null,
+  clockOffset: 0,
+};
 
 export class DisplayStore {
   private current: DisplayView = EMPTY;
@@ -76,8 +89,8 @@ export class DisplayStore {
    * day is not known yet. The sound asks just before playing a call that had to wait.
    */
   readonly isDue = (request: AnnouncementRequest): boolean => {
-    const state = this.client.snapshot?.state;
-    return state ? stillDue(request, state) : true;
+    const snap = this.client.snapshot;
+    return snap ? stillDue(request, snap.config, snap.state) : true;
   };
 
   /** Start following the client; returns the function that stops. */
@@ -101,6 +114,7 @@ export class DisplayStore {
     clearTimeout(this.flashTimer);
     this.set({
       log: logFromState(snap.state, snap.seq),
+      board: callBoard(snap.config, snap.state, LOG_LIMIT),
       flash: null,
       clockOffset: snap.serverTime - this.now(),
     });
@@ -113,18 +127,22 @@ export class DisplayStore {
     const before = this.current.log;
     const log = foldEvents(before, events, snap.state);
     if (log === before) return;
+    // Any event may change the board: a call, a finish, a no-show, a transfer, a counter closing.
+    const board = callBoard(snap.config, snap.state, LOG_LIMIT);
     let flash = this.current.flash;
     if (live) {
       const fresh = events.filter((e) => e.seq > before.seq);
       for (const request of announcementsFor(fresh, snap.state)) this.options.announce(request);
-      const newest = log.calls[0];
-      if (newest && newest.seq !== null && newest.seq > before.seq) {
-        flash = { ticketId: newest.ticketId, seq: newest.seq };
+      // The panel flashes when a call heard live put its ticket on it (not when it falls back to an older one).
+      const latest = board.latest?.ticketId;
+      const call = fresh.findLast((e) => e.event.type === 'ticket.called' && e.event.ticketId === latest);
+      if (latest && call) {
+        flash = { ticketId: latest, seq: call.seq };
         clearTimeout(this.flashTimer);
         this.flashTimer = setTimeout(() => this.set({ ...this.current, flash: null }), FLASH_MS);
       }
     }
-    this.set({ ...this.current, log, flash });
+    this.set({ ...this.current, log, board, flash });
   }
 
   private set(view: DisplayView): void {

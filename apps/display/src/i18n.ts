@@ -12,6 +12,9 @@ const DICT = {
     vi: 'Xin mời công dân lấy số thứ tự tại máy cấp số',
     en: 'Please take a ticket at the kiosk',
   },
+  /** Calls were made today, but none is in force now (each was served, missed or sent elsewhere). */
+  noCallNow: { vi: 'Xin vui lòng chờ đến lượt', en: 'Please wait for your turn' },
+  noCallNowHint: { vi: 'Số thứ tự được mời sẽ hiện ở đây', en: 'The number called will appear here' },
   history: { vi: 'Các số vừa gọi', en: 'Recently called' },
   historyEmpty: { vi: 'Chưa có', en: 'None yet' },
   counterShort: { vi: 'Quầy {n}', en: 'Counter {n}' },
@@ -19,9 +22,10 @@ const DICT = {
   priority: { vi: 'Ưu tiên', en: 'Priority' },
   stateCalling: { vi: 'Đang mời', en: 'Calling' },
   stateServing: { vi: 'Đang phục vụ', en: 'Serving' },
-  stateFree: { vi: 'Sẵn sàng', en: 'Open' },
+  stateFree: { vi: 'Sẵn sàng', en: 'Ready' },
   statePaused: { vi: 'Tạm dừng', en: 'Paused' },
-  stateClosedAtLevel: { vi: 'Tạm đóng (cấp {n})', en: 'Closed (level {n})' },
+  /** Shown with the level ("Cấp độ 4") beside the counter's number. */
+  stateClosedAtLevel: { vi: 'Tạm đóng', en: 'Closed for now' },
   stateClosed: { vi: 'Đã đóng', en: 'Closed' },
   stateOffline: { vi: 'Chưa mở', en: 'Not open' },
   inHall: { vi: 'Trong sảnh', en: 'In the hall' },
@@ -34,8 +38,11 @@ const DICT = {
   entryAfter: { vi: 'vào sảnh', en: '' },
   level: { vi: 'Cấp độ {n}', en: 'Level {n}' },
   waitingTitle: { vi: 'Đang chờ theo lĩnh vực', en: 'Waiting by service' },
-  /** A service not taking tickets at this level: its tickets already issued still wait and are called. */
-  restricted: { vi: 'không nhận số mới', en: 'no new tickets' },
+  /**
+   * A service not taking tickets at this level (its tickets already issued still wait and are called):
+   * said once, beside the lock that marks such services.
+   */
+  restricted: { vi: 'Tạm dừng cấp số mới', en: 'Not issuing new numbers' },
   soundOff: { vi: 'Bấm để bật âm thanh', en: 'Click to turn on sound' },
   noToken: {
     vi: 'Màn hình chưa được cấp mã thiết bị. Mở địa chỉ /display?token=… do quản trị cung cấp.',
@@ -48,7 +55,7 @@ export type TextKey = keyof typeof DICT;
 
 export const makeT = (locale: Locale) => translator<TextKey>(DICT, locale);
 
-/** The dictionary key of each counter state; 'closedAtLevel' takes the level as {n}. */
+/** The dictionary key of each counter state. */
 export const TILE_STATE_KEY: Record<CounterTileState, TextKey> = {
   calling: 'stateCalling',
   serving: 'stateServing',
@@ -58,6 +65,15 @@ export const TILE_STATE_KEY: Record<CounterTileState, TextKey> = {
   closed: 'stateClosed',
   offline: 'stateOffline',
 };
+
+/**
+ * The level's note for the ticker, always introduced as "Cấp độ N: " like the rest of the screen. An
+ * office's note may already start with its own label ("Cấp 4: …", "Level 4 – …"); that one is replaced.
+ */
+export function levelNotice(note: string, level: Level, locale: Locale): string {
+  const text = note.normalize('NFC').replace(/^\s*(?:cấp(?:\s+độ)?|level)\s*\d+\s*[:.\-–—]?\s*/iu, '');
+  return text ? `${makeT(locale)('level', { n: level })}: ${text}` : '';
+}
 
 /** Risk names of the four levels (Nghị quyết 128/NQ-CP). */
 export const LEVEL_TEXT: Record<Level, { vi: string; en: string }> = {

@@ -5,6 +5,7 @@
 import {
   capacity,
   closedAtLevel,
+  counterAvailable,
   occupancy,
   outsideCount,
   serviceCounts,
@@ -13,7 +14,81 @@ import {
   type Level,
   type OfficeConfig,
   type Text,
+  type Ticket,
 } from '@luot/core';
+
+/** One call to a counter, as the latest-call panel and the history show it. */
+export interface CallRecord {
+  ticketId: string;
+  number: string;
+  service: string;
+  counter: number;
+  /** When it was last called (a recall counts): the order of the board. */
+  calledAt: number;
+  /** The ticket's last call is a recall, and the citizen has not come to the counter yet. */
+  recall: boolean;
+}
+
+export interface CallBoard {
+  /** The most recent call still in force (see `callInForce`); null when none is. */
+  latest: CallRecord | null;
+  /** The other calls of the day still in force or served, newest first (`limit` at most). */
+  history: CallRecord[];
+  /** Whether anything was called today: the empty panel then says "wait", not "nothing yet". */
+  anyCalled: boolean;
+}
+
+/**
+ * Whether a ticket is still expected at its counter: called there (and the counter not closed meanwhile
+ * by the supervisor or the level), or being served there. A no-show, a transfer (the ticket waits again,
+ * with no counter), a cancellation or a finish ends the call.
+ */
+export function callInForce(config: OfficeConfig, state: DayState, t: Ticket): boolean {
+  if (t.counter === null) return false;
+  if (t.status === 'serving') return true; // the citizen is at the counter; a closing counter finishes them
+  return t.status === 'called' && counterAvailable(config, state, t.counter);
+}
+
+/**
+ * The latest call and the history, from the day's state alone: a screen that has just loaded the hub's
+ * snapshot and one that followed every event all day show exactly the same board.
+ *
+ * Calls are ordered by the ticket's last call time; calls made in the same batch of the hub share that
+ * time and go by issue order (the later number first). Tickets whose call ended without service
+ * (no-show, cancelled, transferred and not yet called again, called to a counter that then closed) leave
+ * the board, so nothing on the screen sends a citizen to a counter that no longer expects them; a
+ * transferred ticket comes back with its new counter when that counter calls it.
+ */
+export function callBoard(config: OfficeConfig, state: DayState, limit: number): CallBoard {
+  let anyCalled = false;
+  const shown: Ticket[] = [];
+  for (const t of Object.values(state.tickets)) {
+    if (t.calledAt === null) continue;
+    anyCalled = true;
+    if (t.counter !== null && (t.status === 'done' || callInForce(config, state, t))) shown.push(t);
+  }
+  shown.sort((a, b) => b.calledAt! - a.calledAt! || b.order - a.order);
+  const latest = shown.find((t) => callInForce(config, state, t)) ?? null;
+  const record = (t: Ticket): CallRecord => ({
+    ticketId: t.id,
+    number: t.number,
+    service: t.service,
+    counter: t.counter!,
+    calledAt: t.calledAt!,
+    // The state counts calls, not where they happened: more calls than counters the ticket went to
+    // (one per transfer, plus the first) means it was recalled. Exact unless it was recalled at an
+    // earlier counter, then transferred; the tag shows only while the citizen is still being called.
+    recall: t.status === 'called' && t.callCount > t.transfers + 1,
+  });
+  return {
+    latest: latest && record(latest),
+    history: shown
+      .filter((t) => t !== latest)
+      .slice(0, limit)
+      .map(record),
+    anyCalled,
+  };
+}
 
 /** A counter's state as the hall sees it. */
 export type CounterTileState =
@@ -41,7 +116,8 @@ export function counterTiles(config: OfficeConfig, state: DayState): CounterTile
     const c = state.counters[cc.number];
     const current = c?.current ? state.tickets[c.current] : undefined;
     let tileState: CounterTileState;
-    if (current && current.status === 'called') tileState = 'calling';
+    // A call to a counter that has closed meanwhile is withdrawn, as on the latest-call panel.
+    if (current && current.status === 'called' && callInForce(config, state, current)) tileState = 'calling';
     else if (current && current.status === 'serving') tileState = 'serving';
     else if (closedAtLevel(config, state, cc.number)) tileState = 'closedAtLevel';
     else if (!c || c.closedBySupervisor || c.status === 'closed') tileState = 'closed';

@@ -9,7 +9,7 @@ import {
 } from '../src/call-log.js';
 import { Day } from './day.js';
 
-const empty: CallLog = { calls: [], admissions: [], seq: 0 };
+const empty: CallLog = { admissions: [], seq: 0 };
 
 describe('which events announce what', () => {
   it('a call to a counter, a recall and an entry into the hall; nothing else', () => {
@@ -62,86 +62,57 @@ describe('whether a call that had to wait is still due', () => {
     for (let i = 0; i < 22; i++) day.issue('C');
     const [call] = announcementsFor(day.callNext(5), day.state);
     expect(call).toMatchObject({ kind: 'call', number: 'C001' });
-    expect(stillDue(call!, day.state)).toBe(true);
+    expect(stillDue(call!, day.config, day.state)).toBe(true);
     const [recall] = announcementsFor(day.run({ type: 'recall', counter: 5 }), day.state);
-    expect(stillDue(recall!, day.state)).toBe(true);
+    expect(stillDue(recall!, day.config, day.state)).toBe(true);
     // The same ticket at another counter (as after a transfer) is not this call.
     const elsewhere = { kind: 'call', ticketId: call!.ticketId, number: 'C001', counter: 6 } as const;
-    expect(stillDue(elsewhere, day.state)).toBe(false);
+    expect(stillDue(elsewhere, day.config, day.state)).toBe(false);
     day.run({ type: 'startServing', counter: 5 });
-    expect(stillDue(call!, day.state)).toBe(false);
-    expect(stillDue(recall!, day.state)).toBe(false);
+    expect(stillDue(call!, day.config, day.state)).toBe(false);
+    expect(stillDue(recall!, day.config, day.state)).toBe(false);
 
     const [entry] = announcementsFor(day.finish(5), day.state);
     expect(entry).toMatchObject({ kind: 'entry', number: 'C021' });
-    expect(stillDue(entry!, day.state)).toBe(true);
+    expect(stillDue(entry!, day.config, day.state)).toBe(true);
     const [c002] = announcementsFor(day.callNext(5), day.state);
-    expect(stillDue(c002!, day.state)).toBe(true);
+    expect(stillDue(c002!, day.config, day.state)).toBe(true);
     day.run({ type: 'noShow', counter: 5 });
-    expect(stillDue(c002!, day.state)).toBe(false);
+    expect(stillDue(c002!, day.config, day.state)).toBe(false);
+    // A call to a counter closed meanwhile is not due either.
+    const [c003] = announcementsFor(day.callNext(5), day.state);
+    expect(stillDue(c003!, day.config, day.state)).toBe(true);
+    day.run({ type: 'setCounterClosed', counter: 5, closed: true });
+    expect(stillDue(c003!, day.config, day.state)).toBe(false);
     // A ticket the day does not know (a new day began) is not due.
-    expect(stillDue({ ...entry!, ticketId: 'nope' }, day.state)).toBe(false);
+    expect(stillDue({ ...entry!, ticketId: 'nope' }, day.config, day.state)).toBe(false);
   });
 });
 
-describe('call history from events', () => {
-  it('newest first, one line per ticket: a recall moves it back to the top', () => {
-    const day = new Day().signIn(1).signIn(5);
-    day.issue('A');
-    day.issue('C');
-    let log = foldEvents(empty, day.callNext(1), day.state);
-    log = foldEvents(log, day.callNext(5), day.state);
-    expect(log.calls.map((c) => [c.number, c.counter])).toEqual([
-      ['C001', 5],
-      ['A001', 1],
-    ]);
-    log = foldEvents(log, day.run({ type: 'recall', counter: 1 }), day.state);
-    expect(log.calls.map((c) => [c.number, c.recall])).toEqual([
-      ['A001', true],
-      ['C001', false],
-    ]);
-    expect(log.seq).toBe(day.seq);
-  });
-
+describe('entry calls from events', () => {
   it('skips events it has already seen, and returns the same log when nothing is new', () => {
     const day = new Day().signIn(1);
     day.issue('A');
     const called = day.callNext(1);
     const log = foldEvents(empty, called, day.state);
+    expect(log.seq).toBe(day.seq);
     expect(foldEvents(log, called, day.state)).toBe(log);
     expect(foldEvents(log, [...day.stream], day.state)).toBe(log);
   });
 
   it('starts again on a new day', () => {
-    const day = new Day().signIn(1);
-    day.issue('A');
-    const log = foldEvents(empty, day.callNext(1), day.state);
+    const day = new Day().signIn(5);
+    day.setLevel(4);
+    for (let i = 0; i < 21; i++) day.issue('C');
+    day.callNext(5);
+    const log = foldEvents(empty, [...day.stream, ...day.finish(5)], day.state);
+    expect(log.admissions.map((a) => a.number)).toEqual(['C021']);
     const opened = {
       seq: day.seq + 1,
       at: day.now,
       event: { type: 'day.opened', day: '2026-12-01', level: 1 },
     } as const;
-    expect(foldEvents(log, [opened], day.state)).toMatchObject({
-      calls: [],
-      admissions: [],
-      seq: day.seq + 1,
-    });
-  });
-
-  it('is rebuilt from the day after a snapshot, newest call first, without replaying anything', () => {
-    const day = new Day().signIn(1).signIn(4);
-    day.issue('A');
-    day.issue('B');
-    day.callNext(4);
-    day.callNext(1);
-    const log = logFromState(day.state, day.seq);
-    expect(log.calls.map((c) => [c.number, c.counter, c.seq])).toEqual([
-      ['A001', 1, null],
-      ['B001', 4, null],
-    ]);
-    expect(log.seq).toBe(day.seq);
-    // The same events arriving again (a late duplicate) change nothing.
-    expect(foldEvents(log, day.stream, day.state)).toBe(log);
+    expect(foldEvents(log, [opened], day.state)).toEqual({ admissions: [], seq: day.seq + 1 });
   });
 });
 

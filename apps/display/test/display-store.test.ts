@@ -1,15 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Mirror } from '@luot/client';
 import type { Snapshot, StreamEvent } from '@luot/protocol';
-import type { AnnouncementRequest } from '../src/call-log.js';
+import { pendingEntries, type AnnouncementRequest } from '../src/call-log.js';
 import { DisplayStore, FLASH_MS, type StoreClient } from '../src/display-store.js';
 import { Day } from './day.js';
 
 /**
  * A stand-in for LuotClient that delivers events the two ways the real one does: a live 'events' message
- * from the hub (live = true), or a resync after a reconnection (live = false).
+ * from the hub (live = true), or a resync after a reconnection (live = false). Like the real one, it keeps
+ * its own copy of the day (a snapshot plus the events applied with the core's code), not the test's.
  */
 class FakeClient implements StoreClient {
-  snapshot: Snapshot | null = null;
+  private readonly mirror = new Mirror();
   private listeners = {
     events: new Set<(e: StreamEvent[], live: boolean) => void>(),
     change: new Set<(s: Snapshot) => void>(),
@@ -23,10 +25,14 @@ class FakeClient implements StoreClient {
     return () => set.delete(fn);
   }
 
-  /** A fresh snapshot: first load, or a resync after a long disconnection. */
+  get snapshot(): Snapshot | null {
+    return this.mirror.current;
+  }
+
+  /** A fresh snapshot (a copy, as if it came over the network): first load, or a long disconnection. */
   takeSnapshot(snapshot: Snapshot): void {
-    this.snapshot = snapshot;
-    for (const fn of this.listeners.change) fn(snapshot);
+    this.mirror.reset(structuredClone(snapshot));
+    for (const fn of this.listeners.change) fn(this.mirror.current!);
   }
 
   /** A live broadcast from the hub (the day has already applied the events). */
@@ -39,9 +45,10 @@ class FakeClient implements StoreClient {
     this.deliver([...events], false);
   }
 
+  /** Delivered even when nothing in it is new (the real client would not): the store must cope. */
   private deliver(events: StreamEvent[], live: boolean): void {
     if (!this.snapshot) return;
-    this.snapshot.seq = Math.max(this.snapshot.seq, ...events.map((e) => e.seq));
+    if (this.mirror.apply(events) === 'gap') throw new Error('the test skipped events');
     for (const fn of this.listeners.events) fn(events, live);
     for (const fn of this.listeners.change) fn(this.snapshot);
   }
@@ -69,7 +76,7 @@ describe('display store: only live events are announced', () => {
     const { client, store, announced } = setup(day);
     client.live(day.callNext(5));
     expect(announced).toEqual([{ kind: 'call', ticketId: '20261130-C001', number: 'C001', counter: 5 }]);
-    expect(store.view.log.calls[0]).toMatchObject({ number: 'C001', counter: 5 });
+    expect(store.view.board.latest).toMatchObject({ number: 'C001', counter: 5 });
     expect(store.view.flash).toMatchObject({ ticketId: '20261130-C001' });
     vi.advanceTimersByTime(FLASH_MS);
     expect(store.view.flash).toBeNull();
@@ -82,7 +89,7 @@ describe('display store: only live events are announced', () => {
     const { store, announced } = setup(day);
     expect(announced).toEqual([]);
     expect(store.view.flash).toBeNull();
-    expect(store.view.log.calls[0]).toMatchObject({ number: 'C001', counter: 5 });
+    expect(store.view.board.latest).toMatchObject({ number: 'C001', counter: 5 });
   });
 
   it('shows but does not announce calls fetched by a resync, then announces live ones again', () => {
@@ -94,7 +101,7 @@ describe('display store: only live events are announced', () => {
     client.resync(day.callNext(5));
     expect(announced).toEqual([]);
     expect(store.view.flash).toBeNull();
-    expect(store.view.log.calls[0]).toMatchObject({ number: 'C001' });
+    expect(store.view.board.latest).toMatchObject({ number: 'C001' });
     client.live(day.callNext(6));
     expect(announced).toEqual([{ kind: 'call', ticketId: '20261130-E001', number: 'E001', counter: 6 }]);
   });
@@ -143,7 +150,8 @@ describe('display store: only live events are announced', () => {
     client.takeSnapshot(day.snapshot());
     expect(announced).toHaveLength(1);
     expect(store.view.flash).toBeNull();
-    expect(store.view.log.calls.map((c) => c.number)).toEqual(['C002', 'C001']);
+    expect(store.view.board.latest).toMatchObject({ number: 'C002' });
+    expect(store.view.board.history.map((c) => c.number)).toEqual(['C001']);
     // The screen's clock follows the hub's.
     expect(store.view.clockOffset).toBe(day.now - (1_000_000 + 60_000));
   });
@@ -157,3 +165,110 @@ describe('display store: only live events are announced', () => {
     expect(announced).toEqual([]);
   });
 });
+
+describe('display store: the latest call is a call still in force', () => {
+  it('after a no-show the panel falls back to the call still in force, without flashing it', () => {
+    vi.useFakeTimers();
+    const day = new Day().signIn(4).signIn(5);
+    day.issue('B');
+    day.issue('C');
+    const { client, store } = setup(day);
+    client.live(day.callNext(4));
+    vi.advanceTimersByTime(FLASH_MS);
+    client.live(day.callNext(5));
+    expect(store.view.flash).toMatchObject({ ticketId: '20261130-C001' });
+    client.live(day.run({ type: 'noShow', counter: 5 }));
+    expect(store.view.board.latest).toMatchObject({ number: 'B001', counter: 4 });
+    expect(store.view.board.history).toEqual([]);
+    // The flash was C001's: the fallback does not take it over.
+    expect(store.view.flash?.ticketId).not.toBe('20261130-B001');
+  });
+
+  it('a live recall flashes again, tagged; the tag goes when the citizen comes or is finished', () => {
+    vi.useFakeTimers();
+    const day = new Day().signIn(5);
+    day.issue('C');
+    const { client, store } = setup(day);
+    client.live(day.callNext(5));
+    const first = store.view.flash!.seq;
+    client.live(day.run({ type: 'recall', counter: 5 }));
+    expect(store.view.flash!.seq).toBeGreaterThan(first);
+    expect(store.view.board.latest).toMatchObject({ number: 'C001', recall: true });
+    client.live(day.finish(5));
+    expect(store.view.board.latest).toBeNull();
+    expect(store.view.board.history).toMatchObject([{ number: 'C001', recall: false }]);
+  });
+});
+
+describe('a display opened late shows what one that ran all day shows', () => {
+  /** Two displays: one from the start of the day on live events, one opened from a snapshot at the end. */
+  function compare(day: Day, script: Array<() => StreamEvent[]>) {
+    const allDay = setup(day);
+    for (const step of script) {
+      allDay.client.live(step());
+      const late = setup(day);
+      const view = (s: DisplayStore) => ({
+        board: s.view.board,
+        entries: pendingEntries(s.view.log, day.state, 4).map((e) => e.number),
+      });
+      expect(view(late.store)).toEqual(view(allDay.store));
+      late.stop();
+    }
+    return allDay.store.view.board;
+  }
+
+  it("the tester's day: calls, a recall, a no-show, transfers away and back, a finish", () => {
+    const day = new Day().signIn(1).signIn(5).signIn(6).signIn(12);
+    for (let i = 0; i < 5; i++) day.issue('C');
+    day.issue('A');
+    const board = compare(day, [
+      () => day.callNext(5), // C001
+      () => day.run({ type: 'startServing', counter: 5 }),
+      () => day.run({ type: 'transfer', counter: 5, toService: null, toCounter: 12, note: null }),
+      () => day.callNext(5), // C002
+      () => day.run({ type: 'recall', counter: 5 }),
+      () => day.run({ type: 'noShow', counter: 5 }),
+      () => day.callNext(12), // C001 again, at 12
+      () => day.callNext(5), // C003
+      () => day.run({ type: 'transfer', counter: 5, toService: 'E', toCounter: null, note: null }),
+      () => day.callNext(1), // A001
+      () => day.callNext(5), // C004
+      () => day.run({ type: 'recall', counter: 5 }),
+      () => day.finish(5),
+      () => day.callNext(5), // C005
+      () => day.run({ type: 'transfer', counter: 5, toService: null, toCounter: 6, note: null }),
+      () => day.finish(12),
+      () => day.callNext(6), // C005: sent to counter 6 by name, it comes before C003 (sent to E's line)
+      () => day.run({ type: 'cancel', ticketId: '20261130-A001', reason: 'left' }),
+    ]);
+    expect(board.latest).toMatchObject({ number: 'C005', counter: 6, recall: false });
+    // C004 was recalled after C001 was called at counter 12; C002 (no-show) and A001 (cancelled) are gone.
+    expect(board.history.map((c) => [c.number, c.counter])).toEqual([
+      ['C004', 5],
+      ['C001', 12],
+    ]);
+  });
+
+  it('a full hall at level 4: entry calls, counters closed by the level and the supervisor', () => {
+    const day = new Day().signIn(2).signIn(5).signIn(6).signIn(13);
+    day.setLevel(3);
+    for (const s of ['C', 'C', 'E', 'S', 'C', 'A']) day.issue(s);
+    compare(day, [
+      () => day.callNext(5),
+      () => day.callNext(6),
+      () => day.callNext(13),
+      () => day.setLevel(4), // capacity 20
+      ...Array.from({ length: 17 }, () => () => day.run(issueC)),
+      () => day.finish(5), // lets one in
+      () => day.finish(6),
+      () => day.callNext(5),
+      () => day.run({ type: 'setCounterClosed', counter: 5, closed: true }),
+      () => day.run({ type: 'recall', counter: 13 }),
+      () => day.setLevel(2),
+      () => day.callNext(2),
+      () => day.run({ type: 'noShow', counter: 13 }),
+    ]);
+  });
+});
+
+const issueC = { type: 'issue', service: 'C', priority: null, party: 1, kioskId: 'kiosk-1' } as const;

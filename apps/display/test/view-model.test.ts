@@ -1,6 +1,134 @@
 import { describe, expect, it } from 'vitest';
-import { counterTiles, hallZones, serviceWaiting } from '../src/view-model.js';
+import { callBoard, counterTiles, hallZones, serviceWaiting } from '../src/view-model.js';
 import { Day } from './day.js';
+
+/** The board as [number, counter] pairs: the latest call, then the history. */
+function board(day: Day) {
+  const b = callBoard(day.config, day.state, 40);
+  return {
+    latest: b.latest && [b.latest.number, b.latest.counter, ...(b.latest.recall ? ['recall'] : [])],
+    history: b.history.map((c) => [c.number, c.counter]),
+  };
+}
+
+describe('the latest call and the history, from the day', () => {
+  it('newest call first; a recall moves its ticket back to the top, tagged while it is still a call', () => {
+    const day = new Day().signIn(1).signIn(5);
+    day.issue('A');
+    day.issue('C');
+    day.callNext(1);
+    day.callNext(5);
+    expect(board(day)).toEqual({ latest: ['C001', 5], history: [['A001', 1]] });
+    day.run({ type: 'recall', counter: 1 });
+    expect(board(day)).toEqual({ latest: ['A001', 1, 'recall'], history: [['C001', 5]] });
+    // The citizen came: no more "called again".
+    day.run({ type: 'startServing', counter: 1 });
+    expect(board(day)).toEqual({ latest: ['A001', 1], history: [['C001', 5]] });
+  });
+
+  it('a finished ticket leaves the panel for the history; the panel goes back to a call still in force', () => {
+    const day = new Day().signIn(1).signIn(5);
+    day.issue('A');
+    day.issue('C');
+    day.callNext(1);
+    day.callNext(5);
+    day.run({ type: 'recall', counter: 5 });
+    day.finish(5);
+    expect(board(day)).toEqual({ latest: ['A001', 1], history: [['C001', 5]] });
+    day.finish(1);
+    const b = callBoard(day.config, day.state, 40);
+    expect(b.latest).toBeNull();
+    expect(b.anyCalled).toBe(true);
+    expect(b.history.map((c) => c.number)).toEqual(['C001', 'A001']);
+  });
+
+  it('a no-show or a cancelled ticket leaves the board: nobody is sent to that counter for it', () => {
+    const day = new Day().signIn(1).signIn(5);
+    day.issue('A');
+    day.issue('C');
+    day.issue('C');
+    day.callNext(1);
+    day.callNext(5);
+    day.run({ type: 'noShow', counter: 5 });
+    expect(board(day)).toEqual({ latest: ['A001', 1], history: [] });
+    day.callNext(5); // C002
+    day.run({ type: 'cancel', ticketId: '20261130-C002', reason: 'left' });
+    expect(board(day)).toEqual({ latest: ['A001', 1], history: [] });
+  });
+
+  it('a transferred ticket leaves the board until its new counter calls it, then shows that counter', () => {
+    const day = new Day().signIn(4).signIn(5).signIn(6);
+    day.issue('B');
+    day.issue('C');
+    day.callNext(4);
+    day.callNext(5);
+    day.run({ type: 'recall', counter: 5 });
+    day.run({ type: 'transfer', counter: 5, toService: null, toCounter: 6, note: null });
+    expect(board(day)).toEqual({ latest: ['B001', 4], history: [] });
+    day.callNext(6);
+    // Its first call at counter 6 (the recall was at counter 5: an inexact tag, see callBoard).
+    expect(board(day).latest?.slice(0, 2)).toEqual(['C001', 6]);
+    expect(board(day).history).toEqual([['B001', 4]]);
+  });
+
+  it('a first call at the counter a ticket was transferred to is not a recall; a recall there is', () => {
+    const day = new Day().signIn(5).signIn(6);
+    day.issue('C');
+    day.callNext(5);
+    day.run({ type: 'startServing', counter: 5 });
+    day.run({ type: 'transfer', counter: 5, toService: null, toCounter: 6, note: null });
+    day.callNext(6);
+    expect(board(day).latest).toEqual(['C001', 6]);
+    day.run({ type: 'recall', counter: 6 });
+    expect(board(day).latest).toEqual(['C001', 6, 'recall']);
+  });
+
+  it('a call to a counter that closes (supervisor or level) is withdrawn; a citizen being served stays', () => {
+    const day = new Day().signIn(2).signIn(5).signIn(6);
+    day.issue('A');
+    day.issue('C');
+    day.issue('E');
+    day.callNext(6);
+    day.run({ type: 'startServing', counter: 6 });
+    day.callNext(2);
+    day.callNext(5);
+    day.run({ type: 'setCounterClosed', counter: 5, closed: true });
+    expect(board(day)).toEqual({ latest: ['A001', 2], history: [['E001', 6]] });
+    day.setLevel(3); // closes counter 2
+    expect(board(day)).toEqual({ latest: ['E001', 6], history: [] });
+    const tile = (n: number) => counterTiles(day.config, day.state).find((t) => t.number === n)!;
+    expect([tile(2).state, tile(5).state, tile(6).state]).toEqual(['closedAtLevel', 'closed', 'serving']);
+    day.run({ type: 'setCounterClosed', counter: 6, closed: true });
+    expect(board(day).latest).toEqual(['E001', 6]);
+    // Open again: the officer still holds the ticket, and the call is back.
+    day.run({ type: 'setCounterClosed', counter: 5, closed: false });
+    expect(board(day).latest).toEqual(['C001', 5]);
+  });
+
+  it('calls made in the same instant go by issue order, the later number first', () => {
+    const day = new Day().signIn(1).signIn(4).signIn(5);
+    day.issue('C');
+    day.issue('A');
+    day.issue('B');
+    const at = day.now;
+    for (const n of [5, 1, 4]) {
+      day.now = at;
+      day.callNext(n);
+    }
+    expect(board(day)).toEqual({
+      latest: ['B001', 4],
+      history: [
+        ['A001', 1],
+        ['C001', 5],
+      ],
+    });
+  });
+
+  it('with nothing called yet, says so', () => {
+    const day = new Day();
+    expect(callBoard(day.config, day.state, 8)).toEqual({ latest: null, history: [], anyCalled: false });
+  });
+});
 
 describe('counter tiles from a snapshot', () => {
   it('one tile per configured counter, with its state, ticket, services and officer', () => {

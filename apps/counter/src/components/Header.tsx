@@ -1,13 +1,26 @@
-import type { CounterState, OfficeConfig } from '@luot/core';
+import type { OfficeConfig } from '@luot/core';
 import { pick, type Locale } from '@luot/ui';
+import { statusBadge, type CounterView, type StatusBadge } from '../counter-view.js';
 import { useText } from '../hooks.js';
 import { shortcutOf } from '../shortcuts.js';
+import type { TextKey } from '../text.js';
 import { KeyCaps, LangSwitch } from './common.js';
+
+const BADGE_TEXT: Record<StatusBadge, TextKey> = {
+  disconnected: 'statusDisconnected',
+  closed_by_supervisor: 'closedBySupervisorShort',
+  closed_at_level: 'closedAtLevelShort',
+  open: 'statusOpen',
+  paused: 'statusPaused',
+  closed: 'statusClosed',
+  offline: 'statusOffline',
+};
 
 /** Who works at this counter ("rõ người"), its state, and the officer's session controls. */
 export function Header({
   config,
-  counter,
+  view,
+  level,
   online,
   canSignOut,
   onLocale,
@@ -16,7 +29,9 @@ export function Header({
   onClose,
 }: {
   config: OfficeConfig;
-  counter: CounterState;
+  view: CounterView;
+  /** The distancing level now, for the badge of a counter it closes. */
+  level: number;
   online: boolean;
   canSignOut: boolean;
   onLocale: (l: Locale) => void;
@@ -25,17 +40,9 @@ export function Header({
   onClose: () => void;
 }) {
   const { t, locale } = useText();
+  const counter = view.counter;
   const officer = counter.officer;
-  // Offline, the last known state may be stale: say that instead.
-  const status = !online
-    ? 'statusDisconnected'
-    : counter.status === 'open'
-      ? 'statusOpen'
-      : counter.status === 'paused'
-        ? 'statusPaused'
-        : counter.status === 'closed'
-          ? 'statusClosed'
-          : 'statusOffline';
+  const badge = statusBadge(view, online);
   return (
     <header className="topbar">
       <div className="counter-badge" data-testid="counter-number">
@@ -48,11 +55,8 @@ export function Header({
         </div>
         <div className="officer-agency">{pick(officer?.agency, locale)}</div>
       </div>
-      <span
-        className={`status-pill status-${online ? counter.status : 'disconnected'}`}
-        data-testid="counter-status"
-      >
-        {t(status)}
+      <span className={`status-pill status-${badge}`} data-testid="counter-status" data-status={badge}>
+        {t(BADGE_TEXT[badge], { level })}
       </span>
       <div className="topbar-office">{pick(config.office.shortName ?? config.office.name, locale)}</div>
       <div className="topbar-actions">

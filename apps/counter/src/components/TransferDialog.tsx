@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import type { OfficeConfig, Ticket } from '@luot/core';
+import type { DayState, OfficeConfig, Ticket } from '@luot/core';
 import { pick } from '@luot/ui';
 import { useText, type Refusal } from '../hooks.js';
 import { TRANSFER_NOTES } from '../reasons.js';
+import { transferTargets, type TransferBlock } from '../transfer-targets.js';
 import { ErrorAlert, KeyCaps } from './common.js';
 import { Dialog, confirmsOnEnter, typingIn } from './Dialog.js';
 
@@ -12,9 +13,14 @@ export interface TransferTarget {
   note: string | null;
 }
 
-/** Send the citizen to another service (typed by its letter) or to a named counter, with a note. */
+/**
+ * Send the citizen to another service (typed by its letter) or to a named counter, with a note.
+ * Targets that cannot take the citizen now (closed counters, services no open counter calls) stay
+ * in place, greyed out with the reason, so the keypad letters and the layout never shift.
+ */
 export function TransferDialog({
   config,
+  state,
   ticket,
   counter,
   error,
@@ -23,6 +29,8 @@ export function TransferDialog({
   onClose,
 }: {
   config: OfficeConfig;
+  /** The hub's day now: what is closed changes while the dialog is open. */
+  state: DayState;
   ticket: Ticket;
   counter: number;
   error: Refusal | null;
@@ -35,8 +43,21 @@ export function TransferDialog({
   const [toCounter, setToCounter] = useState<number | null>(null);
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
-  const services = config.services.filter((s) => s.prefix !== ticket.service);
-  const counters = config.counters.filter((c) => c.number !== counter);
+  const { services, counters } = transferTargets(config, state, ticket, counter);
+  const because = (b: TransferBlock) =>
+    b === 'no_open_counter'
+      ? t('noOpenCounter')
+      : b === 'closed_by_supervisor'
+        ? t('closedBySupervisorShort')
+        : b === 'closed_at_level'
+          ? t('closedAtLevelShort', { level: state.level })
+          : t('statusClosed');
+  // A choice that has closed since it was made (the level changed…) no longer counts.
+  const chosenService = services.some((x) => x.service.prefix === service && !x.blocked) ? service : null;
+  const chosenCounter = counters.some((x) => x.counter.number === toCounter && !x.blocked) ? toCounter : null;
+  // Focus the first target that can be chosen: a disabled button cannot take the focus.
+  const firstService = services.find((x) => !x.blocked)?.service.prefix;
+  const firstCounter = firstService ? undefined : counters.find((x) => !x.blocked)?.counter.number;
 
   const chooseService = (p: string) => {
     setService(p);
@@ -49,8 +70,8 @@ export function TransferDialog({
     setMissing(false);
   };
   const confirm = () => {
-    if (!service && toCounter === null) return setMissing(true);
-    if (!busy) onConfirm({ toService: service, toCounter, note: note.trim() || null });
+    if (!chosenService && chosenCounter === null) return setMissing(true);
+    if (!busy) onConfirm({ toService: chosenService, toCounter: chosenCounter, note: note.trim() || null });
   };
 
   const onKey = (e: KeyboardEvent) => {
@@ -59,12 +80,11 @@ export function TransferDialog({
       return true;
     }
     if (typingIn(e.target)) return false;
-    const s = services.find((x) => x.prefix === e.key.toUpperCase());
-    if (s) {
-      chooseService(s.prefix);
-      return true;
-    }
-    return false;
+    const s = services.find((x) => x.service.prefix === e.key.toUpperCase());
+    if (!s) return false;
+    // The letter of a greyed-out service is used up, not passed on; its reason is on screen.
+    if (!s.blocked) chooseService(s.service.prefix);
+    return true;
   };
 
   return (
@@ -88,18 +108,22 @@ export function TransferDialog({
       <fieldset className="chips-field">
         <legend>{t('toService')}</legend>
         <div className="service-grid" role="radiogroup" aria-label={t('toService')}>
-          {services.map((s, i) => (
+          {services.map(({ service: s, blocked }) => (
             <button
               key={s.prefix}
               type="button"
               role="radio"
-              aria-checked={service === s.prefix}
+              aria-checked={chosenService === s.prefix}
+              disabled={!!blocked}
               className="choice choice-service"
-              data-autofocus={i === 0 ? true : undefined}
+              data-autofocus={s.prefix === firstService ? true : undefined}
               onClick={() => chooseService(s.prefix)}
             >
               <kbd>{s.prefix}</kbd>
-              <span>{pick(s.name, locale)}</span>
+              <span className="choice-text">
+                <span>{pick(s.name, locale)}</span>
+                {blocked && <small className="target-reason">{because(blocked)}</small>}
+              </span>
             </button>
           ))}
         </div>
@@ -107,18 +131,21 @@ export function TransferDialog({
       <fieldset className="chips-field">
         <legend>{t('toCounter')}</legend>
         <div className="chips counter-chips" role="radiogroup" aria-label={t('toCounter')}>
-          {counters.map((c) => (
+          {counters.map(({ counter: c, blocked }) => (
             <button
               key={c.number}
               type="button"
               role="radio"
-              aria-checked={toCounter === c.number}
-              aria-label={t('counterN', { n: c.number })}
+              aria-checked={chosenCounter === c.number}
+              aria-label={t('counterN', { n: c.number }) + (blocked ? ` — ${because(blocked)}` : '')}
+              disabled={!!blocked}
               className="chip chip-counter"
               title={pick(c.agency, locale)}
+              data-autofocus={c.number === firstCounter ? true : undefined}
               onClick={() => chooseCounter(c.number)}
             >
               {c.number}
+              {blocked && <small className="target-reason">{because(blocked)}</small>}
             </button>
           ))}
         </div>

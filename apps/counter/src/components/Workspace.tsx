@@ -148,7 +148,8 @@ export function Workspace({
     <div className="workspace" data-connection={status}>
       <Header
         config={config}
-        counter={view.counter}
+        view={view}
+        level={state.level}
         online={online}
         canSignOut={view.can.signOut}
         onLocale={onLocale}
@@ -212,6 +213,7 @@ export function Workspace({
       {openDialog === 'transfer' && view.ticket && (
         <TransferDialog
           config={config}
+          state={state}
           ticket={view.ticket}
           counter={counter}
           error={runner.error}

@@ -142,14 +142,87 @@ describe('counter terminal', () => {
     await issue(kiosk, 'A', 1);
     const page = await openCounter(suite.browser, t, 2);
     await signIn(page, 2);
+    const badge = () => page.getByTestId('counter-status').textContent();
+    await expect.poll(badge, POLL).toBe('Đang làm việc');
     await boss.setLevel(3);
-    await page.getByText('Quầy tạm đóng theo cấp độ phòng dịch hiện tại (cấp 3)').waitFor();
+    await page.getByText('Quầy tạm đóng theo cấp độ phòng dịch hiện tại (cấp độ 3)').waitFor();
+    // The officer is still signed in and the counter 'open' for the hub: the badge says closed.
+    await expect.poll(badge, POLL).toBe('Tạm đóng (cấp độ 3)');
+    await screenshot(page, 'counter', 'closed-at-level');
     expect(await action(page, 'callNext').isDisabled()).toBe(true);
     await boss.setLevel(1);
     await boss.setCounterClosed(2, true);
     await page.getByText('Quầy đã được lãnh đạo cho tạm đóng').waitFor();
+    await expect.poll(badge, POLL).toBe('Lãnh đạo cho tạm đóng');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByText('The supervisor has closed this counter').waitFor();
+    await expect.poll(badge, POLL).toBe('Closed by supervisor');
     await page.getByRole('button', { name: /Call next/ }).waitFor();
+    await boss.setCounterClosed(2, false);
+    await expect.poll(badge, POLL).toBe('Open');
+  });
+
+  it('greys out closed counters and services no open counter calls in the transfer dialog, keys too', async () => {
+    const t = await suite.hub();
+    const kiosk = await t.client('test-kiosk-1-token');
+    const boss = await t.client('test-supervisor-token');
+    await issue(kiosk, 'C', 1);
+    await (await t.counter(12)).signOut(true); // closed by its officer
+    const page = await openCounter(suite.browser, t, 5);
+    await signIn(page, 5);
+    await boss.setLevel(4); // closes counters 2, 3, 7, 10, 11 and 14
+    await boss.setCounterClosed(1, true); // with 2 and 3, every counter of service A
+    await page.getByTestId('next-list').getByText('C001').waitFor();
+    const kb = page.keyboard;
+    await kb.press('NumpadAdd');
+    await expect.poll(() => ticketInHand(page), POLL).toBe('C001');
+    await kb.press('NumpadDivide');
+    const dialog = page.getByRole('dialog', { name: /Chuyển công dân/ });
+    await dialog.waitFor();
+
+    const counterChip = (name: string) => dialog.getByRole('radio', { name, exact: true });
+    expect(await counterChip('Quầy số 2 — Tạm đóng (cấp độ 4)').isDisabled()).toBe(true);
+    expect(await counterChip('Quầy số 1 — Lãnh đạo cho tạm đóng').isDisabled()).toBe(true);
+    expect(await counterChip('Quầy số 12 — Đã đóng').isDisabled()).toBe(true);
+    expect(await counterChip('Quầy số 6').isDisabled()).toBe(false);
+    const building = dialog.getByRole('radio', { name: /Xây dựng/ });
+    expect(await building.isDisabled()).toBe(true);
+    expect(await building.textContent()).toContain('Không có quầy mở');
+    expect(await dialog.getByRole('radio', { name: /Đất đai/ }).isDisabled()).toBe(true);
+    await screenshot(page, 'counter', 'transfer-closed');
+
+    // The focus starts on the first service that can be chosen (A cannot).
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''), POLL)
+      .toContain('Tài nguyên và Môi trường');
+    // The letter of a greyed-out service chooses nothing, so Enter asks for a target.
+    await kb.press('g');
+    expect(await building.getAttribute('aria-checked')).toBe('false');
+    await kb.press('Enter');
+    const missing = dialog.getByRole('alert').filter({ hasText: 'Hãy chọn lĩnh vực hoặc quầy nhận.' });
+    await missing.waitFor();
+    // A counter chosen, then closed while the dialog is open, is no longer a choice.
+    await counterChip('Quầy số 8').click();
+    await missing.waitFor({ state: 'detached' });
+    await boss.setCounterClosed(8, true);
+    await expect.poll(() => counterChip('Quầy số 8 — Lãnh đạo cho tạm đóng').isDisabled(), POLL).toBe(true);
+    await kb.press('Enter');
+    await missing.waitFor();
+    expect(t.hub.engine.state.tickets['20261130-C001']!.service).toBe('C');
+    await kb.press('e');
+    await kb.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    expect(t.hub.engine.state.tickets['20261130-C001']).toMatchObject({ status: 'waiting', service: 'E' });
+  });
+
+  it('declares its icon, so the browser finds one for the terminal and the rating screen', async () => {
+    const t = await suite.hub();
+    for (const page of [await openCounter(suite.browser, t, 3), await openRating(suite.browser, t, 3)]) {
+      // Without a <link rel="icon">, the browser asks for /favicon.ico, which the hub does not serve.
+      const href = await page.locator('link[rel="icon"]').getAttribute('href');
+      const icon = await page.request.get(new URL(href!, page.url()).href);
+      expect(icon.status()).toBe(200);
+      expect(icon.headers()['content-type']).toContain('image/svg+xml');
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counterView } from '../../src/counter-view.js';
+import { counterView, statusBadge } from '../../src/counter-view.js';
 import { Day } from './day.js';
 
 describe('counter view', () => {
@@ -57,6 +57,23 @@ describe('counter view', () => {
     day.run({ type: 'pause', counter: 2, reason: 'break' });
     expect(view().callBlocker).toBe('paused');
     expect(view().can).toMatchObject({ resume: true, pause: false, callNext: false });
+  });
+
+  it('badges a counter closed by the supervisor or the level as closed, though its officer is still in', () => {
+    const day = new Day().signIn(2);
+    const badge = (online = true) =>
+      statusBadge(counterView(day.config, day.state, 2, day.now, online)!, online);
+    expect(badge()).toBe('open');
+    day.run({ type: 'setLevel', level: 3 }); // closes counter 2
+    expect(day.state.counters[2]!.status).toBe('open');
+    expect(badge()).toBe('closed_at_level');
+    day.run({ type: 'setCounterClosed', counter: 2, closed: true });
+    expect(badge()).toBe('closed_by_supervisor'); // the banner's order: the supervisor first
+    expect(badge(false)).toBe('disconnected');
+    day.run({ type: 'setLevel', level: 1 });
+    day.run({ type: 'setCounterClosed', counter: 2, closed: false });
+    day.run({ type: 'pause', counter: 2, reason: 'break' });
+    expect(badge()).toBe('paused');
   });
 
   it('counts waiting and outside tickets per service', () => {

@@ -1,8 +1,8 @@
 import { useLocale } from '@luot/ui';
-import type { CallRecord } from '../call-log.js';
 import { makeT } from '../i18n.js';
+import type { CallRecord } from '../view-model.js';
 
-/** The calls before the latest one, newest first. */
+/** The day's other calls still in force or served, newest first (see `callBoard`). */
 export function CallHistory({ calls }: { calls: CallRecord[] }) {
   const t = makeT(useLocale());
   return (
@@ -15,7 +15,7 @@ export function CallHistory({ calls }: { calls: CallRecord[] }) {
       ) : (
         <ol className="history-list" data-testid="call-history">
           {calls.map((c) => (
-            <li key={c.ticketId} className="history-row" data-number={c.number}>
+            <li key={c.ticketId} className="history-row" data-number={c.number} data-counter={c.counter}>
               <span className="history-number">{c.number}</span>
               <span className="history-counter">{t('counterShort', { n: c.counter })}</span>
             </li>

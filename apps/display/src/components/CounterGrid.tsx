@@ -1,7 +1,7 @@
 import type { Level } from '@luot/core';
 import { pick, useLocale } from '@luot/ui';
 import { makeT, TILE_STATE_KEY } from '../i18n.js';
-import type { CounterTile } from '../view-model.js';
+import { LEVEL_COLOURS, type CounterTile } from '../view-model.js';
 
 /** Every counter at a glance: its number, the ticket at it, its service, officer and state. */
 export function CounterGrid({ tiles, level }: { tiles: CounterTile[]; level: Level }) {
@@ -21,10 +21,18 @@ export function CounterGrid({ tiles, level }: { tiles: CounterTile[]; level: Lev
               <span className="tile-number" aria-label={t('counterShort', { n: tile.number })}>
                 {tile.number}
               </span>
-              <span className="tile-ticket">{tile.ticket ?? ''}</span>
+              {tile.state === 'closedAtLevel' ? (
+                // Why it is closed, in the level's colour, where a ticket would be: "Tạm đóng (cấp độ 4)"
+                // in one tag does not fit a landscape tile.
+                <span className={`tile-level level--${LEVEL_COLOURS[level]}`}>
+                  {t('level', { n: level })}
+                </span>
+              ) : (
+                <span className="tile-ticket">{tile.ticket ?? ''}</span>
+              )}
             </div>
             <div className="tile-tags">
-              <span className="tile-state">{t(TILE_STATE_KEY[tile.state], { n: level })}</span>
+              <span className="tile-state">{t(TILE_STATE_KEY[tile.state])}</span>
             </div>
             <p className="tile-service">
               {tile.servesAllPriority && <span className="tile-priority">{t('priority')}</span>}

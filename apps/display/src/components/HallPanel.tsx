@@ -19,6 +19,7 @@ export function HallPanel({
   const locale = useLocale();
   const t = makeT(locale);
   const full = zones.some((z) => z.full);
+  const restricted = waiting.some((w) => w.restricted);
   // Entry calls read in the order the tickets were let in.
   const entryOrder = [...entries].reverse();
   return (
@@ -62,7 +63,16 @@ export function HallPanel({
       </div>
 
       <div className="hall-waiting">
-        <h2 className="panel-title waiting-title">{t('waitingTitle')}</h2>
+        <div className="waiting-head">
+          <h2 className="panel-title waiting-title">{t('waitingTitle')}</h2>
+          {/* What the lock means, said once: a label in every chip would not fit, nor be read from afar. */}
+          {restricted && (
+            <p className="waiting-legend" data-testid="restricted-legend">
+              <Lock className="waiting-lock" />
+              {t('restricted')}
+            </p>
+          )}
+        </div>
         <ul className="waiting" data-testid="waiting">
           {waiting.map((w) => (
             <li
@@ -71,18 +81,35 @@ export function HallPanel({
               data-service={w.prefix}
               title={pick(w.name, locale)}
             >
-              <span className="waiting-prefix">{w.prefix}</span>
+              <span className="waiting-service">
+                <span className="waiting-prefix">{w.prefix}</span>
+                {w.restricted && (
+                  <Lock className="waiting-lock" label={t('restricted')} testId="waiting-restricted" />
+                )}
+              </span>
               {/* Tickets issued before the level went up still wait and are still called. */}
               <span className="waiting-count">{w.waiting + w.outside}</span>
-              {w.restricted && (
-                <span className="waiting-off" data-testid="waiting-restricted">
-                  {t('restricted')}
-                </span>
-              )}
             </li>
           ))}
         </ul>
       </div>
     </section>
+  );
+}
+
+/** A padlock: the service takes no new numbers at this level. */
+function Lock({ className, label, testId }: { className: string; label?: string; testId?: string }) {
+  return (
+    <svg
+      className={className}
+      viewBox="3 1.5 18 21"
+      role={label ? 'img' : undefined}
+      aria-label={label}
+      aria-hidden={label ? undefined : true}
+      data-testid={testId}
+    >
+      <path d="M7.5 11V7.5a4.5 4.5 0 0 1 9 0V11" fill="none" stroke="currentColor" strokeWidth="2.6" />
+      <rect x="4" y="10" width="16" height="12" rx="2.5" fill="currentColor" />
+    </svg>
   );
 }

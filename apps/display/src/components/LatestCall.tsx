@@ -1,15 +1,20 @@
 import type { ServiceConfig } from '@luot/core';
 import { pick, useLocale } from '@luot/ui';
-import type { CallRecord } from '../call-log.js';
 import { makeT } from '../i18n.js';
+import type { CallRecord } from '../view-model.js';
 
-/** The latest call, as large as the screen allows; it flashes only when it has just come in live. */
+/**
+ * The latest call still in force, as large as the screen allows; it flashes only when it has just come
+ * in live. With no call in force (none yet, or every call so far is over) it says so, inviting nobody.
+ */
 export function LatestCall({
   call,
+  anyCalled,
   flashing,
   services,
 }: {
   call: CallRecord | null;
+  anyCalled: boolean;
   flashing: boolean;
   services: ServiceConfig[];
 }) {
@@ -18,20 +23,19 @@ export function LatestCall({
   if (!call) {
     return (
       <section className="latest latest--empty" data-testid="latest-call" data-flash="false">
-        <p className="latest-empty">{t('nothingCalled')}</p>
-        <p className="latest-hint">{t('nothingCalledHint')}</p>
+        <p className="latest-empty">{t(anyCalled ? 'noCallNow' : 'nothingCalled')}</p>
+        <p className="latest-hint">{t(anyCalled ? 'noCallNowHint' : 'nothingCalledHint')}</p>
       </section>
     );
   }
   const service = services.find((s) => s.prefix === call.service);
   return (
     <section
-      // A new call remounts the card, so its flashing starts over.
-      key={call.seq ?? call.ticketId}
       className={`latest${flashing ? ' latest--flash' : ''}`}
       data-testid="latest-call"
       data-number={call.number}
       data-counter={call.counter}
+      data-recall={String(call.recall)}
       data-flash={String(flashing)}
       aria-live="assertive"
     >

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chromium, type Page } from 'playwright-core';
 import { composeCall, CLIP_IDS } from '@luot/announcer';
 import { browserSuite, screenshot } from '@luot/testing';
-import { heldNumber, issue, openDisplay, played, RECEIVED } from './helpers.js';
+import { board, heldNumber, issue, LANDSCAPE, openDisplay, played, PORTRAIT, RECEIVED } from './helpers.js';
 
 /** The clips the display should have queued for a call, as the announcer composes them. */
 const clipsOf = (number: string, counter: number | null, kind: 'call' | 'entry' | 'recall' = 'call') =>
@@ -60,18 +60,138 @@ describe('wall display against a real hub', () => {
 
     await expect.poll(async () => (await played(page)).length, SOON).toBe(5);
     expect((await played(page)).map((p) => p.clips)).toEqual(order.map((o) => clipsOf(o.number, o.counter)));
-    await expect.poll(() => latest(page).getAttribute('data-number'), SOON).toBe(order.at(-1)!.number);
-    const history = await page
-      .getByTestId('call-history')
-      .locator('li')
-      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-number')));
-    expect(history).toEqual(
-      order
-        .slice(0, -1)
-        .reverse()
-        .map((o) => o.number),
-    );
+    // The hub's clock stands still in tests: the five calls share one time, and the board (the same on
+    // every display, see callBoard) puts the later-issued number first.
+    const expected = {
+      latest: 'K001@8',
+      history: ['E001@6', 'C001@5', 'B001@4', 'A001@1'],
+    };
+    await expect.poll(() => board(page), SOON).toEqual(expected);
+    const late = await openDisplay(suite.browser, t);
+    await expect.poll(() => board(late), SOON).toEqual(expected);
   });
+
+  it('invites only while a call is in force, and a display opened later shows the same board', async () => {
+    const t = await suite.hub();
+    const page = await openDisplay(suite.browser, t);
+    const kiosk = await t.client('test-kiosk-1-token');
+    await issue(kiosk, 'A', 1);
+    await issue(kiosk, 'C', 4);
+    const [counter1, counter5] = [await t.counter(1), await t.counter(5)];
+    await t.counter(6);
+    // The hub's clock moves on between two things done at a counter, as in an office.
+    const later = () => t.clock.advance(30_000);
+    later();
+    await counter1.callNext(); // A001
+    later();
+    await counter5.callNext(); // C001
+    await expect.poll(() => board(page), SOON).toEqual({ latest: 'C001@5', history: ['A001@1'] });
+
+    // A no-show: the panel goes back to the call still in force, without flashing it.
+    await counter5.noShow();
+    await expect.poll(() => board(page), SOON).toEqual({ latest: 'A001@1', history: [] });
+    expect(await latest(page).getAttribute('data-flash')).toBe('false');
+
+    // "Mời lại" while the recall is the call; not once the ticket is finished.
+    later();
+    await counter5.callNext(); // C002
+    later();
+    await counter5.recall();
+    await expect.poll(() => board(page), SOON).toEqual({ latest: 'C002@5 recall', history: ['A001@1'] });
+    await expect(latest(page).textContent()).resolves.toContain('Mời lại');
+    await screenshot(page, 'display', 'recall');
+    await counter5.finish(RECEIVED);
+    await expect.poll(() => board(page), SOON).toEqual({ latest: 'A001@1', history: ['C002@5'] });
+    await expect(latest(page).textContent()).resolves.not.toContain('Mời lại');
+
+    // Transferred away: not invited to counter 5 any more.
+    later();
+    await counter5.callNext(); // C003
+    await expect.poll(() => board(page), SOON).toEqual({ latest: 'C003@5', history: ['C002@5', 'A001@1'] });
+    await counter5.transfer({ toCounter: 6 });
+    await expect.poll(() => board(page), SOON).toEqual({ latest: 'A001@1', history: ['C002@5'] });
+    await expect(latest(page).textContent()).resolves.toContain('Mời đến quầy số 1');
+
+    // Nothing in force: a neutral panel, inviting nobody.
+    await counter1.finish(RECEIVED);
+    await expect.poll(() => board(page), SOON).toEqual({ latest: '–', history: ['C002@5', 'A001@1'] });
+    await expect(latest(page).textContent()).resolves.toContain('Xin vui lòng chờ đến lượt');
+    await expect(latest(page).textContent()).resolves.not.toContain('Mời đến quầy');
+    await screenshot(page, 'display', 'no-call-in-force');
+
+    // A screen switched on now (after a power cut) shows exactly what this one shows.
+    const late = await openDisplay(suite.browser, t);
+    await expect.poll(() => board(late), SOON).toEqual(await board(page));
+    later();
+    await counter5.callNext(); // C004
+    for (const p of [page, late]) {
+      await expect.poll(() => board(p), SOON).toEqual({ latest: 'C004@5', history: ['C002@5', 'A001@1'] });
+    }
+  });
+
+  for (const [layout, viewport] of [
+    ['landscape', LANDSCAPE],
+    ['portrait', PORTRAIT],
+  ] as const) {
+    it(`at level 4, marks the services taking no new numbers legibly, without breaking the row (${layout})`, async () => {
+      const t = await suite.hub();
+      await (await t.client('test-supervisor-token')).setLevel(4);
+      const page = await openDisplay(suite.browser, t, viewport);
+      await expect.poll(() => page.getByTestId('level').getAttribute('data-level'), SOON).toBe('4');
+      await page.evaluate(() => document.fonts.ready);
+      const m = await page.evaluate(() => {
+        const px = (e: Element) => Number.parseFloat(getComputedStyle(e).fontSize);
+        const chips = Array.from(document.querySelectorAll('.waiting-item'), (li) => {
+          const r = li.getBoundingClientRect();
+          return {
+            top: Math.round(r.top),
+            height: Math.round(r.height),
+            fits: li.scrollWidth <= li.clientWidth,
+          };
+        });
+        const legend = document.querySelector('[data-testid="restricted-legend"]')!;
+        const locks = Array.from(document.querySelectorAll('[data-testid="waiting-restricted"]'));
+        return {
+          chips,
+          locked: locks.map((l) => l.closest('li')!.getAttribute('data-service')),
+          lockPx: Math.min(...locks.map((l) => l.getBoundingClientRect().height)),
+          prefixPx: px(document.querySelector('.waiting-prefix')!),
+          legendPx: px(legend),
+          legendLines: legend.getBoundingClientRect().height / (px(legend) * 1.5),
+          legends: document.querySelectorAll('[data-testid="restricted-legend"]').length,
+          legendText: legend.textContent,
+          // Tags that stick out of their counter's tile (its content box), in px.
+          tagsOut: Array.from(document.querySelectorAll('.tile-state, .tile-level'), (e) => {
+            const tile = e.closest('.tile')!;
+            const right =
+              tile.getBoundingClientRect().right - Number.parseFloat(getComputedStyle(tile).paddingRight);
+            return Math.max(0, Math.round(e.getBoundingClientRect().right - right));
+          }).filter((px) => px > 0),
+          closedTile: (document.querySelector('[data-counter="2"]') as HTMLElement).innerText,
+          text: document.body.innerText,
+        };
+      });
+      // The Quốc Oai profile keeps only its 6 essential services (C E L S R H) at level 4.
+      expect(m.locked).toEqual(['A', 'B', 'G', 'K', 'M', 'N', 'T', 'V']);
+      expect(m.legends).toBe(1);
+      expect(m.legendText).toBe('Tạm dừng cấp số mới');
+      // From across a hall: at least 20 px text, a padlock as large as the service letters.
+      expect(m.legendPx).toBeGreaterThanOrEqual(20);
+      expect(m.legendLines).toBeLessThan(1);
+      expect(m.lockPx).toBeGreaterThanOrEqual(m.prefixPx * 0.9);
+      // Every chip the same height, in rows (2 rows of 7 in landscape, one row in portrait), nothing spilling.
+      expect(new Set(m.chips.map((c) => c.height)).size).toBe(1);
+      expect(new Set(m.chips.map((c) => c.top)).size).toBe(layout === 'landscape' ? 2 : 1);
+      expect(m.chips.every((c) => c.fits)).toBe(true);
+      // A counter the level closes says so, with the level; every tag fits its tile.
+      expect(m.closedTile).toMatch(/Cấp độ 4[\s\S]*Tạm đóng/);
+      expect(m.tagsOut).toEqual([]);
+      // "Cấp độ N", never "Cấp N" (the office's level note in the ticker says "Cấp 4: …").
+      expect(m.text).toContain('Cấp độ 4: chỉ tiếp nhận thủ tục thiết yếu');
+      expect(m.text).not.toMatch(/Cấp \d/);
+      await screenshot(page, 'display', `level4-services-${layout}`);
+    });
+  }
 
   it('shows the hall filling up, the full banner and the entry call when a ticket outside is let in', async () => {
     const t = await suite.hub();

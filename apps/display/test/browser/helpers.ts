@@ -47,3 +47,15 @@ export function heldNumber(ack: { result: unknown }): string {
 }
 
 export const RECEIVED = { kind: 'received' } as const;
+
+/** What the latest-call panel and the history show: the same on every display of the office. */
+export async function board(page: Page): Promise<{ latest: string; history: string[] }> {
+  return page.evaluate(() => {
+    const panel = document.querySelector('[data-testid="latest-call"]')!;
+    const at = (e: Element) => `${e.getAttribute('data-number')}@${e.getAttribute('data-counter')}`;
+    const latest = panel.hasAttribute('data-number')
+      ? `${at(panel)}${panel.getAttribute('data-recall') === 'true' ? ' recall' : ''}`
+      : '–';
+    return { latest, history: Array.from(document.querySelectorAll('.history-row'), at) };
+  });
+}
