@@ -38,7 +38,7 @@ describe('the supervisor command line', () => {
     const { stdout } = await supervisor('status');
     expect(stdout).toContain('cấp độ 3');
     expect(stdout).toMatch(/Sảnh chờ: 0\/40/);
-    expect(stdout).toMatch(/Quầy  7: chưa mở .*\(giám sát đóng\)/);
+    expect(stdout).toMatch(/Quầy {2}7: chưa mở .*\(giám sát đóng\)/);
     expect(stdout).not.toMatch(/offline|open|closed/);
   });
 
