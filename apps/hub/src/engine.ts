@@ -195,6 +195,8 @@ export class Engine {
         issuedAt: t.issuedAt,
         calledAt: t.calledAt,
         callCount: t.callCount,
+        transfers: t.transfers,
+        targetCounter: t.targetCounter,
       },
       serviceName: svc?.name ?? { vi: t.service, en: t.service },
       officeName: this.o.office.office.shortName ?? this.o.office.office.name,

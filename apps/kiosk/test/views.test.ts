@@ -5,7 +5,14 @@ import type { IssuedTicket } from '../src/kiosk/issue';
 import { kioskOptions } from '../src/kiosk/options';
 import { KIOSK_TEXTS, noticeText, shortWait, tileReason, waitText } from '../src/kiosk/texts';
 import { ticketView } from '../src/kiosk/ticket-view';
-import { initialWatchState, isNewCall, stageOf, tokenFromPath, watchReducer } from '../src/phone/phone-view';
+import {
+  initialWatchState,
+  isNewCall,
+  showsPosition,
+  stageOf,
+  tokenFromPath,
+  watchReducer,
+} from '../src/phone/phone-view';
 import { PHONE_TEXTS } from '../src/phone/texts';
 import { issue, run, snapshot } from './fixtures';
 
@@ -109,6 +116,8 @@ describe('phone page', () => {
       issuedAt: 0,
       calledAt: null,
       callCount,
+      transfers: 0,
+      targetCounter: null,
     },
     serviceName: { vi: 'Tư pháp – Hộ tịch', en: 'Justice' },
     officeName: { vi: 'Bộ phận Một cửa', en: 'One-stop office' },
@@ -123,6 +132,16 @@ describe('phone page', () => {
     const admitted = [watch('outside'), watch('waiting')].reduce(watchReducer, initialWatchState);
     expect(stageOf(admitted)).toBe('admitted');
     expect(stageOf(initialWatchState)).toBeNull();
+  });
+
+  it('says when a counter has sent the citizen on, and keeps showing the place in line', () => {
+    const sent = {
+      ...watch('waiting'),
+      ticket: { ...watch('waiting').ticket, transfers: 1, targetCounter: 6 },
+    };
+    const s = [watch('outside'), watch('called', 1), sent].reduce(watchReducer, initialWatchState);
+    expect(stageOf(s)).toBe('transferred');
+    expect(showsPosition(stageOf(s))).toBe(true);
   });
 
   it('alerts on a call and on each recall, not on other updates', () => {

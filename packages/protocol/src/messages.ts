@@ -78,7 +78,16 @@ export type CommandAck<T = unknown> = CommandOk<T> | CommandFail;
 export interface TicketWatch {
   ticket: Pick<
     Ticket,
-    'number' | 'service' | 'status' | 'priority' | 'counter' | 'issuedAt' | 'calledAt' | 'callCount'
+    | 'number'
+    | 'service'
+    | 'status'
+    | 'priority'
+    | 'counter'
+    | 'issuedAt'
+    | 'calledAt'
+    | 'callCount'
+    | 'transfers'
+    | 'targetCounter'
   >;
   serviceName: { vi: string; en: string };
   officeName: { vi: string; en: string };

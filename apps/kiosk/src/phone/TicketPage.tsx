@@ -139,6 +139,12 @@ function StageCard({ stage, watch, t }: { stage: Stage; watch: TicketWatch; t: T
     outside: [t('outsideTitle'), t('outsideBody')],
     admitted: [t('admittedTitle'), t('admittedBody')],
     waiting: [t('waitingTitle'), t('waitingBody')],
+    transferred: [
+      t('transferredTitle'),
+      watch.ticket.targetCounter !== null
+        ? `${t('transferredToCounter', { n: watch.ticket.targetCounter })} ${t('transferredBody')}`
+        : t('transferredBody'),
+    ],
     serving: [t('servingTitle'), t('servingBody', { n: counter })],
     done: [t('doneTitle'), t('doneBody')],
     no_show: [t('noShowTitle'), t('noShowBody')],

@@ -5,7 +5,15 @@ import type { TicketWatch } from '@luot/protocol';
  * citizen (vibrate) because a counter calls them.
  */
 export type Stage =
-  'outside' | 'admitted' | 'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'cancelled';
+  | 'outside'
+  | 'admitted'
+  | 'waiting'
+  | 'transferred'
+  | 'called'
+  | 'serving'
+  | 'done'
+  | 'no_show'
+  | 'cancelled';
 
 export interface WatchState {
   watch: TicketWatch | null;
@@ -34,13 +42,15 @@ export function isNewCall(prev: TicketWatch | null, next: TicketWatch): boolean 
 export function stageOf(s: WatchState): Stage | null {
   const status = s.watch?.ticket.status;
   if (!status) return null;
+  // Sent on by a counter: waiting again, inside, for another service or counter.
+  if (status === 'waiting' && s.watch!.ticket.transfers > 0) return 'transferred';
   if (status === 'waiting') return s.seenOutside ? 'admitted' : 'waiting';
   return status;
 }
 
 /** Whether the page shows the place in line and the expected wait. */
 export function showsPosition(stage: Stage | null): boolean {
-  return stage === 'outside' || stage === 'waiting' || stage === 'admitted';
+  return stage === 'outside' || stage === 'waiting' || stage === 'admitted' || stage === 'transferred';
 }
 
 /** The ticket token is the last segment of /t/<token>. */

@@ -26,6 +26,12 @@ export const PHONE_TEXTS = {
     vi: 'Trang này sẽ báo khi quầy mời ông/bà.',
     en: 'This page will tell you when a counter calls you.',
   },
+  transferredTitle: { vi: 'Đã được chuyển tiếp', en: 'You have been transferred' },
+  transferredBody: {
+    vi: 'Thứ tự của ông/bà vẫn tính từ lúc lấy số. Mời tiếp tục chờ trong sảnh; trang này sẽ báo khi quầy mời.',
+    en: 'Your place still counts from when you took your number. Please keep waiting in the hall; this page will tell you when a counter calls you.',
+  },
+  transferredToCounter: { vi: 'Quầy số {n} sẽ mời ông/bà.', en: 'Counter {n} will call you.' },
   calledTitle: { vi: 'Mời đến quầy số', en: 'Please go to counter' },
   calledBody: { vi: 'Mời ông/bà đến ngay quầy số {n}.', en: 'Please go to counter {n} now.' },
   recalled: { vi: 'Mời lần {n}', en: 'Call {n}' },

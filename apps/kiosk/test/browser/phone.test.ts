@@ -74,6 +74,22 @@ describe('ticket phone page', () => {
     await page.getByRole('heading', { name: 'Đã hoàn thành' }).waitFor();
   });
 
+  it('tells a citizen sent on to another counter, with the new service and counter', async () => {
+    const t = await suite.hub();
+    const kiosk = await t.client('test-kiosk-1-token');
+    const { result } = await kiosk.issue({ service: 'C' });
+    const page = await openPhone(result.url);
+    await page.getByRole('heading', { name: 'Đang chờ đến lượt' }).waitFor();
+    const counter = await t.counter(5);
+    await t.counter(6);
+    await counter.callNext();
+    await counter.transfer({ toService: 'E', toCounter: 6 });
+    await page.getByRole('heading', { name: 'Đã được chuyển tiếp' }).waitFor();
+    await page.getByText('Quầy số 6 sẽ mời ông/bà.', { exact: false }).waitFor();
+    await page.getByText('Tư pháp – Chứng thực').waitFor();
+    await screenshot(page, 'kiosk', 'phone-transferred');
+  });
+
   it('says so for an unknown ticket', async () => {
     const t = await suite.hub();
     const page = await openPhone(`${t.hub.url}/t/not-a-real-ticket-token`);
