@@ -118,6 +118,15 @@ describe('a ticket’s life', () => {
 });
 
 describe('transfers', () => {
+  /** Counter 1 sends the citizen in hand on. */
+  const transfer = (toService: string | null, toCounter: number | null): QueueCommand => ({
+    type: 'transfer',
+    counter: 1,
+    toService,
+    toCounter,
+    note: null,
+  });
+
   it('to another service keep the place given by the original issue time', () => {
     const o = new Office(roomy());
     o.signIn(1);
@@ -181,13 +190,6 @@ describe('transfers', () => {
     o.signIn(1);
     o.issue('A');
     o.callNext(1);
-    const transfer = (toService: string | null, toCounter: number | null): QueueCommand => ({
-      type: 'transfer',
-      counter: 1,
-      toService,
-      toCounter,
-      note: null,
-    });
     o.refused(transfer('A', null), 'INVALID_TRANSFER');
     o.refused(transfer(null, 1), 'INVALID_TRANSFER');
     o.refused(transfer('Z', null), 'UNKNOWN_SERVICE');
@@ -199,13 +201,6 @@ describe('transfers', () => {
     o.signIn(1);
     o.issue('A');
     o.callNext(1);
-    const transfer = (toService: string | null, toCounter: number | null): QueueCommand => ({
-      type: 'transfer',
-      counter: 1,
-      toService,
-      toCounter,
-      note: null,
-    });
     o.setLevel(3); // closes counter 2
     o.refused(transfer(null, 2), 'COUNTER_CLOSED_AT_LEVEL');
     o.run({ type: 'setCounterClosed', counter: 3, closed: true });
