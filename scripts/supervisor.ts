@@ -15,7 +15,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { LuotClient, LuotError } from '@luot/client';
-import { capacity, occupancy, outsideCount, type CounterStatus, type Level } from '@luot/core';
+import { capacity, closedAtLevel, occupancy, outsideCount, type CounterStatus, type Level } from '@luot/core';
 import { hashPin } from '@luot/hub';
 import { FAULT_MESSAGES } from '@luot/printer';
 import { createHash } from 'node:crypto';
@@ -119,7 +119,7 @@ async function main(): Promise<void> {
         for (const c of Object.values(state.counters)) {
           const t = c.current ? state.tickets[c.current]?.number : '';
           console.log(
-            `Quầy ${String(c.number).padStart(2)}: ${COUNTER_STATUS[c.status].padEnd(12)} ${c.officer?.name ?? ''} ${t ?? ''}${c.closedBySupervisor ? ' (giám sát đóng)' : ''}`,
+            `Quầy ${String(c.number).padStart(2)}: ${COUNTER_STATUS[c.status].padEnd(12)} ${c.officer?.name ?? ''} ${t ?? ''}${c.closedBySupervisor ? ' (giám sát đóng)' : ''}${closedAtLevel(config, state, c.number) ? ` (đóng theo cấp độ ${state.level})` : ''}`,
           );
         }
         for (const p of Object.values(printers))

@@ -8,7 +8,7 @@
  * disconnection), and extended with events as they arrive. Whether an event is *announced* is decided
  * elsewhere (only live events are: see display-store.ts); this module only says what each event would say.
  */
-import type { DayState, OfficeConfig } from '@luot/core';
+import type { DayState } from '@luot/core';
 import type { StreamEvent } from '@luot/protocol';
 import { callInForce } from './view-model.js';
 
@@ -91,15 +91,14 @@ export function announcementsFor(events: readonly StreamEvent[], state: DayState
 
 /**
  * Whether an announcement waiting to be played is still worth saying: a call or recall while its ticket is
- * still called to that counter (not yet served, sent away as a no-show or transferred, the counter not
- * closed meanwhile), an entry call while its ticket still waits in the hall. A ticket the day does not
- * know (a new day began) is not.
+ * still called to that counter (not yet served, sent away as a no-show or transferred), an entry call
+ * while its ticket still waits in the hall. A ticket the day does not know (a new day began) is not.
  */
-export function stillDue(request: AnnouncementRequest, config: OfficeConfig, state: DayState): boolean {
+export function stillDue(request: AnnouncementRequest, state: DayState): boolean {
   const t = state.tickets[request.ticketId];
   if (!t) return false;
   if (request.kind === 'entry') return t.status === 'waiting';
-  return t.status === 'called' && t.counter === request.counter && callInForce(config, state, t);
+  return t.status === 'called' && t.counter === request.counter && callInForce(t);
 }
 
 /**

@@ -89,8 +89,8 @@ export class DisplayStore {
    * day is not known yet. The sound asks just before playing a call that had to wait.
    */
   readonly isDue = (request: AnnouncementRequest): boolean => {
-    const snap = this.client.snapshot;
-    return snap ? stillDue(request, snap.config, snap.state) : true;
+    const state = this.client.snapshot?.state;
+    return state ? stillDue(request, state) : true;
   };
 
   /** Start following the client; returns the function that stops. */

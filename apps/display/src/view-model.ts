@@ -5,7 +5,6 @@
 import {
   capacity,
   closedAtLevel,
-  counterAvailable,
   occupancy,
   outsideCount,
   serviceCounts,
@@ -39,14 +38,13 @@ export interface CallBoard {
 }
 
 /**
- * Whether a ticket is still expected at its counter: called there (and the counter not closed meanwhile
- * by the supervisor or the level), or being served there. A no-show, a transfer (the ticket waits again,
- * with no counter), a cancellation or a finish ends the call.
+ * Whether a ticket is still expected at its counter: called there, or being served there. A no-show, a
+ * transfer (the ticket waits again, with no counter), a cancellation or a finish ends the call. A counter
+ * closed after calling keeps the citizen it called — the hub still lets it recall and serve them, and
+ * their phone still says to come — so the call stays on the board.
  */
-export function callInForce(config: OfficeConfig, state: DayState, t: Ticket): boolean {
-  if (t.counter === null) return false;
-  if (t.status === 'serving') return true; // the citizen is at the counter; a closing counter finishes them
-  return t.status === 'called' && counterAvailable(config, state, t.counter);
+export function callInForce(t: Ticket): boolean {
+  return t.counter !== null && (t.status === 'called' || t.status === 'serving');
 }
 
 /**
@@ -55,9 +53,9 @@ export function callInForce(config: OfficeConfig, state: DayState, t: Ticket): b
  *
  * Calls are ordered by the ticket's last call time; calls made in the same batch of the hub share that
  * time and go by issue order (the later number first). Tickets whose call ended without service
- * (no-show, cancelled, transferred and not yet called again, called to a counter that then closed) leave
- * the board, so nothing on the screen sends a citizen to a counter that no longer expects them; a
- * transferred ticket comes back with its new counter when that counter calls it.
+ * (no-show, cancelled, transferred and not yet called again) leave the board, so nothing on the screen
+ * sends a citizen to a counter that no longer expects them; a transferred ticket comes back with its new
+ * counter when that counter calls it.
  */
 export function callBoard(config: OfficeConfig, state: DayState, limit: number): CallBoard {
   let anyCalled = false;
@@ -65,10 +63,10 @@ export function callBoard(config: OfficeConfig, state: DayState, limit: number):
   for (const t of Object.values(state.tickets)) {
     if (t.calledAt === null) continue;
     anyCalled = true;
-    if (t.counter !== null && (t.status === 'done' || callInForce(config, state, t))) shown.push(t);
+    if (t.counter !== null && (t.status === 'done' || callInForce(t))) shown.push(t);
   }
   shown.sort((a, b) => b.calledAt! - a.calledAt! || b.order - a.order);
-  const latest = shown.find((t) => callInForce(config, state, t)) ?? null;
+  const latest = shown.find((t) => callInForce(t)) ?? null;
   const record = (t: Ticket): CallRecord => ({
     ticketId: t.id,
     number: t.number,
@@ -116,8 +114,8 @@ export function counterTiles(config: OfficeConfig, state: DayState): CounterTile
     const c = state.counters[cc.number];
     const current = c?.current ? state.tickets[c.current] : undefined;
     let tileState: CounterTileState;
-    // A call to a counter that has closed meanwhile is withdrawn, as on the latest-call panel.
-    if (current && current.status === 'called' && callInForce(config, state, current)) tileState = 'calling';
+    // A counter closed after calling still expects that citizen, as on the latest-call panel.
+    if (current && current.status === 'called') tileState = 'calling';
     else if (current && current.status === 'serving') tileState = 'serving';
     else if (closedAtLevel(config, state, cc.number)) tileState = 'closedAtLevel';
     else if (!c || c.closedBySupervisor || c.status === 'closed') tileState = 'closed';

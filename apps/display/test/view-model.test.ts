@@ -83,7 +83,7 @@ describe('the latest call and the history, from the day', () => {
     expect(board(day).latest).toEqual(['C001', 6, 'recall']);
   });
 
-  it('a call to a counter that closes (supervisor or level) is withdrawn; a citizen being served stays', () => {
+  it('a counter closed after calling still expects its citizen: the call stays on the board', () => {
     const day = new Day().signIn(2).signIn(5).signIn(6);
     day.issue('A');
     day.issue('C');
@@ -93,16 +93,21 @@ describe('the latest call and the history, from the day', () => {
     day.callNext(2);
     day.callNext(5);
     day.run({ type: 'setCounterClosed', counter: 5, closed: true });
-    expect(board(day)).toEqual({ latest: ['A001', 2], history: [['E001', 6]] });
+    expect(board(day)).toEqual({
+      latest: ['C001', 5],
+      history: [
+        ['A001', 2],
+        ['E001', 6],
+      ],
+    });
     day.setLevel(3); // closes counter 2
-    expect(board(day)).toEqual({ latest: ['E001', 6], history: [] });
     const tile = (n: number) => counterTiles(day.config, day.state).find((t) => t.number === n)!;
-    expect([tile(2).state, tile(5).state, tile(6).state]).toEqual(['closedAtLevel', 'closed', 'serving']);
-    day.run({ type: 'setCounterClosed', counter: 6, closed: true });
-    expect(board(day).latest).toEqual(['E001', 6]);
-    // Open again: the officer still holds the ticket, and the call is back.
-    day.run({ type: 'setCounterClosed', counter: 5, closed: false });
-    expect(board(day).latest).toEqual(['C001', 5]);
+    expect([tile(2).state, tile(5).state, tile(6).state]).toEqual(['calling', 'calling', 'serving']);
+    // Once the called citizen is dealt with, the closed counter shows as closed.
+    day.run({ type: 'noShow', counter: 5 });
+    day.run({ type: 'noShow', counter: 2 });
+    expect([tile(2).state, tile(5).state]).toEqual(['closedAtLevel', 'closed']);
+    expect(board(day)).toEqual({ latest: ['E001', 6], history: [] });
   });
 
   it('calls made in the same instant go by issue order, the later number first', () => {

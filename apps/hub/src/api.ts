@@ -20,14 +20,14 @@ function supervisor(req: IncomingMessage, config: LoadedConfig): boolean {
 /**
  * One day's figures for the office's report: per service, per counter and per officer. A ticket
  * counts under the service it was issued for (its number), even if it was transferred later;
- * `transferred` says how many of them were.
+ * `transferred` says how many of them were (to another service or counter).
  */
 export function dayReport(db: Database.Database, day: string) {
   const byService = db
     .prepare(
       `SELECT issued_service AS service, COUNT(*) AS issued,
          SUM(status = 'done') AS done, SUM(status = 'no_show') AS noShow, SUM(status = 'cancelled') AS cancelled,
-         SUM(service != issued_service) AS transferred,
+         SUM(transfers > 0) AS transferred,
          ROUND(AVG(CASE WHEN first_called_at IS NOT NULL THEN (first_called_at - issued_at) / 60000.0 END), 1) AS avgWaitMin,
          ROUND(AVG(CASE WHEN status = 'done' THEN (finished_at - COALESCE(serving_at, called_at)) / 60000.0 END), 1) AS avgServiceMin
        FROM tickets WHERE day = ? GROUP BY issued_service ORDER BY issued_service`,

@@ -39,6 +39,7 @@ describe('the supervisor command line', () => {
     expect(stdout).toContain('cấp độ 3');
     expect(stdout).toMatch(/Sảnh chờ: 0\/40/);
     expect(stdout).toMatch(/Quầy {2}7: chưa mở .*\(giám sát đóng\)/);
+    expect(stdout).toMatch(/Quầy {2}2: .*\(đóng theo cấp độ 3\)/); // level 3 closes counter 2
     expect(stdout).not.toMatch(/offline|open|closed/);
   });
 

@@ -190,9 +190,14 @@ function decide(config: OfficeConfig, state: DayState, cmd: QueueCommand, now: n
         checkAvailable(config, state, to);
       } else if (toService === t.service) {
         refuse('INVALID_TRANSFER', { service: toService });
-      } else if (openCountersServing(config, state, toService, t.priority !== null).length === 0) {
-        refuse('NO_OPEN_COUNTER', { service: toService });
       }
+      // A new service needs an open counter, even with a named one: if that counter closes, the
+      // ticket goes back to its service's line.
+      if (
+        toService !== t.service &&
+        openCountersServing(config, state, toService, t.priority !== null).length === 0
+      )
+        refuse('NO_OPEN_COUNTER', { service: toService });
       return [
         {
           type: 'ticket.transferred',

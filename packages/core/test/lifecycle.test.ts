@@ -205,7 +205,7 @@ describe('transfers', () => {
     o.refused(transfer(null, 2), 'COUNTER_CLOSED_AT_LEVEL');
     o.run({ type: 'setCounterClosed', counter: 3, closed: true });
     o.refused(transfer(null, 3), 'COUNTER_CLOSED_BY_SUPERVISOR');
-    // B is served by counters 2 and 3, both closed now.
+    // B is served by counters 2 and 3, both closed now: not even with a named open counter.
     o.refused(transfer('B', null), 'NO_OPEN_COUNTER');
     o.setLevel(1);
     o.run({ type: 'setCounterClosed', counter: 3, closed: false });
@@ -214,6 +214,17 @@ describe('transfers', () => {
     o.refused(transfer(null, 2), 'COUNTER_NOT_OPEN');
     // Open but nobody there yet: fine, the citizen waits for the officer.
     o.run(transfer('B', 3));
+  });
+
+  it('to a new service that no open counter serves is refused even with an open counter named', () => {
+    const o = new Office(profile);
+    o.signIn(5);
+    o.issue('C');
+    o.callNext(5);
+    o.run({ type: 'setCounterClosed', counter: 7, closed: true }); // G's only counter
+    const toG = { type: 'transfer', counter: 5, toService: 'G', toCounter: 8, note: null } as const;
+    o.refused(toG, 'NO_OPEN_COUNTER');
+    o.run({ ...toG, toService: 'K' }); // K is counter 8's own service
   });
 
   it('sent to a counter that then closes: the ticket goes back to its service, in its place', () => {

@@ -82,7 +82,7 @@ export function HomeScreen({
 
       <div className="k-tiles">
         {home.tiles.map((tile) => (
-          <ServiceTile key={tile.service.prefix} tile={tile} onTake={onTake} />
+          <ServiceTile key={tile.service.prefix} tile={tile} onTake={onTake} priority={priority !== null} />
         ))}
         {/* In the grid, so it takes the place of two tiles where the last row has room. */}
         {!priority && categories.length > 0 && (
@@ -114,7 +114,16 @@ function categoryList(categories: PriorityCategory[], locale: 'vi' | 'en'): stri
     .join(', ');
 }
 
-function ServiceTile({ tile, onTake }: { tile: TileView; onTake: (service: string) => void }) {
+function ServiceTile({
+  tile,
+  onTake,
+  priority,
+}: {
+  tile: TileView;
+  onTake: (service: string) => void;
+  /** On the priority path the count is the priority tickets ahead, not everyone waiting. */
+  priority: boolean;
+}) {
   const locale = useLocale();
   const t = useTexts();
   const { service } = tile;
@@ -144,7 +153,13 @@ function ServiceTile({ tile, onTake }: { tile: TileView; onTake: (service: strin
           <span className="k-tile-meta">
             <span>
               <Icon name="people" />
-              {tile.waiting > 0 ? t('waiting', { n: tile.waiting }) : t('nobodyWaiting')}
+              {priority
+                ? tile.waiting > 0
+                  ? t('ahead', { n: tile.waiting })
+                  : t('nobodyAhead')
+                : tile.waiting > 0
+                  ? t('waiting', { n: tile.waiting })
+                  : t('nobodyWaiting')}
             </span>
             <span>
               <Icon name="clock" />

@@ -9,6 +9,8 @@ export const KIOSK_TEXTS = {
   homeHint: { vi: 'Chạm vào một ô để lấy số thứ tự', en: 'Touch a tile to take a number' },
   waiting: { vi: '{n} người chờ', en: '{n} waiting' },
   nobodyWaiting: { vi: 'Chưa có ai chờ', en: 'Nobody waiting' },
+  ahead: { vi: '{n} người chờ trước', en: '{n} ahead of you' },
+  nobodyAhead: { vi: 'Không có ai chờ trước', en: 'Nobody ahead of you' },
   waitAbout: { vi: 'Khoảng {time}', en: 'About {time}' },
   remaining: { vi: 'Còn {n} số hôm nay', en: '{n} numbers left today' },
   priorityEntry: { vi: 'Tôi thuộc diện ưu tiên', en: 'I am entitled to priority' },
