@@ -41,6 +41,8 @@ describe('keyboard only', () => {
     await kb.press('Enter');
     await finish.waitFor({ state: 'detached' });
     expect(state().tickets['20261130-C001']).toMatchObject({ status: 'done', outcome: { kind: 'guided' } });
+    // The terminal takes the next key once it has the hub's answer (the hand is empty again), not before.
+    await expect.poll(() => ticketInHand(page), POLL).toBe('');
 
     // F1 calls next; − skips a no-show.
     await kb.press('F1');
@@ -59,6 +61,7 @@ describe('keyboard only', () => {
     await kb.press('Enter');
     await transfer.waitFor({ state: 'detached' });
     expect(state().tickets['20261130-C003']).toMatchObject({ status: 'waiting', service: 'E' });
+    await expect.poll(() => ticketInHand(page), POLL).toBe('');
 
     // F6 pauses with reason 3, F6 again resumes.
     await kb.press('F6');
