@@ -4,21 +4,14 @@
  * what to tell the citizen?). Only a result with `ok: true` from the printer counts as printed.
  */
 import type { PrintResult, PrinterFault, PrinterStatus, TicketPrinter, TicketPrintData } from '@luot/printer';
+import { FAULT_MESSAGES } from '@luot/printer/messages';
 import type { KioskLocale, KioskPrintResult, PrintAdvice } from './api';
 import { validatePrintPayload } from './ipc-validate';
 
 type Text = { vi: string; en: string };
 
-const FAULT_TEXT: Record<PrinterFault, Text> = {
-  offline: { vi: 'Máy in không hoạt động', en: 'The printer is offline' },
-  cover_open: { vi: 'Nắp máy in đang mở', en: 'The printer cover is open' },
-  paper_end: { vi: 'Máy in đã hết giấy', en: 'The printer is out of paper' },
-  cutter_error: { vi: 'Dao cắt giấy của máy in bị lỗi', en: 'The printer paper cutter has failed' },
-  unrecoverable: { vi: 'Máy in gặp lỗi', en: 'The printer has an error' },
-  timeout: { vi: 'Máy in không phản hồi', en: 'The printer is not responding' },
-  refused: { vi: 'Máy in từ chối kết nối', en: 'The printer refused the connection' },
-  write_failed: { vi: 'Không gửi được dữ liệu tới máy in', en: 'Could not send the ticket to the printer' },
-};
+// The printer's own wording for each fault: the same the hub shows when it prints for a browser kiosk.
+const FAULT_TEXT: Record<PrinterFault, Text> = FAULT_MESSAGES;
 
 const KEEP_YOUR_NUMBER: Text = {
   vi: 'Không in được phiếu. Số thứ tự của quý khách vẫn có hiệu lực: vui lòng ghi lại số trên màn hình hoặc quét mã QR.',

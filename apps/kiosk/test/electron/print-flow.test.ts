@@ -66,8 +66,8 @@ describe('advise', () => {
 
   it('names the fault in both languages', () => {
     expect(advise(failed('paper_end'), { keepIssuingWhenPrinterFails: true }).userMessage).toEqual({
-      vi: expect.stringMatching(/^Máy in đã hết giấy\. /),
-      en: expect.stringMatching(/^The printer is out of paper\. /),
+      vi: expect.stringMatching(/^Máy in hết giấy\. /),
+      en: expect.stringMatching(/^Printer is out of paper\. /),
     });
     expect(advise(failed('cover_open'), { keepIssuingWhenPrinterFails: true }).userMessage?.vi).toMatch(
       /^Nắp máy in đang mở/,
@@ -100,7 +100,7 @@ describe('normalizeResult', () => {
     expect(normalizeResult({ ok: false, fault: 'paper_end' })).toEqual({
       ok: false,
       fault: 'paper_end',
-      message: { vi: 'Máy in đã hết giấy', en: 'The printer is out of paper' },
+      message: { vi: 'Máy in hết giấy', en: 'Printer is out of paper' },
       maybePrinted: true, // not said: assume the worst
     });
     expect(normalizeResult({ ok: false, fault: 'on_fire' })).toMatchObject({
@@ -120,7 +120,7 @@ describe('printOnce', () => {
     expect(await printOnce(fakePrinter(new Error('EPIPE')), ticket, 1000)).toEqual({
       ok: false,
       fault: 'write_failed',
-      message: { vi: 'Không gửi được dữ liệu tới máy in', en: 'Could not send the ticket to the printer' },
+      message: { vi: 'Gửi dữ liệu đến máy in thất bại', en: 'Failed to send the ticket to the printer' },
       maybePrinted: true,
       detail: 'EPIPE',
     });
@@ -146,7 +146,7 @@ describe('printOnce', () => {
       expect(await pending).toMatchObject({
         ok: false,
         fault: 'timeout',
-        message: { en: 'The printer is not responding' },
+        message: { en: 'Printer is not responding' },
         maybePrinted: true,
         detail: 'no answer in 20000 ms',
       });
