@@ -1,6 +1,5 @@
 import {
-  closedAtLevel,
-  counterAvailable,
+  counterClosure,
   openCountersServing,
   type CounterConfig,
   type DayState,
@@ -53,10 +52,14 @@ export function transferTargets(
   return { services, counters };
 }
 
+const CLOSURE_BLOCK = {
+  supervisor: 'closed_by_supervisor',
+  level: 'closed_at_level',
+  officer: 'closed',
+} as const;
+
+/** The reason the hub would give first. */
 function counterBlock(config: OfficeConfig, state: DayState, n: number): TransferBlock | null {
-  if (counterAvailable(config, state, n)) return null;
-  // The first reason the hub would give.
-  if (state.counters[n]?.closedBySupervisor) return 'closed_by_supervisor';
-  if (closedAtLevel(config, state, n)) return 'closed_at_level';
-  return 'closed';
+  const closure = counterClosure(config, state, n);
+  return closure && CLOSURE_BLOCK[closure];
 }

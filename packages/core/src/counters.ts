@@ -9,10 +9,21 @@ export function closedAtLevel(config: OfficeConfig, state: DayState, n: number):
   return config.levels[state.level].closedCounters.includes(n);
 }
 
+/** Who closed a counter for today; the order is the order the queue gives its refusals in. */
+export type CounterClosure = 'supervisor' | 'level' | 'officer';
+
+/** Why a known counter cannot call citizens today, or null when it can. */
+export function counterClosure(config: OfficeConfig, state: DayState, n: number): CounterClosure | null {
+  const c = state.counters[n];
+  if (c?.closedBySupervisor) return 'supervisor';
+  if (closedAtLevel(config, state, n)) return 'level';
+  if (c?.status === 'closed') return 'officer';
+  return null;
+}
+
 /** A counter that may call citizens today: not closed by the level, the supervisor or its officer. */
 export function counterAvailable(config: OfficeConfig, state: DayState, n: number): boolean {
-  const c = state.counters[n];
-  return !!c && !c.closedBySupervisor && c.status !== 'closed' && !closedAtLevel(config, state, n);
+  return !!state.counters[n] && counterClosure(config, state, n) === null;
 }
 
 /** A counter that is available and has an officer at it (open or briefly paused). */

@@ -1,7 +1,7 @@
 import { sessionState, localTime } from './clock.js';
 import type { OfficeConfig } from './config.js';
 import type { QueueCommand } from './commands.js';
-import { closedAtLevel, counterConfig, openCountersServing } from './counters.js';
+import { counterClosure, counterConfig, openCountersServing } from './counters.js';
 import { refuse } from './errors.js';
 import { serviceIssueBlock } from './issuing.js';
 import type { QueueEvent } from './events.js';
@@ -97,10 +97,10 @@ function getTicket(state: DayState, id: string): Ticket {
 
 /** The counter is not closed today: by the supervisor, by the distancing level or by its officer. */
 function checkAvailable(config: OfficeConfig, state: DayState, c: CounterState): void {
-  if (c.closedBySupervisor) refuse('COUNTER_CLOSED_BY_SUPERVISOR', { counter: c.number });
-  if (closedAtLevel(config, state, c.number))
-    refuse('COUNTER_CLOSED_AT_LEVEL', { counter: c.number, level: state.level });
-  if (c.status === 'closed') refuse('COUNTER_NOT_OPEN', { counter: c.number, status: c.status });
+  const closure = counterClosure(config, state, c.number);
+  if (closure === 'supervisor') refuse('COUNTER_CLOSED_BY_SUPERVISOR', { counter: c.number });
+  if (closure === 'level') refuse('COUNTER_CLOSED_AT_LEVEL', { counter: c.number, level: state.level });
+  if (closure === 'officer') refuse('COUNTER_NOT_OPEN', { counter: c.number, status: c.status });
 }
 
 /** The counter can call someone now: staffed, open, free, not closed. */
