@@ -18,7 +18,7 @@ function issued(seq: number, n: number): StreamEvent {
     id: `20261130-${number}`,
     number,
     day: '2026-11-30',
-    seq: n,
+    serial: n,
     service: 'A',
     issuedService: 'A',
     priority: null,

@@ -32,7 +32,7 @@ export function serviceIssueBlock(
   if (!countersServing(config, service, priority).some((c) => counterAvailable(config, state, c.number))) {
     return { code: 'NO_OPEN_COUNTER', details: { service } };
   }
-  if (svc.dailyCap !== undefined && (state.seq[service] ?? 0) >= svc.dailyCap) {
+  if (svc.dailyCap !== undefined && (state.lastNumber[service] ?? 0) >= svc.dailyCap) {
     return { code: 'DAILY_CAP_REACHED', details: { service, cap: svc.dailyCap } };
   }
   const session = sessionState(config.sessions, now);

@@ -31,7 +31,8 @@ export interface Ticket {
   /** Printed number: 'A012'. */
   number: string;
   day: string;
-  seq: number;
+  /** Its number within the service's daily series: 12 for A012. */
+  serial: number;
   /** Service the ticket waits for now (changes on transfer). */
   service: string;
   /** Service it was issued for. */
@@ -80,8 +81,8 @@ export interface DayState {
   day: string;
   closed: boolean;
   level: Level;
-  /** Last number issued per service prefix today. */
-  seq: Record<string, number>;
+  /** Last number issued per service prefix today (the ticket's `serial`, not the log's `seq`). */
+  lastNumber: Record<string, number>;
   nextOrder: number;
   tickets: Record<string, Ticket>;
   counters: Record<number, CounterState>;

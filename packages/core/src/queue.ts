@@ -294,16 +294,16 @@ function issue(
   }
   const block = serviceIssueBlock(config, state, svc, cmd.priority !== null, now);
   if (block) refuse(block.code, block.details);
-  const seq = (state.seq[svc.prefix] ?? 0) + 1;
+  const serial = (state.lastNumber[svc.prefix] ?? 0) + 1;
   if (cmd.party > capacity(config, state, svc.zone)) refuse('PARTY_TOO_LARGE', { party: cmd.party });
 
-  const number = svc.prefix + String(seq).padStart(svc.numberWidth, '0');
+  const number = svc.prefix + String(serial).padStart(svc.numberWidth, '0');
   const inside = fitsOnIssue(config, state, svc.zone, cmd.party, cmd.priority !== null);
   const ticket: Ticket = {
     id: `${state.day.replaceAll('-', '')}-${number}`,
     number,
     day: state.day,
-    seq,
+    serial,
     service: svc.prefix,
     issuedService: svc.prefix,
     priority: cmd.priority,

@@ -31,7 +31,7 @@ export function createDay(config: OfficeConfig, day: string, level: Level = conf
     day,
     closed: false,
     level,
-    seq: {},
+    lastNumber: {},
     nextOrder: 1,
     tickets: {},
     counters,
@@ -168,7 +168,7 @@ export function applyEvent(state: DayState, event: QueueEvent, at: number, confi
     case 'ticket.issued': {
       const t = structuredClone(event.ticket);
       state.tickets[t.id] = t;
-      state.seq[t.issuedService] = Math.max(state.seq[t.issuedService] ?? 0, t.seq);
+      state.lastNumber[t.issuedService] = Math.max(state.lastNumber[t.issuedService] ?? 0, t.serial);
       state.nextOrder = Math.max(state.nextOrder, t.order + 1);
       attach(state, t);
       return state;

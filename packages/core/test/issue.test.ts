@@ -20,7 +20,7 @@ describe('numbering', () => {
     const a2 = o.issue('A');
     o.run({ type: 'cancel', ticketId: a2.id, reason: 'left' });
     expect(o.issue('A').number).toBe('A003');
-    expect(o.state.seq).toEqual({ A: 3 });
+    expect(o.state.lastNumber).toEqual({ A: 3 });
   });
 
   it('restarts at 1 on a new day and cancels what was left of the old one', () => {

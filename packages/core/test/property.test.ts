@@ -278,15 +278,16 @@ class Checker {
     const bySeq = new Map<string, number[]>();
     for (const t of tickets) {
       const svc = config.services.find((s) => s.prefix === t.issuedService)!;
-      if (t.number !== t.issuedService + String(t.seq).padStart(svc.numberWidth, '0'))
+      if (t.number !== t.issuedService + String(t.serial).padStart(svc.numberWidth, '0'))
         fail(`bad number ${t.number}`);
       if (t.day !== state.day) fail(`ticket ${t.id} of another day`);
-      (bySeq.get(t.issuedService) ?? bySeq.set(t.issuedService, []).get(t.issuedService)!).push(t.seq);
+      (bySeq.get(t.issuedService) ?? bySeq.set(t.issuedService, []).get(t.issuedService)!).push(t.serial);
     }
     for (const [svc, seqs] of bySeq) {
       seqs.sort((a, b) => a - b);
       if (seqs.some((s, i) => s !== i + 1)) fail(`gaps or repeats in ${svc}: ${seqs.join(',')}`);
-      if (state.seq[svc] !== seqs.length) fail(`seq of ${svc} is ${state.seq[svc]}, ${seqs.length} tickets`);
+      if (state.lastNumber[svc] !== seqs.length)
+        fail(`last number of ${svc} is ${state.lastNumber[svc]}, ${seqs.length} tickets`);
     }
 
     // One ticket per counter, one counter per ticket.

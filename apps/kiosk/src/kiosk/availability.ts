@@ -117,7 +117,7 @@ function tileView(
 ): TileView {
   const { config, state } = snapshot;
   const estimate = estimateWait(config, state, service.prefix, priority);
-  const issued = state.seq[service.prefix] ?? 0;
+  const issued = state.lastNumber[service.prefix] ?? 0;
   const remaining = service.dailyCap === undefined ? null : Math.max(0, service.dailyCap - issued);
   const reason = notice ?? serviceReason(snapshot, service, now, priority);
   return {

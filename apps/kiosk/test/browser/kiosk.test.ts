@@ -37,7 +37,7 @@ describe('kiosk', () => {
     expect(decoded.images.length).toBeGreaterThan(0);
     expect(decoded.images[0]!.height).toBeGreaterThan(200);
 
-    const snap = await display.waitFor((s) => s.state.seq.C === 1);
+    const snap = await display.waitFor((s) => s.state.lastNumber.C === 1);
     const ticket = Object.values(snap.state.tickets)[0]!;
     await expect.poll(() => page.getByTestId('ticket-number').textContent()).toBe(ticket.number);
     await page.getByText('Mời ông/bà nhận phiếu in.').waitFor();
@@ -64,7 +64,7 @@ describe('kiosk', () => {
     await shootBoth(page, 'home-priority');
     await tile(page, COPIES).click();
 
-    const snap = await display.waitFor((s) => s.state.seq.E === 1);
+    const snap = await display.waitFor((s) => s.state.lastNumber.E === 1);
     const ticket = Object.values(snap.state.tickets)[0]!;
     expect(ticket.priority).toBe('elderly');
     await expect.poll(() => page.getByTestId('ticket-number').textContent()).toBe(ticket.number);
@@ -89,8 +89,8 @@ describe('kiosk', () => {
 
     await tile(page, CIVIL).click();
     await page.getByText('Vui lòng chờ bên ngoài sảnh').waitFor();
-    const snap = await display.waitFor((s) => s.state.seq.C === 21);
-    const ticket = Object.values(snap.state.tickets).find((x) => x.seq === 21)!;
+    const snap = await display.waitFor((s) => s.state.lastNumber.C === 21);
+    const ticket = Object.values(snap.state.tickets).find((x) => x.serial === 21)!;
     expect(ticket.status).toBe('outside');
     expect(await page.getByTestId('ticket-number').textContent()).toBe(ticket.number);
     expect(await page.getByTestId('entry-place').textContent()).toBe('1');
@@ -167,9 +167,9 @@ describe('kiosk', () => {
     // The hub runs commands in arrival order: once a later command is seen, no second tap is pending.
     const other = await t.client('test-kiosk-2-token');
     await other.issue({ service: 'R' });
-    const snap = await display.waitFor((s) => s.state.seq.R === 1);
-    expect(snap.state.seq.C).toBe(1);
-    expect(snap.state.seq.E).toBe(1);
+    const snap = await display.waitFor((s) => s.state.lastNumber.R === 1);
+    expect(snap.state.lastNumber.C).toBe(1);
+    expect(snap.state.lastNumber.E).toBe(1);
     expect(Object.keys(snap.state.tickets)).toHaveLength(3);
   });
 
