@@ -1,5 +1,6 @@
 import {
   closedAtLevel,
+  counterClosure,
   counterConfig,
   serviceCounts,
   type CounterConfig,
@@ -83,21 +84,7 @@ export function counterView(
     }
   }
 
-  const callBlocker: CallBlocker | null = !online
-    ? 'offline'
-    : cs.closedBySupervisor
-      ? 'closed_by_supervisor'
-      : atLevel
-        ? 'closed_at_level'
-        : cs.status === 'paused'
-          ? 'paused'
-          : cs.status !== 'open'
-            ? 'not_open'
-            : ticket
-              ? 'busy'
-              : next.length === 0
-                ? 'queue_empty'
-                : null;
+  const callBlocker = callBlockerOf(config, state, cs, ticket, next.length, online);
   const called = ticket?.status === 'called';
   const canCall = callBlocker === null;
   return {
@@ -124,6 +111,29 @@ export function counterView(
       signOut: online && !ticket,
     },
   };
+}
+
+/**
+ * Why the counter cannot call now, in the order the hub refuses a call: who closed the counter is
+ * core's rule (`counterClosure`), the rest is the counter's own state.
+ */
+function callBlockerOf(
+  config: OfficeConfig,
+  state: DayState,
+  cs: CounterState,
+  ticket: Ticket | null,
+  waiting: number,
+  online: boolean,
+): CallBlocker | null {
+  if (!online) return 'offline';
+  const closure = counterClosure(config, state, cs.number);
+  if (closure === 'supervisor') return 'closed_by_supervisor';
+  if (closure === 'level') return 'closed_at_level';
+  if (cs.status === 'paused') return 'paused';
+  if (cs.status !== 'open') return 'not_open';
+  if (ticket) return 'busy';
+  if (waiting === 0) return 'queue_empty';
+  return null;
 }
 
 /** What the header's badge says about the counter. */

@@ -9,7 +9,7 @@ import {
   useState,
 } from 'react';
 import { LuotError, type ConnectionStatus, type LuotClient } from '@luot/client';
-import type { DeviceInfo, Localized } from '@luot/protocol';
+import type { DeviceInfo, Text } from '@luot/protocol';
 import type { Locale } from '@luot/ui';
 import { HubClock } from './hub-clock.js';
 import { counterText, type T } from './text.js';
@@ -65,14 +65,14 @@ export function useDevice(client: LuotClient, status: ConnectionStatus): DeviceI
   return device;
 }
 
-const UNEXPECTED: Localized = {
+const UNEXPECTED: Text = {
   vi: 'Lỗi không xác định; vui lòng thử lại.',
   en: 'Unexpected error; please retry.',
 };
 
 export interface Refusal {
   code: string;
-  messages: Localized;
+  messages: Text;
 }
 
 /**

@@ -2,43 +2,20 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { OfficeConfig } from '@luot/core';
-import { parseOfficeConfig } from '@luot/protocol';
-import type { PrinterConfig } from '@luot/printer';
+import { parseOfficeConfig, TextSchema, type OfficeConfig } from '@luot/core';
+import { PrinterConfigSchema } from '@luot/printer/config';
 import { sha256 } from './auth.js';
 
 const PROFILES_DIR = fileURLToPath(new URL('../../../packages/core/profiles/', import.meta.url));
 export const DEMO_CONFIG = fileURLToPath(new URL('../config/demo.json', import.meta.url));
 
-const text = z.object({ vi: z.string(), en: z.string() });
-
-const printerConfig = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('tcp'),
-    host: z.string(),
-    port: z.number().int().optional(),
-    paperWidth: z.union([z.literal(58), z.literal(80)]).optional(),
-    timeoutMs: z.number().int().positive().optional(),
-    buzzer: z.boolean().optional(),
-    nativeQr: z.boolean().optional(),
-  }),
-  z.object({
-    kind: z.literal('usb'),
-    device: z.string(),
-    paperWidth: z.union([z.literal(58), z.literal(80)]).optional(),
-    timeoutMs: z.number().int().positive().optional(),
-    buzzer: z.boolean().optional(),
-  }),
-  z.object({
-    kind: z.literal('file'),
-    path: z.string(),
-    paperWidth: z.union([z.literal(58), z.literal(80)]).optional(),
-  }),
-  z.object({ kind: z.literal('none') }),
+/** A printer the hub drives for a browser kiosk: any printer, or (development) a fake one it starts. */
+const hubPrinterConfig = z.union([
+  PrinterConfigSchema,
   /** Development: the hub starts a fake TCP printer on 127.0.0.1 and prints to it. */
-  z.object({ kind: z.literal('fake'), paperWidth: z.union([z.literal(58), z.literal(80)]).optional() }),
+  z.strictObject({ kind: z.literal('fake'), paperWidth: z.union([z.literal(58), z.literal(80)]).optional() }),
 ]);
-export type HubPrinterConfig = PrinterConfig | { kind: 'fake'; paperWidth?: 58 | 80 };
+export type HubPrinterConfig = z.infer<typeof hubPrinterConfig>;
 
 const device = z
   .object({
@@ -70,12 +47,12 @@ export const HubConfigSchema = z.object({
     z.object({
       id: z.string().min(1),
       name: z.string().min(1),
-      agency: text.optional(),
+      agency: TextSchema.optional(),
       pinHash: z.string(),
     }),
   ),
   /** Printers the hub drives for browser kiosks, by kiosk device id. */
-  printers: z.record(z.string(), printerConfig).default({}),
+  printers: z.record(z.string(), hubPrinterConfig).default({}),
   printerTimeoutMs: z.number().int().positive().default(5000),
 });
 

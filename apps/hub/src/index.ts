@@ -1,3 +1,3 @@
-export { startHub, type Hub, type HubOptions } from './server.js';
+export { startHub, type Hub, type HubOptions } from './hub.js';
 export { resolveConfig, loadConfigFile, DEMO_CONFIG, type LoadedConfig } from './config.js';
 export { hashPin } from './auth.js';

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import pino from 'pino';
 import { DEMO_CONFIG, loadConfigFile } from './config.js';
-import { startHub } from './server.js';
+import { startHub } from './hub.js';
 
 /** `luot-hub [--config file] [--data dir] [--port n] [--host addr]`; env LUOT_CONFIG, LUOT_DATA, PORT, HOST. */
 const { values } = parseArgs({

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { IN_HALL, type Ticket } from '@luot/core';
 import { LuotClient, LuotError } from '@luot/client';
-import { startTestHub, type TestHub } from '@luot/testing';
+import { startTestHub, type TestHub } from '@luot/hub/testing';
 
 let t: TestHub;
 afterEach(async () => t?.close());

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { decodeEscPos } from '@luot/printer';
-import { startTestHub, testConfig, type TestHub } from '@luot/testing';
+import { startTestHub, testConfig, type TestHub } from '@luot/hub/testing';
 
 let t: TestHub;
 afterEach(async () => t?.close());

@@ -3,8 +3,7 @@ import { io } from 'socket.io-client';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { LuotClient } from '@luot/client';
-import { migrate, loadMigrations } from '../src/db.js';
-import { startTestHub, type TestHub } from '@luot/testing';
+import { startTestHub, type TestHub } from '@luot/hub/testing';
 
 let t: TestHub;
 afterEach(async () => t?.close());
@@ -223,13 +222,32 @@ describe('retries, restarts and bad input', () => {
     expect(csv).toContain('number,service');
   });
 
-  it('migrations refuse a database from a newer Lượt', () => {
-    const db = new Database(':memory:');
-    migrate(db);
-    const latest = loadMigrations().at(-1)!.version;
-    expect(db.pragma('user_version', { simple: true })).toBe(latest);
-    db.pragma(`user_version = ${latest + 1}`);
-    expect(() => migrate(db)).toThrow(/newer version of Lượt/);
-    db.close();
+  it('a failed write acknowledges nothing, rebuilds the day from the log, and the next command works', async () => {
+    t = await startTestHub();
+    const kiosk = await t.client('test-kiosk-1-token');
+    const display = await t.client('test-display-token');
+    await kiosk.issue({ service: 'A' });
+    const seq = t.hub.engine.seq;
+    // A real fault inside SQLite, not a mock: the next event the hub writes aborts its transaction.
+    t.hub.store.db.exec(
+      "CREATE TEMP TRIGGER fail_writes BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'injected disk fault'); END",
+    );
+    const [issue, call] = await Promise.allSettled([
+      kiosk.issue({ service: 'A' }),
+      (await t.counter(1, false)).signIn('cb1', '1234'),
+    ]);
+    expect(issue).toMatchObject({ status: 'rejected', reason: { code: 'STORAGE_FAILED' } });
+    expect(call).toMatchObject({ status: 'rejected', reason: { code: 'STORAGE_FAILED' } });
+    // Memory was rebuilt from the log: the refused ticket and sign-in never happened.
+    expect(t.hub.engine.seq).toBe(seq);
+    expect(Object.values(t.hub.engine.state.tickets).map((x) => x.number)).toEqual(['A001']);
+    expect(t.hub.engine.state.lastNumber.A).toBe(1);
+    expect(t.hub.engine.state.counters[1]!.officer).toBeNull();
+    t.hub.store.db.exec('DROP TRIGGER fail_writes');
+    const next = await kiosk.issue({ service: 'A' });
+    expect(next.result.ticket.number).toBe('A002');
+    // Devices saw nothing of what failed: the next event after A001's is A002's.
+    await display.waitFor((s) => s.seq >= next.seq);
+    expect(Object.values(display.snapshot!.state.tickets).map((x) => x.number)).toEqual(['A001', 'A002']);
   });
 });

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestHub, type TestHub } from '@luot/testing';
+import { startTestHub, type TestHub } from '@luot/hub/testing';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -29,7 +29,7 @@ function supervisor(...args: string[]) {
 }
 
 describe('the supervisor command line', () => {
-  it('changes the level, closes a counter and shows the status', async () => {
+  it('changes the level, closes a counter and shows the status', { timeout: 30_000 }, async () => {
     t = await startTestHub();
     await supervisor('level', '3');
     await supervisor('close-counter', '7');
@@ -43,7 +43,7 @@ describe('the supervisor command line', () => {
     expect(stdout).not.toMatch(/offline|open|closed/);
   });
 
-  it('says clearly when the hub refuses', async () => {
+  it('says clearly when the hub refuses', { timeout: 30_000 }, async () => {
     t = await startTestHub();
     await expect(supervisor('cancel', '20261130-A999', 'thử')).rejects.toMatchObject({
       stderr: expect.stringContaining('Không tìm thấy số thứ tự'),

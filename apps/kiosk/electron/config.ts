@@ -6,46 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import type { PrinterConfig } from '@luot/printer';
+import { PrinterConfigSchema } from '@luot/printer/config';
 
 /** Folder name under the OS app-data folder (`~/.config/luot-kiosk`, `%APPDATA%\luot-kiosk`). */
 export const USER_DATA_DIR = 'luot-kiosk';
 export const CONFIG_FILE_NAME = 'kiosk.json';
 export const CONFIG_ENV = 'LUOT_KIOSK_CONFIG';
-
-const paperWidth = z.union([z.literal(58), z.literal(80)], { error: 'must be 58 or 80' }).optional();
-const timeoutMs = z.number().int().min(100).max(120_000).optional();
-const writeTimeoutMs = z.number().int().min(1_000).max(300_000).optional();
-
-const printerSchema = z.discriminatedUnion(
-  'kind',
-  [
-    z.strictObject({
-      kind: z.literal('tcp'),
-      host: z.string().trim().min(1, 'must be the printer host name or IP address'),
-      port: z.number().int().min(1).max(65_535).optional(),
-      paperWidth,
-      timeoutMs,
-      writeTimeoutMs,
-      buzzer: z.boolean().optional(),
-      nativeQr: z.boolean().optional(),
-    }),
-    z.strictObject({
-      kind: z.literal('usb'),
-      device: z.string().min(1, 'must be a device path such as /dev/usb/lp0'),
-      paperWidth,
-      timeoutMs,
-      writeTimeoutMs,
-      buzzer: z.boolean().optional(),
-    }),
-    z.strictObject({ kind: z.literal('file'), path: z.string().min(1), paperWidth }),
-    z.strictObject({ kind: z.literal('none') }),
-  ],
-  {
-    error: (iss) =>
-      iss.code === 'invalid_union' ? 'must be one of "tcp", "usb", "file", "none"' : undefined,
-  },
-);
 
 function isHubUrl(value: string): boolean {
   try {
@@ -76,7 +42,7 @@ export const kioskConfigSchema = z.strictObject({
     .string()
     .min(1, 'must not be empty')
     .regex(noControl, 'must not contain spaces or control characters'),
-  printer: printerSchema,
+  printer: PrinterConfigSchema,
   locale: z.enum(['vi', 'en'], { error: 'must be "vi" or "en"' }).default('vi'),
   keepIssuingWhenPrinterFails: z.boolean().default(false),
   /** Upper bound on one print call, on top of the printer's own I/O timeouts. */
@@ -85,11 +51,6 @@ export const kioskConfigSchema = z.strictObject({
 });
 
 export type KioskConfig = z.output<typeof kioskConfigSchema>;
-
-// Compile-time guard: the printer schema accepts exactly @luot/printer's PrinterConfig.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const _printerSchemaMatches: Same<z.output<typeof printerSchema>, PrinterConfig> = true;
-void _printerSchemaMatches;
 
 export type ConfigSource = '--config' | typeof CONFIG_ENV | 'userData';
 

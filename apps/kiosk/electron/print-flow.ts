@@ -4,11 +4,10 @@
  * what to tell the citizen?). Only a result with `ok: true` from the printer counts as printed.
  */
 import type { PrintResult, PrinterFault, PrinterStatus, TicketPrinter, TicketPrintData } from '@luot/printer';
-import { FAULT_MESSAGES } from '@luot/printer/messages';
+import type { Text } from '@luot/core';
+import { FAULT_MESSAGES } from '@luot/printer/faults';
 import type { KioskLocale, KioskPrintResult, PrintAdvice } from './api';
 import { validatePrintPayload } from './ipc-validate';
-
-type Text = { vi: string; en: string };
 
 // The printer's own wording for each fault: the same the hub shows when it prints for a browser kiosk.
 const FAULT_TEXT: Record<PrinterFault, Text> = FAULT_MESSAGES;

@@ -1,5 +1,6 @@
 import type { ConnectionStatus } from '@luot/client';
-import { printableTicket, type IssueResult, type PrinterState } from '@luot/protocol';
+import { printableTicket } from '@luot/printer/printable';
+import type { IssueResult, PrinterState } from '@luot/protocol';
 import { describe, expect, it } from 'vitest';
 import type { KioskPrintResult, LuotKioskApi, PrintResult, TicketPrintData } from '../electron/api';
 import {
@@ -85,7 +86,7 @@ function fakeClient(
     },
     async reportPrinter(p) {
       reports.push(p);
-      return { ok: true, seq: 2, result: null, replayed: false };
+      return { ok: true, seq: 2, result: { recorded: true }, replayed: false };
     },
     on(_kind, fn) {
       statusListeners.add(fn);
@@ -135,7 +136,7 @@ describe('issueTicket in a browser (the hub prints)', () => {
   it('keeps the number when the printer failed, and follows the keepIssuing setting', async () => {
     const failed = {
       ok: false as const,
-      fault: 'paper_end',
+      fault: 'paper_end' as const,
       message: { vi: 'Máy in hết giấy', en: 'Out of paper' },
     };
     const keep = await issueTicket(browser(fakeClient([issueResult(failed)]).client), 'C', null);
@@ -302,7 +303,7 @@ describe('an issue whose outcome is unknown (K1)', () => {
 
   it('pauses after a replayed issue when the hub knows this kiosk’s printer failed (K3)', async () => {
     const faulty = {
-      'kiosk-1': { device: 'kiosk-1', ok: false, fault: 'paper_end', paperNearEnd: false, at: 0 },
+      'kiosk-1': { device: 'kiosk-1', ok: false, fault: 'paper_end' as const, paperNearEnd: false, at: 0 },
     };
     const stop = fakeClient([error('TIMEOUT', { requestId: 'x' }), issueResult(null)], faulty);
     expect(await issueTicket(browser(stop.client, false), 'C', null)).toMatchObject({
@@ -376,7 +377,7 @@ describe('issueTicket in the Electron shell (the kiosk prints)', () => {
     expect(fresh.reports).toMatchObject([{ ok: false, fault: 'cover_open' }]);
 
     const known = {
-      'kiosk-1': { device: 'kiosk-1', ok: false, fault: 'cover_open', paperNearEnd: false, at: 0 },
+      'kiosk-1': { device: 'kiosk-1', ok: false, fault: 'cover_open' as const, paperNearEnd: false, at: 0 },
     };
     const again = fakeClient([issueResult()], known);
     await issueTicket({ client: again.client, bridge: b.api, locale: 'vi', keepIssuing: true }, 'C', null);

@@ -5,11 +5,11 @@ import {
   type CommandAck,
   type CommandInputOf,
   type CommandOk,
+  type CommandResult,
   type CommandType,
   type DeviceInfo,
   type ErrorCode,
-  type IssueResult,
-  type Localized,
+  type Text,
   type ProtocolError,
   type ServerToClientEvents,
   type Snapshot,
@@ -25,7 +25,7 @@ export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'unauthoriz
 /** A refused or failed command, with the hub's code and a message in both languages. */
 export class LuotError extends Error {
   readonly code: ErrorCode;
-  readonly messages: Localized;
+  readonly messages: Text;
   readonly details: Record<string, unknown> | undefined;
   constructor(error: ProtocolError) {
     super(`${error.code}: ${error.message.en}`);
@@ -145,12 +145,15 @@ export class LuotClient {
     return () => set.delete(fn);
   }
 
-  /** Send a command. Resolves with the hub's acknowledgement; a refusal rejects with LuotError. */
+  /**
+   * Send a command. Resolves with the hub's acknowledgement, whose `result` has the type the protocol
+   * gives this command (`CommandResult<T>`); a refusal rejects with LuotError.
+   */
   async send<T extends CommandType>(
     type: T,
     payload: Payload<T>,
     opts: { requestId?: string } = {},
-  ): Promise<CommandOk<T extends 'ticket.issue' ? IssueResult : unknown>> {
+  ): Promise<CommandOk<CommandResult<T>>> {
     if (!this.socket.connected) throw localError('OFFLINE');
     const command = { ...payload, type, requestId: opts.requestId ?? newRequestId(type) };
     let ack: CommandAck;
@@ -160,7 +163,7 @@ export class LuotClient {
       throw localError(this.socket.connected ? 'TIMEOUT' : 'OFFLINE', { requestId: command.requestId });
     }
     if (!ack.ok) throw new LuotError(ack.error);
-    return ack as CommandOk<T extends 'ticket.issue' ? IssueResult : unknown>;
+    return ack as CommandOk<CommandResult<T>>;
   }
 
   /** Send, then wait until this client's mirror has seen what the command did. */

@@ -1,102 +1,176 @@
-/** Office configuration: everything that makes one office differ from another. */
+/**
+ * Office configuration: everything that makes one office differ from another.
+ *
+ * The schema is the one source of the configuration's shape: the types below are inferred from it,
+ * so the file the hub reads, the rules that use it and the screens that show it cannot drift apart.
+ * It lives in the core (zod is pure: no I/O) because the rules are what read it.
+ */
+import { z } from 'zod';
 
-export type Level = 1 | 2 | 3 | 4;
+/** A text people read, in Vietnamese first and English. */
+export const TextSchema = z.object({ vi: z.string().min(1), en: z.string().min(1) });
+export type Text = z.infer<typeof TextSchema>;
+
+export const LevelSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+/** Distancing level after Nghị quyết 128/NQ-CP: 1 green … 4 red. */
+export type Level = z.infer<typeof LevelSchema>;
 export const LEVELS: readonly Level[] = [1, 2, 3, 4];
 
-export interface Text {
-  vi: string;
-  en: string;
-}
+/** One value per distancing level; JSON keys "1"…"4", read with the level number. */
+const perLevel = <S extends z.ZodType>(value: S) => z.object({ 1: value, 2: value, 3: value, 4: value });
 
-export interface ServiceConfig {
+const hm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM');
+
+export const ServiceConfigSchema = z.object({
   /** Prefix letter printed on the ticket, e.g. 'A'. Also the service id. */
-  prefix: string;
-  name: Text;
+  prefix: z
+    .string()
+    .regex(/^[A-Z]$/, 'one capital letter')
+    .refine((p) => !'DIOQ'.includes(p), 'D, Đ, I, O and Q are misread or misheard; choose another prefix'),
+  name: TextSchema,
   /** Digits after the prefix: 3 → A012. */
-  numberWidth: number;
+  numberWidth: z.number().int().min(2).max(4),
   /** Tickets per day; absent = no cap. */
-  dailyCap?: number;
+  dailyCap: z.number().int().positive().optional(),
   /** Still issued when the level restricts services to essential ones. */
-  essential?: boolean;
+  essential: z.boolean().optional(),
   /** Zone the citizen waits in. */
-  zone: string;
+  zone: z.string(),
   /** Used for the estimated wait until real service times are known. */
-  defaultServiceMinutes: number;
-  icon?: string;
-}
+  defaultServiceMinutes: z.number().positive(),
+  icon: z.string().optional(),
+});
+export type ServiceConfig = z.infer<typeof ServiceConfigSchema>;
 
-export interface CounterConfig {
-  number: number;
+export const CounterConfigSchema = z.object({
+  number: z.number().int().min(1).max(999),
   /** Services this counter calls, in preference order (preference breaks ties between equally old tickets). */
-  services: string[];
+  services: z.array(z.string()),
   /** Also calls priority tickets of every service (the default profile's counter 16). */
-  servesAllPriority?: boolean;
-  agency: Text;
-}
+  servesAllPriority: z.boolean().optional(),
+  agency: TextSchema,
+});
+export type CounterConfig = z.infer<typeof CounterConfigSchema>;
 
-export interface ZoneConfig {
-  id: string;
-  name: Text;
+export const ZoneConfigSchema = z.object({
+  id: z.string(),
+  name: TextSchema,
   /** People allowed inside at each distancing level. */
-  capacity: Record<Level, number>;
-}
+  capacity: perLevel(z.number().int().min(4)),
+});
+export type ZoneConfig = z.infer<typeof ZoneConfigSchema>;
 
-export interface LevelRules {
-  closedCounters: number[];
+export const LevelRulesSchema = z.object({
+  closedCounters: z.array(z.number().int().positive()),
   /** 'non-essential' closes every service not marked essential. */
-  restrictedServices: string[] | 'non-essential';
-  note?: Text;
-}
+  restrictedServices: z.union([z.array(z.string()), z.literal('non-essential')]),
+  note: TextSchema.optional(),
+});
+export type LevelRules = z.infer<typeof LevelRulesSchema>;
 
-export interface SessionPeriod {
-  /** 'HH:MM' local time. */
-  start: string;
-  end: string;
-}
+export const SessionPeriodSchema = z.object({ start: hm, end: hm });
+/** 'HH:MM' local times. */
+export type SessionPeriod = z.infer<typeof SessionPeriodSchema>;
 
-export interface SessionsConfig {
-  timeZone: string;
+export const SessionsConfigSchema = z.object({
+  timeZone: z.string(),
   /** ISO weekdays, 1 = Monday … 7 = Sunday. */
-  days: number[];
-  periods: SessionPeriod[];
+  days: z.array(z.number().int().min(1).max(7)),
+  periods: z.array(SessionPeriodSchema).min(1),
   /** Stop issuing when the estimated wait would run past the day's last session. */
-  stopWhenWaitPastClose: boolean;
+  stopWhenWaitPastClose: z.boolean(),
   /** Extra dates (YYYY-MM-DD) the office is closed. */
-  holidays?: string[];
+  holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).optional(),
   /**
    * Demos and development: take tickets at any hour of any day. The calendar above still counts
    * working days (promised return dates), so a demo on a Friday does not promise a Saturday.
    */
-  alwaysOpen?: boolean;
-}
+  alwaysOpen: z.boolean().optional(),
+});
+export type SessionsConfig = z.infer<typeof SessionsConfigSchema>;
 
-export interface PriorityCategory {
-  id: string;
-  name: Text;
-}
+export const PriorityCategorySchema = z.object({ id: z.string(), name: TextSchema });
+export type PriorityCategory = z.infer<typeof PriorityCategorySchema>;
 
-export interface FairnessConfig {
+export const FairnessConfigSchema = z.object({
   /** Priority calls in a row at one counter while normal tickets wait; then one normal ticket is called. */
-  maxPriorityInRow: number;
+  maxPriorityInRow: z.number().int().min(1),
   /** A normal ticket that has waited this long is ordered with the priority class. */
-  agingMinutes: number;
-}
+  agingMinutes: z.number().positive(),
+});
+export type FairnessConfig = z.infer<typeof FairnessConfigSchema>;
 
-export interface RatingConfig {
-  scale: 3 | 4 | 5;
-  timeoutSeconds: number;
-  reasons: Array<{ id: string; name: Text }>;
-}
+export const RatingConfigSchema = z.object({
+  scale: z.union([z.literal(3), z.literal(4), z.literal(5)]),
+  timeoutSeconds: z.number().int().min(5),
+  reasons: z.array(z.object({ id: z.string(), name: TextSchema })),
+});
+export type RatingConfig = z.infer<typeof RatingConfigSchema>;
 
-export interface OfficeConfig {
-  office: { name: Text; shortName?: Text; address?: string; notice?: Text };
-  services: ServiceConfig[];
-  counters: CounterConfig[];
-  zones: ZoneConfig[];
-  levels: Record<Level, LevelRules>;
-  initialLevel: Level;
-  sessions: SessionsConfig;
-  priorityCategories: PriorityCategory[];
-  fairness: FairnessConfig;
-  rating: RatingConfig;
+/** Runtime schema of an office configuration file. The hub refuses to start on an invalid one. */
+export const OfficeConfigSchema = z
+  .object({
+    office: z.object({
+      name: TextSchema,
+      shortName: TextSchema.optional(),
+      address: z.string().optional(),
+      notice: TextSchema.optional(),
+    }),
+    services: z.array(ServiceConfigSchema).min(1),
+    counters: z.array(CounterConfigSchema).min(1),
+    zones: z.array(ZoneConfigSchema).min(1),
+    levels: perLevel(LevelRulesSchema),
+    initialLevel: LevelSchema,
+    sessions: SessionsConfigSchema,
+    priorityCategories: z.array(PriorityCategorySchema),
+    fairness: FairnessConfigSchema,
+    rating: RatingConfigSchema,
+  })
+  .superRefine((c, ctx) => {
+    const prefixes = new Set<string>();
+    for (const s of c.services) {
+      if (prefixes.has(s.prefix))
+        ctx.addIssue({ code: 'custom', message: `service prefix ${s.prefix} is used twice` });
+      prefixes.add(s.prefix);
+      if (!c.zones.some((z) => z.id === s.zone)) {
+        ctx.addIssue({ code: 'custom', message: `service ${s.prefix} waits in unknown zone ${s.zone}` });
+      }
+    }
+    const numbers = new Set<number>();
+    for (const k of c.counters) {
+      if (numbers.has(k.number))
+        ctx.addIssue({ code: 'custom', message: `counter ${k.number} is listed twice` });
+      numbers.add(k.number);
+      for (const s of k.services) {
+        if (!prefixes.has(s))
+          ctx.addIssue({ code: 'custom', message: `counter ${k.number} serves unknown service ${s}` });
+      }
+    }
+    for (const s of c.services) {
+      if (!c.counters.some((k) => k.services.includes(s.prefix))) {
+        ctx.addIssue({ code: 'custom', message: `no counter serves service ${s.prefix}` });
+      }
+    }
+    for (const level of LEVELS) {
+      for (const n of c.levels[level].closedCounters) {
+        if (!numbers.has(n))
+          ctx.addIssue({ code: 'custom', message: `level ${level} closes unknown counter ${n}` });
+      }
+    }
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: c.sessions.timeZone });
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `unknown time zone ${c.sessions.timeZone}` });
+    }
+  });
+export type OfficeConfig = z.infer<typeof OfficeConfigSchema>;
+
+/** Parse and check an office configuration; throws a readable error listing every problem. */
+export function parseOfficeConfig(input: unknown): OfficeConfig {
+  const r = OfficeConfigSchema.safeParse(input);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `  - ${i.path.join('.') || '(config)'}: ${i.message}`);
+    throw new Error(`Invalid office configuration:\n${lines.join('\n')}`);
+  }
+  return r.data;
 }

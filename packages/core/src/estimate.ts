@@ -1,6 +1,7 @@
 import type { OfficeConfig } from './config.js';
 import { counterAvailable, counterStaffed, countersServing } from './counters.js';
 import type { DayState } from './model.js';
+import { ticketPosition } from './views.js';
 
 export interface WaitEstimate {
   /** Tickets waiting inside or outside that will be called first: the whole service, or for a priority ticket its priority tickets. */
@@ -44,4 +45,34 @@ function priorityQueued(state: DayState, service: string): number {
   for (const zone of Object.values(state.lines.outside))
     for (const id of zone.priority) if (state.tickets[id]!.service === service) n++;
   return n;
+}
+
+/** Where a ticket already in line stands and how long it should still wait. */
+export interface TicketWait {
+  /** Tickets called before it (see `ticketPosition`); 0 once it has been called. */
+  ahead: number;
+  /** Place in the entry line while it waits outside the hall. */
+  entryPlace: number | null;
+  /** null when no counter serves it now. */
+  minutes: number | null;
+}
+
+/**
+ * The wait of one issued ticket, by the same rule as `estimateWait` for a new one: the people ahead
+ * of it shared among the counters that would call it. The phone page and the hub's ticket view read
+ * this; the kiosk reads `estimateWait` at the moment of issue.
+ */
+export function ticketWait(config: OfficeConfig, state: DayState, ticketId: string): TicketWait | null {
+  const t = state.tickets[ticketId];
+  if (!t) return null;
+  const { ahead, entryPlace } = ticketPosition(state, ticketId)!;
+  const est = estimateWait(config, state, t.service, t.priority !== null);
+  return {
+    ahead,
+    entryPlace,
+    minutes:
+      est.minutes === null || est.counters === 0
+        ? null
+        : Math.ceil((ahead / est.counters) * est.serviceMinutes),
+  };
 }

@@ -2,7 +2,7 @@ import type { OfficeConfig } from './config.js';
 import type { QueueEvent } from './events.js';
 import type { DayState, Ticket } from './model.js';
 
-/** Distancing-aware flow limits (DESIGN §2): who may be inside the hall, and who is let in next. */
+/** Distancing-aware flow limits (docs/queue-rules.md, "Flow limits"): who may be inside the hall, and who is let in next. */
 
 export function capacity(config: OfficeConfig, state: DayState, zone: string): number {
   const z = config.zones.find((z) => z.id === zone);

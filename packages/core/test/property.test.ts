@@ -33,7 +33,7 @@ import {
 
 /**
  * Random office days: random commands at a clock that moves forward through the sessions.
- * After every step the invariants of DESIGN §4 are checked against the tickets themselves
+ * After every step the invariants (docs/queue-rules.md, "Invariants") are checked against the tickets themselves
  * (not the `lines` indexes); at the end the day is drained and replayed.
  */
 

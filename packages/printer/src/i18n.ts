@@ -1,23 +1,4 @@
-import type { LocalizedMessage, PrinterFault, TicketLocale } from './types.js';
-
-/** What a citizen or an officer reads when a ticket could not be printed. */
-export const FAULT_MESSAGES: Record<PrinterFault, LocalizedMessage> = {
-  offline: { vi: 'Máy in đang ngoại tuyến', en: 'Printer is offline' },
-  cover_open: { vi: 'Nắp máy in đang mở', en: 'Printer cover is open' },
-  paper_end: { vi: 'Máy in hết giấy', en: 'Printer is out of paper' },
-  cutter_error: { vi: 'Dao cắt giấy của máy in bị lỗi', en: 'Printer cutter error' },
-  unrecoverable: {
-    vi: 'Máy in gặp lỗi không tự khắc phục được, cần kiểm tra',
-    en: 'Printer has an unrecoverable error',
-  },
-  timeout: { vi: 'Máy in không phản hồi', en: 'Printer is not responding' },
-  refused: { vi: 'Không kết nối được máy in', en: 'Cannot connect to the printer' },
-  write_failed: { vi: 'Gửi dữ liệu đến máy in thất bại', en: 'Failed to send the ticket to the printer' },
-};
-
-export function faultMessage(fault: PrinterFault): LocalizedMessage {
-  return FAULT_MESSAGES[fault];
-}
+import type { TicketLocale } from './types.js';
 
 export interface TicketTexts {
   numberLabel: string;

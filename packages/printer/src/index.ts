@@ -32,7 +32,10 @@ export { createTcpTransport, DEFAULT_TCP_PORT } from './transports/tcp.js';
 export { createUsbTransport, openDeviceFile, type DeviceHandle, type OpenDevice } from './transports/usb.js';
 export { createFileTransport } from './transports/file.js';
 export { interpretStatus, queryStatus, statusQuery, type RawStatus } from './status.js';
-export { FAULT_MESSAGES, faultMessage, formatIssuedAt, TICKET_TEXTS } from './i18n.js';
+export { formatIssuedAt, TICKET_TEXTS } from './i18n.js';
+export { FAULT_MESSAGES, PRINTER_FAULTS, faultMessage } from './faults.js';
+export { PrinterConfigSchema } from './config.js';
+export { printableTicket, type IssuedTicket } from './printable.js';
 export {
   startFakePrinter,
   PrinterEmulator,

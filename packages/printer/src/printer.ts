@@ -1,5 +1,5 @@
 import { encodeTicket } from './encode.js';
-import { faultMessage } from './i18n.js';
+import { faultMessage } from './faults.js';
 import { queryStatus, READY_STATUS, unreachableStatus } from './status.js';
 import { PrinterError, type Connection, type Transport } from './transport.js';
 import { createFileTransport } from './transports/file.js';

@@ -1,3 +1,5 @@
+import type { PrinterFault } from './faults.js';
+
 /** Paper roll width in millimetres: 58 mm prints 384 dots, 80 mm prints 576 dots (203 dpi heads). */
 export type PaperWidth = 58 | 80;
 
@@ -31,15 +33,8 @@ export interface TicketPrintData {
   locale?: TicketLocale;
 }
 
-export type PrinterFault =
-  | 'offline'
-  | 'cover_open'
-  | 'paper_end'
-  | 'cutter_error'
-  | 'unrecoverable'
-  | 'timeout'
-  | 'refused'
-  | 'write_failed';
+export type { PrinterFault } from './faults.js';
+export type { PrinterConfig } from './config.js';
 
 export interface PrinterStatus {
   online: boolean;
@@ -77,24 +72,6 @@ export interface TicketPrinter {
   status(): Promise<PrinterStatus>;
   close(): Promise<void>;
 }
-
-interface PrinterCommonConfig {
-  paperWidth?: PaperWidth;
-  /** connect timeout and per status query timeout, default 2000 ms */
-  timeoutMs?: number;
-  /** time allowed for the job bytes to be accepted, default max(10 s, 4 × timeoutMs) */
-  writeTimeoutMs?: number;
-  /** sound the buzzer (ESC B) after the ticket */
-  buzzer?: boolean;
-}
-
-export type PrinterConfig =
-  | ({ kind: 'tcp'; host: string; port?: number; nativeQr?: boolean } & PrinterCommonConfig)
-  | ({ kind: 'usb'; device: string } & PrinterCommonConfig)
-  /** development sink: appends the raw bytes of every job to a file, always "ok" */
-  | { kind: 'file'; path: string; paperWidth?: PaperWidth }
-  /** no printer: print() fails with 'offline' */
-  | { kind: 'none' };
 
 export interface EncodeOptions {
   paperWidth: PaperWidth;

@@ -1,9 +1,15 @@
 import { z } from 'zod';
+import { TextSchema, type CounterState, type Level, type Ticket, type WaitEstimate } from '@luot/core';
+import { PRINTER_FAULTS } from '@luot/printer/faults';
 
 /**
- * Every command a device may send, as one discriminated union. The hub validates each one here
- * before anything else happens; the counter number never comes from the payload of a counter
- * device (the hub takes it from the device's credentials).
+ * Every command a device may send: its payload (validated by the hub before anything else happens),
+ * who may send it, and what the hub answers. This file is the whole contract of a command — adding
+ * one means adding its schema to `CommandSchema` and its entry to `COMMANDS` below, then a handler
+ * in the hub (docs/hub.md, "Adding a command").
+ *
+ * The counter number never comes from the payload of a counter device: the hub takes it from the
+ * device's credentials.
  */
 const requestId = z
   .string()
@@ -13,6 +19,7 @@ const requestId = z
 const short = (max: number) => z.string().trim().min(1).max(max);
 const ticketId = z.string().regex(/^\d{8}-[A-Z]\d{2,4}$/, 'a ticket id such as 20261130-A012');
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const service = z.string().regex(/^[A-Z]$/);
 
 export const OutcomeSchema = z.object({
   kind: z.enum(['received', 'guided', 'returned', 'refused', 'other']),
@@ -22,12 +29,14 @@ export const OutcomeSchema = z.object({
   note: short(300).optional(),
 });
 
+export const PrinterFaultSchema = z.enum(PRINTER_FAULTS);
+
 const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), requestId, ...shape }).strict();
 
 export const CommandSchema = z.discriminatedUnion('type', [
   cmd('ticket.issue', {
-    service: z.string().regex(/^[A-Z]$/),
+    service,
     priority: short(32).nullable().default(null),
     companions: z.number().int().min(0).max(3).default(0),
     locale: z.enum(['vi', 'en']).default('vi'),
@@ -43,11 +52,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
   cmd('counter.finish', { outcome: OutcomeSchema }),
   cmd('counter.noShow', {}),
   cmd('counter.transfer', {
-    toService: z
-      .string()
-      .regex(/^[A-Z]$/)
-      .nullable()
-      .default(null),
+    toService: service.nullable().default(null),
     toCounter: z.number().int().positive().nullable().default(null),
     note: short(200).nullable().default(null),
   }).refine(
@@ -68,19 +73,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
   cmd('supervisor.closeDay', {}),
   cmd('printer.report', {
     ok: z.boolean(),
-    fault: z
-      .enum([
-        'offline',
-        'cover_open',
-        'paper_end',
-        'cutter_error',
-        'unrecoverable',
-        'timeout',
-        'refused',
-        'write_failed',
-      ])
-      .nullable()
-      .default(null),
+    fault: PrinterFaultSchema.nullable().default(null),
     paperNearEnd: z.boolean().default(false),
     ticketId: ticketId.nullable().default(null),
   }),
@@ -93,33 +86,88 @@ export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 export type CommandInputOf<T extends CommandType> = Extract<CommandInput, { type: T }>;
 
-/** Device roles, and what each may send. */
-export type Role = 'kiosk' | 'counter' | 'display' | 'supervisor' | 'rating' | 'ticket';
+/** Device roles. `ticket` is a citizen's phone following one ticket: it sends no commands. */
+export const ROLES = ['kiosk', 'counter', 'display', 'supervisor', 'rating', 'ticket'] as const;
+export type Role = (typeof ROLES)[number];
 
-export const ROLE_COMMANDS: Record<Role, readonly CommandType[]> = {
-  kiosk: ['ticket.issue', 'printer.report'],
-  counter: [
-    'counter.signIn',
-    'counter.signOut',
-    'counter.callNext',
-    'counter.callTicket',
-    'counter.recall',
-    'counter.startServing',
-    'counter.finish',
-    'counter.noShow',
-    'counter.transfer',
-    'counter.pause',
-    'counter.resume',
-  ],
+// Answers. Parts of the day (a ticket, a counter) are the core's own types, checked by the core's
+// rules rather than re-described here; `z.custom` carries the type without validating it again.
+const ticketSchema = z.custom<Ticket>();
+const counterSchema = z.custom<CounterState>();
+
+export const IssueResultSchema = z.object({
+  ticket: ticketSchema,
+  /** Unguessable token of the ticket's phone page. */
+  token: z.string(),
+  url: z.string(),
+  estimate: z.custom<WaitEstimate>(),
+  /** Counters that serve it and are open at the current level: what the ticket and the screen list. */
+  counters: z.array(z.number()),
+  /** Place in the entry line when the hall is full. */
+  entryPlace: z.number().nullable(),
+  /** Hub-side printing (browser kiosks): null when not asked. */
+  printed: z.union([
+    z.object({ ok: z.literal(true), paperNearEnd: z.boolean() }),
+    z.object({ ok: z.literal(false), fault: PrinterFaultSchema, message: TextSchema }),
+    z.null(),
+  ]),
+});
+export type IssueResult = z.infer<typeof IssueResultSchema>;
+
+const CounterResult = z.object({ counter: counterSchema });
+/** A counter action: the counter after it, and the ticket it concerned (null when none). */
+const CounterTicketResult = z.object({ counter: counterSchema, ticket: ticketSchema.nullable() });
+
+/**
+ * Officer checks the hub makes before the command runs: `pin` — the payload carries an officer's
+ * code and PIN, checked (with lock-out) before the command joins a batch; `signed-in` — an officer
+ * must be signed in at the device's counter.
+ */
+export type OfficerCheck = 'pin' | 'signed-in';
+
+export interface CommandSpec {
+  /** Roles whose devices may send it. */
+  roles: readonly Role[];
+  officer?: OfficerCheck;
+  /** The `result` of a successful answer. */
+  result: z.ZodType;
+}
+
+/** For each command: who may send it, which officer check applies, and what it answers. */
+export const COMMANDS = {
+  'ticket.issue': { roles: ['kiosk'], result: IssueResultSchema },
+  'counter.signIn': { roles: ['counter'], officer: 'pin', result: CounterResult },
+  'counter.signOut': { roles: ['counter'], result: CounterResult },
+  'counter.callNext': { roles: ['counter'], officer: 'signed-in', result: CounterTicketResult },
+  'counter.callTicket': { roles: ['counter'], officer: 'signed-in', result: CounterTicketResult },
+  'counter.recall': { roles: ['counter'], officer: 'signed-in', result: CounterTicketResult },
+  'counter.startServing': { roles: ['counter'], officer: 'signed-in', result: CounterTicketResult },
+  'counter.finish': { roles: ['counter'], officer: 'signed-in', result: CounterTicketResult },
+  'counter.noShow': { roles: ['counter'], officer: 'signed-in', result: CounterTicketResult },
+  'counter.transfer': { roles: ['counter'], officer: 'signed-in', result: CounterTicketResult },
+  'counter.pause': { roles: ['counter'], officer: 'signed-in', result: CounterTicketResult },
+  'counter.resume': { roles: ['counter'], officer: 'signed-in', result: CounterTicketResult },
   // Only the citizen's screen rates: an officer's terminal cannot rate its own officer.
-  rating: ['rating.submit'],
-  display: [],
-  ticket: [],
-  supervisor: [
-    'supervisor.setLevel',
-    'supervisor.setCounterClosed',
-    'supervisor.signOutCounter',
-    'supervisor.cancelTicket',
-    'supervisor.closeDay',
-  ],
-};
+  'rating.submit': {
+    roles: ['rating'],
+    result: z.object({ ticketId: z.string(), score: z.number().nullable() }),
+  },
+  'supervisor.setLevel': { roles: ['supervisor'], result: z.object({ level: z.custom<Level>() }) },
+  'supervisor.setCounterClosed': { roles: ['supervisor'], result: CounterResult },
+  'supervisor.signOutCounter': { roles: ['supervisor'], result: CounterResult },
+  'supervisor.cancelTicket': { roles: ['supervisor'], result: z.object({}) },
+  'supervisor.closeDay': { roles: ['supervisor'], result: z.object({ day: z.string() }) },
+  'printer.report': { roles: ['kiosk'], result: z.object({ recorded: z.boolean() }) },
+} as const satisfies { [T in CommandType]: CommandSpec };
+
+/** What the hub answers to a command of type T: what `LuotClient.send(T, …)` resolves with. */
+export type CommandResult<T extends CommandType> = z.infer<(typeof COMMANDS)[T]['result']>;
+export type CommandResultMap = { [T in CommandType]: CommandResult<T> };
+
+/** The commands each role may send (derived from `COMMANDS`). */
+export const ROLE_COMMANDS = {} as Record<Role, readonly CommandType[]>;
+for (const role of ROLES) {
+  ROLE_COMMANDS[role] = (Object.keys(COMMANDS) as CommandType[]).filter((t) =>
+    (COMMANDS[t].roles as readonly Role[]).includes(role),
+  );
+}

@@ -1,4 +1,4 @@
-import type { QueueErrorCode } from '@luot/core';
+import type { QueueErrorCode, Text } from '@luot/core';
 
 export type HubErrorCode =
   | 'INVALID_PAYLOAD'
@@ -16,13 +16,8 @@ export type HubErrorCode =
 
 export type ErrorCode = QueueErrorCode | HubErrorCode;
 
-export interface Localized {
-  vi: string;
-  en: string;
-}
-
 /** What people read when something is refused. Short, plain, and the same on every screen. */
-export const ERROR_MESSAGES: Record<ErrorCode, Localized> = {
+export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
   DAY_CLOSED: {
     vi: 'Đã kết thúc ngày làm việc, không cấp thêm số.',
     en: 'The working day is closed; no more tickets.',
@@ -120,7 +115,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, Localized> = {
 
 export interface ProtocolError {
   code: ErrorCode;
-  message: Localized;
+  message: Text;
   details?: Record<string, unknown>;
 }
 

@@ -1,5 +1,5 @@
 export * from './commands.js';
 export * from './errors.js';
 export * from './messages.js';
-export * from './office-config.js';
-export * from './printable.js';
+// The office configuration's schema lives with the rules that read it; it is part of the contract.
+export { OfficeConfigSchema, TextSchema, parseOfficeConfig, type OfficeConfig, type Text } from '@luot/core';

@@ -1,12 +1,13 @@
-import type { DayState, OfficeConfig, QueueEvent, Ticket, WaitEstimate } from '@luot/core';
-import type { Command, Role } from './commands.js';
+import type { DayState, OfficeConfig, QueueEvent, Text, Ticket } from '@luot/core';
+import type { PrinterFault } from '@luot/printer/faults';
+import type { Command, CommandResult, CommandType, Role } from './commands.js';
 import type { ProtocolError } from './errors.js';
 
 /** Printer state the hub keeps per device, so supervisors see faults. */
 export interface PrinterState {
   device: string;
   ok: boolean;
-  fault: string | null;
+  fault: PrinterFault | null;
   paperNearEnd: boolean;
   at: number;
 }
@@ -38,28 +39,6 @@ export interface DeviceInfo {
   name: string;
 }
 
-export interface IssueResult {
-  ticket: Ticket;
-  /** Unguessable token of the ticket's phone page. */
-  token: string;
-  url: string;
-  estimate: WaitEstimate;
-  /** Counters that serve it and are open at the current level: what the ticket and the screen list. */
-  counters: number[];
-  /** Place in the entry line when the hall is full. */
-  entryPlace: number | null;
-  /** Hub-side printing (browser kiosks): null when not asked. */
-  printed:
-    | { ok: true; paperNearEnd: boolean }
-    | { ok: false; fault: string; message: { vi: string; en: string } }
-    | null;
-}
-
-export interface CommandResultMap {
-  'ticket.issue': IssueResult;
-  [other: string]: unknown;
-}
-
 export interface CommandOk<T = unknown> {
   ok: true;
   /** The last seq the command produced: the caller's view is current once it has seen it. */
@@ -73,6 +52,8 @@ export interface CommandFail {
   error: ProtocolError;
 }
 export type CommandAck<T = unknown> = CommandOk<T> | CommandFail;
+/** The answer to a command of type T. */
+export type AckOf<T extends CommandType> = CommandAck<CommandResult<T>>;
 
 /** Public view of one ticket for its phone page. */
 export interface TicketWatch {
@@ -89,8 +70,8 @@ export interface TicketWatch {
     | 'transfers'
     | 'targetCounter'
   >;
-  serviceName: { vi: string; en: string };
-  officeName: { vi: string; en: string };
+  serviceName: Text;
+  officeName: Text;
   ahead: number | null;
   entryPlace: number | null;
   estimatedMinutes: number | null;

@@ -1,19 +1,21 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser.js';
-import { startTestHub, type TestHub } from './hub.js';
 
 /**
  * What every browser test file sets up: one Chromium for the file, and hubs started per test. After
  * each test its pages and hubs are closed, so a failing test leaves nothing behind for the next.
- * Call at the top of a test file (it registers Vitest hooks).
+ * Call at the top of a test file (it registers Vitest hooks) with how to start a hub
+ * (`startTestHub` from `@luot/hub/testing`): this package stays below the hub.
  */
-export function browserSuite(): {
+export function browserSuite<O, H extends { close(): Promise<void> }>(
+  startHub: (opts?: O) => Promise<H>,
+): {
   readonly browser: Browser;
-  hub(opts?: Parameters<typeof startTestHub>[0]): Promise<TestHub>;
+  hub(opts?: O): Promise<H>;
 } {
   let browser: Browser | undefined;
-  const hubs: TestHub[] = [];
+  const hubs: H[] = [];
   beforeAll(async () => {
     browser = await launchBrowser();
   });
@@ -28,7 +30,7 @@ export function browserSuite(): {
       return browser;
     },
     async hub(opts) {
-      const t = await startTestHub(opts);
+      const t = await startHub(opts);
       hubs.push(t);
       return t;
     },

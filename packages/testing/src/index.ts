@@ -1,4 +1,3 @@
-export * from './hub.js';
 export * from './browser.js';
 export * from './raw-device.js';
 export * from './browser-suite.js';

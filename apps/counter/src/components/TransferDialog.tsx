@@ -44,14 +44,12 @@ export function TransferDialog({
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
   const { services, counters } = transferTargets(config, state, ticket, counter);
-  const because = (b: TransferBlock) =>
-    b === 'no_open_counter'
-      ? t('noOpenCounter')
-      : b === 'closed_by_supervisor'
-        ? t('closedBySupervisorShort')
-        : b === 'closed_at_level'
-          ? t('closedAtLevelShort', { level: state.level })
-          : t('statusClosed');
+  const because = (b: TransferBlock) => {
+    if (b === 'no_open_counter') return t('noOpenCounter');
+    if (b === 'closed_by_supervisor') return t('closedBySupervisorShort');
+    if (b === 'closed_at_level') return t('closedAtLevelShort', { level: state.level });
+    return t('statusClosed');
+  };
   // A choice that has closed since it was made (the level changed…) no longer counts.
   const chosenService = services.some((x) => x.service.prefix === service && !x.blocked) ? service : null;
   const chosenCounter = counters.some((x) => x.counter.number === toCounter && !x.blocked) ? toCounter : null;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { LuotError, type LuotClient } from '@luot/client';
 import type { RatingConfig } from '@luot/core';
-import type { Localized } from '@luot/protocol';
+import type { Text } from '@luot/protocol';
 import { ConnectionBanner, loadSettings, pick, saveSetting, useHub, type Locale } from '@luot/ui';
 import { useDevice, useHubClock } from '../hooks.js';
 import { Avatar, Face } from './Face.js';
@@ -256,12 +256,12 @@ function Countdown({ seconds, restart }: { seconds: number; restart: RatingState
 function useRatingMachine(client: LuotClient): {
   state: RatingState;
   dispatch: (a: RatingAction) => void;
-  error: Localized | null;
+  error: Text | null;
   switching: boolean;
 } {
   const current = useRef<RatingState>(IDLE);
   const [state, setState] = useState<RatingState>(IDLE);
-  const [error, setError] = useState<Localized | null>(null);
+  const [error, setError] = useState<Text | null>(null);
   // The rating settings last seen: the mirror is empty for a moment during a resync, and a timeout
   // falling then must still end the question.
   const known = useRef<RatingConfig | null>(null);

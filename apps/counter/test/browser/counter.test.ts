@@ -1,10 +1,11 @@
+import { startTestHub } from '@luot/hub/testing';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { browserSuite, screenshot } from '@luot/testing';
 import { action, POLL, issue, openCounter, openRating, signIn, ticketInHand } from './helpers.js';
 
-const suite = browserSuite();
+const suite = browserSuite(startTestHub);
 
 describe('counter terminal', () => {
   it('refuses a wrong PIN, then serves a citizen: call, recall, finish with an outcome, rated once', async () => {

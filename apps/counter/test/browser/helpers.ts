@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import type { LuotClient } from '@luot/client';
-import type { TestHub } from '@luot/testing';
+import type { TestHub } from '@luot/hub/testing';
 
 export const COUNTER_VIEWPORT = { width: 1366, height: 768 };
 export const RATING_VIEWPORT = { width: 1280, height: 800 };

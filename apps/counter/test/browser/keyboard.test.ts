@@ -1,8 +1,9 @@
+import { startTestHub } from '@luot/hub/testing';
 import { describe, expect, it } from 'vitest';
 import { browserSuite, screenshot } from '@luot/testing';
 import { POLL, issue, openCounter, ticketInHand } from './helpers.js';
 
-const suite = browserSuite();
+const suite = browserSuite(startTestHub);
 
 describe('keyboard only', () => {
   it('drives a whole day at the counter without a mouse', async () => {

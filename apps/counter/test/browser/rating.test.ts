@@ -1,12 +1,14 @@
+import { startTestHub } from '@luot/hub/testing';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LuotClient } from '@luot/client';
-import { browserSuite, screenshot, testConfig, type TestHub } from '@luot/testing';
+import { browserSuite, screenshot } from '@luot/testing';
+import { testConfig, type TestHub } from '@luot/hub/testing';
 import { openRating } from './helpers.js';
 
-const suite = browserSuite();
+const suite = browserSuite(startTestHub);
 
 function ratings(t: TestHub) {
   const db = new Database(join(t.dir, 'luot.sqlite'), { readonly: true });

@@ -1,8 +1,9 @@
+import { startTestHub } from '@luot/hub/testing';
 import { describe, expect, it } from 'vitest';
 import { browserSuite } from '@luot/testing';
 import { action, POLL, issue, openCounter, signIn, ticketInHand } from './helpers.js';
 
-const suite = browserSuite();
+const suite = browserSuite(startTestHub);
 
 describe('two counters, restarts and network cuts', () => {
   it('gives two counters pressing "call next" together different tickets', async () => {

@@ -1,5 +1,5 @@
 import { createDay, execute, type DayState, type OfficeConfig, type QueueCommand } from '@luot/core';
-import { MONDAY_9AM, testConfig } from '@luot/testing';
+import { MONDAY_9AM, testConfig } from '@luot/hub/testing';
 
 /** A day of the default Quốc Oai profile driven through the real queue core, minute by minute. */
 export class Day {

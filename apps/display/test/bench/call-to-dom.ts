@@ -9,7 +9,8 @@
  *   npx tsx -e "import('./apps/display/test/bench/call-to-dom.ts').then(m=>m.benchCallToDom(10)).then(console.log)"
  */
 import type { LuotClient } from '@luot/client';
-import { launchBrowser, startTestHub } from '@luot/testing';
+import { launchBrowser } from '@luot/testing';
+import { startTestHub } from '@luot/hub/testing';
 
 declare global {
   interface Window {

@@ -1,3 +1,4 @@
+import { startTestHub } from '@luot/hub/testing';
 import { describe, expect, it } from 'vitest';
 import { chromium, type Page } from 'playwright-core';
 import { composeCall, CLIP_IDS } from '@luot/announcer';
@@ -14,7 +15,7 @@ const latest = (page: Page) => page.getByTestId('latest-call');
 const SOON = { timeout: 10_000 };
 
 describe('wall display against a real hub', () => {
-  const suite = browserSuite();
+  const suite = browserSuite(startTestHub);
 
   it('shows a call made at a counter and queues it for announcement', async () => {
     const t = await suite.hub();

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import type { LuotClient } from '@luot/client';
-import type { TestHub } from '@luot/testing';
+import type { TestHub } from '@luot/hub/testing';
 
 export const LANDSCAPE = { width: 1920, height: 1080 };
 export const PORTRAIT = { width: 1080, height: 1920 };

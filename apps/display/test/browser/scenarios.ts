@@ -2,7 +2,7 @@
  * Halls to photograph: the days the screenshots show, built through the hub like a real office.
  */
 import type { LuotClient } from '@luot/client';
-import type { TestHub } from '@luot/testing';
+import type { TestHub } from '@luot/hub/testing';
 import { issue, RECEIVED } from './helpers.js';
 
 /** Let the hub's clock move on, as it would between two things done at a counter. */

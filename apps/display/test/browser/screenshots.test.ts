@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { FakeClock, MONDAY_9AM, launchBrowser, screenshot, startTestHub, type TestHub } from '@luot/testing';
+import { launchBrowser, screenshot } from '@luot/testing';
+import { FakeClock, MONDAY_9AM, startTestHub, type TestHub } from '@luot/hub/testing';
 import { LANDSCAPE, openDisplay, PORTRAIT } from './helpers.js';
 import { busyHall, fullHall, quietHall } from './scenarios.js';
 

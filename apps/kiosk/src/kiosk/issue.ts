@@ -1,6 +1,7 @@
 import { newRequestId, type ConnectionStatus, type LuotClient } from '@luot/client';
 import type { Text } from '@luot/core';
-import { ERROR_MESSAGES, printableTicket, type IssueResult, type Snapshot } from '@luot/protocol';
+import { printableTicket } from '@luot/printer/printable';
+import { ERROR_MESSAGES, type IssueResult, type Snapshot } from '@luot/protocol';
 import type { KioskPrintResult, LuotKioskApi, PrinterFault } from '../../electron/api';
 
 /**

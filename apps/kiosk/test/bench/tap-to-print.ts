@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { launchBrowser, startTestHub, testConfig } from '@luot/testing';
+import { launchBrowser } from '@luot/testing';
+import { startTestHub, testConfig } from '@luot/hub/testing';
 
 /**
  * Tap → printed: from a tap on a service tile of the kiosk page (Chromium, against a real hub) to the

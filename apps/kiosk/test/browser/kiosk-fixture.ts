@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { LuotClient } from '@luot/client';
 import type { FakePrinter } from '@luot/printer';
-import { screenshot, startTestHub, testConfig, type TestHub } from '@luot/testing';
+import { screenshot } from '@luot/testing';
+import { startTestHub, testConfig, type TestHub } from '@luot/hub/testing';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 export const PORTRAIT = { width: 1080, height: 1920 };

@@ -1,3 +1,4 @@
+import { startTestHub } from '@luot/hub/testing';
 import { browserSuite, screenshot } from '@luot/testing';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { assertBuilt, PHONE } from './kiosk-fixture';
 // The ticket's phone page (/t/<token>, the URL in the QR code) against a real hub.
 
 beforeAll(() => assertBuilt());
-const suite = browserSuite();
+const suite = browserSuite(startTestHub);
 
 /** A phone page that counts calls to navigator.vibrate. */
 async function openPhone(url: string, viewport = PHONE): Promise<Page> {

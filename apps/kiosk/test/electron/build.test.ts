@@ -36,7 +36,7 @@ describe('electron/build.mjs', () => {
   });
 
   it('makes a main bundle that needs only electron, Node built-ins and the printer at run time', () => {
-    const allowed = /^(electron|node:.+|@luot\/printer(\/messages)?|@napi-rs\/canvas)$/;
+    const allowed = /^(electron|node:.+|@luot\/printer(\/faults|\/config)?|@napi-rs\/canvas)$/;
     const needed = requiresOf(join(outdir, 'main.cjs'));
     expect(needed).toContain('electron');
     expect(needed.filter((m) => !allowed.test(m))).toEqual([]);

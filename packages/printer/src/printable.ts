@@ -1,6 +1,17 @@
-import type { OfficeConfig } from '@luot/core';
-import type { TicketPrintData } from '@luot/printer';
-import type { IssueResult } from './messages.js';
+import type { OfficeConfig, Ticket, WaitEstimate } from '@luot/core';
+import type { TicketPrintData } from './types.js';
+
+/** What the hub answered for an issued ticket, as far as the paper needs it. */
+export interface IssuedTicket {
+  ticket: Pick<Ticket, 'number' | 'service' | 'priority' | 'issuedAt'>;
+  /** The ticket's phone page, printed as a QR code. */
+  url: string;
+  estimate: Pick<WaitEstimate, 'peopleAhead' | 'minutes'>;
+  /** Counters that will call it. */
+  counters: number[];
+  /** Place in the entry line when the hall is full. */
+  entryPlace: number | null;
+}
 
 /**
  * What goes on paper for an issued ticket. One function, used by the hub (printing for browser
@@ -8,7 +19,7 @@ import type { IssueResult } from './messages.js';
  */
 export function printableTicket(
   config: OfficeConfig,
-  issued: IssueResult,
+  issued: IssuedTicket,
   locale: 'vi' | 'en' = 'vi',
 ): TicketPrintData {
   const t = issued.ticket;

@@ -1,13 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createServer } from 'node:http';
-import type { AddressInfo, Socket as NetSocket } from 'node:net';
+import type { Socket as NetSocket } from 'node:net';
 import type { Writable } from 'node:stream';
-import { Server } from 'socket.io';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import type { StreamEvent } from '@luot/protocol';
-import { connectRawDevice, startTestHub, testConfig, type TestHub } from '@luot/testing';
-import { broadcastEvents, idleSender, textFrame } from '../src/fanout.js';
+import { connectRawDevice } from '@luot/testing';
+import { startTestHub, testConfig, type TestHub } from '@luot/hub/testing';
 
 let t: TestHub | undefined;
 const raw: Socket[] = [];
@@ -50,52 +48,8 @@ async function listener(url: string, token: string, transports: Array<'websocket
   return { socket, seqs, received };
 }
 
-describe('text frames', () => {
-  it.each([0, 1, 125, 126, 1000, 65_535, 65_536, 200_000])('%i bytes decode to the same text', async (n) => {
-    const text = 'Lượt '.repeat(Math.ceil(n / 8)).slice(0, n);
-    const d = decoder();
-    d.write(textFrame(text));
-    expect(d.texts).toEqual([text]);
-  });
-});
-
-describe('which sockets take the short path', () => {
-  const conn = (over: Record<string, unknown> = {}, transport: Record<string, unknown> = {}) => ({
-    readyState: 'open',
-    upgrading: false,
-    writeBuffer: [] as unknown[],
-    ...over,
-    transport: {
-      name: 'websocket',
-      writable: true,
-      socket: { readyState: 1, _sender: { sendFrame: () => {}, _queue: [] } },
-      ...transport,
-    },
-  });
-
-  it('an open, idle WebSocket does', () => {
-    expect(idleSender(conn())).not.toBeNull();
-  });
-
-  it.each([
-    ['Engine.IO has packets queued', conn({ writeBuffer: [{ type: 'message' }] })],
-    ['a write is in flight', conn({}, { writable: false })],
-    ['long-polling', conn({}, { name: 'polling' })],
-    ['upgrading to WebSocket', conn({ upgrading: true })],
-    ['closing', conn({ readyState: 'closing' })],
-    ['the WebSocket is closing', conn({}, { socket: { readyState: 2, _sender: { sendFrame: () => {} } } })],
-    [
-      'ws has frames queued',
-      conn({}, { socket: { readyState: 1, _sender: { sendFrame: () => {}, _queue: [1] } } }),
-    ],
-    ['ws has no sendFrame', conn({}, { socket: { readyState: 1, _sender: {} } })],
-  ])('not when %s', (_why, c) => {
-    expect(idleSender(c)).toBeNull();
-  });
-});
-
 describe('broadcasting to devices over real sockets', () => {
-  it('WebSocket devices get the frame directly, a long-polling one through Socket.IO, all the same events', async () => {
+  it('WebSocket and long-polling devices all get the same events', async () => {
     const hub = (t = await startTestHub());
     const ws = await Promise.all(
       [1, 2, 3].map(() => listener(hub.hub.url, 'test-display-token', ['websocket'])),
@@ -104,8 +58,7 @@ describe('broadcasting to devices over real sockets', () => {
     const events: StreamEvent[] = [
       { seq: 9001, at: 1, event: { type: 'counter.paused', counter: 3, reason: 'Họp giao ban — 15 phút' } },
     ];
-    const sent = broadcastEvents(hub.hub.io.of('/'), 'devices', events);
-    expect(sent).toEqual({ direct: 3, queued: 1 });
+    hub.hub.sockets.broadcast(events, new Set());
     await expect
       .poll(() => [...ws, polling].map((l) => l.received))
       .toEqual([events, events, events, events]);
@@ -138,48 +91,6 @@ describe('broadcasting to devices over real sockets', () => {
     await expect.poll(() => [own, ...watchers.map((w) => w.seqs)]).toEqual([all, all, all, all]);
   });
 
-  it('writes byte for byte what Socket.IO would', async () => {
-    const hub = (t = await startTestHub());
-    const bytes: Buffer[] = [];
-    tcp.push(await connectRawDevice(hub.hub.port, 'test-display-token', (c) => bytes.push(Buffer.from(c))));
-    const ns = hub.hub.io.of('/');
-    const event = {
-      type: 'counter.paused',
-      counter: 3,
-      reason: 'Họp giao ban 🗓️ \u2028 — 15′',
-      note: undefined,
-      list: [1, undefined, 'ồ'],
-    };
-    const events = [{ seq: 1, at: 2, event } as unknown as StreamEvent];
-    ns.to('devices').emit('events', events);
-    await expect.poll(() => bytes.length).toBeGreaterThan(0);
-    const bySocketIo = Buffer.concat(bytes.splice(0));
-    expect(broadcastEvents(ns, 'devices', events)).toEqual({ direct: 1, queued: 0 });
-    await expect.poll(() => Buffer.concat(bytes).length).toBe(bySocketIo.length);
-    expect(Buffer.concat(bytes).equals(bySocketIo)).toBe(true);
-  });
-
-  it('leaves the sending to Socket.IO when it numbers packets itself, or when told to', async () => {
-    const server = createServer();
-    const ioServer = new Server(server, { connectionStateRecovery: {} });
-    ioServer.on('connection', (s) => void s.join('devices'));
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    closers.push(() => new Promise((r) => void ioServer.close(() => r())));
-    const { port } = server.address() as AddressInfo;
-    const client = await listener(`http://127.0.0.1:${port}`, 'any', ['websocket']);
-    const events: StreamEvent[] = [{ seq: 7, at: 0, event: { type: 'counter.resumed', counter: 2 } }];
-    expect(broadcastEvents(ioServer.of('/'), 'devices', events)).toEqual({ direct: 0, queued: 1 });
-    await expect.poll(() => client.seqs).toEqual([7]);
-
-    const hub = (t = await startTestHub());
-    const display = await listener(hub.hub.url, 'test-display-token', ['websocket']);
-    expect(broadcastEvents(hub.hub.io.of('/'), 'devices', events, { shortPath: false })).toEqual({
-      direct: 0,
-      queued: 1,
-    });
-    await expect.poll(() => display.seqs).toEqual([7]);
-  });
-
   it(
     'a display that stops reading: what Engine.IO holds for it is never overtaken',
     { timeout: 30_000 },
@@ -189,8 +100,9 @@ describe('broadcasting to devices over real sockets', () => {
       const slow = await connectRawDevice(hub.hub.port, 'test-display-token', (chunk) => d.write(chunk));
       tcp.push(slow);
       slow.pause();
-      const ns = hub.hub.io.of('/');
-      const hubSide = [...ns.sockets.values()].find((s) => s.data.device?.id === 'display')!;
+      const hubSide = [...hub.hub.sockets.io.of('/').sockets.values()].find(
+        (s) => s.data.device?.id === 'display',
+      )!;
       let seq = 0;
       const change = (size = 10) => [
         {
@@ -200,12 +112,11 @@ describe('broadcasting to devices over real sockets', () => {
         } as StreamEvent,
       ];
       // About 24 MB it does not read: more than the kernel will buffer on loopback, so writes back up.
-      for (let i = 0; i < 24; i++)
-        expect(broadcastEvents(ns, 'devices', change(350_000))).toEqual({ direct: 1, queued: 0 });
-      // Engine.IO's own packets now wait: the first for its write to finish, the next in its queue.
+      for (let i = 0; i < 24; i++) hub.hub.sockets.broadcast(change(350_000), new Set());
+      // Packets now wait in Engine.IO's queue for this socket: sent to it alone, then to everyone.
       hubSide.emit('events', change());
       hubSide.emit('events', change());
-      expect(broadcastEvents(ns, 'devices', change())).toEqual({ direct: 0, queued: 1 });
+      hub.hub.sockets.broadcast(change(), new Set());
       slow.resume();
       const seqs = () =>
         d.texts

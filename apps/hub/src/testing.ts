@@ -1,9 +1,15 @@
+/**
+ * A real hub for tests (`@luot/hub/testing`): on a free port of 127.0.0.1, with a SQLite file in a
+ * temp dir, a clock the test moves, and clients connected the way the apps connect.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { LuotClient } from '@luot/client';
-import { hashPin, resolveConfig, startHub, type Hub, type LoadedConfig } from '@luot/hub';
+import { hashPin } from './auth.js';
+import { resolveConfig, type LoadedConfig } from './config.js';
+import { startHub, type Hub } from './hub.js';
 
 /** Monday 30 November 2026, 09:00 in Hà Nội. */
 export const MONDAY_9AM = Date.UTC(2026, 10, 30, 2, 0);

@@ -1,8 +1,9 @@
 import type { FakePrinter, TicketPrinter } from '@luot/printer';
-import { printableTicket, type IssueResult } from '@luot/protocol';
+import { printableTicket } from '@luot/printer/printable';
+import type { IssueResult } from '@luot/protocol';
 import type { OfficeConfig } from '@luot/core';
 import type { Logger } from 'pino';
-import type { HubPrinterConfig } from './config.js';
+import type { HubPrinterConfig } from '../config.js';
 
 export type Printed = NonNullable<IssueResult['printed']>;
 

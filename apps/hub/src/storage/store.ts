@@ -17,8 +17,22 @@ export interface RatingRow {
   at: number;
 }
 
-/** Every SQL statement the hub runs, prepared once. */
-export class Store {
+/** What may be written inside one atomic write (`Store.write`): appends and row updates, no reads. */
+export interface StoreWriter {
+  /** Append an event to the log; returns its seq. */
+  appendEvent(at: number, day: string, event: HubEvent): number;
+  saveTicket(t: Ticket): void;
+  saveToken(token: string, ticketId: string): void;
+  saveRating(r: RatingRow): void;
+  putRequest(device: string, requestId: string, hash: string, ack: CommandAck, at: number): void;
+}
+
+/**
+ * The hub's storage: every SQL statement the hub runs for its day, prepared once. The engine decides
+ * what to write; `write` makes it one SQLite transaction (synchronous=FULL), so a batch of commands
+ * is on disk as a whole or not at all.
+ */
+export class Store implements StoreWriter {
   private readonly s;
 
   constructor(readonly db: Database.Database) {
@@ -47,7 +61,16 @@ export class Store {
       insertRating: db.prepare(
         'INSERT INTO ratings (ticket_id, score, reasons, officer_id, counter, service, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
+      printerStates: db.prepare(
+        `SELECT e.data FROM events e JOIN (SELECT json_extract(data, '$.device') AS device, MAX(seq) AS seq
+           FROM events WHERE type = 'printer.status' GROUP BY device) last ON last.seq = e.seq`,
+      ),
     };
+  }
+
+  /** Run `fn` as one transaction: everything it wrote, or (when it throws) nothing. */
+  write<T>(fn: (w: StoreWriter) => T): T {
+    return this.db.transaction(() => fn(this))();
   }
 
   lastSeq(): number {
@@ -111,13 +134,9 @@ export class Store {
     );
   }
 
+  /** The last known state of every printer, from the log. */
   printerStates(): Record<string, PrinterState> {
-    const rows = this.db
-      .prepare(
-        `SELECT e.data FROM events e JOIN (SELECT json_extract(data, '$.device') AS device, MAX(seq) AS seq
-           FROM events WHERE type = 'printer.status' GROUP BY device) last ON last.seq = e.seq`,
-      )
-      .all() as Array<{ data: string }>;
+    const rows = this.s.printerStates.all() as Array<{ data: string }>;
     const out: Record<string, PrinterState> = {};
     for (const r of rows) {
       const { type: _type, ...p } = JSON.parse(r.data) as { type: string } & PrinterState;

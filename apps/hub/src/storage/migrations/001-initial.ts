@@ -1,3 +1,11 @@
+import type { Migration } from '../migrations.js';
+
+/** The hub's first schema: the event log, ticket rows for reports, phone tokens, replay answers, ratings. */
+export const initial: Migration = {
+  version: 1,
+  name: 'initial',
+  up: (db) =>
+    db.exec(`
 -- The hub's log: every event, in order. The day is rebuilt from here after a restart.
 CREATE TABLE events (
   seq  INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -61,3 +69,5 @@ CREATE TABLE ratings (
   service    TEXT    NOT NULL,
   at         INTEGER NOT NULL
 );
+`),
+};

@@ -1,0 +1,46 @@
+import { entryPlace, estimateWait, openCountersServing } from '@luot/core';
+import type { IssueResult } from '@luot/protocol';
+import { newTicketToken } from '../../auth.js';
+import type { Handlers } from '../context.js';
+
+/** A citizen takes a number at a kiosk. */
+export const ticketHandlers = {
+  'ticket.issue': (c, ctx) => {
+    const { office, state } = ctx;
+    // The estimate a citizen is told is the one before their own ticket joins the line.
+    const estimate = estimateWait(office, state, c.service, c.priority !== null);
+    const [issued] = ctx.run({
+      type: 'issue',
+      service: c.service,
+      priority: c.priority,
+      party: 1 + c.companions,
+      kioskId: ctx.device.id,
+    });
+    if (issued?.type !== 'ticket.issued') throw new Error('the queue issued no ticket');
+    const ticket = state.tickets[issued.ticket.id]!;
+    const token = newTicketToken();
+    ctx.write((w) => w.saveToken(token, ticket.id));
+    const result: IssueResult = {
+      ticket: structuredClone(ticket),
+      token,
+      url: `${ctx.hub.publicUrl()}/t/${token}`,
+      estimate,
+      counters: openCountersServing(office, state, ticket.service, ticket.priority !== null),
+      entryPlace: entryPlace(state, ticket.id),
+      printed: null,
+    };
+    // A browser kiosk asks the hub to print: after the ticket is on disk, whatever the printer does.
+    if (c.print) {
+      ctx.afterCommit(async (issued) => {
+        const printed = await ctx.hub.print(ctx.device.id, issued, c.locale);
+        ctx.hub.recordPrinter(ctx.device.id, {
+          ok: printed.ok,
+          fault: printed.ok ? null : printed.fault,
+          paperNearEnd: printed.ok ? printed.paperNearEnd : false,
+        });
+        return { ...issued, printed };
+      });
+    }
+    return result;
+  },
+} satisfies Partial<Handlers>;

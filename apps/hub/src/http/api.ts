@@ -1,0 +1,108 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sha256 } from '../auth.js';
+import type { LoadedConfig } from '../config.js';
+import type { Engine } from '../engine/engine.js';
+import type { Reports } from '../storage/reports.js';
+import type { Store } from '../storage/store.js';
+import { ticketWatch } from '../transport/phone.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The CSV export's columns, in order; `*_at` columns are written as local office time. */
+const CSV_COLUMNS = [
+  'number',
+  'service',
+  'priority',
+  'status',
+  'issued_at',
+  'called_at',
+  'finished_at',
+  'counter',
+  'officer_id',
+  'transfers',
+  'outcome',
+  'rating',
+] as const;
+
+function csvCell(v: unknown): string {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+export interface ApiDeps {
+  engine: Engine;
+  store: Store;
+  reports: Reports;
+  config: LoadedConfig;
+  startedAt: number;
+}
+
+/**
+ * The hub's HTTP API: health for monitoring, the phone page's data, and state, reports and exports
+ * for supervisors (a supervisor device token as `Authorization: Bearer …`).
+ */
+export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
+  const { engine, store, reports, config } = deps;
+
+  app.get('/api/health', async () => ({
+    ok: true,
+    day: engine.state.day,
+    seq: engine.seq,
+    level: engine.state.level,
+    uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
+    memoryMb: Object.fromEntries(
+      Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 104857.6) / 10]),
+    ),
+  }));
+
+  app.get<{ Params: { token: string } }>('/api/tickets/by-token/:token', async (req, reply) => {
+    const token = req.params.token;
+    const id = /^[\w-]{10,64}$/.test(token) ? store.ticketOfToken(token) : null;
+    const watch = id ? ticketWatch(engine.config, engine.state, id) : null;
+    return watch ?? reply.code(404).send({ error: 'not found' });
+  });
+
+  // Everything below is for supervisors only.
+  app.register(async (supervisor) => {
+    supervisor.addHook('onRequest', async (req, reply) => {
+      if (!isSupervisor(req, config)) return reply.code(401).send({ error: 'supervisor token required' });
+    });
+    const dayOf = (req: FastifyRequest<{ Querystring: { date?: string } }>) =>
+      req.query.date ?? engine.state.day;
+    const badDate = { error: 'date must be YYYY-MM-DD' };
+
+    supervisor.get('/api/state', async () => engine.snapshot());
+
+    supervisor.get<{ Querystring: { date?: string } }>('/api/reports/day', async (req, reply) => {
+      const day = dayOf(req);
+      return DATE.test(day) ? reports.day(day) : reply.code(400).send(badDate);
+    });
+
+    supervisor.get<{ Querystring: { date?: string } }>('/api/exports/tickets.csv', async (req, reply) => {
+      const day = dayOf(req);
+      if (!DATE.test(day)) return reply.code(400).send(badDate);
+      // Local office time, as people read it in a spreadsheet: 2026-11-30 09:05:12.
+      const local = new Intl.DateTimeFormat('sv-SE', {
+        timeZone: config.office.sessions.timeZone,
+        dateStyle: 'short',
+        timeStyle: 'medium',
+      });
+      const rows = reports.tickets(day).map((r) =>
+        CSV_COLUMNS.map((c) => {
+          const v = r[c];
+          return csvCell(c.endsWith('_at') && typeof v === 'number' ? local.format(v) : v);
+        }).join(','),
+      );
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="luot-${day}.csv"`)
+        .send('\uFEFF' + [CSV_COLUMNS.join(','), ...rows].join('\n') + '\n'); // BOM: Excel reads Vietnamese right
+    });
+  });
+}
+
+function isSupervisor(req: FastifyRequest, config: LoadedConfig): boolean {
+  const m = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
+  const device = m ? config.devicesByTokenHash.get(sha256(m[1]!)) : undefined;
+  return device?.role === 'supervisor';
+}

@@ -1,0 +1,39 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { registerApi, type ApiDeps } from './api.js';
+import { registerApps } from './static-apps.js';
+
+/**
+ * The hub's HTTP side on Fastify: routing with body limits, the API and the built apps. Socket.IO
+ * shares its server (transport/). Bad input — a malformed URL, an oversized body — is a 4xx with a
+ * short message, never a crash or a 500.
+ */
+export async function createHttpServer(deps: ApiDeps & { logger: Logger }): Promise<FastifyInstance> {
+  const app = Fastify({
+    // No line per request (noise on a LAN of screens); failures are logged below.
+    logger: false,
+    bodyLimit: 64 * 1024,
+    // Closing waits for no idle client: acknowledged work is already on disk.
+    forceCloseConnections: true,
+  });
+  registerApi(app, deps);
+  await registerApps(app);
+  app.get('/', (_req, reply) => reply.redirect('/display'));
+  // The API answers in JSON; only GET is served there.
+  app.route({
+    method: ['POST', 'PUT', 'PATCH', 'DELETE'],
+    url: '/api/*',
+    handler: (_req, reply) => reply.code(405).send({ error: 'method not allowed' }),
+  });
+  app.setErrorHandler((err: { statusCode?: number; message: string }, req, reply) => {
+    const status = err.statusCode ?? 500;
+    if (status >= 500) deps.logger.error({ err, url: req.url }, 'http handler failed');
+    return reply.code(status).send({ error: status >= 500 ? 'internal error' : err.message });
+  });
+  app.setNotFoundHandler((req, reply) =>
+    req.url.startsWith('/api/')
+      ? reply.code(404).send({ error: 'not found' })
+      : reply.code(404).type('text/plain; charset=utf-8').send('Không tìm thấy / Not found'),
+  );
+  return app;
+}

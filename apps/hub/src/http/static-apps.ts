@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+const APPS_DIR = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** URL prefix → the built app (its Vite `dist`) and the HTML file for its client-side routes. */
+export const APP_ROUTES: ReadonlyArray<{ prefix: string; app: string; html: string }> = [
+  { prefix: '/kiosk', app: 'kiosk', html: 'index.html' },
+  { prefix: '/t', app: 'kiosk', html: 'ticket.html' },
+  { prefix: '/counter', app: 'counter', html: 'index.html' },
+  { prefix: '/rating', app: 'counter', html: 'rating.html' },
+  { prefix: '/display', app: 'display', html: 'index.html' },
+];
+
+function placeholder(app: string): string {
+  return `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Lượt</title>
+<body style="font-family:sans-serif;padding:2rem"><h1>Lượt</h1>
+<p>Ứng dụng <b>${app}</b> chưa được xây dựng. Chạy <code>npm run build</code>.</p>
+<p>The <b>${app}</b> app has not been built. Run <code>npm run build</code>.</p></body></html>`;
+}
+
+/**
+ * Serves the built web apps. Assets are referenced under the app's prefix (Vite `base`); every other
+ * path under it is a client-side route and gets the app's HTML. An app that is not built yet answers
+ * with a plain placeholder, so a half-built checkout still says what to do.
+ */
+export async function registerApps(app: FastifyInstance, appsDir = APPS_DIR): Promise<void> {
+  // One instance of the plugin for `reply.sendFile` (ETag, ranges, no path traversal); routes below.
+  await app.register(fastifyStatic, { root: appsDir, serve: false });
+  for (const route of APP_ROUTES) {
+    const dist = `${appsDir}${route.app}/dist`;
+    const handler = (rest: string) => async (_req: unknown, reply: import('fastify').FastifyReply) => {
+      if (!existsSync(`${dist}/${route.html}`)) {
+        return reply.type('text/html; charset=utf-8').send(placeholder(route.app));
+      }
+      // The phone page's path is a ticket token, never a file.
+      const isAsset = /\.[a-z0-9]+$/i.test(rest) && route.prefix !== '/t';
+      return reply.sendFile(isAsset ? rest : route.html, dist);
+    };
+    app.get(route.prefix, (req, reply) => handler('')(req, reply));
+    app.get<{ Params: { '*': string } }>(`${route.prefix}/*`, (req, reply) =>
+      handler(req.params['*'])(req, reply),
+    );
+  }
+}

@@ -1,0 +1,128 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo, Socket as NetSocket } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import pino, { type Logger } from 'pino';
+import type { LoadedConfig } from './config.js';
+import { Engine } from './engine/engine.js';
+import { createHttpServer } from './http/server.js';
+import { HubPrinters } from './printing/hub-printers.js';
+import { openStorage } from './storage/index.js';
+import type { Store } from './storage/store.js';
+import { DeviceSockets } from './transport/sockets.js';
+
+export interface HubOptions {
+  config: LoadedConfig;
+  dataDir: string;
+  port?: number;
+  host?: string;
+  clock?: () => number;
+  logger?: Logger;
+}
+
+export interface Hub {
+  url: string;
+  port: number;
+  engine: Engine;
+  store: Store;
+  printers: HubPrinters;
+  sockets: DeviceSockets;
+  http: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** The first LAN IPv4 address, so QR codes printed by a hub listening everywhere reach phones. */
+function lanAddress(): string {
+  for (const list of Object.values(networkInterfaces())) {
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  return 'localhost';
+}
+
+/**
+ * Start the hub: storage (SQLite), the engine (the only writer), devices' sockets and HTTP on one
+ * port, and the printers it drives for browser kiosks.
+ */
+export async function startHub(opts: HubOptions): Promise<Hub> {
+  const logger = opts.logger ?? pino({ name: 'luot-hub' });
+  const clock = opts.clock ?? Date.now;
+  const config = opts.config;
+  mkdirSync(opts.dataDir, { recursive: true });
+  const storage = openStorage(join(opts.dataDir, 'luot.sqlite'));
+  const { store, reports } = storage;
+  let baseUrl = '';
+  const publicUrl = () => config.hub.publicUrl?.replace(/\/$/, '') ?? baseUrl;
+
+  const printers = new HubPrinters(config.hub.printers, config.hub.printerTimeoutMs, logger);
+  // Assigned below: the engine broadcasts through the sockets, the sockets submit to the engine.
+  let sockets: DeviceSockets | null = null;
+  const engine = new Engine({
+    office: config.office,
+    hub: config.hub,
+    store,
+    clock,
+    logger,
+    services: {
+      publicUrl,
+      print: (device, issued, locale) => printers.print(device, config.office, issued, locale),
+    },
+    onCommitted: (events, touched) => sockets?.broadcast(events, touched),
+  });
+  engine.start();
+  await printers.start();
+
+  const http = await createHttpServer({ engine, store, reports, config, startedAt: Date.now(), logger });
+  // Every open connection, so shutting down never waits on a client that went silent (a cut network).
+  const connections = new Set<NetSocket>();
+  http.server.on('connection', (c: NetSocket) => {
+    connections.add(c);
+    c.once('close', () => connections.delete(c));
+  });
+  sockets = new DeviceSockets(http.server, engine, store, config, logger);
+
+  const rollover = setInterval(() => engine.tick(), 30_000);
+  rollover.unref();
+
+  const host = opts.host ?? '127.0.0.1';
+  await http.listen({ port: opts.port ?? 0, host });
+  const port = (http.server.address() as AddressInfo).port;
+  baseUrl = `http://${host === '0.0.0.0' || host === '::' ? lanAddress() : host}:${port}`;
+  if (!config.hub.publicUrl) {
+    logger.warn(
+      { url: baseUrl },
+      'publicUrl is not set: QR codes point to this address; set publicUrl to what phones can reach',
+    );
+  }
+  logger.info(
+    { url: baseUrl, dataDir: opts.dataDir, day: engine.state.day, seq: engine.seq },
+    'hub listening',
+  );
+
+  let closing: Promise<void> | null = null;
+  const devices = sockets;
+  return {
+    url: baseUrl,
+    port,
+    engine,
+    store,
+    printers,
+    sockets: devices,
+    http,
+    close() {
+      closing ??= (async () => {
+        clearInterval(rollover);
+        engine.close();
+        const closed = devices.close();
+        // Acknowledged work is already on disk: connections still open now are only waiting for clients.
+        for (const c of connections) c.destroy();
+        await closed;
+        await http.close().catch(() => undefined);
+        await printers.close();
+        storage.close();
+        logger.info('hub stopped');
+      })();
+      return closing;
+    },
+  };
+}

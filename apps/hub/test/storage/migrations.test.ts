@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { checkMigrations, runMigrations, type Migration } from '../../src/storage/migrations.js';
+import { MIGRATIONS } from '../../src/storage/migrations/index.js';
+
+/** A database brought to `version` by the real migrations, as a hub of that version left it. */
+function databaseAt(version: number): Database.Database {
+  const db = new Database(':memory:');
+  runMigrations(db, MIGRATIONS.slice(0, version));
+  expect(db.pragma('user_version', { simple: true })).toBe(version);
+  return db;
+}
+
+const tables = (db: Database.Database) =>
+  (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+      name: string;
+    }[]
+  )
+    .map((r) => r.name)
+    .filter((n) => !n.startsWith('sqlite_'));
+
+describe('the migration runner', () => {
+  it('brings an empty database to the newest schema, and leaves it there when run again', () => {
+    const db = new Database(':memory:');
+    expect(runMigrations(db)).toBe(MIGRATIONS.length);
+    expect(runMigrations(db)).toBe(MIGRATIONS.length);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    db.close();
+  });
+
+  it('refuses a database from a newer Lượt', () => {
+    const db = databaseAt(MIGRATIONS.length);
+    db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    expect(() => runMigrations(db)).toThrow(/newer version of Lượt/);
+    db.close();
+  });
+
+  it('refuses a list with a repeated or out-of-order number', () => {
+    const m = (version: number, name = `m${version}`): Migration => ({ version, name, up: () => {} });
+    expect(() => checkMigrations([m(1), m(2), m(2, 'again')])).toThrow(/number 2 is used twice/);
+    expect(() => checkMigrations([m(1), m(3), m(2)])).toThrow(/out of order/);
+    expect(() => checkMigrations([m(2)])).toThrow(/out of order/);
+    expect(() => checkMigrations(MIGRATIONS)).not.toThrow();
+  });
+
+  it('rolls a failing migration back whole and keeps the version', () => {
+    const db = databaseAt(1);
+    const broken: Migration = {
+      version: 2,
+      name: 'broken',
+      up: (d) => {
+        d.exec('CREATE TABLE half (x)');
+        throw new Error('disk says no');
+      },
+    };
+    expect(() => runMigrations(db, [MIGRATIONS[0]!, broken])).toThrow('disk says no');
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(tables(db)).not.toContain('half');
+    db.close();
+  });
+});
+
+// One test per migration: a database at the version before it, with data in it, then the migration.
+describe('migration 1: initial schema', () => {
+  it('creates the log, tickets, tokens, replay answers and ratings', () => {
+    const db = databaseAt(0);
+    runMigrations(db, MIGRATIONS.slice(0, 1));
+    expect(tables(db)).toEqual(['events', 'ratings', 'requests', 'ticket_tokens', 'tickets']);
+    db.close();
+  });
+});
+
+describe('migration 2: Ticket.seq becomes Ticket.serial', () => {
+  it('rewrites issued tickets in the log and in stored answers, and nothing else', () => {
+    const db = databaseAt(1);
+    const ticket = { id: '20261130-A012', number: 'A012', day: '2026-11-30', seq: 12, service: 'A' };
+    const insert = db.prepare('INSERT INTO events (at, day, type, data) VALUES (?, ?, ?, ?)');
+    insert.run(1, '2026-11-30', 'ticket.issued', JSON.stringify({ type: 'ticket.issued', ticket }));
+    const other = JSON.stringify({ type: 'counter.paused', counter: 3, reason: 'seq' });
+    insert.run(2, '2026-11-30', 'counter.paused', other);
+    const ack = { ok: true, seq: 1, result: { ticket, token: 'x' }, replayed: false };
+    db.prepare('INSERT INTO requests (device, request_id, hash, ack, at) VALUES (?, ?, ?, ?, ?)').run(
+      'kiosk-1',
+      'kiosk-1-0001',
+      'h',
+      JSON.stringify(ack),
+      1,
+    );
+    const signIn = JSON.stringify({ ok: true, seq: 2, result: { counter: { number: 3 } }, replayed: false });
+    db.prepare('INSERT INTO requests (device, request_id, hash, ack, at) VALUES (?, ?, ?, ?, ?)').run(
+      'counter-3',
+      'counter-3-0001',
+      'h',
+      signIn,
+      2,
+    );
+
+    runMigrations(db, MIGRATIONS.slice(0, 2));
+
+    const events = db.prepare('SELECT data FROM events ORDER BY seq').all() as { data: string }[];
+    const issued = JSON.parse(events[0]!.data) as { ticket: Record<string, unknown> };
+    expect(issued.ticket).toEqual({ ...ticket, seq: undefined, serial: 12 });
+    expect(issued.ticket).not.toHaveProperty('seq');
+    expect(events[1]!.data).toBe(other);
+    const answers = db.prepare('SELECT ack FROM requests ORDER BY at').all() as { ack: string }[];
+    const stored = JSON.parse(answers[0]!.ack) as typeof ack;
+    expect(stored.result.ticket).toMatchObject({ serial: 12, number: 'A012' });
+    expect(stored.result.ticket).not.toHaveProperty('seq');
+    expect(stored.seq).toBe(1);
+    expect(answers[1]!.ack).toBe(signIn);
+    db.close();
+  });
+});
