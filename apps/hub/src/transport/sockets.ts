@@ -78,8 +78,11 @@ export class DeviceSockets {
    * device's events wait until the buffer is handed to the socket ('drain'), then follow in order.
    */
   private answer(socket: HubSocket, ack: (reply: CommandAck) => void, reply: CommandAck): void {
+    // Writable now: the answer leaves at once, in a write of its own. Otherwise it waits in the buffer
+    // until Engine.IO's next flush, which emits 'drain' (the buffer is not empty, so it will).
+    const buffered = !socket.conn.transport.writable;
     ack(reply);
-    if (socket.conn.transport.writable || this.held.has(socket)) return;
+    if (!buffered || this.held.has(socket)) return;
     this.held.set(socket, []);
     const release = () => {
       const queue = this.held.get(socket);
