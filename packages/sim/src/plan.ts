@@ -64,12 +64,19 @@ export function planCitizens(
   const scores = profile.rating.scores.map((w, i) => [i + 1, w] as const);
   const reasons = config.rating.reasons.map((r) => [r.id, 1] as const);
   const ratingWindow = Math.max(2, Math.min(20, config.rating.timeoutSeconds - 2));
+  // Where an officer sends a citizen on: another service, the busier ones more often.
+  const onward = new Map(
+    config.services.map((svc) => [
+      svc.prefix,
+      config.services
+        .filter((s) => s.prefix !== svc.prefix)
+        .map((s) => [s.prefix, profile.volume[s.prefix] ?? 0] as const),
+    ]),
+  );
 
   return arrivals.map(({ at, service }, index): Citizen => {
     const presence = rng.float();
-    const others = config.services
-      .filter((s) => s.prefix !== service)
-      .map((s) => [s.prefix, profile.volume[s.prefix] ?? 0] as const);
+    const others = onward.get(service)!;
     const transferTo = rng.chance(profile.transfer) && others.length > 0 ? rng.pick(others) : null;
     const rated = rng.chance(profile.rating.share) && scores.length > 0;
     const score = rated ? rng.pick(scores) : 0;
