@@ -1,3 +1,4 @@
+/** @luot/sim: a seeded office day through the real queue core (docs/simulator.md). */
 export {
   DaySimulator,
   type Actor,
@@ -25,6 +26,5 @@ export {
   type Span,
   type StaffPlan,
 } from './profile.js';
-export { planCitizens, visitMs, type Citizen } from './plan.js';
-export { Random } from './random.js';
+export type { Citizen } from './plan.js';
 export { localMidnight, isOpenDay } from './time.js';
