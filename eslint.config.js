@@ -28,7 +28,8 @@ export default tseslint.config(
   },
   {
     // The core is pure: no I/O, no clocks, no randomness. The boundary is enforced here, not by convention.
-    files: ['packages/core/src/**/*.ts'],
+    // So is the simulator: its randomness is seeded (pure-rand), its clock virtual.
+    files: ['packages/core/src/**/*.ts', 'packages/sim/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -37,7 +38,7 @@ export default tseslint.config(
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'The clock is passed in.' },
-        { object: 'Math', property: 'random', message: 'The core is deterministic.' },
+        { object: 'Math', property: 'random', message: 'Deterministic: draw from a seeded generator.' },
       ],
     },
   },

@@ -7,12 +7,17 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { io as ioClient } from 'socket.io-client';
 import { LuotClient } from '@luot/client';
-import { hashPin } from '@luot/hub';
+import type { OfficeConfig } from '@luot/core';
+import { hashPin, resolveConfig } from '@luot/hub';
+import { DaySimulator, type Citizen } from '@luot/sim';
 import { fanoutProbe } from './fanout-probe.js';
 import { rssMb, startProcess, stopProcess } from './processes.js';
 import { summary } from './stats.js';
 
 const SERVICES = ['A', 'B', 'C', 'E', 'G', 'K', 'L', 'M', 'N', 'T', 'S', 'V', 'R', 'H'];
+
+/** The office the benchmark's hub runs: the default one, open at any hour. */
+const OFFICE = { office: 'quoc-oai', alwaysOpen: true };
 
 function benchConfig(dir: string): string {
   const pinHash = hashPin('1234');
@@ -28,7 +33,7 @@ function benchConfig(dir: string): string {
     officers.push({ id: `cb${n}`, name: `Cán bộ ${n}`, pinHash });
   }
   const file = join(dir, 'hub.json');
-  writeFileSync(file, JSON.stringify({ office: 'quoc-oai', alwaysOpen: true, devices, officers }));
+  writeFileSync(file, JSON.stringify({ ...OFFICE, devices, officers }));
   return file;
 }
 
@@ -161,6 +166,17 @@ async function benchIssue(url: string, latencyN: number, seconds: number) {
 }
 
 /**
+ * A busy day's citizens: the first `n` of a simulated day (@luot/sim, a fixed seed) planned a little
+ * bigger, so nearly all of it. Services, priorities and companions come as an office has them.
+ */
+export function busyDay(office: OfficeConfig, n = 1200): Citizen[] {
+  const sim = new DaySimulator(office, { seed: n, date: '2026-11-30', profile: { tickets: n * 1.05 } });
+  if (sim.citizens.length < n)
+    throw new Error(`the simulated day has ${sim.citizens.length} citizens, not ${n}`);
+  return sim.citizens.slice(0, n);
+}
+
+/**
  * A busy day (1,200 tickets), 16 signed-in counters and `displays` display sockets: time from a
  * counter's "call next" to the call arriving at each display socket, and the hub's memory there.
  */
@@ -168,13 +184,22 @@ export async function benchDisplays(url: string, pid: number, displays: number, 
   const { client, closeAll } = await connectClients(url);
   const closers = [closeAll];
   try {
-    const kiosk = await client('bench-kiosk-1-token');
+    // The day's tickets, taken at the kiosks the simulation sends each citizen to, 8 at a time.
+    const day = busyDay(resolveConfig({ ...OFFICE, devices: [], officers: [] }).office);
+    const kiosks = new Map<string, LuotClient>();
+    for (const id of new Set(day.map((c) => c.kiosk))) kiosks.set(id, await client(`bench-${id}-token`));
+    let next = 0;
     await Promise.all(
-      Array.from({ length: 8 }, async (_, w) => {
-        for (let i = w; i < 1200; i += 8) await kiosk.issue({ service: SERVICES[i % SERVICES.length]! });
+      Array.from({ length: 8 }, async () => {
+        for (let i = next++; i < day.length; i = next++) {
+          const c = day[i]!;
+          await kiosks
+            .get(c.kiosk)!
+            .issue({ service: c.service, priority: c.priority, companions: c.companions });
+        }
       }),
     );
-    kiosk.close();
+    for (const k of kiosks.values()) k.close();
     const counters: LuotClient[] = [];
     for (let n = 1; n <= 16; n++) {
       const c = await client(`bench-counter-${n}-token`);

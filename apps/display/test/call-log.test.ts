@@ -7,15 +7,15 @@ import {
   stillDue,
   type CallLog,
 } from '../src/call-log.js';
-import { Day } from './day.js';
+import { Day } from '@luot/core/testing';
 
 const empty: CallLog = { admissions: [], seq: 0 };
 
 describe('which events announce what', () => {
   it('a call to a counter, a recall and an entry into the hall; nothing else', () => {
-    const day = new Day().signIn(5);
+    const day = new Day({ step: 30_000 }).signIn(5);
     const issued = day.run({ type: 'issue', service: 'C', priority: null, party: 1, kioskId: null });
-    const called = day.callNext(5);
+    const called = day.run({ type: 'callNext', counter: 5 });
     const recalled = day.run({ type: 'recall', counter: 5 });
     const serving = day.run({ type: 'startServing', counter: 5 });
     expect(announcementsFor(issued, day.state)).toEqual([]);
@@ -29,11 +29,11 @@ describe('which events announce what', () => {
   });
 
   it('a finish that lets people in from outside announces each entry, in order', () => {
-    const day = new Day().signIn(5);
+    const day = new Day({ step: 30_000 }).signIn(5);
     day.setLevel(4); // capacity 20
     for (let i = 0; i < 22; i++) day.issue('C');
     day.callNext(5);
-    const finished = day.finish(5);
+    const finished = day.finish(5).last;
     expect(finished.map((e) => e.event.type)).toEqual(['ticket.finished', 'ticket.admitted']);
     expect(announcementsFor(finished, day.state)).toEqual([
       { kind: 'entry', ticketId: '20261130-C021', number: 'C021' },
@@ -41,10 +41,10 @@ describe('which events announce what', () => {
   });
 
   it('several calls in one batch are announced in the order the hub made them', () => {
-    const day = new Day();
+    const day = new Day({ step: 30_000 });
     for (const n of [1, 4, 5, 6, 8]) day.signIn(n);
     for (const s of ['A', 'B', 'C', 'E', 'K']) day.issue(s);
-    const batch = [1, 4, 5, 6, 8].flatMap((n) => day.callNext(n));
+    const batch = [1, 4, 5, 6, 8].flatMap((n) => day.run({ type: 'callNext', counter: n }));
     expect(announcementsFor(batch, day.state).map((a) => a.number)).toEqual([
       'A001',
       'B001',
@@ -57,10 +57,10 @@ describe('which events announce what', () => {
 
 describe('whether a call that had to wait is still due', () => {
   it('a call while its ticket is still called at that counter; an entry while its ticket still waits', () => {
-    const day = new Day().signIn(5).signIn(6);
+    const day = new Day({ step: 30_000 }).signIn(5).signIn(6);
     day.setLevel(4); // capacity 20
     for (let i = 0; i < 22; i++) day.issue('C');
-    const [call] = announcementsFor(day.callNext(5), day.state);
+    const [call] = announcementsFor(day.run({ type: 'callNext', counter: 5 }), day.state);
     expect(call).toMatchObject({ kind: 'call', number: 'C001' });
     expect(stillDue(call!, day.state)).toBe(true);
     const [recall] = announcementsFor(day.run({ type: 'recall', counter: 5 }), day.state);
@@ -72,15 +72,15 @@ describe('whether a call that had to wait is still due', () => {
     expect(stillDue(call!, day.state)).toBe(false);
     expect(stillDue(recall!, day.state)).toBe(false);
 
-    const [entry] = announcementsFor(day.finish(5), day.state);
+    const [entry] = announcementsFor(day.finish(5).last, day.state);
     expect(entry).toMatchObject({ kind: 'entry', number: 'C021' });
     expect(stillDue(entry!, day.state)).toBe(true);
-    const [c002] = announcementsFor(day.callNext(5), day.state);
+    const [c002] = announcementsFor(day.run({ type: 'callNext', counter: 5 }), day.state);
     expect(stillDue(c002!, day.state)).toBe(true);
     day.run({ type: 'noShow', counter: 5 });
     expect(stillDue(c002!, day.state)).toBe(false);
     // A counter closed after calling still expects the citizen it called: still due.
-    const [c003] = announcementsFor(day.callNext(5), day.state);
+    const [c003] = announcementsFor(day.run({ type: 'callNext', counter: 5 }), day.state);
     day.run({ type: 'setCounterClosed', counter: 5, closed: true });
     expect(stillDue(c003!, day.state)).toBe(true);
     // A ticket the day does not know (a new day began) is not due.
@@ -90,21 +90,21 @@ describe('whether a call that had to wait is still due', () => {
 
 describe('entry calls from events', () => {
   it('skips events it has already seen, and returns the same log when nothing is new', () => {
-    const day = new Day().signIn(1);
+    const day = new Day({ step: 30_000 }).signIn(1);
     day.issue('A');
-    const called = day.callNext(1);
+    const called = day.run({ type: 'callNext', counter: 1 });
     const log = foldEvents(empty, called, day.state);
     expect(log.seq).toBe(day.seq);
     expect(foldEvents(log, called, day.state)).toBe(log);
-    expect(foldEvents(log, [...day.stream], day.state)).toBe(log);
+    expect(foldEvents(log, [...day.log], day.state)).toBe(log);
   });
 
   it('starts again on a new day', () => {
-    const day = new Day().signIn(5);
+    const day = new Day({ step: 30_000 }).signIn(5);
     day.setLevel(4);
     for (let i = 0; i < 21; i++) day.issue('C');
     day.callNext(5);
-    const log = foldEvents(empty, [...day.stream, ...day.finish(5)], day.state);
+    const log = foldEvents(empty, [...day.log, ...day.finish(5).last], day.state);
     expect(log.admissions.map((a) => a.number)).toEqual(['C021']);
     const opened = {
       seq: day.seq + 1,
@@ -117,21 +117,21 @@ describe('entry calls from events', () => {
 
 describe('entry calls', () => {
   it('show tickets let in from outside until they are called to a counter', () => {
-    const day = new Day().signIn(5).signIn(6);
+    const day = new Day({ step: 30_000 }).signIn(5).signIn(6);
     day.setLevel(4);
     for (let i = 0; i < 20; i++) day.issue('C');
     day.issue('E'); // E001, outside
     day.issue('C'); // C021, outside
-    let log = foldEvents(empty, day.stream, day.state);
-    log = foldEvents(log, day.callNext(5), day.state);
-    log = foldEvents(log, day.finish(5), day.state); // lets E001 in
-    log = foldEvents(log, day.callNext(5), day.state);
-    log = foldEvents(log, day.finish(5), day.state); // lets C021 in
+    let log = foldEvents(empty, day.log, day.state);
+    log = foldEvents(log, day.run({ type: 'callNext', counter: 5 }), day.state);
+    log = foldEvents(log, day.finish(5).last, day.state); // lets E001 in
+    log = foldEvents(log, day.run({ type: 'callNext', counter: 5 }), day.state);
+    log = foldEvents(log, day.finish(5).last, day.state); // lets C021 in
     expect(pendingEntries(log, day.state, 6).map((a) => a.number)).toEqual(['C021', 'E001']);
     // The snapshot view agrees: both were let in after they were issued.
     expect(logFromState(day.state, day.seq).admissions.map((a) => a.number)).toEqual(['C021', 'E001']);
 
-    log = foldEvents(log, day.callNext(6), day.state); // E001 goes to counter 6
+    log = foldEvents(log, day.run({ type: 'callNext', counter: 6 }), day.state); // E001 goes to counter 6
     expect(pendingEntries(log, day.state, 6).map((a) => a.number)).toEqual(['C021']);
   });
 });

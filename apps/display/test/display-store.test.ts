@@ -3,7 +3,7 @@ import { Mirror } from '@luot/client';
 import type { Snapshot, StreamEvent } from '@luot/protocol';
 import { pendingEntries, type AnnouncementRequest } from '../src/call-log.js';
 import { DisplayStore, FLASH_MS, type StoreClient } from '../src/display-store.js';
-import { Day } from './day.js';
+import { Day } from '@luot/core/testing';
 
 /**
  * A stand-in for LuotClient that delivers events the two ways the real one does: a live 'events' message
@@ -71,10 +71,10 @@ afterEach(() => {
 describe('display store: only live events are announced', () => {
   it('announces and flashes a live call', () => {
     vi.useFakeTimers();
-    const day = new Day().signIn(5);
+    const day = new Day({ step: 30_000 }).signIn(5);
     day.issue('C');
     const { client, store, announced } = setup(day);
-    client.live(day.callNext(5));
+    client.live(day.run({ type: 'callNext', counter: 5 }));
     expect(announced).toEqual([{ kind: 'call', ticketId: '20261130-C001', number: 'C001', counter: 5 }]);
     expect(store.view.board.latest).toMatchObject({ number: 'C001', counter: 5 });
     expect(store.view.flash).toMatchObject({ ticketId: '20261130-C001' });
@@ -83,7 +83,7 @@ describe('display store: only live events are announced', () => {
   });
 
   it('never announces or flashes what a snapshot shows: the latest call comes from the state', () => {
-    const day = new Day().signIn(5);
+    const day = new Day({ step: 30_000 }).signIn(5);
     day.issue('C');
     day.callNext(5);
     const { store, announced } = setup(day);
@@ -93,57 +93,57 @@ describe('display store: only live events are announced', () => {
   });
 
   it('shows but does not announce calls fetched by a resync, then announces live ones again', () => {
-    const day = new Day().signIn(5).signIn(6);
+    const day = new Day({ step: 30_000 }).signIn(5).signIn(6);
     day.issue('C');
     day.issue('E');
     const { client, store, announced } = setup(day);
     // Disconnected: counter 5 calls meanwhile; the resync brings the event back.
-    client.resync(day.callNext(5));
+    client.resync(day.run({ type: 'callNext', counter: 5 }));
     expect(announced).toEqual([]);
     expect(store.view.flash).toBeNull();
     expect(store.view.board.latest).toMatchObject({ number: 'C001' });
-    client.live(day.callNext(6));
+    client.live(day.run({ type: 'callNext', counter: 6 }));
     expect(announced).toEqual([{ kind: 'call', ticketId: '20261130-E001', number: 'E001', counter: 6 }]);
   });
 
   it('a live batch overlapping events already seen announces only the new ones, once', () => {
-    const day = new Day().signIn(5).signIn(6);
+    const day = new Day({ step: 30_000 }).signIn(5).signIn(6);
     day.issue('C');
     day.issue('E');
     const { client, announced } = setup(day);
-    const first = day.callNext(5);
+    const first = day.run({ type: 'callNext', counter: 5 });
     client.resync(first);
-    const second = day.callNext(6);
+    const second = day.run({ type: 'callNext', counter: 6 });
     client.live([...first, ...second]);
     client.live(second);
     expect(announced).toEqual([{ kind: 'call', ticketId: '20261130-E001', number: 'E001', counter: 6 }]);
   });
 
   it('isDue: a call is due while its ticket is called at that counter', () => {
-    const day = new Day().signIn(5);
+    const day = new Day({ step: 30_000 }).signIn(5);
     day.issue('C');
     const { client, store, announced } = setup(day);
-    client.live(day.callNext(5));
+    client.live(day.run({ type: 'callNext', counter: 5 }));
     expect(store.isDue(announced[0]!)).toBe(true);
     client.live(day.run({ type: 'startServing', counter: 5 }));
     expect(store.isDue(announced[0]!)).toBe(false);
   });
 
   it('a recall is announced again', () => {
-    const day = new Day().signIn(5);
+    const day = new Day({ step: 30_000 }).signIn(5);
     day.issue('C');
     const { client, announced } = setup(day);
-    client.live(day.callNext(5));
+    client.live(day.run({ type: 'callNext', counter: 5 }));
     client.live(day.run({ type: 'recall', counter: 5 }));
     expect(announced.map((a) => a.kind)).toEqual(['call', 'recall']);
   });
 
   it('a new snapshot (long disconnection) rebuilds the log and stops any flash', () => {
-    const day = new Day().signIn(5);
+    const day = new Day({ step: 30_000 }).signIn(5);
     day.issue('C');
     day.issue('C');
     const { client, store, announced, advance } = setup(day);
-    client.live(day.callNext(5));
+    client.live(day.run({ type: 'callNext', counter: 5 }));
     day.finish(5);
     day.callNext(5);
     advance(60_000);
@@ -157,11 +157,11 @@ describe('display store: only live events are announced', () => {
   });
 
   it('stops listening when stopped', () => {
-    const day = new Day().signIn(5);
+    const day = new Day({ step: 30_000 }).signIn(5);
     day.issue('C');
     const { client, announced, stop } = setup(day);
     stop();
-    client.live(day.callNext(5));
+    client.live(day.run({ type: 'callNext', counter: 5 }));
     expect(announced).toEqual([]);
   });
 });
@@ -169,13 +169,13 @@ describe('display store: only live events are announced', () => {
 describe('display store: the latest call is a call still in force', () => {
   it('after a no-show the panel falls back to the call still in force, without flashing it', () => {
     vi.useFakeTimers();
-    const day = new Day().signIn(4).signIn(5);
+    const day = new Day({ step: 30_000 }).signIn(4).signIn(5);
     day.issue('B');
     day.issue('C');
     const { client, store } = setup(day);
-    client.live(day.callNext(4));
+    client.live(day.run({ type: 'callNext', counter: 4 }));
     vi.advanceTimersByTime(FLASH_MS);
-    client.live(day.callNext(5));
+    client.live(day.run({ type: 'callNext', counter: 5 }));
     expect(store.view.flash).toMatchObject({ ticketId: '20261130-C001' });
     client.live(day.run({ type: 'noShow', counter: 5 }));
     expect(store.view.board.latest).toMatchObject({ number: 'B001', counter: 4 });
@@ -186,15 +186,15 @@ describe('display store: the latest call is a call still in force', () => {
 
   it('a live recall flashes again, tagged; the tag goes when the citizen comes or is finished', () => {
     vi.useFakeTimers();
-    const day = new Day().signIn(5);
+    const day = new Day({ step: 30_000 }).signIn(5);
     day.issue('C');
     const { client, store } = setup(day);
-    client.live(day.callNext(5));
+    client.live(day.run({ type: 'callNext', counter: 5 }));
     const first = store.view.flash!.seq;
     client.live(day.run({ type: 'recall', counter: 5 }));
     expect(store.view.flash!.seq).toBeGreaterThan(first);
     expect(store.view.board.latest).toMatchObject({ number: 'C001', recall: true });
-    client.live(day.finish(5));
+    client.live(day.finish(5).last);
     expect(store.view.board.latest).toBeNull();
     expect(store.view.board.history).toMatchObject([{ number: 'C001', recall: false }]);
   });
@@ -218,27 +218,27 @@ describe('a display opened late shows what one that ran all day shows', () => {
   }
 
   it("the tester's day: calls, a recall, a no-show, transfers away and back, a finish", () => {
-    const day = new Day().signIn(1).signIn(5).signIn(6).signIn(12);
+    const day = new Day({ step: 30_000 }).signIn(1).signIn(5).signIn(6).signIn(12);
     for (let i = 0; i < 5; i++) day.issue('C');
     day.issue('A');
     const board = compare(day, [
-      () => day.callNext(5), // C001
+      () => day.run({ type: 'callNext', counter: 5 }), // C001
       () => day.run({ type: 'startServing', counter: 5 }),
       () => day.run({ type: 'transfer', counter: 5, toService: null, toCounter: 12, note: null }),
-      () => day.callNext(5), // C002
+      () => day.run({ type: 'callNext', counter: 5 }), // C002
       () => day.run({ type: 'recall', counter: 5 }),
       () => day.run({ type: 'noShow', counter: 5 }),
-      () => day.callNext(12), // C001 again, at 12
-      () => day.callNext(5), // C003
+      () => day.run({ type: 'callNext', counter: 12 }), // C001 again, at 12
+      () => day.run({ type: 'callNext', counter: 5 }), // C003
       () => day.run({ type: 'transfer', counter: 5, toService: 'E', toCounter: null, note: null }),
-      () => day.callNext(1), // A001
-      () => day.callNext(5), // C004
+      () => day.run({ type: 'callNext', counter: 1 }), // A001
+      () => day.run({ type: 'callNext', counter: 5 }), // C004
       () => day.run({ type: 'recall', counter: 5 }),
-      () => day.finish(5),
-      () => day.callNext(5), // C005
+      () => day.finish(5).last,
+      () => day.run({ type: 'callNext', counter: 5 }), // C005
       () => day.run({ type: 'transfer', counter: 5, toService: null, toCounter: 6, note: null }),
-      () => day.finish(12),
-      () => day.callNext(6), // C005: sent to counter 6 by name, it comes before C003 (sent to E's line)
+      () => day.finish(12).last,
+      () => day.run({ type: 'callNext', counter: 6 }), // C005: sent to counter 6 by name, it comes before C003 (sent to E's line)
       () => day.run({ type: 'cancel', ticketId: '20261130-A001', reason: 'left' }),
     ]);
     expect(board.latest).toMatchObject({ number: 'C005', counter: 6, recall: false });
@@ -250,22 +250,22 @@ describe('a display opened late shows what one that ran all day shows', () => {
   });
 
   it('a full hall at level 4: entry calls, counters closed by the level and the supervisor', () => {
-    const day = new Day().signIn(2).signIn(5).signIn(6).signIn(13);
+    const day = new Day({ step: 30_000 }).signIn(2).signIn(5).signIn(6).signIn(13);
     day.setLevel(3);
     for (const s of ['C', 'C', 'E', 'S', 'C', 'A']) day.issue(s);
     compare(day, [
-      () => day.callNext(5),
-      () => day.callNext(6),
-      () => day.callNext(13),
-      () => day.setLevel(4), // capacity 20
+      () => day.run({ type: 'callNext', counter: 5 }),
+      () => day.run({ type: 'callNext', counter: 6 }),
+      () => day.run({ type: 'callNext', counter: 13 }),
+      () => day.setLevel(4).last, // capacity 20
       ...Array.from({ length: 17 }, () => () => day.run(issueC)),
-      () => day.finish(5), // lets one in
-      () => day.finish(6),
-      () => day.callNext(5),
+      () => day.finish(5).last, // lets one in
+      () => day.finish(6).last,
+      () => day.run({ type: 'callNext', counter: 5 }),
       () => day.run({ type: 'setCounterClosed', counter: 5, closed: true }),
       () => day.run({ type: 'recall', counter: 13 }),
-      () => day.setLevel(2),
-      () => day.callNext(2),
+      () => day.setLevel(2).last,
+      () => day.run({ type: 'callNext', counter: 2 }),
       () => day.run({ type: 'noShow', counter: 13 }),
     ]);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Level } from '@luot/core';
 import { levelNotice, makeT } from '../src/i18n.js';
-import { profile } from './day.js';
+import { quocOai } from '@luot/core/testing';
 
 describe('the level is "Cấp độ N" everywhere on the display', () => {
   it('in the level badge, also shown on the counters the level closes', () => {
@@ -11,7 +11,7 @@ describe('the level is "Cấp độ N" everywhere on the display', () => {
 
   it("in the ticker, whatever label the office's note starts with", () => {
     for (const level of [2, 3, 4] as Level[]) {
-      const note = profile.levels[level].note!;
+      const note = quocOai().levels[level].note!;
       const vi = levelNotice(note.vi, level, 'vi');
       expect(vi).toMatch(new RegExp(`^Cấp độ ${level}: [^C]`));
       expect(vi).not.toMatch(/Cấp \d/);

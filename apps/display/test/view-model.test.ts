@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callBoard, counterTiles, hallZones, serviceWaiting } from '../src/view-model.js';
-import { Day } from './day.js';
+import { Day } from '@luot/core/testing';
 
 /** The board as [number, counter] pairs: the latest call, then the history. */
 function board(day: Day) {
@@ -13,7 +13,7 @@ function board(day: Day) {
 
 describe('the latest call and the history, from the day', () => {
   it('newest call first; a recall moves its ticket back to the top, tagged while it is still a call', () => {
-    const day = new Day().signIn(1).signIn(5);
+    const day = new Day({ step: 30_000 }).signIn(1).signIn(5);
     day.issue('A');
     day.issue('C');
     day.callNext(1);
@@ -27,7 +27,7 @@ describe('the latest call and the history, from the day', () => {
   });
 
   it('a finished ticket leaves the panel for the history; the panel goes back to a call still in force', () => {
-    const day = new Day().signIn(1).signIn(5);
+    const day = new Day({ step: 30_000 }).signIn(1).signIn(5);
     day.issue('A');
     day.issue('C');
     day.callNext(1);
@@ -43,7 +43,7 @@ describe('the latest call and the history, from the day', () => {
   });
 
   it('a no-show or a cancelled ticket leaves the board: nobody is sent to that counter for it', () => {
-    const day = new Day().signIn(1).signIn(5);
+    const day = new Day({ step: 30_000 }).signIn(1).signIn(5);
     day.issue('A');
     day.issue('C');
     day.issue('C');
@@ -57,7 +57,7 @@ describe('the latest call and the history, from the day', () => {
   });
 
   it('a transferred ticket leaves the board until its new counter calls it, then shows that counter', () => {
-    const day = new Day().signIn(4).signIn(5).signIn(6);
+    const day = new Day({ step: 30_000 }).signIn(4).signIn(5).signIn(6);
     day.issue('B');
     day.issue('C');
     day.callNext(4);
@@ -72,7 +72,7 @@ describe('the latest call and the history, from the day', () => {
   });
 
   it('a first call at the counter a ticket was transferred to is not a recall; a recall there is', () => {
-    const day = new Day().signIn(5).signIn(6);
+    const day = new Day({ step: 30_000 }).signIn(5).signIn(6);
     day.issue('C');
     day.callNext(5);
     day.run({ type: 'startServing', counter: 5 });
@@ -84,7 +84,7 @@ describe('the latest call and the history, from the day', () => {
   });
 
   it('a counter closed after calling still expects its citizen: the call stays on the board', () => {
-    const day = new Day().signIn(2).signIn(5).signIn(6);
+    const day = new Day({ step: 30_000 }).signIn(2).signIn(5).signIn(6);
     day.issue('A');
     day.issue('C');
     day.issue('E');
@@ -111,7 +111,7 @@ describe('the latest call and the history, from the day', () => {
   });
 
   it('calls made in the same instant go by issue order, the later number first', () => {
-    const day = new Day().signIn(1).signIn(4).signIn(5);
+    const day = new Day({ step: 30_000 }).signIn(1).signIn(4).signIn(5);
     day.issue('C');
     day.issue('A');
     day.issue('B');
@@ -130,14 +130,14 @@ describe('the latest call and the history, from the day', () => {
   });
 
   it('with nothing called yet, says so', () => {
-    const day = new Day();
+    const day = new Day({ step: 30_000 });
     expect(callBoard(day.config, day.state, 8)).toEqual({ latest: null, history: [], anyCalled: false });
   });
 });
 
 describe('counter tiles from a snapshot', () => {
   it('one tile per configured counter, with its state, ticket, services and officer', () => {
-    const day = new Day().signIn(1).signIn(2).signIn(5).signIn(9).signIn(16);
+    const day = new Day({ step: 30_000 }).signIn(1).signIn(2).signIn(5).signIn(9).signIn(16);
     day.issue('A');
     day.issue('A');
     day.callNext(1);
@@ -157,7 +157,7 @@ describe('counter tiles from a snapshot', () => {
   });
 
   it('counters closed by the level, the supervisor or their officer', () => {
-    const day = new Day().signIn(1).signIn(5);
+    const day = new Day({ step: 30_000 }).signIn(1).signIn(5);
     day.run({ type: 'signOut', counter: 1, close: true });
     day.run({ type: 'setCounterClosed', counter: 6, closed: true });
     day.setLevel(3); // closes 2, 3 and 14
@@ -175,7 +175,7 @@ describe('counter tiles from a snapshot', () => {
 
 describe('hall occupancy and the full banner', () => {
   it('counts who is inside against the capacity of the level', () => {
-    const day = new Day();
+    const day = new Day({ step: 30_000 });
     for (let i = 0; i < 3; i++) day.issue('C');
     expect(hallZones(day.config, day.state)).toEqual([
       { id: 'hall', name: day.config.zones[0]!.name, inside: 3, capacity: 120, outside: 0, full: false },
@@ -185,7 +185,7 @@ describe('hall occupancy and the full banner', () => {
   });
 
   it('is full at capacity, and stays full while anyone waits outside', () => {
-    const day = new Day().signIn(5);
+    const day = new Day({ step: 30_000 }).signIn(5);
     day.setLevel(4);
     for (let i = 0; i < 20; i++) day.issue('C');
     expect(hallZones(day.config, day.state)[0]).toMatchObject({ inside: 20, outside: 0, full: true });
@@ -205,7 +205,7 @@ describe('hall occupancy and the full banner', () => {
 
 describe('waiting counts per service', () => {
   it('inside and outside, and which services the level has paused', () => {
-    const day = new Day().signIn(1);
+    const day = new Day({ step: 30_000 }).signIn(1);
     day.issue('A');
     day.issue('A');
     day.callNext(1);

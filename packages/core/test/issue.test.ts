@@ -244,7 +244,7 @@ describe('issuing rules', () => {
       callCount: 0,
       outcome: null,
       transfers: 0,
-      kioskId: 'k1',
+      kioskId: 'kiosk-1',
       rating: undefined,
     });
     expect(o.state.lines.occupancy).toEqual({ hall: 2 });

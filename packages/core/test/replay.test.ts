@@ -106,7 +106,7 @@ describe('replay', () => {
       if (e.event.type === 'ticket.issued') e.event.ticket.number = 'X999';
     }
     expect(o.state.tickets[t.id]!.outcome?.note).toBeUndefined();
-    expect(o.state.counters[1]!.officer?.name).toBe('Officer o1');
+    expect(o.state.counters[1]!.officer?.name).toBe('Cán bộ 1');
     expect(o.state.tickets[t.id]!.number).toBe('A001');
     expect(replay(o.config, events, MONDAY)).toEqual(o.state);
   });

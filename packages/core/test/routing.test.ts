@@ -22,8 +22,8 @@ describe('routing', () => {
     for (let i = 0; i < 4; i++) o.issue('A', { priority: 'elderly' }); // A003…A006
     const order: Array<[string, number]> = [];
     for (let i = 0; i < 6; i++) {
-      const id = o.callNext(1);
-      order.push([o.state.tickets[id]!.number, o.state.counters[1]!.priorityInRow]);
+      const t = o.callNext(1);
+      order.push([t.number, o.state.counters[1]!.priorityInRow]);
       o.finish(1);
     }
     expect(order).toEqual([
@@ -62,7 +62,7 @@ describe('routing', () => {
     o.finish(1);
     expect(o.state.counters[1]!.priorityInRow).toBe(2);
     expect(o.state.counters[2]!.priorityInRow).toBe(0);
-    expect(o.state.tickets[o.callNext(2)]!.priority).toBe('elderly');
+    expect(o.callNext(2).priority).toBe('elderly');
     o.signIn(1, 'someone-else');
     expect(o.state.counters[1]!.priorityInRow).toBe(0);
   });
@@ -76,9 +76,9 @@ describe('routing', () => {
     o.issue('A', { priority: 'elderly' }); // A002 at 8:20
     o.issue('A', { priority: 'elderly' }); // A003 at 8:20
     o.now = at(8, 29);
-    expect(o.state.tickets[o.callNext(1)]!.number).toBe('A002'); // 29 minutes: not yet
+    expect(o.callNext(1).number).toBe('A002'); // 29 minutes: not yet
     o.now = at(8, 30);
-    expect(o.state.tickets[o.callNext(2)]!.number).toBe('A001'); // 30 minutes: older than A003
+    expect(o.callNext(2).number).toBe('A001'); // 30 minutes: older than A003
     expect(o.state.counters[2]!.priorityInRow).toBe(0); // a normal ticket was called
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { Day } from '@luot/core/testing';
 import { counterView, statusBadge } from '../../src/counter-view.js';
-import { Day } from './day.js';
 
 describe('counter view', () => {
   it('allows "call next" only for an open, free counter with someone waiting', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { execute } from '@luot/core';
+import { Day } from '@luot/core/testing';
 import { nextTickets, stillCallable } from '../../src/next-tickets.js';
-import { Day } from './day.js';
 
 /** What the hub really calls, one "call next" after another, on a copy of the day. */
 function hubOrder(day: Day, counter: number, n: number): string[] {
@@ -90,9 +90,9 @@ describe('next tickets, in the order the hub would call them', () => {
 describe('the frozen "call a ticket" list', () => {
   it('keeps a shown ticket callable while it waits, greys it once it is called, moved or cancelled', () => {
     const day = new Day().signIn(1).signIn(2);
-    const a = day.issue('A');
-    const b = day.issue('A');
-    const c = day.issue('A');
+    const a = day.issue('A').id;
+    const b = day.issue('A').id;
+    const c = day.issue('A').id;
     const shown = structuredClone(nextTickets(day.config, day.state, 1, day.now, 9));
     const byId = (id: string) => shown.find((t) => t.id === id)!;
     expect(shown.map((t) => t.id)).toEqual([a, b, c]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { Day } from '@luot/core/testing';
 import { officerStats } from '../../src/stats.js';
-import { Day } from './day.js';
 
 describe("the officer's day", () => {
   it('counts finished visits of this officer and averages their service time', () => {
@@ -8,22 +8,20 @@ describe("the officer's day", () => {
     for (let i = 0; i < 4; i++) day.issue('C');
     day.issue('E');
     // 1st: called, served from minute 1 to minute 5 (4 min).
-    day.run({ type: 'callNext', counter: 5 }).advance(1).run({ type: 'startServing', counter: 5 });
-    day.advance(4).run({ type: 'finish', counter: 5, outcome: { kind: 'received' } });
+    day.callNext(5);
+    day.advance(1).startServing(5);
+    day.advance(4).finish(5, { kind: 'received' });
     // 2nd: finished without "start serving": timed from the call (8 min).
-    day
-      .run({ type: 'callNext', counter: 5 })
-      .advance(8)
-      .run({ type: 'finish', counter: 5, outcome: { kind: 'guided' } });
+    day.callNext(5);
+    day.advance(8).finish(5, { kind: 'guided' });
     // 3rd: no-show, not served.
-    day.run({ type: 'callNext', counter: 5 }).advance(1).run({ type: 'noShow', counter: 5 });
+    day.callNext(5);
+    day.advance(1).noShow(5);
     // 4th: still in hand.
     day.run({ type: 'callNext', counter: 5 });
     // Another officer's visit.
-    day
-      .run({ type: 'callNext', counter: 6 })
-      .advance(3)
-      .run({ type: 'finish', counter: 6, outcome: { kind: 'other' } });
+    day.callNext(6);
+    day.advance(3).finish(6, { kind: 'other' });
 
     expect(officerStats(day.state, 'cb5')).toEqual({ served: 2, averageMinutes: 6 });
     expect(officerStats(day.state, 'cb6')).toEqual({ served: 1, averageMinutes: 3 });
@@ -33,12 +31,10 @@ describe("the officer's day", () => {
   it('credits a transferred visit to the officer who finished it', () => {
     const day = new Day().signIn(5).signIn(6);
     day.issue('C');
-    day.run({ type: 'callNext', counter: 5 }).advance(2);
-    day.run({ type: 'transfer', counter: 5, toService: 'E', toCounter: null, note: null });
-    day
-      .run({ type: 'callNext', counter: 6 })
-      .advance(5)
-      .run({ type: 'finish', counter: 6, outcome: { kind: 'returned' } });
+    day.callNext(5);
+    day.advance(2).transfer(5, { service: 'E' });
+    day.callNext(6);
+    day.advance(5).finish(6, { kind: 'returned' });
     expect(officerStats(day.state, 'cb5').served).toBe(0);
     expect(officerStats(day.state, 'cb6')).toEqual({ served: 1, averageMinutes: 5 });
   });

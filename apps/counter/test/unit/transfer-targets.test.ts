@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { execute, QueueError } from '@luot/core';
+import { Day } from '@luot/core/testing';
 import { transferTargets } from '../../src/transfer-targets.js';
-import { Day } from './day.js';
 
 /** Counter 5 (Tư pháp – Hộ tịch) with a citizen of service C in hand. */
 function inHand(priority: string | null = null) {
