@@ -69,6 +69,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
   cmd('supervisor.setLevel', { level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]) }),
   cmd('supervisor.setCounterClosed', { counter: z.number().int().positive(), closed: z.boolean() }),
   cmd('supervisor.signOutCounter', { counter: z.number().int().positive() }),
+  cmd('supervisor.pauseCounter', { counter: z.number().int().positive(), reason: short(100) }),
   cmd('supervisor.cancelTicket', { ticketId, reason: short(100) }),
   cmd('supervisor.closeDay', {}),
   cmd('printer.report', {
@@ -155,6 +156,7 @@ export const COMMANDS = {
   'supervisor.setLevel': { roles: ['supervisor'], result: z.object({ level: z.custom<Level>() }) },
   'supervisor.setCounterClosed': { roles: ['supervisor'], result: CounterResult },
   'supervisor.signOutCounter': { roles: ['supervisor'], result: CounterResult },
+  'supervisor.pauseCounter': { roles: ['supervisor'], result: CounterResult },
   'supervisor.cancelTicket': { roles: ['supervisor'], result: z.object({}) },
   'supervisor.closeDay': { roles: ['supervisor'], result: z.object({ day: z.string() }) },
   'printer.report': { roles: ['kiosk'], result: z.object({ recorded: z.boolean() }) },

@@ -14,6 +14,11 @@ export const supervisorHandlers = {
     ctx.run({ type: 'signOut', counter: c.counter, close: false });
     return { counter: structuredClone(ctx.state.counters[c.counter]!) };
   },
+  // An officer stepped away without pausing: estimates and the display should say so.
+  'supervisor.pauseCounter': (c, ctx) => {
+    ctx.run({ type: 'pause', counter: c.counter, reason: c.reason });
+    return { counter: structuredClone(ctx.state.counters[c.counter]!) };
+  },
   'supervisor.cancelTicket': (c, ctx) => {
     ctx.run({ type: 'cancel', ticketId: c.ticketId, reason: c.reason });
     return {};

@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { COMMANDS, type CommandType } from '@luot/protocol';
+import { startTestHub, type TestHub } from '@luot/hub/testing';
+
+let t: TestHub | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+
+describe('commands and their contract', () => {
+  it('every answer has the shape the protocol declares for its command', async () => {
+    t = await startTestHub();
+    const kiosk = await t.client('test-kiosk-1-token');
+    const boss = await t.client('test-supervisor-token');
+    const c3 = await t.counter(3);
+    const rating = await t.client('test-rating-3-token');
+    const answers: Array<[CommandType, unknown]> = [];
+    const keep = async <T extends CommandType>(type: T, p: Promise<{ result: unknown }>) =>
+      answers.push([type, (await p).result]);
+    await keep('ticket.issue', kiosk.issue({ service: 'A' }));
+    await keep('printer.report', kiosk.reportPrinter({ ok: true }));
+    await keep('counter.callNext', c3.callNext());
+    await keep('counter.startServing', c3.startServing());
+    const done = await c3.finish({ kind: 'received' });
+    answers.push(['counter.finish', done.result]);
+    await keep('rating.submit', rating.rate(done.result.ticket!.id, 4));
+    await keep('counter.pause', c3.pause('Họp'));
+    await keep('counter.resume', c3.resume());
+    await keep(
+      'supervisor.pauseCounter',
+      boss.send('supervisor.pauseCounter', { counter: 3, reason: 'Vắng' }),
+    );
+    await keep('supervisor.setLevel', boss.setLevel(2));
+    await keep('supervisor.setCounterClosed', boss.setCounterClosed(7, true));
+    await keep('supervisor.closeDay', boss.closeDay());
+    for (const [type, result] of answers) {
+      const check = COMMANDS[type].result.safeParse(result);
+      expect(check.success, `${type}: ${JSON.stringify(check.error?.issues)}`).toBe(true);
+    }
+    // The answer is the command's own moment, not the end of its batch.
+    expect(done.result.ticket!.status).toBe('done');
+  });
+
+  it('supervisor.pauseCounter: the head pauses an idle counter; only a supervisor may', async () => {
+    t = await startTestHub();
+    const boss = await t.client('test-supervisor-token');
+    const display = await t.client('test-display-token');
+    const c3 = await t.counter(3);
+    const ack = await boss.send('supervisor.pauseCounter', { counter: 3, reason: 'Cán bộ vắng mặt' });
+    expect(ack.result.counter).toMatchObject({ number: 3, status: 'paused', pauseReason: 'Cán bộ vắng mặt' });
+    await display.waitFor((s) => s.state.counters[3]!.status === 'paused');
+    await expect(
+      c3.send('supervisor.pauseCounter' as never, { counter: 3, reason: 'x' } as never),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // The queue's own rules still hold: a counter with a citizen at it is not paused under them.
+    await c3.resume();
+    const kiosk = await t.client('test-kiosk-1-token');
+    await kiosk.issue({ service: 'A' });
+    await c3.callNext();
+    await expect(boss.send('supervisor.pauseCounter', { counter: 3, reason: 'Vắng' })).rejects.toMatchObject({
+      code: 'COUNTER_BUSY',
+    });
+    await expect(boss.send('supervisor.pauseCounter', { counter: 99, reason: 'Vắng' })).rejects.toMatchObject(
+      {
+        code: 'UNKNOWN_COUNTER',
+      },
+    );
+  });
+});
