@@ -5,7 +5,6 @@ export type {
   PrinterFault,
   PrinterStatus,
   PrintResult,
-  LocalizedMessage,
   TicketPrinter,
   PrinterConfig,
   EncodeOptions,

@@ -1,3 +1,4 @@
+import type { Text } from '@luot/core';
 import type { PrinterFault } from './faults.js';
 
 /** Paper roll width in millimetres: 58 mm prints 384 dots, 80 mm prints 576 dots (203 dpi heads). */
@@ -46,17 +47,13 @@ export interface PrinterStatus {
   fault: PrinterFault | null;
 }
 
-export interface LocalizedMessage {
-  vi: string;
-  en: string;
-}
 
 export type PrintResult =
   | { ok: true; bytes: number; paperNearEnd: boolean }
   | {
       ok: false;
       fault: PrinterFault;
-      message: LocalizedMessage;
+      message: Text;
       /**
        * Always set by this package. false: no byte of the job was sent, the ticket was certainly not
        * printed. true: the job (or part of it) was sent before the failure, a ticket may lie (half) printed
