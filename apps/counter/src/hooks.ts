@@ -32,17 +32,13 @@ export function useNow(ms = 1000): number {
 export function useHubClock(client: LuotClient): HubClock {
   const clock = useMemo(() => new HubClock(), []);
   useEffect(() => {
-    let seen = client.snapshot;
-    if (seen) clock.observe(seen.serverTime);
-    const offChange = client.on('change', (s) => {
-      // A new snapshot object comes with the hub's time; events carry theirs below.
-      if (s !== seen) clock.observe(s.serverTime);
-      seen = s;
-    });
+    if (client.snapshot) clock.observe(client.snapshot.serverTime);
+    // A snapshot from the hub comes with the hub's time; events carry theirs below.
+    const offSnapshot = client.on('snapshot', (s) => clock.observe(s.serverTime));
     // Only events as they happen tell the hub's time now: a resync replays older ones.
     const offEvents = client.on('events', (events, live) => clock.observeEvents(events, live));
     return () => {
-      offChange();
+      offSnapshot();
       offEvents();
     };
   }, [client, clock]);

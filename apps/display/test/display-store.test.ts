@@ -14,12 +14,13 @@ class FakeClient implements StoreClient {
   private readonly mirror = new Mirror();
   private listeners = {
     events: new Set<(e: StreamEvent[], live: boolean) => void>(),
+    snapshot: new Set<(s: Snapshot) => void>(),
     change: new Set<(s: Snapshot) => void>(),
   };
 
   on(kind: 'events', fn: (events: StreamEvent[], live: boolean) => void): () => void;
-  on(kind: 'change', fn: (snapshot: Snapshot) => void): () => void;
-  on(kind: 'events' | 'change', fn: never): () => void {
+  on(kind: 'snapshot' | 'change', fn: (snapshot: Snapshot) => void): () => void;
+  on(kind: 'events' | 'snapshot' | 'change', fn: never): () => void {
     const set = this.listeners[kind] as Set<unknown>;
     set.add(fn);
     return () => set.delete(fn);
@@ -32,6 +33,7 @@ class FakeClient implements StoreClient {
   /** A fresh snapshot (a copy, as if it came over the network): first load, or a long disconnection. */
   takeSnapshot(snapshot: Snapshot): void {
     this.mirror.reset(structuredClone(snapshot));
+    for (const fn of this.listeners.snapshot) fn(this.mirror.current!);
     for (const fn of this.listeners.change) fn(this.mirror.current!);
   }
 

@@ -54,8 +54,8 @@ type Listener<T> = (value: T) => void;
 
 /**
  * The one way apps and tests talk to the hub: authenticates with a device token, keeps a live
- * mirror of the day (snapshot + ordered events, resync after any reconnect or gap), and sends
- * commands with a request id so a retry is never carried out twice.
+ * mirror of the day (snapshot + ordered events, resync after any reconnect or gap), and sends commands
+ * with a request id so a retry is never carried out twice. The mirrored day is immutable: every change is a new snapshot object.
  * An action while offline fails at once with OFFLINE; nothing is queued behind the user's back.
  */
 export class LuotClient {
@@ -66,6 +66,7 @@ export class LuotClient {
   private readonly timeoutMs: number;
   private readonly listeners = {
     change: new Set<Listener<Snapshot>>(),
+    snapshot: new Set<Listener<Snapshot>>(),
     events: new Set<(events: StreamEvent[], live: boolean) => void>(),
     status: new Set<Listener<ConnectionStatus>>(),
   };
@@ -135,7 +136,13 @@ export class LuotClient {
     });
   }
 
+  /** After every change of the mirrored day, with the new snapshot object. */
   on(kind: 'change', fn: Listener<Snapshot>): () => void;
+  /**
+   * A whole new copy of the day from the hub (first load, or after a disconnection too long to
+   * catch up by events); called before 'change'. What was derived from events should start over.
+   */
+  on(kind: 'snapshot', fn: Listener<Snapshot>): () => void;
   /** `live` is false for events replayed by a resync: what happened while this screen was away. */
   on(kind: 'events', fn: (events: StreamEvent[], live: boolean) => void): () => void;
   on(kind: 'status', fn: Listener<ConnectionStatus>): () => void;
@@ -240,9 +247,11 @@ export class LuotClient {
       if (!('kind' in reply)) again = true;
       else if (reply.kind === 'snapshot') {
         this.mirror.reset(reply.snapshot);
+        const snap = this.mirror.current!;
+        for (const fn of this.listeners.snapshot) fn(snap);
         this.emitChange([], false);
       } else if (this.mirror.apply(reply.events) === 'gap') {
-        this.mirror.current = null;
+        this.mirror.clear();
         again = true;
       } else {
         this.emitChange(reply.events, false);

@@ -4,9 +4,8 @@ import type { Snapshot } from '@luot/protocol';
 
 export interface HubView {
   client: LuotClient;
+  /** The mirrored day: a new object after every change, so it can be a dependency as it is. */
   snapshot: Snapshot | null;
-  /** Increases on every change: the mirror is updated in place, so React compares this. */
-  version: number;
   status: ConnectionStatus;
 }
 
@@ -25,29 +24,24 @@ export function useHub(hubUrl: string, token: string): HubView {
   }, [client]);
 
   const store = useMemo(() => {
-    let version = 0;
-    let view: { version: number; status: ConnectionStatus } = { version, status: client.status };
-    const bump = () => {
-      version += 1;
-      view = { version, status: client.status };
+    // A new object only when the day or the connection changed: React re-renders on that alone.
+    let view = { snapshot: client.snapshot, status: client.status };
+    const update = () => {
+      if (view.snapshot !== client.snapshot || view.status !== client.status) {
+        view = { snapshot: client.snapshot, status: client.status };
+      }
     };
     return {
       subscribe(fn: () => void) {
-        const offs = [
-          client.on('change', () => {
-            bump();
-            fn();
-          }),
-          client.on('status', () => {
-            bump();
-            fn();
-          }),
-        ];
+        const offs = [client.on('change', fn), client.on('status', fn)];
         return () => offs.forEach((off) => off());
       },
-      get: () => view,
+      get: () => {
+        update();
+        return view;
+      },
     };
   }, [client]);
   const view = useSyncExternalStore(store.subscribe, store.get);
-  return { client, snapshot: client.snapshot, version: view.version, status: view.status };
+  return { client, ...view };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useReducer, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState, type ReactNode } from 'react';
 import { LocaleContext, useHub, type Locale } from '@luot/ui';
 import type { LuotKioskApi } from '../../electron/api';
 import { homeView } from './availability';
@@ -75,29 +75,33 @@ export function KioskApp({ hubUrl, token, locale: restLocale, options, bridge }:
     }
   };
 
-  const settled = (attempt: IssueAttempt) =>
-    dispatch(
-      attempt.ok
-        ? { type: 'issued', issued: attempt.issued, keepIssuing: attempt.keepIssuing }
-        : { type: 'refused', message: attempt.message, unconfirmed: attempt.unconfirmed },
-    );
+  const settled = useCallback(
+    (attempt: IssueAttempt) =>
+      dispatch(
+        attempt.ok
+          ? { type: 'issued', issued: attempt.issued, keepIssuing: attempt.keepIssuing }
+          : { type: 'refused', message: attempt.message, unconfirmed: attempt.unconfirmed },
+      ),
+    [],
+  );
 
   // After a reload in the middle of an issue: confirm it with the hub (same request id) before anything else.
+  // In practice this runs once, on start (the client, bridge and store are the kiosk's for good); run again,
+  // it finds the request in flight (`issuing`) or already settled and cleared from the store, and does nothing.
+  const keepIssuing = options.keepIssuing;
   useEffect(() => {
     const p = pendingIssue(pending);
     if (!p || issuing.current) return;
     issuing.current = true;
     setLocale(p.payload.locale);
     dispatch({ type: 'resumeIssue', service: p.payload.service, priority: p.payload.priority });
-    const deps = { client, bridge, locale: p.payload.locale, keepIssuing: options.keepIssuing, pending };
+    const deps = { client, bridge, locale: p.payload.locale, keepIssuing, pending };
     void resumeIssue(deps, p)
       .then(settled)
       .finally(() => {
         issuing.current = false;
       });
-    // Once, on start: the client and options of the first render are the kiosk's for good.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [client, bridge, keepIssuing, pending, settled]);
 
   // Every return home ends the citizen's visit: the kiosk goes back to its own language.
   const goHome = () => {

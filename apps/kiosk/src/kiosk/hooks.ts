@@ -15,8 +15,9 @@ export function useTexts() {
  * (re)connect); the screen re-renders every `tickMs` so it follows the time of day.
  */
 export function useServerNow(snapshot: Snapshot | null, tickMs = 10_000): number {
-  // A new snapshot object arrives only on (re)sync; events update it in place.
-  const offset = useMemo(() => (snapshot ? snapshot.serverTime - Date.now() : 0), [snapshot]);
+  // Each snapshot from the hub (on every (re)sync) says the hub's time; changes by events keep it.
+  const serverTime = snapshot?.serverTime ?? null;
+  const offset = useMemo(() => (serverTime !== null ? serverTime - Date.now() : 0), [serverTime]);
   const [, setTick] = useState(0);
   useEffect(() => {
     const id = setInterval(() => setTick((n) => n + 1), tickMs);
