@@ -4,7 +4,7 @@ import { ConnectionBanner, loadSettings, useHub, type Locale } from '@luot/ui';
 import { EXPECTED_COUNTER, SetupScreen } from './components/SetupScreen.js';
 import { SignInScreen } from './components/SignInScreen.js';
 import { Workspace } from './components/Workspace.js';
-import { TextContext, useDevice, useHubClock, useText } from './hooks.js';
+import { TextContext, useDevice, useText } from './hooks.js';
 import { counterText } from './text.js';
 
 /** The counter terminal (/counter): set-up, then sign-in, then the officer's workspace. */
@@ -57,7 +57,6 @@ function Terminal({
   const { t, locale } = useText();
   const { client, snapshot, status } = useHub(hubUrl, token);
   const device = useDevice(client, status);
-  const hubClock = useHubClock(client);
   const banner = <ConnectionBanner status={status} locale={locale} />;
 
   const wrongDevice = device && (device.role !== 'counter' || device.counter === null);
@@ -96,14 +95,7 @@ function Terminal({
         </div>
       )}
       {cs.officer ? (
-        <Workspace
-          client={client}
-          snapshot={snapshot}
-          status={status}
-          counter={n}
-          hubClock={hubClock}
-          onLocale={onLocale}
-        />
+        <Workspace client={client} snapshot={snapshot} status={status} counter={n} onLocale={onLocale} />
       ) : (
         <SignInScreen
           client={client}

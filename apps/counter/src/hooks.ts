@@ -1,49 +1,12 @@
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { LuotError, type ConnectionStatus, type LuotClient } from '@luot/client';
 import type { DeviceInfo, Localized } from '@luot/protocol';
 import type { Locale } from '@luot/ui';
-import { HubClock } from './hub-clock.js';
 import { counterText, type T } from './text.js';
 
 /** The language of the screen and its translator, for every component below the terminal. */
 export const TextContext = createContext<{ locale: Locale; t: T }>({ locale: 'vi', t: counterText('vi') });
 export const useText = () => useContext(TextContext);
-
-/** Re-render every `ms` (the live "time since called"). */
-export function useNow(ms = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), ms);
-    return () => clearInterval(timer);
-  }, [ms]);
-  return now;
-}
-
-/** The hub's clock, kept in step with every snapshot and live event the client receives. */
-export function useHubClock(client: LuotClient): HubClock {
-  const clock = useMemo(() => new HubClock(), []);
-  useEffect(() => {
-    if (client.snapshot) clock.observe(client.snapshot.serverTime);
-    // A snapshot from the hub comes with the hub's time; events carry theirs below.
-    const offSnapshot = client.on('snapshot', (s) => clock.observe(s.serverTime));
-    // Only events as they happen tell the hub's time now: a resync replays older ones.
-    const offEvents = client.on('events', (events, live) => clock.observeEvents(events, live));
-    return () => {
-      offSnapshot();
-      offEvents();
-    };
-  }, [client, clock]);
-  return clock;
-}
 
 /** Who this device is for the hub (role, counter number), asked again after every reconnect. */
 export function useDevice(client: LuotClient, status: ConnectionStatus): DeviceInfo | null {

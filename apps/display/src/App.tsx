@@ -98,11 +98,7 @@ function WallDisplay(props: { hubUrl: string; token: string; locale: Locale; opt
 
   return (
     <div className="display" data-status={status}>
-      <Header
-        office={pick(office, locale)}
-        timeZone={config.sessions.timeZone}
-        clockOffset={view.clockOffset}
-      />
+      <Header office={pick(office, locale)} timeZone={config.sessions.timeZone} clock={client} />
       <main className="display-body">
         <LatestCall
           // Each live call remounts the card, so its flashing starts over (a recall too).

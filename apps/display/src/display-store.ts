@@ -38,15 +38,11 @@ export interface DisplayView {
   board: CallBoard;
   /** The latest call while it flashes on screen: only after it was called (or recalled) live. */
   flash: { ticketId: string; seq: number } | null;
-  /** Hub time minus display time, from the last snapshot: the screen shows the hub's clock. */
-  clockOffset: number;
 }
 
 export interface DisplayStoreOptions {
   /** Called for each live call or admission, in hub order. */
   announce: (request: AnnouncementRequest) => void;
-  /** The display's clock; injected by tests. */
-  now?: () => number;
 }
 
 /** How long a new call flashes (the CSS animation runs 6 × 1 s). */
@@ -56,21 +52,17 @@ const EMPTY: DisplayView = {
   log: { admissions: [], seq: 0 },
   board: { latest: null, history: [], anyCalled: false },
   flash: null,
-  clockOffset: 0,
 };
 
 export class DisplayStore {
   private current: DisplayView = EMPTY;
   private readonly listeners = new Set<() => void>();
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly now: () => number;
 
   constructor(
     private readonly client: StoreClient,
     private readonly options: DisplayStoreOptions,
-  ) {
-    this.now = options.now ?? Date.now;
-  }
+  ) {}
 
   get view(): DisplayView {
     return this.current;
@@ -112,7 +104,6 @@ export class DisplayStore {
       log: logFromState(snap.state, snap.seq),
       board: callBoard(snap.config, snap.state, LOG_LIMIT),
       flash: null,
-      clockOffset: snap.serverTime - this.now(),
     });
   }
 

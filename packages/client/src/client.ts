@@ -17,6 +17,7 @@ import {
   type SyncReply,
 } from '@luot/protocol';
 import type { Level, Outcome } from '@luot/core';
+import { HubClock } from './hub-clock.js';
 import { Mirror } from './mirror.js';
 import { newRequestId } from './request-id.js';
 
@@ -54,13 +55,16 @@ type Listener<T> = (value: T) => void;
 
 /**
  * The one way apps and tests talk to the hub: authenticates with a device token, keeps a live
- * mirror of the day (snapshot + ordered events, resync after any reconnect or gap), and sends commands
- * with a request id so a retry is never carried out twice. The mirrored day is immutable: every change is a new snapshot object.
+ * mirror of the day (snapshot + ordered events, resync after any reconnect or gap), knows the hub's
+ * time, and sends commands with a request id so a retry is never carried out twice. The mirrored
+ * day is immutable: every change is a new snapshot object.
  * An action while offline fails at once with OFFLINE; nothing is queued behind the user's back.
  */
 export class LuotClient {
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   readonly mirror = new Mirror();
+  /** The hub's clock, from snapshots and live events: see `now()`. */
+  readonly clock = new HubClock();
   status: ConnectionStatus = 'connecting';
   device: DeviceInfo | null = null;
   private readonly timeoutMs: number;
@@ -109,6 +113,11 @@ export class LuotClient {
 
   get snapshot(): Snapshot | null {
     return this.mirror.current;
+  }
+
+  /** The hub's time now (epoch ms): this device's clock corrected by what the hub last told. */
+  now(): number {
+    return this.clock.now();
   }
 
   /** Resolves once the client holds a current copy of the day. */
@@ -246,6 +255,7 @@ export class LuotClient {
         .emitWithAck('sync', { lastSeq: this.mirror.seq })) as SyncReply | { ok: false };
       if (!('kind' in reply)) again = true;
       else if (reply.kind === 'snapshot') {
+        this.clock.observe(reply.snapshot.serverTime);
         this.mirror.reset(reply.snapshot);
         const snap = this.mirror.current!;
         for (const fn of this.listeners.snapshot) fn(snap);
@@ -265,6 +275,8 @@ export class LuotClient {
   }
 
   private onEvents(events: StreamEvent[]): void {
+    // Broadcast as they happen: the last one's time is the hub's now.
+    this.clock.observeEvents(events, true);
     const r = this.mirror.apply(events);
     if (r === 'gap') void this.resync();
     else if (r === 'ok') this.emitChange(events, true);

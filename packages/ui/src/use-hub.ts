@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { LuotClient, type ConnectionStatus } from '@luot/client';
 import type { Snapshot } from '@luot/protocol';
 
@@ -44,4 +44,24 @@ export function useHub(hubUrl: string, token: string): HubView {
   }, [client]);
   const view = useSyncExternalStore(store.subscribe, store.get);
   return { client, ...view };
+}
+
+/** Anything that tells the hub's time: a LuotClient (`client.now()`). */
+export interface HubTime {
+  now(): number;
+}
+
+/**
+ * The hub's time (epoch ms) for a screen that shows or follows the time of day, re-rendering every
+ * `everyMs`. Sessions, "time since called" and the wall clock go by the hub's clock, never by a
+ * device's own, which may be minutes off.
+ */
+export function useHubNow(clock: HubTime, everyMs = 1000): number {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setTick((n) => n + 1), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  // Read at every render, not kept in state: a snapshot that corrects the clock shows at once.
+  return clock.now();
 }

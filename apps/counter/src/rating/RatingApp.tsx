@@ -3,7 +3,7 @@ import { LuotError, type LuotClient } from '@luot/client';
 import type { RatingConfig } from '@luot/core';
 import type { Localized } from '@luot/protocol';
 import { ConnectionBanner, loadSettings, pick, saveSetting, useHub, type Locale } from '@luot/ui';
-import { useDevice, useHubClock } from '../hooks.js';
+import { useDevice } from '../hooks.js';
 import { Avatar, Face } from './Face.js';
 import {
   IDLE,
@@ -57,7 +57,6 @@ function RatingScreen({
   const t = ratingText(locale);
   const { client, snapshot, status } = useHub(hubUrl, token);
   const device = useDevice(client, status);
-  const hubClock = useHubClock(client);
   const { state, dispatch, error, switching } = useRatingMachine(client);
   const search = globalThis.location?.search ?? '';
 
@@ -71,11 +70,11 @@ function RatingScreen({
         const snap = client.snapshot;
         if (counter === null || counter === undefined || !snap) return;
         const timeoutMs = timeoutSeconds(snap.config.rating, search) * 1000;
-        for (const ticketId of visitsToAsk(events, live, counter, hubClock.now(), timeoutMs)) {
+        for (const ticketId of visitsToAsk(events, live, counter, client.now(), timeoutMs)) {
           if (snap.state.tickets[ticketId]?.rating === undefined) dispatch({ type: 'finished', ticketId });
         }
       }),
-    [client, dispatch, hubClock, search],
+    [client, dispatch, search],
   );
 
   const timeout = snapshot ? timeoutSeconds(snapshot.config.rating, search) : 30;

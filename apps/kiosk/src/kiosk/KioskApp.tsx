@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useReducer, useRef, useState, type ReactNode } from 'react';
-import { LocaleContext, useHub, type Locale } from '@luot/ui';
+import { LocaleContext, useHub, useHubNow, type Locale } from '@luot/ui';
 import type { LuotKioskApi } from '../../electron/api';
 import { homeView } from './availability';
 import { Footer, Header } from './Frame';
-import { useServerNow } from './hooks';
 import { HomeScreen } from './HomeScreen';
 import {
   issueTicket,
@@ -49,7 +48,9 @@ export function KioskApp({ hubUrl, token, locale: restLocale, options, bridge }:
   const issuing = useRef(false);
   // An issue whose outcome is unknown survives a reload of the page, and is resent with its request id.
   const [pending] = useState(sessionPendingStore);
-  const now = useServerNow(snapshot);
+  // Sessions open and close by the hub's time, not by a kiosk whose clock may be wrong; re-rendered
+  // every 10 s so the screen follows the time of day.
+  const now = useHubNow(client, 10_000);
   const { screen, paused } = state;
   const config = snapshot?.config ?? null;
   const online = status === 'online' && snapshot !== null;

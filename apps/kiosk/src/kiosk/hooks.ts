@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Snapshot } from '@luot/protocol';
 import { translator, useLocale } from '@luot/ui';
 import { KIOSK_TEXTS } from './texts';
 
@@ -7,23 +6,6 @@ import { KIOSK_TEXTS } from './texts';
 export function useTexts() {
   const locale = useLocale();
   return useMemo(() => translator(KIOSK_TEXTS, locale), [locale]);
-}
-
-/**
- * The hub's clock, as best the kiosk knows it: sessions open and close by the hub's time, not by
- * a kiosk whose clock may be wrong. The offset is taken from each fresh snapshot (on every
- * (re)connect); the screen re-renders every `tickMs` so it follows the time of day.
- */
-export function useServerNow(snapshot: Snapshot | null, tickMs = 10_000): number {
-  // Each snapshot from the hub (on every (re)sync) says the hub's time; changes by events keep it.
-  const serverTime = snapshot?.serverTime ?? null;
-  const offset = useMemo(() => (serverTime !== null ? serverTime - Date.now() : 0), [serverTime]);
-  const [, setTick] = useState(0);
-  useEffect(() => {
-    const id = setInterval(() => setTick((n) => n + 1), tickMs);
-    return () => clearInterval(id);
-  }, [tickMs]);
-  return Date.now() + offset;
 }
 
 /** Seconds left before `onDone` runs; restarts when `seconds` or `key` change. */

@@ -1,0 +1,43 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Snapshot } from '@luot/protocol';
+import { startTestHub, type TestHub } from '@luot/testing';
+
+// LuotClient against a real hub: what every screen relies on besides commands.
+
+let t: TestHub;
+afterEach(async () => t?.close());
+
+/** Within a few seconds: this machine's clock runs on between reading the hub's and asking. */
+const SLACK_MS = 5000;
+
+describe('the client', () => {
+  it('mirrors the day as new objects on each change, sharing what did not change', async () => {
+    t = await startTestHub();
+    const display = await t.client('test-display-token');
+    const kiosk = await t.client('test-kiosk-1-token');
+    const seen: Snapshot[] = [];
+    display.on('change', (s) => seen.push(s));
+    const before = display.snapshot!;
+    const { seq } = await kiosk.issue({ service: 'C' });
+    const after = await display.waitFor((s) => s.seq >= seq);
+    expect(after).not.toBe(before);
+    expect(seen.at(-1)).toBe(after);
+    expect(before.state.tickets).toEqual({}); // the old copy is as it was
+    expect(after.config).toBe(before.config);
+    expect(after.state.counters).toBe(before.state.counters);
+    expect(after.state).toEqual(t.hub.engine.state);
+  });
+
+  it('knows the hub’s time: from the snapshot, then from each live event', async () => {
+    t = await startTestHub();
+    // The hub's clock (a fake, standing at Monday 9:00) is far from this machine's.
+    const display = await t.client('test-display-token');
+    expect(Math.abs(display.now() - t.clock.now)).toBeLessThan(SLACK_MS);
+
+    t.clock.advance(90 * 60_000);
+    const kiosk = await t.client('test-kiosk-1-token');
+    const { seq } = await kiosk.issue({ service: 'C' });
+    await display.waitFor((s) => s.seq >= seq);
+    expect(Math.abs(display.now() - t.clock.now)).toBeLessThan(SLACK_MS);
+  });
+});
