@@ -1,28 +1,12 @@
 import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { LuotError, type ConnectionStatus, type LuotClient } from '@luot/client';
-import type { DeviceInfo, Localized } from '@luot/protocol';
+import { LuotError, type LuotClient } from '@luot/client';
+import type { Localized } from '@luot/protocol';
 import type { Locale } from '@luot/ui';
 import { counterText, type T } from './text.js';
 
 /** The language of the screen and its translator, for every component below the terminal. */
 export const TextContext = createContext<{ locale: Locale; t: T }>({ locale: 'vi', t: counterText('vi') });
 export const useText = () => useContext(TextContext);
-
-/** Who this device is for the hub (role, counter number), asked again after every reconnect. */
-export function useDevice(client: LuotClient, status: ConnectionStatus): DeviceInfo | null {
-  const [device, setDevice] = useState<DeviceInfo | null>(client.device);
-  useEffect(() => {
-    if (status !== 'online') return;
-    let live = true;
-    client.socket.emit('whoami', (info) => {
-      if (live) setDevice(info);
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, status]);
-  return device;
-}
 
 const UNEXPECTED: Localized = {
   vi: 'Lỗi không xác định; vui lòng thử lại.',

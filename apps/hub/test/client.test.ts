@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Snapshot } from '@luot/protocol';
+import type { DeviceInfo, Snapshot } from '@luot/protocol';
 import { startTestHub, type TestHub } from '@luot/testing';
 
 // LuotClient against a real hub: what every screen relies on besides commands.
@@ -39,5 +39,16 @@ describe('the client', () => {
     const { seq } = await kiosk.issue({ service: 'C' });
     await display.waitFor((s) => s.seq >= seq);
     expect(Math.abs(display.now() - t.clock.now)).toBeLessThan(SLACK_MS);
+  });
+
+  it('says who the device is, and again after each reconnect', async () => {
+    t = await startTestHub();
+    const rating = await t.client('test-rating-5-token');
+    await expect.poll(() => rating.device).toMatchObject({ role: 'rating', counter: 5 });
+    const told: DeviceInfo[] = [];
+    rating.on('device', (d) => told.push(d));
+    await t.restart();
+    await expect.poll(() => told).toEqual([rating.device]);
+    expect(told[0]).toMatchObject({ id: 'rating-5', role: 'rating', counter: 5 });
   });
 });

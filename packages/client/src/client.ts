@@ -56,8 +56,8 @@ type Listener<T> = (value: T) => void;
 /**
  * The one way apps and tests talk to the hub: authenticates with a device token, keeps a live
  * mirror of the day (snapshot + ordered events, resync after any reconnect or gap), knows the hub's
- * time, and sends commands with a request id so a retry is never carried out twice. The mirrored
- * day is immutable: every change is a new snapshot object.
+ * time and who this device is, and sends commands with a request id so a retry is never carried
+ * out twice. The mirrored day is immutable: every change is a new snapshot object.
  * An action while offline fails at once with OFFLINE; nothing is queued behind the user's back.
  */
 export class LuotClient {
@@ -66,6 +66,7 @@ export class LuotClient {
   /** The hub's clock, from snapshots and live events: see `now()`. */
   readonly clock = new HubClock();
   status: ConnectionStatus = 'connecting';
+  /** Who this device is for the hub, asked again on every (re)connect; null until the first answer. */
   device: DeviceInfo | null = null;
   private readonly timeoutMs: number;
   private readonly listeners = {
@@ -73,6 +74,7 @@ export class LuotClient {
     snapshot: new Set<Listener<Snapshot>>(),
     events: new Set<(events: StreamEvent[], live: boolean) => void>(),
     status: new Set<Listener<ConnectionStatus>>(),
+    device: new Set<Listener<DeviceInfo>>(),
   };
   private syncing = false;
 
@@ -88,7 +90,7 @@ export class LuotClient {
     });
     this.socket.on('connect', () => {
       this.setStatus('online');
-      this.socket.emit('whoami', (info) => (this.device = info));
+      this.socket.emit('whoami', (info) => this.setDevice(info));
       void this.resync();
     });
     this.socket.on('disconnect', () => this.setStatus('offline'));
@@ -155,6 +157,8 @@ export class LuotClient {
   /** `live` is false for events replayed by a resync: what happened while this screen was away. */
   on(kind: 'events', fn: (events: StreamEvent[], live: boolean) => void): () => void;
   on(kind: 'status', fn: Listener<ConnectionStatus>): () => void;
+  /** The hub answered "who am I" (after every connect); `client.device` holds the answer. */
+  on(kind: 'device', fn: Listener<DeviceInfo>): () => void;
   on(kind: keyof LuotClient['listeners'], fn: (...args: never[]) => void): () => void {
     const set = this.listeners[kind] as Set<(...args: never[]) => void>;
     set.add(fn);
@@ -287,6 +291,11 @@ export class LuotClient {
     if (!snap) return;
     if (events.length > 0) for (const fn of this.listeners.events) fn(events, live);
     for (const fn of this.listeners.change) fn(snap);
+  }
+
+  private setDevice(info: DeviceInfo): void {
+    this.device = info;
+    for (const fn of this.listeners.device) fn(info);
   }
 
   private setStatus(s: ConnectionStatus): void {

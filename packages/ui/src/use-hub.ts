@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { LuotClient, type ConnectionStatus } from '@luot/client';
-import type { Snapshot } from '@luot/protocol';
+import type { DeviceInfo, Snapshot } from '@luot/protocol';
 
 export interface HubView {
   client: LuotClient;
@@ -44,6 +44,15 @@ export function useHub(hubUrl: string, token: string): HubView {
   }, [client]);
   const view = useSyncExternalStore(store.subscribe, store.get);
   return { client, ...view };
+}
+
+/**
+ * Who this device is for the hub (role, counter number): the client asks on every (re)connect;
+ * null until the first answer.
+ */
+export function useDevice(client: LuotClient): DeviceInfo | null {
+  const subscribe = useCallback((fn: () => void) => client.on('device', fn), [client]);
+  return useSyncExternalStore(subscribe, () => client.device);
 }
 
 /** Anything that tells the hub's time: a LuotClient (`client.now()`). */

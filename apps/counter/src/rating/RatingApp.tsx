@@ -2,8 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { LuotError, type LuotClient } from '@luot/client';
 import type { RatingConfig } from '@luot/core';
 import type { Localized } from '@luot/protocol';
-import { ConnectionBanner, loadSettings, pick, saveSetting, useHub, type Locale } from '@luot/ui';
-import { useDevice } from '../hooks.js';
+import { ConnectionBanner, loadSettings, pick, saveSetting, useDevice, useHub, type Locale } from '@luot/ui';
 import { Avatar, Face } from './Face.js';
 import {
   IDLE,
@@ -56,7 +55,7 @@ function RatingScreen({
 }) {
   const t = ratingText(locale);
   const { client, snapshot, status } = useHub(hubUrl, token);
-  const device = useDevice(client, status);
+  const device = useDevice(client);
   const { state, dispatch, error, switching } = useRatingMachine(client);
   const search = globalThis.location?.search ?? '';
 
