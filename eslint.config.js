@@ -42,7 +42,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['apps/*/src/**/*.tsx', 'packages/ui/src/**/*.tsx'],
+    // Hooks live in .ts files as well (hooks.ts, use-hub.ts): the rules cover both.
+    files: ['apps/*/src/**/*.{ts,tsx}', 'packages/ui/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
