@@ -7,10 +7,15 @@ const APPS_DIR = fileURLToPath(new URL('../../', import.meta.url));
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
-/** URL prefix → the built app (its Vite `dist`) and the HTML file for client-side routes. */
+/**
+ * URL prefix → the built app (its Vite `dist`, apps/<app>/dist) and the HTML file for client-side routes.
+ * The phone page has two: its page at /t/<token> (the QR code's URL, never a file) and its assets under
+ * /phone, the base it is built for.
+ */
 const ROUTES: Array<{ prefix: string; app: string; html: string }> = [
   { prefix: '/kiosk', app: 'kiosk', html: 'index.html' },
-  { prefix: '/t', app: 'kiosk', html: 'ticket.html' },
+  { prefix: '/t', app: 'phone', html: 'index.html' },
+  { prefix: '/phone', app: 'phone', html: 'index.html' },
   { prefix: '/counter', app: 'counter', html: 'index.html' },
   { prefix: '/rating', app: 'counter', html: 'rating.html' },
   { prefix: '/display', app: 'display', html: 'index.html' },
