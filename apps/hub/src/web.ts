@@ -17,7 +17,7 @@ const ROUTES: Array<{ prefix: string; app: string; html: string }> = [
   { prefix: '/t', app: 'phone', html: 'index.html' },
   { prefix: '/phone', app: 'phone', html: 'index.html' },
   { prefix: '/counter', app: 'counter', html: 'index.html' },
-  { prefix: '/rating', app: 'counter', html: 'rating.html' },
+  { prefix: '/rating', app: 'rating', html: 'index.html' },
   { prefix: '/display', app: 'display', html: 'index.html' },
 ];
 
