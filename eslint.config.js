@@ -18,7 +18,15 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.mjs', '**/*.cjs', 'scripts/**', 'apps/hub/**', 'packages/testing/**'],
+    files: [
+      '**/*.mjs',
+      '**/*.cjs',
+      'scripts/**',
+      'apps/hub/**',
+      'apps/supervisor/cli/**',
+      'apps/supervisor/test/**',
+      'packages/testing/**',
+    ],
     languageOptions: { globals: globals.node },
   },
   {

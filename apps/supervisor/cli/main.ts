@@ -1,5 +1,5 @@
 /**
- * Supervisor's command line, until a console exists:
+ * The supervisor's command line (the web console, when it exists, will live beside it in apps/supervisor):
  *   npm run supervisor -- level 3                  set the distancing level (1–4)
  *   npm run supervisor -- close-counter 7          close / open a counter
  *   npm run supervisor -- open-counter 7

@@ -15,7 +15,7 @@ function supervisor(...args: string[]) {
     [
       '--import',
       'tsx',
-      'scripts/supervisor.ts',
+      'apps/supervisor/cli/main.ts',
       '--hub',
       t.hub.url,
       '--token',
