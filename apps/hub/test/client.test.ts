@@ -28,6 +28,26 @@ describe('the client', () => {
     expect(after.state).toEqual(t.hub.engine.state);
   });
 
+  it('computes the day the hub computed, through a full hall, admissions and transfers', async () => {
+    t = await startTestHub();
+    const display = await t.client('test-display-token');
+    const boss = await t.client('test-supervisor-token');
+    const kiosk = await t.client('test-kiosk-1-token');
+    const [c5, c6] = [await t.counter(5), await t.counter(6)];
+    await boss.setLevel(4); // a hall of 20: the rest wait outside
+    for (let i = 0; i < 26; i++) await kiosk.issue({ service: i % 3 === 0 ? 'E' : 'C' });
+    for (let i = 0; i < 4; i++) {
+      await c5.callNext();
+      await c5.finish({ kind: 'received' }); // lets one in from outside
+      await c6.callNext();
+      await c6.transfer({ toService: 'C', toCounter: 5 });
+    }
+    await boss.setCounterClosed(5, true); // sends what waited for counter 5 back to its line
+    const { seq } = await c6.callNext();
+    const s = await display.waitFor((s) => s.seq >= seq);
+    expect(s.state).toEqual(t.hub.engine.state);
+  });
+
   it('knows the hub’s time: from the snapshot, then from each live event', async () => {
     t = await startTestHub();
     // The hub's clock (a fake, standing at Monday 9:00) is far from this machine's.

@@ -1,6 +1,11 @@
 import { applyEvent } from '@luot/core';
 import type { Snapshot, StreamEvent } from '@luot/protocol';
-import { freeze, produce } from 'immer';
+import { enableArrayMethods, freeze, produce } from 'immer';
+
+// Array methods (indexOf, splice…) on drafts without a proxy per element: the day's lines are
+// arrays of ids, up to a thousand waiting outside a full hall, and applyEvent searches and splices
+// them. Safe here because those arrays hold ids and numbers only, never objects to draft.
+enableArrayMethods();
 
 /**
  * A client's copy of the hub's day: a snapshot plus the events after it, applied with the same
