@@ -224,7 +224,7 @@ describe('issuing rules', () => {
       id: '20261130-K001',
       number: 'K001',
       day: '2026-11-30',
-      seq: 1,
+      serial: 1,
       service: 'K',
       issuedService: 'K',
       priority: 'pregnant',
