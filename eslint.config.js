@@ -18,7 +18,15 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.mjs', '**/*.cjs', 'scripts/**', 'apps/hub/**', 'packages/testing/**'],
+    files: [
+      '**/*.mjs',
+      '**/*.cjs',
+      'scripts/**',
+      'apps/hub/**',
+      'apps/supervisor/cli/**',
+      'apps/supervisor/test/**',
+      'packages/testing/**',
+    ],
     languageOptions: { globals: globals.node },
   },
   {
@@ -43,7 +51,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['apps/*/src/**/*.tsx', 'packages/ui/src/**/*.tsx'],
+    // Hooks live in .ts files as well (hooks.ts, use-hub.ts): the rules cover both.
+    files: ['apps/*/src/**/*.{ts,tsx}', 'packages/ui/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },

@@ -1,7 +1,7 @@
 /**
  * Generates the default announcement clips for the wall display.
  *
- *   npx tsx scripts/make-voice-clips.ts [--out apps/display/public/voice/vi] [--keep-existing]
+ *   npx tsx scripts/make-voice-clips.ts [--out packages/announcer/voice/vi] [--keep-existing]
  *
  * For every id in CLIP_IDS: espeak-ng's northern Vietnamese voice says CLIP_TEXTS[id]; sox trims the silence
  * around it, normalises the level and writes 22050 Hz mono 16-bit WAV to `<out>/<id>.wav`. The chime is a
@@ -26,7 +26,7 @@ import { CLIP_IDS, CLIP_TEXTS, type ClipId } from '../packages/announcer/src/cli
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const outArg = args.indexOf('--out');
-const outDir = resolve(root, outArg >= 0 ? (args[outArg + 1] ?? '') : 'apps/display/public/voice/vi');
+const outDir = resolve(root, outArg >= 0 ? (args[outArg + 1] ?? '') : 'packages/announcer/voice/vi');
 const keepExisting = args.includes('--keep-existing');
 
 const RATE = 22050;

@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { counterConfig } from '@luot/core';
-import { ConnectionBanner, loadSettings, useHub, type Locale } from '@luot/ui';
+import { ConnectionBanner, loadSettings, useDevice, useHub, type Locale } from '@luot/ui';
 import { EXPECTED_COUNTER, SetupScreen } from './components/SetupScreen.js';
 import { SignInScreen } from './components/SignInScreen.js';
 import { Workspace } from './components/Workspace.js';
-import { TextContext, useDevice, useHubClock, useText } from './hooks.js';
+import { TextContext, useText } from './hooks.js';
 import { counterText } from './text.js';
 
 /** The counter terminal (/counter): set-up, then sign-in, then the officer's workspace. */
@@ -56,8 +56,7 @@ function Terminal({
 }) {
   const { t, locale } = useText();
   const { client, snapshot, status } = useHub(hubUrl, token);
-  const device = useDevice(client, status);
-  const hubClock = useHubClock(client);
+  const device = useDevice(client);
   const banner = <ConnectionBanner status={status} locale={locale} />;
 
   const wrongDevice = device && (device.role !== 'counter' || device.counter === null);
@@ -96,14 +95,7 @@ function Terminal({
         </div>
       )}
       {cs.officer ? (
-        <Workspace
-          client={client}
-          snapshot={snapshot}
-          status={status}
-          counter={n}
-          hubClock={hubClock}
-          onLocale={onLocale}
-        />
+        <Workspace client={client} snapshot={snapshot} status={status} counter={n} onLocale={onLocale} />
       ) : (
         <SignInScreen
           client={client}

@@ -1,69 +1,12 @@
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
-import { LuotError, type ConnectionStatus, type LuotClient } from '@luot/client';
-import type { DeviceInfo, Text } from '@luot/protocol';
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { LuotError, type LuotClient } from '@luot/client';
+import type { Text } from '@luot/protocol';
 import type { Locale } from '@luot/ui';
-import { HubClock } from './hub-clock.js';
 import { counterText, type T } from './text.js';
 
 /** The language of the screen and its translator, for every component below the terminal. */
 export const TextContext = createContext<{ locale: Locale; t: T }>({ locale: 'vi', t: counterText('vi') });
 export const useText = () => useContext(TextContext);
-
-/** Re-render every `ms` (the live "time since called"). */
-export function useNow(ms = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), ms);
-    return () => clearInterval(timer);
-  }, [ms]);
-  return now;
-}
-
-/** The hub's clock, kept in step with every snapshot and live event the client receives. */
-export function useHubClock(client: LuotClient): HubClock {
-  const clock = useMemo(() => new HubClock(), []);
-  useEffect(() => {
-    let seen = client.snapshot;
-    if (seen) clock.observe(seen.serverTime);
-    const offChange = client.on('change', (s) => {
-      // A new snapshot object comes with the hub's time; events carry theirs below.
-      if (s !== seen) clock.observe(s.serverTime);
-      seen = s;
-    });
-    // Only events as they happen tell the hub's time now: a resync replays older ones.
-    const offEvents = client.on('events', (events, live) => clock.observeEvents(events, live));
-    return () => {
-      offChange();
-      offEvents();
-    };
-  }, [client, clock]);
-  return clock;
-}
-
-/** Who this device is for the hub (role, counter number), asked again after every reconnect. */
-export function useDevice(client: LuotClient, status: ConnectionStatus): DeviceInfo | null {
-  const [device, setDevice] = useState<DeviceInfo | null>(client.device);
-  useEffect(() => {
-    if (status !== 'online') return;
-    let live = true;
-    client.socket.emit('whoami', (info) => {
-      if (live) setDevice(info);
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, status]);
-  return device;
-}
 
 const UNEXPECTED: Text = {
   vi: 'Lỗi không xác định; vui lòng thử lại.',

@@ -37,7 +37,7 @@ export function App() {
 function WallDisplay(props: { hubUrl: string; token: string; locale: Locale; options: DisplayOptions }) {
   const { locale, options } = props;
   const t = makeT(locale);
-  const { client, snapshot, version, status } = useHub(props.hubUrl, props.token);
+  const { client, snapshot, status } = useHub(props.hubUrl, props.token);
 
   // Sound lives as long as the screen; the store reaches it through a ref, and it asks the store (through
   // another) whether a call that had to wait is still due.
@@ -73,9 +73,7 @@ function WallDisplay(props: { hubUrl: string; token: string; locale: Locale; opt
       waiting: serviceWaiting(config, state),
       entries: pendingEntries(view.log, state, ENTRY_CALLS),
     };
-    // `version` is the dependency that matters: the snapshot object stays the same as it changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [snapshot, version, view.log]);
+  }, [snapshot, view.log]);
 
   if (!snapshot || !derived) {
     return (
@@ -100,11 +98,7 @@ function WallDisplay(props: { hubUrl: string; token: string; locale: Locale; opt
 
   return (
     <div className="display" data-status={status}>
-      <Header
-        office={pick(office, locale)}
-        timeZone={config.sessions.timeZone}
-        clockOffset={view.clockOffset}
-      />
+      <Header office={pick(office, locale)} timeZone={config.sessions.timeZone} clock={client} />
       <main className="display-body">
         <LatestCall
           // Each live call remounts the card, so its flashing starts over (a recall too).

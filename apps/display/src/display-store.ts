@@ -5,7 +5,8 @@
  * The rule that keeps a stale call from being announced as new: only events the client marks as live
  * (broadcast by the hub as they happened) are announced and flashed. The client also hands out events it
  * fetched when resyncing after a reconnection (and replaces its whole copy of the day after a long one); those
- * update the log and the screen silently. After a fresh snapshot the log is rebuilt from the day's state.
+ * update the log and the screen silently. After a fresh snapshot ('snapshot') the log is rebuilt from the day's
+ * state: the events it would have needed are not coming.
  * The board (latest call and history) is always derived from the day's state, never from the events, so
  * a display opened late shows the same as one that ran all day.
  *
@@ -27,7 +28,7 @@ import { callBoard, type CallBoard } from './view-model.js';
 export interface StoreClient {
   readonly snapshot: Snapshot | null;
   on(kind: 'events', fn: (events: StreamEvent[], live: boolean) => void): () => void;
-  on(kind: 'change', fn: (snapshot: Snapshot) => void): () => void;
+  on(kind: 'snapshot', fn: (snapshot: Snapshot) => void): () => void;
 }
 
 export interface DisplayView {
@@ -37,15 +38,11 @@ export interface DisplayView {
   board: CallBoard;
   /** The latest call while it flashes on screen: only after it was called (or recalled) live. */
   flash: { ticketId: string; seq: number } | null;
-  /** Hub time minus display time, from the last snapshot: the screen shows the hub's clock. */
-  clockOffset: number;
 }
 
 export interface DisplayStoreOptions {
   /** Called for each live call or admission, in hub order. */
   announce: (request: AnnouncementRequest) => void;
-  /** The display's clock; injected by tests. */
-  now?: () => number;
 }
 
 /** How long a new call flashes (the CSS animation runs 6 × 1 s). */
@@ -55,23 +52,17 @@ const EMPTY: DisplayView = {
   log: { admissions: [], seq: 0 },
   board: { latest: null, history: [], anyCalled: false },
   flash: null,
-  clockOffset: 0,
 };
 
 export class DisplayStore {
   private current: DisplayView = EMPTY;
   private readonly listeners = new Set<() => void>();
-  /** The day object the log was built from: a new one means the client took a fresh snapshot. */
-  private base: Snapshot | null = null;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly now: () => number;
 
   constructor(
     private readonly client: StoreClient,
     private readonly options: DisplayStoreOptions,
-  ) {
-    this.now = options.now ?? Date.now;
-  }
+  ) {}
 
   get view(): DisplayView {
     return this.current;
@@ -97,32 +88,28 @@ export class DisplayStore {
   start(): () => void {
     // The client says whether events arrived live or were replayed by a resync after a disconnection.
     const offEvents = this.client.on('events', (events, live) => this.onEvents(events, live));
-    const offChange = this.client.on('change', () => this.syncBase());
-    this.syncBase();
+    const offSnapshot = this.client.on('snapshot', (snap) => this.rebuild(snap));
+    if (this.client.snapshot) this.rebuild(this.client.snapshot);
     return () => {
       offEvents();
-      offChange();
+      offSnapshot();
       clearTimeout(this.flashTimer);
     };
   }
 
   /** The client replaced its copy of the day (first load or a long disconnection): rebuild, silently. */
-  private syncBase(): void {
-    const snap = this.client.snapshot;
-    if (!snap || snap === this.base) return;
-    this.base = snap;
+  private rebuild(snap: Snapshot): void {
     clearTimeout(this.flashTimer);
     this.set({
       log: logFromState(snap.state, snap.seq),
       board: callBoard(snap.config, snap.state, LOG_LIMIT),
       flash: null,
-      clockOffset: snap.serverTime - this.now(),
     });
   }
 
   private onEvents(events: StreamEvent[], live: boolean): void {
-    this.syncBase();
-    const snap = this.base;
+    // The day with these events applied (the client applies them before telling).
+    const snap = this.client.snapshot;
     if (!snap) return;
     const before = this.current.log;
     const log = foldEvents(before, events, snap.state);

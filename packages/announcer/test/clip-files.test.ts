@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CLIP_IDS, CLIP_TEXTS } from '../src/index.js';
 
-const voiceDir = fileURLToPath(new URL('../../../apps/display/public/voice/vi/', import.meta.url));
+const voiceDir = fileURLToPath(new URL('../voice/vi/', import.meta.url));
 
 /** Duration of a PCM WAV from its header (fmt byte rate and data size). */
 function wavSeconds(file: string): number {
@@ -28,7 +28,7 @@ function wavSeconds(file: string): number {
   throw new Error(`${file}: no data chunk`);
 }
 
-describe('clip files in apps/display/public/voice/vi', () => {
+describe('clip files in packages/announcer/voice/vi', () => {
   const files = new Set(readdirSync(voiceDir));
 
   it('every CLIP_ID has a non-empty 22050 Hz mono 16-bit WAV', () => {

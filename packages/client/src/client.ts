@@ -17,6 +17,7 @@ import {
   type SyncReply,
 } from '@luot/protocol';
 import type { Level, Outcome } from '@luot/core';
+import { HubClock } from './hub-clock.js';
 import { Mirror } from './mirror.js';
 import { newRequestId } from './request-id.js';
 
@@ -54,20 +55,26 @@ type Listener<T> = (value: T) => void;
 
 /**
  * The one way apps and tests talk to the hub: authenticates with a device token, keeps a live
- * mirror of the day (snapshot + ordered events, resync after any reconnect or gap), and sends
- * commands with a request id so a retry is never carried out twice.
+ * mirror of the day (snapshot + ordered events, resync after any reconnect or gap), knows the hub's
+ * time and who this device is, and sends commands with a request id so a retry is never carried
+ * out twice. The mirrored day is immutable: every change is a new snapshot object.
  * An action while offline fails at once with OFFLINE; nothing is queued behind the user's back.
  */
 export class LuotClient {
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   readonly mirror = new Mirror();
+  /** The hub's clock, from snapshots and live events: see `now()`. */
+  readonly clock = new HubClock();
   status: ConnectionStatus = 'connecting';
+  /** Who this device is for the hub, asked again on every (re)connect; null until the first answer. */
   device: DeviceInfo | null = null;
   private readonly timeoutMs: number;
   private readonly listeners = {
     change: new Set<Listener<Snapshot>>(),
+    snapshot: new Set<Listener<Snapshot>>(),
     events: new Set<(events: StreamEvent[], live: boolean) => void>(),
     status: new Set<Listener<ConnectionStatus>>(),
+    device: new Set<Listener<DeviceInfo>>(),
   };
   private syncing = false;
 
@@ -83,7 +90,7 @@ export class LuotClient {
     });
     this.socket.on('connect', () => {
       this.setStatus('online');
-      this.socket.emit('whoami', (info) => (this.device = info));
+      this.socket.emit('whoami', (info) => this.setDevice(info));
       void this.resync();
     });
     this.socket.on('disconnect', () => this.setStatus('offline'));
@@ -108,6 +115,11 @@ export class LuotClient {
 
   get snapshot(): Snapshot | null {
     return this.mirror.current;
+  }
+
+  /** The hub's time now (epoch ms): this device's clock corrected by what the hub last told. */
+  now(): number {
+    return this.clock.now();
   }
 
   /** Resolves once the client holds a current copy of the day. */
@@ -135,10 +147,18 @@ export class LuotClient {
     });
   }
 
+  /** After every change of the mirrored day, with the new snapshot object. */
   on(kind: 'change', fn: Listener<Snapshot>): () => void;
+  /**
+   * A whole new copy of the day from the hub (first load, or after a disconnection too long to
+   * catch up by events); called before 'change'. What was derived from events should start over.
+   */
+  on(kind: 'snapshot', fn: Listener<Snapshot>): () => void;
   /** `live` is false for events replayed by a resync: what happened while this screen was away. */
   on(kind: 'events', fn: (events: StreamEvent[], live: boolean) => void): () => void;
   on(kind: 'status', fn: Listener<ConnectionStatus>): () => void;
+  /** The hub answered "who am I" (after every connect); `client.device` holds the answer. */
+  on(kind: 'device', fn: Listener<DeviceInfo>): () => void;
   on(kind: keyof LuotClient['listeners'], fn: (...args: never[]) => void): () => void {
     const set = this.listeners[kind] as Set<(...args: never[]) => void>;
     set.add(fn);
@@ -242,10 +262,13 @@ export class LuotClient {
         .emitWithAck('sync', { lastSeq: this.mirror.seq })) as SyncReply | { ok: false };
       if (!('kind' in reply)) again = true;
       else if (reply.kind === 'snapshot') {
+        this.clock.observe(reply.snapshot.serverTime);
         this.mirror.reset(reply.snapshot);
+        const snap = this.mirror.current!;
+        for (const fn of this.listeners.snapshot) fn(snap);
         this.emitChange([], false);
       } else if (this.mirror.apply(reply.events) === 'gap') {
-        this.mirror.current = null;
+        this.mirror.clear();
         again = true;
       } else {
         this.emitChange(reply.events, false);
@@ -259,6 +282,8 @@ export class LuotClient {
   }
 
   private onEvents(events: StreamEvent[]): void {
+    // Broadcast as they happen: the last one's time is the hub's now.
+    this.clock.observeEvents(events, true);
     const r = this.mirror.apply(events);
     if (r === 'gap') void this.resync();
     else if (r === 'ok') this.emitChange(events, true);
@@ -269,6 +294,11 @@ export class LuotClient {
     if (!snap) return;
     if (events.length > 0) for (const fn of this.listeners.events) fn(events, live);
     for (const fn of this.listeners.change) fn(snap);
+  }
+
+  private setDevice(info: DeviceInfo): void {
+    this.device = info;
+    for (const fn of this.listeners.device) fn(info);
   }
 
   private setStatus(s: ConnectionStatus): void {

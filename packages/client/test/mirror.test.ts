@@ -54,11 +54,43 @@ describe('Mirror', () => {
     expect(Object.keys(m.current!.state.tickets)).toEqual(['20261130-A001', '20261130-A002']);
   });
 
-  it('reports a gap instead of guessing', () => {
+  it('reports a gap instead of guessing, and changes nothing', () => {
     const m = new Mirror();
     m.reset(snapshot(10));
+    const before = m.current;
     expect(m.apply([issued(12, 1)])).toBe('gap');
     expect(m.seq).toBe(10);
+    expect(m.apply([issued(11, 1), issued(13, 3)])).toBe('gap');
+    expect(m.current).toBe(before);
+    expect(m.current!.state.tickets).toEqual({});
+  });
+
+  it('is immutable: each change is a new snapshot sharing what did not change', () => {
+    const m = new Mirror();
+    m.reset(snapshot(10));
+    const first = m.current!;
+    m.apply([issued(11, 1)]);
+    const second = m.current!;
+    expect(second).not.toBe(first);
+    expect(second.state).not.toBe(first.state);
+    expect(first.seq).toBe(10); // the old copy is as it was
+    expect(first.state.tickets).toEqual({});
+    // Untouched parts are the same objects: React sees no change there.
+    expect(second.config).toBe(first.config);
+    expect(second.state.counters).toBe(first.state.counters);
+    expect(second.printers).toBe(first.printers);
+
+    m.apply([issued(12, 2)]);
+    const third = m.current!;
+    expect(third.state.tickets['20261130-A001']).toBe(second.state.tickets['20261130-A001']);
+    // Seen before: nothing changes, not even the reference.
+    m.apply([issued(12, 2)]);
+    expect(m.current).toBe(third);
+    // Frozen: a screen cannot change the day behind the mirror's back.
+    expect(Object.isFrozen(third.state.tickets['20261130-A002'])).toBe(true);
+    expect(() => {
+      (third.state as { level: number }).level = 4;
+    }).toThrow(TypeError);
   });
 
   it('does nothing before the first snapshot', () => {

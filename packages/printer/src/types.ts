@@ -47,7 +47,6 @@ export interface PrinterStatus {
   fault: PrinterFault | null;
 }
 
-
 export type PrintResult =
   | { ok: true; bytes: number; paperNearEnd: boolean }
   | {

@@ -31,3 +31,12 @@ export function formatMinutes(minutes: number, locale: 'vi' | 'en' = 'vi'): stri
   if (locale === 'vi') return h > 0 ? `${h} giờ ${String(r).padStart(2, '0')} phút` : `${r} phút`;
   return h > 0 ? `${h} h ${String(r).padStart(2, '0')} min` : `${r} min`;
 }
+
+/** "mm:ss", or "h:mm:ss" past an hour. */
+export function formatElapsed(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const pad = (x: number) => String(x).padStart(2, '0');
+  return h > 0 ? `${h}:${pad(m)}:${pad(s % 60)}` : `${pad(m)}:${pad(s % 60)}`;
+}

@@ -1,12 +1,11 @@
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { LuotClient, type ConnectionStatus } from '@luot/client';
-import type { Snapshot } from '@luot/protocol';
+import type { DeviceInfo, Snapshot } from '@luot/protocol';
 
 export interface HubView {
   client: LuotClient;
+  /** The mirrored day: a new object after every change, so it can be a dependency as it is. */
   snapshot: Snapshot | null;
-  /** Increases on every change: the mirror is updated in place, so React compares this. */
-  version: number;
   status: ConnectionStatus;
 }
 
@@ -25,29 +24,53 @@ export function useHub(hubUrl: string, token: string): HubView {
   }, [client]);
 
   const store = useMemo(() => {
-    let version = 0;
-    let view: { version: number; status: ConnectionStatus } = { version, status: client.status };
-    const bump = () => {
-      version += 1;
-      view = { version, status: client.status };
+    // A new object only when the day or the connection changed: React re-renders on that alone.
+    let view = { snapshot: client.snapshot, status: client.status };
+    const update = () => {
+      if (view.snapshot !== client.snapshot || view.status !== client.status) {
+        view = { snapshot: client.snapshot, status: client.status };
+      }
     };
     return {
       subscribe(fn: () => void) {
-        const offs = [
-          client.on('change', () => {
-            bump();
-            fn();
-          }),
-          client.on('status', () => {
-            bump();
-            fn();
-          }),
-        ];
+        const offs = [client.on('change', fn), client.on('status', fn)];
         return () => offs.forEach((off) => off());
       },
-      get: () => view,
+      get: () => {
+        update();
+        return view;
+      },
     };
   }, [client]);
   const view = useSyncExternalStore(store.subscribe, store.get);
-  return { client, snapshot: client.snapshot, version: view.version, status: view.status };
+  return { client, ...view };
+}
+
+/**
+ * Who this device is for the hub (role, counter number): the client asks on every (re)connect;
+ * null until the first answer.
+ */
+export function useDevice(client: LuotClient): DeviceInfo | null {
+  const subscribe = useCallback((fn: () => void) => client.on('device', fn), [client]);
+  return useSyncExternalStore(subscribe, () => client.device);
+}
+
+/** Anything that tells the hub's time: a LuotClient (`client.now()`). */
+export interface HubTime {
+  now(): number;
+}
+
+/**
+ * The hub's time (epoch ms) for a screen that shows or follows the time of day, re-rendering every
+ * `everyMs`. Sessions, "time since called" and the wall clock go by the hub's clock, never by a
+ * device's own, which may be minutes off.
+ */
+export function useHubNow(clock: HubTime, everyMs = 1000): number {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setTick((n) => n + 1), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  // Read at every render, not kept in state: a snapshot that corrects the clock shows at once.
+  return clock.now();
 }

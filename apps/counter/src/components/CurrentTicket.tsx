@@ -1,7 +1,6 @@
 import type { OfficeConfig } from '@luot/core';
-import { formatTime, pick } from '@luot/ui';
+import { formatElapsed, formatTime, pick } from '@luot/ui';
 import type { CounterView } from '../counter-view.js';
-import { formatElapsed } from '../hub-clock.js';
 import { useText, type TransferNote } from '../hooks.js';
 import { shortcutOf } from '../shortcuts.js';
 

@@ -2,10 +2,9 @@ import { useEffect, useLayoutEffect, useState } from 'react';
 import type { LuotClient, ConnectionStatus } from '@luot/client';
 import type { Outcome } from '@luot/core';
 import { ERROR_MESSAGES, type ErrorCode, type Snapshot } from '@luot/protocol';
-import { pick, type Locale } from '@luot/ui';
+import { pick, useHubNow, type Locale } from '@luot/ui';
 import { counterView, type CallBlocker, type CounterView } from '../counter-view.js';
-import type { HubClock } from '../hub-clock.js';
-import { useLatest, useNow, useRunner, useText, useTransferNotes } from '../hooks.js';
+import { useLatest, useRunner, useText, useTransferNotes } from '../hooks.js';
 import { pauseReasonLabel } from '../reasons.js';
 import { actionForKey, isFunctionKey, shortcutGate, typesText, type ShortcutAction } from '../shortcuts.js';
 import type { TextKey } from '../text.js';
@@ -37,22 +36,20 @@ export function Workspace({
   snapshot,
   status,
   counter,
-  hubClock,
   onLocale,
 }: {
   client: LuotClient;
   snapshot: Snapshot;
   status: ConnectionStatus;
   counter: number;
-  hubClock: HubClock;
   onLocale: (l: Locale) => void;
 }) {
   const { t, locale } = useText();
   const runner = useRunner();
   const notes = useTransferNotes(client);
   const [dialog, setDialog] = useState<DialogKind | null>(null);
-  useNow(1000);
-  const hubNow = hubClock.now();
+  // Re-rendered every second: the live "time since called" counts by the hub's clock.
+  const hubNow = useHubNow(client, 1000);
   const online = status === 'online';
   const { config, state } = snapshot;
   const view = counterView(config, state, counter, hubNow, online, 9);

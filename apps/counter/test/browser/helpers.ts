@@ -28,6 +28,7 @@ export async function signIn(page: Page, n: number, pin = '1234'): Promise<void>
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
 }
 
+/** The rating tablet paired to counter `n` (apps/rating), where a visit ends: the counter's tests follow it there. */
 export async function openRating(browser: Browser, t: TestHub, n: number, query = ''): Promise<Page> {
   const context = await browser.newContext({ viewport: RATING_VIEWPORT, locale: 'vi-VN' });
   const page = await context.newPage();

@@ -1,18 +1,19 @@
-import { useEffect, useState } from 'react';
-import { formatDate, formatTime, useLocale } from '@luot/ui';
+import { formatDate, formatTime, useHubNow, useLocale, type HubTime } from '@luot/ui';
 
 /** Office name, and the hub's time and date (the office's reference clock). */
 export function Header({
   office,
   timeZone,
-  clockOffset,
+  clock,
 }: {
   office: string;
   timeZone: string;
-  clockOffset: number;
+  /** The hub's clock (the client): the office's reference time, whatever the TV's clock says. */
+  clock: HubTime;
 }) {
   const locale = useLocale();
-  const now = useNow(1000) + clockOffset;
+  // Only the header re-renders every second, not the whole wall.
+  const now = useHubNow(clock, 1000);
   return (
     <header className="display-header">
       <svg className="display-emblem" viewBox="0 0 100 100" aria-hidden="true">
@@ -29,13 +30,4 @@ export function Header({
       </div>
     </header>
   );
-}
-
-function useNow(everyMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(timer);
-  }, [everyMs]);
-  return now;
 }

@@ -8,9 +8,11 @@ const APPS_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 /** URL prefix → the built app (its Vite `dist`) and the HTML file for its client-side routes. */
 export const APP_ROUTES: ReadonlyArray<{ prefix: string; app: string; html: string }> = [
   { prefix: '/kiosk', app: 'kiosk', html: 'index.html' },
-  { prefix: '/t', app: 'kiosk', html: 'ticket.html' },
+  // The phone page: its path is the ticket's token; its assets are under /phone.
+  { prefix: '/t', app: 'phone', html: 'index.html' },
+  { prefix: '/phone', app: 'phone', html: 'index.html' },
   { prefix: '/counter', app: 'counter', html: 'index.html' },
-  { prefix: '/rating', app: 'counter', html: 'rating.html' },
+  { prefix: '/rating', app: 'rating', html: 'index.html' },
   { prefix: '/display', app: 'display', html: 'index.html' },
 ];
 

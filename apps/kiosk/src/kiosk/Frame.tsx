@@ -1,6 +1,5 @@
 import type { OfficeConfig, Text } from '@luot/core';
-import { formatDate, formatTime, pick, useLocale } from '@luot/ui';
-import { Icon } from '../icons';
+import { formatDate, formatTime, Icon, pick, useLocale } from '@luot/ui';
 import { useTexts } from './hooks';
 
 /** The red band on top: the office, the time of day and the language switch. */

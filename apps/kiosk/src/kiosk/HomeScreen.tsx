@@ -1,6 +1,5 @@
 import type { PriorityCategory } from '@luot/core';
-import { pick, useLocale } from '@luot/ui';
-import { Icon } from '../icons';
+import { Icon, pick, useLocale } from '@luot/ui';
 import type { HomeView, TileView } from './availability';
 import { useTexts } from './hooks';
 import { noticeText, shortWait, tileReason } from './texts';

@@ -1,9 +1,8 @@
-import { useEffect, useReducer, useRef, useState, type ReactNode } from 'react';
-import { LocaleContext, useHub, type Locale } from '@luot/ui';
+import { useCallback, useEffect, useReducer, useRef, useState, type ReactNode } from 'react';
+import { LocaleContext, useHub, useHubNow, type Locale } from '@luot/ui';
 import type { LuotKioskApi } from '../../electron/api';
 import { homeView } from './availability';
 import { Footer, Header } from './Frame';
-import { useServerNow } from './hooks';
 import { HomeScreen } from './HomeScreen';
 import {
   issueTicket,
@@ -49,7 +48,9 @@ export function KioskApp({ hubUrl, token, locale: restLocale, options, bridge }:
   const issuing = useRef(false);
   // An issue whose outcome is unknown survives a reload of the page, and is resent with its request id.
   const [pending] = useState(sessionPendingStore);
-  const now = useServerNow(snapshot);
+  // Sessions open and close by the hub's time, not by a kiosk whose clock may be wrong; re-rendered
+  // every 10 s so the screen follows the time of day.
+  const now = useHubNow(client, 10_000);
   const { screen, paused } = state;
   const config = snapshot?.config ?? null;
   const online = status === 'online' && snapshot !== null;
@@ -75,29 +76,33 @@ export function KioskApp({ hubUrl, token, locale: restLocale, options, bridge }:
     }
   };
 
-  const settled = (attempt: IssueAttempt) =>
-    dispatch(
-      attempt.ok
-        ? { type: 'issued', issued: attempt.issued, keepIssuing: attempt.keepIssuing }
-        : { type: 'refused', message: attempt.message, unconfirmed: attempt.unconfirmed },
-    );
+  const settled = useCallback(
+    (attempt: IssueAttempt) =>
+      dispatch(
+        attempt.ok
+          ? { type: 'issued', issued: attempt.issued, keepIssuing: attempt.keepIssuing }
+          : { type: 'refused', message: attempt.message, unconfirmed: attempt.unconfirmed },
+      ),
+    [],
+  );
 
   // After a reload in the middle of an issue: confirm it with the hub (same request id) before anything else.
+  // In practice this runs once, on start (the client, bridge and store are the kiosk's for good); run again,
+  // it finds the request in flight (`issuing`) or already settled and cleared from the store, and does nothing.
+  const keepIssuing = options.keepIssuing;
   useEffect(() => {
     const p = pendingIssue(pending);
     if (!p || issuing.current) return;
     issuing.current = true;
     setLocale(p.payload.locale);
     dispatch({ type: 'resumeIssue', service: p.payload.service, priority: p.payload.priority });
-    const deps = { client, bridge, locale: p.payload.locale, keepIssuing: options.keepIssuing, pending };
+    const deps = { client, bridge, locale: p.payload.locale, keepIssuing, pending };
     void resumeIssue(deps, p)
       .then(settled)
       .finally(() => {
         issuing.current = false;
       });
-    // Once, on start: the client and options of the first render are the kiosk's for good.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [client, bridge, keepIssuing, pending, settled]);
 
   // Every return home ends the citizen's visit: the kiosk goes back to its own language.
   const goHome = () => {

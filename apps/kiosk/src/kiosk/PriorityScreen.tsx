@@ -1,6 +1,5 @@
 import type { PriorityCategory } from '@luot/core';
-import { pick, useLocale } from '@luot/ui';
-import { CATEGORY_ICONS, Icon } from '../icons';
+import { CATEGORY_ICONS, Icon, pick, useLocale } from '@luot/ui';
 import { useTexts } from './hooks';
 
 /** The categories of citizens served first (from the configuration), one big button each. */

@@ -1,6 +1,5 @@
 import type { OfficeConfig, Text } from '@luot/core';
-import { formatTime, pick, translator, useLocale, type Locale } from '@luot/ui';
-import { Icon } from '../icons';
+import { formatTime, Icon, pick, translator, useLocale, type Locale } from '@luot/ui';
 import { useCountdown, useTexts } from './hooks';
 import { KIOSK_TEXTS } from './texts';
 

@@ -1,5 +1,4 @@
-import { pick, useLocale } from '@luot/ui';
-import { Icon } from '../icons';
+import { Icon, pick, useLocale } from '@luot/ui';
 import { QrCode } from '../QrCode';
 import { useCountdown, useTexts } from './hooks';
 import type { PrintOutcome } from './issue';

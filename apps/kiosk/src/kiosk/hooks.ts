@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Snapshot } from '@luot/protocol';
 import { translator, useLocale } from '@luot/ui';
 import { KIOSK_TEXTS } from './texts';
 
@@ -7,22 +6,6 @@ import { KIOSK_TEXTS } from './texts';
 export function useTexts() {
   const locale = useLocale();
   return useMemo(() => translator(KIOSK_TEXTS, locale), [locale]);
-}
-
-/**
- * The hub's clock, as best the kiosk knows it: sessions open and close by the hub's time, not by
- * a kiosk whose clock may be wrong. The offset is taken from each fresh snapshot (on every
- * (re)connect); the screen re-renders every `tickMs` so it follows the time of day.
- */
-export function useServerNow(snapshot: Snapshot | null, tickMs = 10_000): number {
-  // A new snapshot object arrives only on (re)sync; events update it in place.
-  const offset = useMemo(() => (snapshot ? snapshot.serverTime - Date.now() : 0), [snapshot]);
-  const [, setTick] = useState(0);
-  useEffect(() => {
-    const id = setInterval(() => setTick((n) => n + 1), tickMs);
-    return () => clearInterval(id);
-  }, [tickMs]);
-  return Date.now() + offset;
 }
 
 /** Seconds left before `onDone` runs; restarts when `seconds` or `key` change. */

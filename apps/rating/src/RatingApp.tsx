@@ -2,8 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { LuotError, type LuotClient } from '@luot/client';
 import type { RatingConfig } from '@luot/core';
 import type { Text } from '@luot/protocol';
-import { ConnectionBanner, loadSettings, pick, saveSetting, useHub, type Locale } from '@luot/ui';
-import { useDevice, useHubClock } from '../hooks.js';
+import { ConnectionBanner, loadSettings, pick, saveSetting, useDevice, useHub, type Locale } from '@luot/ui';
 import { Avatar, Face } from './Face.js';
 import {
   IDLE,
@@ -56,8 +55,7 @@ function RatingScreen({
 }) {
   const t = ratingText(locale);
   const { client, snapshot, status } = useHub(hubUrl, token);
-  const device = useDevice(client, status);
-  const hubClock = useHubClock(client);
+  const device = useDevice(client);
   const { state, dispatch, error, switching } = useRatingMachine(client);
   const search = globalThis.location?.search ?? '';
 
@@ -71,11 +69,11 @@ function RatingScreen({
         const snap = client.snapshot;
         if (counter === null || counter === undefined || !snap) return;
         const timeoutMs = timeoutSeconds(snap.config.rating, search) * 1000;
-        for (const ticketId of visitsToAsk(events, live, counter, hubClock.now(), timeoutMs)) {
+        for (const ticketId of visitsToAsk(events, live, counter, client.now(), timeoutMs)) {
           if (snap.state.tickets[ticketId]?.rating === undefined) dispatch({ type: 'finished', ticketId });
         }
       }),
-    [client, dispatch, hubClock, search],
+    [client, dispatch, search],
   );
 
   const timeout = snapshot ? timeoutSeconds(snapshot.config.rating, search) : 30;

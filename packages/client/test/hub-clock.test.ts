@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HubClock } from '../../src/hub-clock.js';
+import { HubClock } from '../src/hub-clock.js';
 
 describe('hub clock', () => {
   it('follows the snapshot and live events, not events replayed after a reconnect', () => {

@@ -1,12 +1,19 @@
+import { existsSync } from 'node:fs';
 import { startTestHub } from '@luot/hub/testing';
 import { browserSuite, screenshot } from '@luot/testing';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, PHONE } from './kiosk-fixture';
 
 // The ticket's phone page (/t/<token>, the URL in the QR code) against a real hub.
 
-beforeAll(() => assertBuilt());
+const PHONE = { width: 390, height: 844 };
+
+// The hub serves the built app; without a build the page is a placeholder and each test would time out.
+beforeAll(() => {
+  if (!existsSync(new URL('../../dist/index.html', import.meta.url))) {
+    throw new Error('apps/phone is not built: run `npm run build -w apps/phone` first');
+  }
+});
 const suite = browserSuite(startTestHub);
 
 /** A phone page that counts calls to navigator.vibrate. */
@@ -39,21 +46,21 @@ describe('ticket phone page', () => {
     await page.getByRole('heading', { name: 'Vui lòng chờ bên ngoài sảnh' }).waitFor();
     await page.getByText(result.ticket.number, { exact: true }).waitFor();
     await page.getByText('Thứ tự vào sảnh').waitFor();
-    await screenshot(page, 'kiosk', 'phone-outside');
+    await screenshot(page, 'phone', 'outside');
 
     // Counter 5 serves the first citizen: room in the hall, the ticket is let in.
     const counter = await t.counter(5);
     await counter.callNext();
     await counter.finish({ kind: 'received' });
     await page.getByRole('heading', { name: 'Mời vào sảnh chờ' }).waitFor();
-    await screenshot(page, 'kiosk', 'phone-admitted');
+    await screenshot(page, 'phone', 'admitted');
 
     await counter.callTicket(result.ticket.id);
     await page.getByRole('heading', { name: 'Mời đến quầy số 5' }).waitFor();
     await expect
       .poll(() => page.evaluate(() => (window as unknown as { vibrations: number }).vibrations))
       .toBe(1);
-    await screenshot(page, 'kiosk', 'phone-called');
+    await screenshot(page, 'phone', 'called');
 
     // Nothing about other citizens: no other ticket number appears.
     const text = await page.locator('body').innerText();
@@ -62,7 +69,7 @@ describe('ticket phone page', () => {
     // The smallest phone we support: nothing spills sideways.
     await page.setViewportSize({ width: 360, height: 740 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await screenshot(page, 'kiosk', 'phone-called-360');
+    await screenshot(page, 'phone', 'called-360');
 
     await counter.recall();
     await page.getByText('Mời lần 2').waitFor();
@@ -88,7 +95,7 @@ describe('ticket phone page', () => {
     await page.getByRole('heading', { name: 'Đã được chuyển tiếp' }).waitFor();
     await page.getByText('Quầy số 6 sẽ mời ông/bà.', { exact: false }).waitFor();
     await page.getByText('Tư pháp – Chứng thực').waitFor();
-    await screenshot(page, 'kiosk', 'phone-transferred');
+    await screenshot(page, 'phone', 'transferred');
   });
 
   it('says so for an unknown ticket', async () => {

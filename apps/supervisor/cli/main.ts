@@ -1,9 +1,10 @@
 /**
- * Supervisor's command line, until a console exists:
+ * The supervisor's command line (the web console, when it exists, will live beside it in apps/supervisor):
  *   npm run supervisor -- level 3                  set the distancing level (1–4)
  *   npm run supervisor -- close-counter 7          close / open a counter
  *   npm run supervisor -- open-counter 7
  *   npm run supervisor -- sign-out 7               sign out whoever is at counter 7
+ *   npm run supervisor -- pause 7 "lý do"          pause a counter whose officer stepped away
  *   npm run supervisor -- cancel 20261130-A012 "lý do"
  *   npm run supervisor -- close-day
  *   npm run supervisor -- status                   who is where, hall occupancy, printers
@@ -16,8 +17,8 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { LuotClient, LuotError } from '@luot/client';
 import { capacity, closedAtLevel, occupancy, outsideCount, type CounterStatus, type Level } from '@luot/core';
-import { hashPin } from '@luot/hub';
-import { FAULT_MESSAGES } from '@luot/printer';
+import { hashPin } from '@luot/hub/auth';
+import { FAULT_MESSAGES } from '@luot/printer/faults';
 import { createHash } from 'node:crypto';
 
 const { values, positionals } = parseArgs({
@@ -51,7 +52,7 @@ async function readStdin(): Promise<string> {
 
 function usage(): never {
   console.error(
-    'usage: npm run supervisor -- <level N|close-counter N|open-counter N|sign-out N|cancel ID REASON|close-day|status|report [DATE]|hash-pin PIN|new-token>',
+    'usage: npm run supervisor -- <level N|close-counter N|open-counter N|sign-out N|pause N REASON|cancel ID REASON|close-day|status|report [DATE]|hash-pin PIN|new-token>',
   );
   process.exit(2);
 }
@@ -101,6 +102,10 @@ async function main(): Promise<void> {
       case 'sign-out':
         await client.send('supervisor.signOutCounter', { counter: int(args[0]) });
         break;
+      case 'pause':
+        if (!args[1]) usage();
+        await client.send('supervisor.pauseCounter', { counter: int(args[0]), reason: args[1] });
+        break;
       case 'cancel':
         if (!args[0] || !args[1]) usage();
         await client.cancelTicket(args[0], args[1]);
@@ -124,7 +129,7 @@ async function main(): Promise<void> {
         }
         for (const p of Object.values(printers))
           console.log(
-            `Máy in ${p.device}: ${p.ok || !p.fault ? 'tốt' : (FAULT_MESSAGES[p.fault as keyof typeof FAULT_MESSAGES]?.vi ?? p.fault)}${p.paperNearEnd ? ' (sắp hết giấy)' : ''}`,
+            `Máy in ${p.device}: ${p.ok || !p.fault ? 'tốt' : FAULT_MESSAGES[p.fault].vi}${p.paperNearEnd ? ' (sắp hết giấy)' : ''}`,
           );
         return;
       }

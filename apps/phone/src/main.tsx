@@ -1,8 +1,8 @@
 import '@luot/ui/base.css';
-import './phone/phone.css';
+import './phone.css';
 import { createRoot } from 'react-dom/client';
-import { TicketPage } from './phone/TicketPage';
-import { tokenFromPath } from './phone/phone-view';
+import { TicketPage } from './TicketPage';
+import { tokenFromPath } from './phone-view';
 
 /** The ticket's phone page, served by the hub at /t/<token> (the URL in the ticket's QR code). */
 const token = tokenFromPath(location.pathname);

@@ -11,7 +11,7 @@ import {
   type RatingAction,
   type RatingState,
   type TimedEvent,
-} from '../../src/rating/flow.js';
+} from '../src/flow.js';
 
 const config: RatingConfig = {
   scale: 4,

@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useReducer, useState } from 'react';
 import { watchTicket } from '@luot/client';
 import type { TicketWatch } from '@luot/protocol';
-import { formatMinutes, formatTime, pick, translator, type Locale } from '@luot/ui';
-import { Icon } from '../icons';
+import { formatMinutes, formatTime, Icon, pick, translator, type Locale } from '@luot/ui';
 import { initialWatchState, showsPosition, stageOf, watchReducer, type Stage } from './phone-view';
 import { PHONE_TEXTS } from './texts';
 

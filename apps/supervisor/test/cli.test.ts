@@ -15,7 +15,7 @@ function supervisor(...args: string[]) {
     [
       '--import',
       'tsx',
-      'scripts/supervisor.ts',
+      'apps/supervisor/cli/main.ts',
       '--hub',
       t.hub.url,
       '--token',
@@ -33,12 +33,16 @@ describe('the supervisor command line', () => {
     t = await startTestHub();
     await supervisor('level', '3');
     await supervisor('close-counter', '7');
+    await t.counter(4);
+    await supervisor('pause', '4', 'Cán bộ đi họp');
+    expect(t.hub.engine.state.counters[4]).toMatchObject({ status: 'paused', pauseReason: 'Cán bộ đi họp' });
     expect(t.hub.engine.state.level).toBe(3);
     expect(t.hub.engine.state.counters[7]!.closedBySupervisor).toBe(true);
     const { stdout } = await supervisor('status');
     expect(stdout).toContain('cấp độ 3');
     expect(stdout).toMatch(/Sảnh chờ: 0\/40/);
     expect(stdout).toMatch(/Quầy {2}7: chưa mở .*\(giám sát đóng\)/);
+    expect(stdout).toMatch(/Quầy {2}4: tạm nghỉ/);
     expect(stdout).toMatch(/Quầy {2}2: .*\(đóng theo cấp độ 3\)/); // level 3 closes counter 2
     expect(stdout).not.toMatch(/offline|open|closed/);
   });

@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@luot/ui/base.css';
-import './rating/rating.css';
-import { RatingApp } from './rating/RatingApp.js';
+import './rating.css';
+import { RatingApp } from './RatingApp.js';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -34,7 +34,7 @@ describe('rating screen', () => {
     const counter = await t.counter(5);
     const fast = await openRating(suite.browser, t, 5, '&timeout=1&thanks=1');
     await fast.getByText('Phòng Tư pháp').waitFor();
-    await screenshot(fast, 'counter', 'rating-idle');
+    await screenshot(fast, 'rating', 'idle');
 
     const first = await serveOne(kiosk, counter);
     await fast.getByText('Ông/bà có hài lòng').waitFor();
@@ -47,7 +47,7 @@ describe('rating screen', () => {
     await page.getByRole('button', { name: 'Không hài lòng' }).click();
     await page.getByRole('button', { name: 'Thời gian chờ lâu' }).click();
     await page.getByRole('button', { name: 'Hướng dẫn chưa rõ ràng' }).click();
-    await screenshot(page, 'counter', 'rating-reasons');
+    await screenshot(page, 'rating', 'reasons');
     await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await page.getByText('Trân trọng cảm ơn ông/bà!').waitFor();
     await counter.waitFor((s) => s.state.tickets[second]!.rating === 1);
