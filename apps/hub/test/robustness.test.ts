@@ -228,13 +228,14 @@ describe('retries, restarts and bad input', () => {
     const display = await t.client('test-display-token');
     await kiosk.issue({ service: 'A' });
     const seq = t.hub.engine.seq;
+    const counter = await t.counter(1, false);
     // A real fault inside SQLite, not a mock: the next event the hub writes aborts its transaction.
     t.hub.store.db.exec(
       "CREATE TEMP TRIGGER fail_writes BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'injected disk fault'); END",
     );
     const [issue, call] = await Promise.allSettled([
       kiosk.issue({ service: 'A' }),
-      (await t.counter(1, false)).signIn('cb1', '1234'),
+      counter.signIn('cb1', '1234'),
     ]);
     expect(issue).toMatchObject({ status: 'rejected', reason: { code: 'STORAGE_FAILED' } });
     expect(call).toMatchObject({ status: 'rejected', reason: { code: 'STORAGE_FAILED' } });
