@@ -21,6 +21,11 @@ try {
     results.hub = await benchHub(dir);
     console.log(results.hub);
   }
+  if (want('client')) {
+    const { benchMirror } = await import('./bench/client.js');
+    results.clientMirror = benchMirror();
+    console.log('client mirror (per event):', results.clientMirror);
+  }
   if (want('printer')) {
     const { benchPrinter } = await import('@luot/printer');
     results.printer = await benchPrinter();

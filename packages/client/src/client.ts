@@ -48,6 +48,12 @@ export interface ClientOptions {
   /** How long to wait for an acknowledgement before failing with TIMEOUT. */
   timeoutMs?: number;
   socket?: Partial<ManagerOptions & SocketOptions>;
+  /**
+   * Keep a copy of the day (default). A device that only sends commands — the simulated kiosks and
+   * officers of the demo and the benchmarks — passes false: no snapshot is fetched and events are
+   * not applied, so a hundred of them in one process cost what their commands cost.
+   */
+  mirror?: boolean;
 }
 
 type Payload<T extends CommandType> = Omit<CommandInputOf<T>, 'type' | 'requestId'>;
@@ -77,9 +83,11 @@ export class LuotClient {
     device: new Set<Listener<DeviceInfo>>(),
   };
   private syncing = false;
+  private readonly mirrored: boolean;
 
   constructor(opts: ClientOptions) {
     this.timeoutMs = opts.timeoutMs ?? 8000;
+    this.mirrored = opts.mirror ?? true;
     this.socket = io(opts.url, {
       auth: { token: opts.token },
       autoConnect: false,
@@ -91,7 +99,7 @@ export class LuotClient {
     this.socket.on('connect', () => {
       this.setStatus('online');
       this.socket.emit('whoami', (info) => this.setDevice(info));
-      void this.resync();
+      if (this.mirrored) void this.resync();
     });
     this.socket.on('disconnect', () => this.setStatus('offline'));
     this.socket.on('connect_error', (err) => {
@@ -124,7 +132,26 @@ export class LuotClient {
 
   /** Resolves once the client holds a current copy of the day. */
   ready(timeoutMs = 10_000): Promise<Snapshot> {
+    if (!this.mirrored)
+      return Promise.reject(new Error('this client keeps no copy of the day (mirror: false)'));
     return this.waitFor(() => true, timeoutMs);
+  }
+
+  /** Resolves once connected to the hub (for a client with `mirror: false`, what `ready` is to others). */
+  online(timeoutMs = 10_000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.status === 'online') return resolve();
+      const timer = setTimeout(() => {
+        off();
+        reject(new Error(`not connected within ${timeoutMs} ms (status: ${this.status})`));
+      }, timeoutMs);
+      const off = this.on('status', (st) => {
+        if (st !== 'online') return;
+        clearTimeout(timer);
+        off();
+        resolve();
+      });
+    });
   }
 
   /** Resolves when `predicate` holds for the mirrored day (checked now and after each change). */
@@ -284,6 +311,10 @@ export class LuotClient {
   private onEvents(events: StreamEvent[]): void {
     // Broadcast as they happen: the last one's time is the hub's now.
     this.clock.observeEvents(events, true);
+    if (!this.mirrored) {
+      for (const fn of this.listeners.events) fn(events, true);
+      return;
+    }
     const r = this.mirror.apply(events);
     if (r === 'gap') void this.resync();
     else if (r === 'ok') this.emitChange(events, true);
