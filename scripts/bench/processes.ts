@@ -14,11 +14,12 @@ export async function startProcess(
   args: string[],
   ready: (line: string) => string | null,
   timeoutMs = 20_000,
+  nodeFlags: string[] = [],
 ): Promise<{ child: ChildProcess; value: string }> {
   const runner = entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [entry];
   // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the measured processes.
   const extra = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...extra, ...runner, ...args], {
+  const child = spawn(process.execPath, [...nodeFlags, ...extra, ...runner, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
     // Only warnings: a thousand 'device connected' lines would be measured too.
