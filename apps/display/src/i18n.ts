@@ -1,5 +1,5 @@
 import { translator, type Dictionary, type Locale } from '@luot/ui';
-import type { Level } from '@luot/core';
+import type { Level, Text } from '@luot/core';
 import type { CounterTileState } from './view-model.js';
 
 /** Every text on the wall display, Vietnamese first. */
@@ -76,7 +76,7 @@ export function levelNotice(note: string, level: Level, locale: Locale): string 
 }
 
 /** Risk names of the four levels (Nghị quyết 128/NQ-CP). */
-export const LEVEL_TEXT: Record<Level, { vi: string; en: string }> = {
+export const LEVEL_TEXT: Record<Level, Text> = {
   1: { vi: 'Nguy cơ thấp', en: 'Low risk' },
   2: { vi: 'Nguy cơ trung bình', en: 'Medium risk' },
   3: { vi: 'Nguy cơ cao', en: 'High risk' },

@@ -5,6 +5,7 @@
  *   import type { LuotKioskApi } from '../electron/api';
  * In a plain browser `window.luotKiosk` is undefined: show the number on screen and do not print.
  */
+import type { Text } from '@luot/core';
 import type { PrintResult, PrinterFault, PrinterStatus, TicketPrintData } from '@luot/printer';
 
 export type { PrintResult, PrinterFault, PrinterStatus, TicketPrintData };
@@ -30,7 +31,7 @@ export interface PrintAdvice {
    */
   keepIssuing: boolean;
   /** Message for the citizen in front of the kiosk, or null when there is nothing to say. */
-  userMessage: { vi: string; en: string } | null;
+  userMessage: Text | null;
 }
 
 /** A `PrintResult` (only `ok: true` means printed) plus the kiosk's advice. */

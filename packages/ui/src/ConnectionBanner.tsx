@@ -1,7 +1,8 @@
+import type { Text } from '@luot/core';
 import type { ConnectionStatus } from '@luot/client';
 import type { Locale } from './i18n.js';
 
-const TEXT: Record<Exclude<ConnectionStatus, 'online'>, { vi: string; en: string }> = {
+const TEXT: Record<Exclude<ConnectionStatus, 'online'>, Text> = {
   connecting: { vi: 'Đang kết nối máy chủ…', en: 'Connecting to the hub…' },
   offline: {
     vi: 'Mất kết nối máy chủ — đang kết nối lại…',

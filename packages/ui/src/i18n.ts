@@ -1,7 +1,8 @@
+import type { Text } from '@luot/core';
 import { createContext, useContext } from 'react';
 
 export type Locale = 'vi' | 'en';
-export type Dictionary<K extends string> = Record<K, { vi: string; en: string }>;
+export type Dictionary<K extends string> = Record<K, Text>;
 
 /**
  * A tiny translator: `t('key', { n: 3 })` replaces `{n}`. Vietnamese is the reference text; every
@@ -16,6 +17,6 @@ export const LocaleContext = createContext<Locale>('vi');
 export const useLocale = () => useContext(LocaleContext);
 
 /** Pick the text of a { vi, en } pair from the configuration. */
-export function pick(text: { vi: string; en: string } | undefined, locale: Locale): string {
+export function pick(text: Text | undefined, locale: Locale): string {
   return (text?.[locale] ?? text?.vi ?? '').normalize('NFC');
 }
