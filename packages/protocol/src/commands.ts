@@ -21,13 +21,17 @@ const ticketId = z.string().regex(/^\d{8}-[A-Z]\d{2,4}$/, 'a ticket id such as 2
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const service = z.string().regex(/^[A-Z]$/);
 
-export const OutcomeSchema = z.object({
-  kind: z.enum(['received', 'guided', 'returned', 'refused', 'other']),
-  dossierCode: short(40).optional(),
-  returnDate: date.optional(),
-  reasons: z.array(short(60)).max(10).optional(),
-  note: short(300).optional(),
-});
+// Strict like every object in a command (docs/protocol.md): a misspelt or unknown field is refused
+// with INVALID_PAYLOAD rather than silently dropped, so an officer's outcome is never half-recorded.
+export const OutcomeSchema = z
+  .object({
+    kind: z.enum(['received', 'guided', 'returned', 'refused', 'other']),
+    dossierCode: short(40).optional(),
+    returnDate: date.optional(),
+    reasons: z.array(short(60)).max(10).optional(),
+    note: short(300).optional(),
+  })
+  .strict();
 
 export const PrinterFaultSchema = z.enum(PRINTER_FAULTS);
 
