@@ -151,6 +151,28 @@ describe('retries, restarts and bad input', () => {
     expect(t.hub.engine.seq).toBe(seq);
   });
 
+  it('free text is stored clean: NFC, without bidi overrides or control characters', async () => {
+    t = await startTestHub();
+    const kiosk = await t.client('test-kiosk-1-token');
+    await kiosk.issue({ service: 'A' });
+    const c1 = await t.counter(1);
+    await c1.callNext();
+    // "Thiếu bản sao" typed with combining marks, a right-to-left override hiding "txt.exe", a newline.
+    const note = 'Thie\u0302\u0301u\u202E exe.txt\u202C  ba\u0309n\nsao\u0007';
+    const ack = await c1.finish({ kind: 'returned', note });
+    const clean = 'Thiếu exe.txt bản sao';
+    expect(ack.result.ticket!.outcome!.note).toBe(clean);
+    const db = new Database(join(t.dir, 'luot.sqlite'), { readonly: true });
+    const row = db.prepare("SELECT outcome FROM tickets WHERE id = '20261130-A001'").get() as {
+      outcome: string;
+    };
+    db.close();
+    const stored = (JSON.parse(row.outcome) as { note: string }).note;
+    expect(stored).toBe(clean);
+    expect(stored).toBe(stored.normalize('NFC'));
+    expect(stored).not.toMatch(/[\u202A-\u202E\u2066-\u2069\p{Cc}]/u);
+  });
+
   it('a counter acts only for its own counter, and ratings are stored once per ticket', async () => {
     t = await startTestHub();
     const kiosk = await t.client('test-kiosk-1-token');
