@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
+import pino from 'pino';
 import { csvCell } from '../src/http/api.js';
 import { startTestHub, type TestHub } from '@luot/hub/testing';
 
@@ -32,6 +34,40 @@ function parseCsv(text: string): string[][] {
   }
   return rows;
 }
+
+/** Send `requestLine` as is over a raw TCP socket (fetch would refuse to) and read the whole answer. */
+async function rawRequest(port: number, requestLine: string): Promise<{ status: number; body: string }> {
+  const socket = connect(port, '127.0.0.1');
+  socket.end(`${requestLine}\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+  let answer = '';
+  socket.setEncoding('utf8').on('data', (d: string) => (answer += d));
+  await new Promise((resolve, reject) => socket.on('close', resolve).on('error', reject));
+  const [head = '', body = ''] = answer.split('\r\n\r\n');
+  return { status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]), body };
+}
+
+describe('malformed requests', () => {
+  it('a malformed request line is a 400 like any bad input, and logs no error', async () => {
+    const logs: Array<{ level: number; msg: string }> = [];
+    const logger = pino({ level: 'trace' }, { write: (line: string) => logs.push(JSON.parse(line)) });
+    t = await startTestHub({ logger });
+    for (const target of [
+      'http://[',
+      'http://[/api/health',
+      '/%zz',
+      '/kiosk/%E0%A4%A',
+      '/api/tickets/by-token/%zz',
+    ]) {
+      const answer = await rawRequest(t.hub.port, `GET ${target} HTTP/1.1`);
+      expect(answer.status, target).toBe(400);
+      // The API's own error shape, as for a bad date: one `error` string, no framework internals.
+      expect(JSON.parse(answer.body), target).toEqual({ error: expect.any(String) });
+    }
+    expect(logs.filter((l) => l.level >= 50)).toEqual([]);
+    // The hub goes on serving.
+    expect((await fetch(`${t.hub.url}/api/health`)).status).toBe(200);
+  });
+});
 
 describe('CSV export', () => {
   it('neutralises cells a spreadsheet would run as a formula (OWASP CSV injection)', () => {
