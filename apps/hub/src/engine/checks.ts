@@ -41,13 +41,6 @@ export function checkSignedIn(command: Command, state: DayState, counter: number
 export const PIN_LOCKOUT = { max: 5, windowMs: 5 * 60_000 } as const;
 
 /**
- * Checked in place of a PIN hash when the officer code is unknown, so that an unknown code costs the
- * same scrypt time as a known one and its answer cannot be told apart by how long it took. Made on
- * first use, from a random secret that no 4–8 digit PIN matches.
- */
-let unknownOfficerHash: string | null = null;
-
-/**
  * Officers' PINs, checked before a command joins a batch (scrypt is slow and asynchronous, the
  * batch is not).
  *
@@ -59,6 +52,14 @@ let unknownOfficerHash: string | null = null;
  * cannot learn which codes exist. Time is the hub's clock (`now`), so tests can move it.
  */
 export class OfficerCheck {
+  /**
+   * Checked in place of a PIN hash when the officer code is unknown, so that an unknown code costs
+   * the same scrypt work as a known one and cannot be told apart by how long its answer took. Made
+   * at start (not on the first probe, which would then be the slow one) from a random secret that
+   * no 4–8 digit PIN matches.
+   */
+  private readonly unknownOfficerHash = hashPin(randomBytes(16).toString('base64'));
+
   constructor(
     private readonly hub: HubConfig,
     private readonly office: OfficeConfig,
@@ -75,8 +76,7 @@ export class OfficerCheck {
       return fail('TOO_MANY_ATTEMPTS', { officerId });
     }
     this.store.addPinFailure(officerId, now);
-    unknownOfficerHash ??= hashPin(randomBytes(16).toString('base64'));
-    const right = await verifyPin(pin, entry?.pinHash ?? unknownOfficerHash);
+    const right = await verifyPin(pin, entry?.pinHash ?? this.unknownOfficerHash);
     if (!entry || !right) {
       this.logger.warn({ device: device.id, officerId, knownOfficer: Boolean(entry) }, 'wrong PIN');
       return fail('WRONG_PIN', { officerId });
