@@ -2,7 +2,7 @@ import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'no
 
 /**
  * PINs are stored as scrypt hashes: "scrypt$<N>$<salt base64>$<hash base64>". A 4–8 digit PIN is
- * guarded by the sign-in lockout, not by the hash's cost; N = 4096 (4 MB per check) keeps sixteen
+ * guarded by the sign-in lock-out (engine/checks.ts), not by the hash's cost; N = 4096 (4 MB per check) keeps sixteen
  * officers signing in at 8:00 from leaving the hub 64 MB heavier, as the default 16384 would.
  */
 const PIN_COST = 4096;
@@ -42,31 +42,3 @@ export function newTicketToken(): string {
   return token;
 }
 let tokenPool = { bytes: Buffer.alloc(0), used: 0 };
-
-/**
- * Wrong PINs per officer: after `max` failures within `windowMs`, sign-in is refused until the
- * window passes, so a PIN cannot be guessed at a counter keypad.
- */
-export class AttemptLimiter {
-  private readonly failures = new Map<string, number[]>();
-  constructor(
-    private readonly max = 5,
-    private readonly windowMs = 5 * 60_000,
-  ) {}
-
-  blocked(key: string, now: number): boolean {
-    return this.recent(key, now).length >= this.max;
-  }
-
-  fail(key: string, now: number): void {
-    this.failures.set(key, [...this.recent(key, now), now]);
-  }
-
-  reset(key: string): void {
-    this.failures.delete(key);
-  }
-
-  private recent(key: string, now: number): number[] {
-    return (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
-  }
-}

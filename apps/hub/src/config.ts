@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseOfficeConfig, TextSchema, type OfficeConfig } from '@luot/core';
 import { PrinterConfigSchema } from '@luot/printer/config';
+import { freeText } from '@luot/protocol';
 import { sha256 } from './auth.js';
 
 const PROFILES_DIR = fileURLToPath(new URL('../../../packages/core/profiles/', import.meta.url));
@@ -46,7 +47,9 @@ export const HubConfigSchema = z.object({
   officers: z.array(
     z.object({
       id: z.string().min(1),
-      name: z.string().min(1),
+      // Shown on the counter, the display and in reports: cleaned like every free text (NFC, no
+      // control or bidi characters), whoever typed the configuration file and with what keyboard.
+      name: freeText(100),
       agency: TextSchema.optional(),
       pinHash: z.string(),
     }),

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { LuotClient } from '@luot/client';
 import { hashPin } from './auth.js';
 import { resolveConfig, type LoadedConfig } from './config.js';
@@ -53,12 +53,13 @@ export interface TestHub {
 }
 
 export async function startTestHub(
-  opts: { config?: LoadedConfig; clock?: FakeClock; dir?: string } = {},
+  /** `logger`: to see what the hub logs (silent by default). */
+  opts: { config?: LoadedConfig; clock?: FakeClock; dir?: string; logger?: Logger } = {},
 ): Promise<TestHub> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'luot-hub-'));
   const clock = opts.clock ?? new FakeClock();
   const config = opts.config ?? testConfig();
-  const logger = pino({ level: 'silent' });
+  const logger = opts.logger ?? pino({ level: 'silent' });
   const start = (port?: number) =>
     startHub({ config, dataDir: dir, clock: clock.fn, logger, host: '127.0.0.1', ...(port ? { port } : {}) });
   const t: TestHub = {

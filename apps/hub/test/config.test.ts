@@ -25,6 +25,12 @@ describe('hub configuration', () => {
     );
   });
 
+  it("stores an officer's name as clean NFC text", () => {
+    const officer = { id: 'cb1', name: ' Nguye\u0302\u0303n  \u202EVa\u0306n\tA ', pinHash: 'x' };
+    const { hub } = resolveConfig({ ...base, officers: [officer] });
+    expect(hub.officers[0]!.name).toBe('Nguyễn Văn A');
+  });
+
   it('takes a fake printer for development', () => {
     const { hub } = resolveConfig({ ...base, printers: { 'kiosk-1': { kind: 'fake' } } });
     expect(hub.printers['kiosk-1']).toEqual({ kind: 'fake' });

@@ -54,9 +54,9 @@ describe('retries, restarts and bad input', () => {
     const codes = results.map((r) => (r.status === 'fulfilled' ? 'OK' : (r.reason as { code: string }).code));
     expect(codes.filter((c) => c === 'TOO_MANY_ATTEMPTS').length).toBeGreaterThanOrEqual(15);
     expect(codes.filter((c) => c !== 'TOO_MANY_ATTEMPTS').length).toBeLessThanOrEqual(5);
-    // Another counter is not locked out for this officer.
+    // The lock-out is the officer's, not the device's: another counter is locked out too.
     const c2 = await t.counter(2, false);
-    await expect(c2.signIn('cb1', '0000')).rejects.toMatchObject({ code: 'WRONG_PIN' });
+    await expect(c2.signIn('cb1', '1234')).rejects.toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
     const db = new Database(join(t.dir, 'luot.sqlite'), { readonly: true });
     expect(
       db.prepare("SELECT COUNT(*) AS n FROM requests WHERE request_id LIKE 'counter.signIn%'").get(),
@@ -147,8 +147,31 @@ describe('retries, restarts and bad input', () => {
     const c2 = await t.counter(2, false);
     await expect(c2.callNext()).rejects.toMatchObject({ code: 'NOT_SIGNED_IN' });
     await expect(c2.signIn('cb2', '9999')).rejects.toMatchObject({ code: 'WRONG_PIN' });
-    await expect(c2.signIn('nobody', '1234')).rejects.toMatchObject({ code: 'UNKNOWN_OFFICER' });
+    // An unknown code is not told apart from a wrong PIN (apps/hub/test/pin-lockout.test.ts).
+    await expect(c2.signIn('nobody', '1234')).rejects.toMatchObject({ code: 'WRONG_PIN' });
     expect(t.hub.engine.seq).toBe(seq);
+  });
+
+  it('free text is stored clean: NFC, without bidi overrides or control characters', async () => {
+    t = await startTestHub();
+    const kiosk = await t.client('test-kiosk-1-token');
+    await kiosk.issue({ service: 'A' });
+    const c1 = await t.counter(1);
+    await c1.callNext();
+    // "Thiếu bản sao" typed with combining marks, a right-to-left override hiding "txt.exe", a newline.
+    const note = 'Thie\u0302\u0301u\u202E exe.txt\u202C  ba\u0309n\nsao\u0007';
+    const ack = await c1.finish({ kind: 'returned', note });
+    const clean = 'Thiếu exe.txt bản sao';
+    expect(ack.result.ticket!.outcome!.note).toBe(clean);
+    const db = new Database(join(t.dir, 'luot.sqlite'), { readonly: true });
+    const row = db.prepare("SELECT outcome FROM tickets WHERE id = '20261130-A001'").get() as {
+      outcome: string;
+    };
+    db.close();
+    const stored = (JSON.parse(row.outcome) as { note: string }).note;
+    expect(stored).toBe(clean);
+    expect(stored).toBe(stored.normalize('NFC'));
+    expect(stored).not.toMatch(/[\u202A-\u202E\u2066-\u2069\p{Cc}]/u);
   });
 
   it('a counter acts only for its own counter, and ratings are stored once per ticket', async () => {

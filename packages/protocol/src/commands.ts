@@ -17,17 +17,47 @@ const requestId = z
   .max(80)
   .regex(/^[\w.:-]+$/, 'letters, digits, _ . : -');
 const short = (max: number) => z.string().trim().min(1).max(max);
+
+/**
+ * Invisible characters that change how the text around them is shown: bidirectional embeddings,
+ * overrides and isolates (U+202A–U+202E, U+2066–U+2069) and direction marks (U+200E, U+200F,
+ * U+061C). In a report or on a screen they can make a note read differently from what is stored.
+ */
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+/** Control characters other than whitespace (which is collapsed instead, so words stay apart). */
+const CONTROL = /(?![\t\n\v\f\r])\p{Cc}/gu;
+
+/**
+ * What people type becomes what is stored, once, at the edge: drop control and bidi characters,
+ * collapse whitespace runs (newlines, tabs, no-break and ideographic spaces) to one space, trim, then
+ * compose to NFC — a Vietnamese keyboard may send "ệ" as e + two combining marks, and the same words
+ * must compare, search and count the same in reports. NFC comes last because dropping a character
+ * can put a base letter next to its combining marks.
+ */
+export function cleanText(text: string): string {
+  return text.replace(BIDI, '').replace(CONTROL, '').replace(/\s+/g, ' ').trim().normalize('NFC');
+}
+
+/**
+ * Free text (notes, reasons, names): cleaned by `cleanText`, then held to 1…max characters — the cap
+ * applies to the clean text, so a note typed with combining marks is not refused for its encoding.
+ */
+export const freeText = (max: number) => z.string().transform(cleanText).pipe(z.string().min(1).max(max));
 const ticketId = z.string().regex(/^\d{8}-[A-Z]\d{2,4}$/, 'a ticket id such as 20261130-A012');
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const service = z.string().regex(/^[A-Z]$/);
 
-export const OutcomeSchema = z.object({
-  kind: z.enum(['received', 'guided', 'returned', 'refused', 'other']),
-  dossierCode: short(40).optional(),
-  returnDate: date.optional(),
-  reasons: z.array(short(60)).max(10).optional(),
-  note: short(300).optional(),
-});
+// Strict like every object in a command (docs/protocol.md): a misspelt or unknown field is refused
+// with INVALID_PAYLOAD rather than silently dropped, so an officer's outcome is never half-recorded.
+export const OutcomeSchema = z
+  .object({
+    kind: z.enum(['received', 'guided', 'returned', 'refused', 'other']),
+    dossierCode: freeText(40).optional(),
+    returnDate: date.optional(),
+    reasons: z.array(freeText(60)).max(10).optional(),
+    note: freeText(300).optional(),
+  })
+  .strict();
 
 export const PrinterFaultSchema = z.enum(PRINTER_FAULTS);
 
@@ -54,23 +84,23 @@ export const CommandSchema = z.discriminatedUnion('type', [
   cmd('counter.transfer', {
     toService: service.nullable().default(null),
     toCounter: z.number().int().positive().nullable().default(null),
-    note: short(200).nullable().default(null),
+    note: freeText(200).nullable().default(null),
   }).refine(
     (c) => c.toService !== null || c.toCounter !== null,
     'name a service or a counter to transfer to',
   ),
-  cmd('counter.pause', { reason: short(100) }),
+  cmd('counter.pause', { reason: freeText(100) }),
   cmd('counter.resume', {}),
   cmd('rating.submit', {
     ticketId,
     score: z.number().int().min(1).max(5).nullable(),
-    reasons: z.array(short(40)).max(10).default([]),
+    reasons: z.array(freeText(40)).max(10).default([]),
   }),
   cmd('supervisor.setLevel', { level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]) }),
   cmd('supervisor.setCounterClosed', { counter: z.number().int().positive(), closed: z.boolean() }),
   cmd('supervisor.signOutCounter', { counter: z.number().int().positive() }),
-  cmd('supervisor.pauseCounter', { counter: z.number().int().positive(), reason: short(100) }),
-  cmd('supervisor.cancelTicket', { ticketId, reason: short(100) }),
+  cmd('supervisor.pauseCounter', { counter: z.number().int().positive(), reason: freeText(100) }),
+  cmd('supervisor.cancelTicket', { ticketId, reason: freeText(100) }),
   cmd('supervisor.closeDay', {}),
   cmd('printer.report', {
     ok: z.boolean(),

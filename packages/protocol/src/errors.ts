@@ -4,7 +4,6 @@ export type HubErrorCode =
   | 'INVALID_PAYLOAD'
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
-  | 'UNKNOWN_OFFICER'
   | 'WRONG_PIN'
   | 'TOO_MANY_ATTEMPTS'
   | 'NOT_SIGNED_IN'
@@ -87,8 +86,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
   INVALID_PAYLOAD: { vi: 'Yêu cầu không hợp lệ.', en: 'Invalid request.' },
   UNAUTHORIZED: { vi: 'Thiết bị chưa được cấp quyền.', en: 'This device is not authorised.' },
   FORBIDDEN: { vi: 'Thiết bị không được phép thực hiện thao tác này.', en: 'This device may not do that.' },
-  UNKNOWN_OFFICER: { vi: 'Không có cán bộ với mã này.', en: 'No officer with this id.' },
-  WRONG_PIN: { vi: 'Sai mã PIN.', en: 'Wrong PIN.' },
+  // Also the answer to an unknown officer code, so that a guesser cannot tell which codes exist.
+  WRONG_PIN: { vi: 'Sai mã cán bộ hoặc mã PIN.', en: 'Wrong officer code or PIN.' },
   TOO_MANY_ATTEMPTS: {
     vi: 'Nhập sai quá nhiều lần; thử lại sau ít phút.',
     en: 'Too many attempts; try again in a few minutes.',

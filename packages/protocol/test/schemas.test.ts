@@ -46,6 +46,38 @@ describe('commands', () => {
   });
 });
 
+describe('nested objects are strict too', () => {
+  // docs/protocol.md: unknown fields are refused, not ignored — inside a payload's objects as well.
+  it('refuses an unknown key inside counter.finish’s outcome', () => {
+    const r = CommandSchema.safeParse({
+      type: 'counter.finish',
+      requestId: 'counter-1-001',
+      outcome: { kind: 'received', dossierCode: 'H38-1', signature: 'x' },
+    });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues).toMatchObject([{ path: ['outcome'], code: 'unrecognized_keys' }]);
+  });
+
+  it('every object inside a command schema refuses unknown keys', () => {
+    // Walk the schemas, so an object added later without .strict() fails here.
+    const loose: string[] = [];
+    const walk = (s: unknown, path: string): void => {
+      const def = (s as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+      if (!def) return;
+      if (def.type === 'object') {
+        const catchall = (def.catchall as { _zod?: { def?: { type?: string } } } | undefined)?._zod?.def
+          ?.type;
+        if (catchall !== 'never') loose.push(path);
+        for (const [k, v] of Object.entries(def.shape as Record<string, unknown>)) walk(v, `${path}.${k}`);
+      }
+      for (const key of ['innerType', 'in', 'out', 'element', 'schema']) if (def[key]) walk(def[key], path);
+      for (const o of (def.options as unknown[] | undefined) ?? []) walk(o, path);
+    };
+    for (const option of CommandSchema.options) walk(option, option.shape.type.value);
+    expect(loose).toEqual([]);
+  });
+});
+
 describe('error messages', () => {
   it('has Vietnamese (NFC, with diacritics) and English text for every code', () => {
     for (const [code, m] of Object.entries(ERROR_MESSAGES)) {

@@ -19,7 +19,7 @@ describe('counter terminal', () => {
     await screenshot(page, 'counter', 'sign-in');
 
     await signIn(page, 5, '9999');
-    await page.getByRole('alert').filter({ hasText: 'Sai mã PIN.' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Sai mã cán bộ hoặc mã PIN.' }).waitFor();
     expect(t.hub.engine.state.counters[5]!.officer).toBeNull();
 
     await signIn(page, 5);

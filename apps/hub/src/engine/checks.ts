@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { DayState, OfficeConfig, Officer } from '@luot/core';
 import {
   COMMANDS,
@@ -8,8 +9,9 @@ import {
   type OfficerCheck as OfficerCheckKind,
 } from '@luot/protocol';
 import type { Logger } from 'pino';
-import { AttemptLimiter, verifyPin } from '../auth.js';
+import { hashPin, verifyPin } from '../auth.js';
 import type { DeviceConfig, HubConfig } from '../config.js';
+import type { Store } from '../storage/store.js';
 import { fail, Refusal } from './refusal.js';
 
 /**
@@ -35,17 +37,33 @@ export function checkSignedIn(command: Command, state: DayState, counter: number
   if (counter === null || !state.counters[counter]?.officer) throw new Refusal('NOT_SIGNED_IN', { counter });
 }
 
+/** Wrong PINs an officer code may take within the window before sign-in is refused. */
+export const PIN_LOCKOUT = { max: 5, windowMs: 5 * 60_000 } as const;
+
 /**
  * Officers' PINs, checked before a command joins a batch (scrypt is slow and asynchronous, the
- * batch is not). Wrong PINs are counted per device and officer, before checking, so a burst of
- * guesses sent at once is limited too.
+ * batch is not).
+ *
+ * The lock-out is per officer code across every device, and kept in the database (`pin_failures`,
+ * through storage/): sixteen counters do not give sixteen times the guesses, and a restart of the
+ * hub does not clear the count. An attempt is counted before its PIN is checked, so a burst of
+ * guesses sent at once is limited too; a right PIN clears the count. An unknown code is answered
+ * exactly as a wrong PIN (WRONG_PIN, the same details) and locked out the same way, so a guesser
+ * cannot learn which codes exist. Time is the hub's clock (`now`), so tests can move it.
  */
 export class OfficerCheck {
-  private readonly limiter = new AttemptLimiter();
+  /**
+   * Checked in place of a PIN hash when the officer code is unknown, so that an unknown code costs
+   * the same scrypt work as a known one and cannot be told apart by how long its answer took. Made
+   * at start (not on the first probe, which would then be the slow one) from a random secret that
+   * no 4–8 digit PIN matches.
+   */
+  private readonly unknownOfficerHash = hashPin(randomBytes(16).toString('base64'));
 
   constructor(
     private readonly hub: HubConfig,
     private readonly office: OfficeConfig,
+    private readonly store: Store,
     private readonly logger: Logger,
   ) {}
 
@@ -54,15 +72,16 @@ export class OfficerCheck {
     if (officerCheckOf(command.type) !== 'pin' || !('pin' in command)) return null;
     const { officerId, pin } = command;
     const entry = this.hub.officers.find((o) => o.id === officerId);
-    if (!entry) return fail('UNKNOWN_OFFICER', { officerId });
-    const key = `${device.id}\u0000${officerId}`;
-    if (this.limiter.blocked(key, now)) return fail('TOO_MANY_ATTEMPTS', { officerId });
-    this.limiter.fail(key, now);
-    if (!(await verifyPin(pin, entry.pinHash))) {
-      this.logger.warn({ device: device.id, officerId }, 'wrong PIN');
+    if (this.store.pinFailuresSince(officerId, now - PIN_LOCKOUT.windowMs) >= PIN_LOCKOUT.max) {
+      return fail('TOO_MANY_ATTEMPTS', { officerId });
+    }
+    this.store.addPinFailure(officerId, now);
+    const right = await verifyPin(pin, entry?.pinHash ?? this.unknownOfficerHash);
+    if (!entry || !right) {
+      this.logger.warn({ device: device.id, officerId, knownOfficer: Boolean(entry) }, 'wrong PIN');
       return fail('WRONG_PIN', { officerId });
     }
-    this.limiter.reset(key);
+    this.store.clearPinFailures(officerId);
     const agency = entry.agency ??
       this.office.counters.find((c) => c.number === device.counter)?.agency ?? { vi: '', en: '' };
     return { id: entry.id, name: entry.name, agency };

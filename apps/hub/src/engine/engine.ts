@@ -24,7 +24,7 @@ import type { Logger } from 'pino';
 import type { DeviceConfig, HubConfig } from '../config.js';
 import type { Store, StoreWriter } from '../storage/store.js';
 import { Batcher } from './batch.js';
-import { authorise, checkSignedIn, OfficerCheck, officerCheckOf } from './checks.js';
+import { authorise, checkSignedIn, OfficerCheck, officerCheckOf, PIN_LOCKOUT } from './checks.js';
 import type { HandlerContext, HubServices } from './context.js';
 import { HANDLERS } from './handlers/index.js';
 import { Replays, REQUEST_RETENTION_MS, requestHash } from './idempotency.js';
@@ -92,7 +92,7 @@ export class Engine {
       printers: {},
     };
     this.replays = new Replays(o.store);
-    this.officers = new OfficerCheck(o.hub, o.office, o.logger);
+    this.officers = new OfficerCheck(o.hub, o.office, o.store, o.logger);
     this.services = { ...o.services, recordPrinter: (d, p) => this.recordPrinter(d, p) };
   }
 
@@ -122,18 +122,21 @@ export class Engine {
       opening.push({ event, at: now });
     }
     this.commitInternal([...opening, ...this.rollover(now)]);
-    this.o.store.pruneRequests(now - REQUEST_RETENTION_MS);
-    this.lastPrune = now;
+    this.prune(now);
   }
 
   /** Called on a timer: a new calendar day starts even when nobody sends a command. */
   tick(): void {
     if (this.closed) return;
     const now = this.o.clock();
-    if (this.commitInternal(this.rollover(now)) && now - this.lastPrune > 3600_000) {
-      this.o.store.pruneRequests(now - REQUEST_RETENTION_MS);
-      this.lastPrune = now;
-    }
+    if (this.commitInternal(this.rollover(now)) && now - this.lastPrune > 3600_000) this.prune(now);
+  }
+
+  /** Forget what no longer counts: answers past their replay window, wrong PINs past the lock-out's. */
+  private prune(now: number): void {
+    this.o.store.pruneRequests(now - REQUEST_RETENTION_MS);
+    this.o.store.prunePinFailures(now - PIN_LOCKOUT.windowMs);
+    this.lastPrune = now;
   }
 
   snapshot(): Snapshot {

@@ -24,9 +24,17 @@ const CSV_COLUMNS = [
   'rating',
 ] as const;
 
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+/**
+ * One CSV cell. Text that begins with = + - @ (or a tab or carriage return, which some spreadsheets
+ * skip before looking) would run as a formula when the export is opened — a note such as
+ * `=HYPERLINK(…)` could send the office's data elsewhere — so it gets a leading ' as OWASP's CSV
+ * injection guidance says: the spreadsheet shows the text and runs nothing. Numbers are left alone:
+ * they are data, and a count must stay a number.
+ */
+export function csvCell(v: unknown): string {
+  let s = v === null || v === undefined ? '' : String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 export interface ApiDeps {

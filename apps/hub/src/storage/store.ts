@@ -61,6 +61,10 @@ export class Store implements StoreWriter {
       insertRating: db.prepare(
         'INSERT INTO ratings (ticket_id, score, reasons, officer_id, counter, service, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
+      pinFailures: db.prepare('SELECT COUNT(*) AS n FROM pin_failures WHERE officer_id = ? AND at > ?'),
+      addPinFailure: db.prepare('INSERT INTO pin_failures (officer_id, at) VALUES (?, ?)'),
+      clearPinFailures: db.prepare('DELETE FROM pin_failures WHERE officer_id = ?'),
+      prunePinFailures: db.prepare('DELETE FROM pin_failures WHERE at <= ?'),
       printerStates: db.prepare(
         `SELECT e.data FROM events e JOIN (SELECT json_extract(data, '$.device') AS device, MAX(seq) AS seq
            FROM events WHERE type = 'printer.status' GROUP BY device) last ON last.seq = e.seq`,
@@ -132,6 +136,25 @@ export class Store implements StoreWriter {
       r.service,
       r.at,
     );
+  }
+
+  /** Wrong PINs tried for this officer code after `since` (engine/checks.ts decides what they mean). */
+  pinFailuresSince(officerId: string, since: number): number {
+    return (this.s.pinFailures.get(officerId, since) as { n: number }).n;
+  }
+
+  /** One sign-in attempt for this officer code that has not (yet) proved its PIN. */
+  addPinFailure(officerId: string, at: number): void {
+    this.s.addPinFailure.run(officerId, at);
+  }
+
+  clearPinFailures(officerId: string): void {
+    this.s.clearPinFailures.run(officerId);
+  }
+
+  /** Attempts older than the lock-out window count for nothing any more. */
+  prunePinFailures(before: number): void {
+    this.s.prunePinFailures.run(before);
   }
 
   /** The last known state of every printer, from the log. */

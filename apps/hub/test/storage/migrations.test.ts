@@ -112,3 +112,31 @@ describe('migration 2: Ticket.seq becomes Ticket.serial', () => {
     db.close();
   });
 });
+
+describe('migration 3: wrong PINs are kept in the database', () => {
+  it('adds an empty pin_failures table and leaves the data already there alone', () => {
+    const db = databaseAt(2);
+    const event = JSON.stringify({ type: 'counter.paused', counter: 3, reason: 'họp' });
+    db.prepare('INSERT INTO events (at, day, type, data) VALUES (?, ?, ?, ?)').run(
+      1,
+      '2026-11-30',
+      'counter.paused',
+      event,
+    );
+    const before = tables(db);
+
+    runMigrations(db, MIGRATIONS.slice(0, 3));
+
+    expect(tables(db)).toEqual([...before, 'pin_failures'].sort());
+    expect(db.prepare('SELECT COUNT(*) AS n FROM pin_failures').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT data FROM events').all()).toEqual([{ data: event }]);
+    // What the hub writes and reads there: officer code and time, counted per officer in a window.
+    const insert = db.prepare('INSERT INTO pin_failures (officer_id, at) VALUES (?, ?)');
+    insert.run('cb1', 1000);
+    insert.run('cb1', 2000);
+    insert.run('nobody', 2000);
+    const count = db.prepare('SELECT COUNT(*) AS n FROM pin_failures WHERE officer_id = ? AND at > ?');
+    expect(count.get('cb1', 1000)).toEqual({ n: 1 });
+    db.close();
+  });
+});
