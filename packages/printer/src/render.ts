@@ -67,6 +67,15 @@ const METRICS: Record<PaperWidth, Metrics> = {
   },
 };
 
+/** White modules all round a QR code (ISO/IEC 18004: at least 4; phone cameras miss codes with less). */
+export const QUIET_ZONE_MODULES = 4;
+
+/**
+ * Module size in dots of the printer's own QR code (`GS ( k` function 167). That command has no
+ * quiet-zone setting, so the bitmaps before and after it end and start with 4 modules of white.
+ */
+export const NATIVE_QR_MODULE_DOTS: Record<PaperWidth, number> = { 80: 6, 58: 5 };
+
 /** Dots darker than this (0–255) print black. Slightly above the middle keeps thin tone marks whole. */
 const THRESHOLD = 150;
 
@@ -302,7 +311,9 @@ class TicketLayout {
     const scale = Math.max(2, Math.min(Math.floor(this.m.qrTarget / n), Math.floor(this.width / (n + 8))));
     const size = n * scale;
     const left = Math.round((this.width - size) / 2 / 8) * 8;
-    const quiet = 2 * scale;
+    // ISO/IEC 18004 quiet zone: 4 modules of white all round. Sideways the scale leaves that much (and
+    // more); above and below it is reserved here, whatever is printed next to the code.
+    const quiet = QUIET_ZONE_MODULES * scale;
     this.space(quiet);
     this.add(size, (ctx, top) => {
       for (let r = 0; r < n; r++) {
@@ -400,10 +411,16 @@ export function renderTicketBitmaps(
     });
   }
 
-  L.space(m.gap);
   const hasQr = ticket.qrUrl.trim() !== '';
+  // A QR code brings its own white (the quiet zone, wider than the gap).
+  if (!hasQr) L.space(m.gap);
   if (hasQr && opts.qr === 'bitmap') L.qr(ticket.qrUrl.trim());
-  if (hasQr && opts.qr === 'native') L.split();
+  if (hasQr && opts.qr === 'native') {
+    const quiet = QUIET_ZONE_MODULES * NATIVE_QR_MODULE_DOTS[paperWidth];
+    L.space(quiet);
+    L.split();
+    L.space(quiet);
+  }
   if (hasQr) L.paragraph(t.qrCaption, m.caption, false, 2);
   if (ticket.footer?.trim()) {
     L.space(m.gap / 2);

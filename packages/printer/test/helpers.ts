@@ -92,3 +92,75 @@ export function longestColumnRun(bmp: Bitmap, x: number): [number, number] {
   }
   return best;
 }
+
+export interface QrMeasure {
+  data: string;
+  /** dots per module, from the top-left finder pattern (7 modules wide) */
+  module: number;
+  /** the symbol's edges in dots: [left, top, right, bottom), found from its finder patterns */
+  box: [number, number, number, number];
+  /** white margin on each side, in modules */
+  quiet: { left: number; top: number; right: number; bottom: number };
+}
+
+/**
+ * Read a QR code with jsQR (not the library that drew it) and measure it from the image alone: the
+ * module size from the top-left finder pattern, the symbol's edges from the outer edges of its three
+ * finder patterns, and the quiet zone as the white rows/columns on each side (ISO/IEC 18004 wants 4
+ * modules of white all round). Rows above and below are checked across the symbol's width plus 4
+ * modules each side, so the corners of the quiet zone count too.
+ */
+export function measureQr(bmp: Bitmap): QrMeasure | null {
+  const code = jsQR(bitmapToRgba(bmp), bmp.width, bmp.height);
+  if (!code) return null;
+  const px = (x: number, y: number): number =>
+    x < 0 || y < 0 || x >= bmp.width || y >= bmp.height ? 0 : getPixel(bmp, x, y);
+  /** From a black dot, the first dot in direction (dx, dy) after `runs` alternating black/white runs. */
+  const edge = (x: number, y: number, dx: number, dy: number, runs: number): number => {
+    let colour = 1;
+    for (let left = runs; left > 0;) {
+      x += dx;
+      y += dy;
+      if (px(x, y) !== colour) {
+        colour ^= 1;
+        left--;
+      }
+    }
+    return dx !== 0 ? x : y;
+  };
+  const tl = code.location.topLeftFinderPattern;
+  const tr = code.location.topRightFinderPattern;
+  const bl = code.location.bottomLeftFinderPattern;
+  const [tx, ty] = [Math.round(tl.x), Math.round(tl.y)];
+  // Finder pattern across its centre: black 1, white 1, black 3, white 1, black 1 (modules).
+  const left = edge(tx, ty, -1, 0, 3) + 1;
+  const finderRight = edge(tx, ty, 1, 0, 3);
+  const module = (finderRight - left) / 7;
+  const top = edge(tx, ty, 0, -1, 3) + 1;
+  const right = edge(Math.round(tr.x), Math.round(tr.y), 1, 0, 3);
+  const bottom = edge(Math.round(bl.x), Math.round(bl.y), 0, 1, 3);
+  const q = Math.ceil(4 * module);
+  const rowWhite = (y: number): boolean => {
+    for (let x = left - q; x < right + q; x++) if (px(x, y)) return false;
+    return true;
+  };
+  const colWhite = (x: number): boolean => {
+    for (let y = top; y < bottom; y++) if (px(x, y)) return false;
+    return true;
+  };
+  // Paper ends count as the end of the white: a margin is only what is printed white.
+  let t = 0;
+  while (top - t - 1 >= 0 && rowWhite(top - t - 1)) t++;
+  let b = 0;
+  while (bottom + b < bmp.height && rowWhite(bottom + b)) b++;
+  let l = 0;
+  while (left - l - 1 >= 0 && colWhite(left - l - 1)) l++;
+  let r = 0;
+  while (right + r < bmp.width && colWhite(right + r)) r++;
+  return {
+    data: code.data,
+    module,
+    box: [left, top, right, bottom],
+    quiet: { left: l / module, top: t / module, right: r / module, bottom: b / module },
+  };
+}

@@ -5,7 +5,7 @@ import { encodeTicket } from '../src/encode.js';
 import { formatIssuedAt } from '../src/i18n.js';
 import { renderTicket, renderTicketBitmaps } from '../src/render.js';
 import { PAPER_DOTS, type PaperWidth } from '../src/types.js';
-import { compareWithGolden, goldenTicket, readQr } from './helpers.js';
+import { compareWithGolden, goldenTicket, measureQr, readQr } from './helpers.js';
 
 const WIDTHS: PaperWidth[] = [80, 58];
 
@@ -86,4 +86,40 @@ describe('ticket bitmap', () => {
     expect(formatIssuedAt(Date.UTC(2025, 11, 31, 17, 5))).toBe('01/01/2026 00:05');
     expect(formatIssuedAt(Date.UTC(2025, 11, 31, 17, 5), 'UTC')).toBe('31/12/2025 17:05');
   });
+});
+
+describe('QR code quiet zone', () => {
+  for (const w of WIDTHS) {
+    it(`${w} mm: at least 4 white modules all round the printed symbol, and it reads back`, async () => {
+      for (const ticket of [goldenTicket(), goldenTicket({ locale: 'en', outside: { place: 12 } })]) {
+        const { images } = decodeEscPos(await encodeTicket(ticket, { paperWidth: w }));
+        const qr = measureQr(images[0]!.bitmap);
+        expect(qr?.data).toBe(ticket.qrUrl);
+        // The symbol measured from the image is a whole number of modules (the finder pattern is right).
+        const [left, top, right, bottom] = qr!.box;
+        expect(Number.isInteger(qr!.module)).toBe(true);
+        expect((right - left) / qr!.module).toBe((bottom - top) / qr!.module);
+        for (const [side, modules] of Object.entries(qr!.quiet)) {
+          expect(modules, `${side} quiet zone at ${w} mm`).toBeGreaterThanOrEqual(4);
+        }
+      }
+    });
+
+    it(`${w} mm, printer's own QR code (GS ( k, which has no quiet-zone setting): 4 white modules above and below`, async () => {
+      const bytes = await encodeTicket(goldenTicket(), { paperWidth: w, nativeQr: true });
+      const { commands, images } = decodeEscPos(bytes);
+      const moduleDots = Number(commands.find((c) => c.description === 'QR code: module size')!.value);
+      expect(images).toHaveLength(2);
+      const [above, below] = images.map((i) => i.bitmap);
+      const blankRows = (bmp: typeof above, from: number, step: number): number => {
+        let n = 0;
+        for (let y = from; y >= 0 && y < bmp!.height; y += step, n++) {
+          for (let x = 0; x < bmp!.width; x++) if (getPixel(bmp!, x, y)) return n;
+        }
+        return n;
+      };
+      expect(blankRows(above, above!.height - 1, -1)).toBeGreaterThanOrEqual(4 * moduleDots);
+      expect(blankRows(below, 0, 1)).toBeGreaterThanOrEqual(4 * moduleDots);
+    });
+  }
 });
