@@ -1,5 +1,6 @@
 import type { OfficeConfig } from './config.js';
 import { counterAvailable, counterStaffed, countersServing } from './counters.js';
+import { fitsOnIssue } from './flow.js';
 import type { DayState } from './model.js';
 import { ticketPosition } from './views.js';
 
@@ -10,20 +11,21 @@ export interface WaitEstimate {
   counters: number;
   /** Average service time in minutes (recent real times, or the configured default). */
   serviceMinutes: number;
-  /** null when no counter serves the service now. */
+  /** null when no counter serves the service now, or when a priority ticket would wait outside the hall. */
   minutes: number | null;
 }
 
 /**
  * Expected wait for a new ticket of the service: people ahead shared among its counters. A priority
  * ticket is called before normal ones (routing.ts), so only the priority tickets are ahead of it, and
- * counters that take every priority ticket count too.
+ * counters that take every priority ticket count too. `party` is the citizen and companions.
  */
 export function estimateWait(
   config: OfficeConfig,
   state: DayState,
   service: string,
   priority = false,
+  party = 1,
 ): WaitEstimate {
   const svc = config.services.find((s) => s.prefix === service);
   const peopleAhead = priority ? priorityQueued(state, service) : (state.lines.queued[service] ?? 0);
@@ -35,7 +37,12 @@ export function estimateWait(
     times.length > 0
       ? times.reduce((a, b) => a + b, 0) / times.length / 60_000
       : (svc?.defaultServiceMinutes ?? 10);
-  const minutes = counters === 0 ? null : Math.ceil((peopleAhead / counters) * serviceMinutes);
+  // A priority ticket that goes outside waits first for room in the hall, which depends on every
+  // service's tickets inside, not on its own (often empty) priority line: counting only that line
+  // promised "under a minute" to someone told to wait outside. Its place in the entry line is what it
+  // is told instead. (A normal ticket's line counts the whole service, outside too.)
+  const outside = priority && svc !== undefined && !fitsOnIssue(config, state, svc.zone, party, true);
+  const minutes = counters === 0 || outside ? null : Math.ceil((peopleAhead / counters) * serviceMinutes);
   return { peopleAhead, counters, serviceMinutes, minutes };
 }
 
@@ -70,9 +77,6 @@ export function ticketWait(config: OfficeConfig, state: DayState, ticketId: stri
   return {
     ahead,
     entryPlace,
-    minutes:
-      est.minutes === null || est.counters === 0
-        ? null
-        : Math.ceil((ahead / est.counters) * est.serviceMinutes),
+    minutes: est.counters === 0 ? null : Math.ceil((ahead / est.counters) * est.serviceMinutes),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateWait, serviceCounts, ticketPosition } from '../src/index.js';
+import { entryPlace, estimateWait, serviceCounts, ticketPosition } from '../src/index.js';
 import { Office, profile, smallConfig } from './helpers.js';
 
 describe('estimated wait', () => {
@@ -57,6 +57,27 @@ describe('estimated wait', () => {
     o.callNext(1);
     expect(estimateWait(o.config, o.state, 'A').peopleAhead).toBe(5);
     expect(serviceCounts(o.state, 'A')).toEqual({ waiting: 3, outside: 2 });
+  });
+
+  it('promises a priority ticket going outside no wait: it waits for room in the hall, not for its line', () => {
+    const o = new Office(smallConfig());
+    o.signIn(1);
+    for (let i = 0; i < 4; i++) o.issue('A'); // the hall holds 4: full
+    // Nobody of its class is ahead of it, so its own line alone would say "under a minute".
+    const est = estimateWait(o.config, o.state, 'A', true);
+    expect(est).toMatchObject({ peopleAhead: 0, minutes: null });
+    const p = o.issue('A', { priority: 'elderly' });
+    expect(p.status).toBe('outside');
+    expect(entryPlace(o.state, p.id)).toBe(1);
+    // Two leave (the priority ticket comes in and is called second), one place stays free: a lone
+    // citizen would go straight in and is told its line's wait as before; a party of two would not.
+    o.callNext(1);
+    o.finish(1);
+    expect(o.callNext(1).id).toBe(p.id);
+    o.finish(1);
+    expect(o.state.lines.occupancy.hall).toBe(3);
+    expect(estimateWait(o.config, o.state, 'A', true)).toMatchObject({ peopleAhead: 0, minutes: 0 });
+    expect(estimateWait(o.config, o.state, 'A', true, 2)).toMatchObject({ peopleAhead: 0, minutes: null });
   });
 
   it('has no figure when no counter serves the service', () => {

@@ -1,6 +1,6 @@
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import type { Bitmap } from './bitmap.js';
-import { renderTicketBitmaps } from './render.js';
+import { NATIVE_QR_MODULE_DOTS, renderTicketBitmaps } from './render.js';
 import type { EncodeOptions, PaperWidth, TicketPrintData } from './types.js';
 
 /**
@@ -122,7 +122,11 @@ export function encodeTicketSync(ticket: TicketPrintData, opts: EncodeTicketOpti
   if (nativeQr) {
     encoder
       .align('center')
-      .qrcode(ticket.qrUrl.trim(), { model: 2, size: opts.paperWidth === 80 ? 6 : 5, errorlevel: 'm' })
+      .qrcode(ticket.qrUrl.trim(), {
+        model: 2,
+        size: NATIVE_QR_MODULE_DOTS[opts.paperWidth],
+        errorlevel: 'm',
+      })
       .align('left');
     parts.push(encoder.encode());
   }

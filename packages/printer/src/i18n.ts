@@ -24,10 +24,13 @@ function duration(minutes: number, locale: TicketLocale): string {
   return rest === 0 ? `~${h} h` : `~${h} h ${rest} min`;
 }
 
-/** Texts printed on a ticket. Labels end with a colon; the value follows in bold. */
+/**
+ * Texts printed on a ticket. Labels end with a colon; the value follows in bold. The Vietnamese ticket
+ * addresses the citizen as "ông/bà", as an office does in writing ("bạn" is too familiar for a public office).
+ */
 export const TICKET_TEXTS: Record<TicketLocale, TicketTexts> = {
   vi: {
-    numberLabel: 'SỐ THỨ TỰ CỦA BẠN',
+    numberLabel: 'SỐ THỨ TỰ CỦA ÔNG/BÀ',
     priorityBand: 'ƯU TIÊN',
     issuedAt: 'Thời gian lấy số:',
     peopleAhead: 'Số người chờ trước:',
@@ -36,7 +39,7 @@ export const TICKET_TEXTS: Record<TicketLocale, TicketTexts> = {
     outsideTitle: 'Sảnh chờ đã đủ người',
     outsideBody: 'Vui lòng chờ bên ngoài, theo dõi màn hình.',
     outsidePlace: 'Thứ tự vào sảnh:',
-    qrCaption: 'Quét mã để theo dõi lượt của bạn',
+    qrCaption: 'Quét mã để theo dõi lượt của ông/bà',
     duration: (m) => duration(m, 'vi'),
   },
   en: {

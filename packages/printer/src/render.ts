@@ -4,9 +4,10 @@ import { bitmapFromOpaqueGrey, bitmapToPng, breakRealtimeSequences, type Bitmap 
 import { ensureFonts, font } from './fonts.js';
 import { formatIssuedAt, TICKET_TEXTS } from './i18n.js';
 import { PAPER_DOTS, type PaperWidth, type TicketPrintData } from './types.js';
+import { fitLines, splitWords, type FittedLines } from './wrap.js';
 
 /** Sizes in dots (203 dpi: 8 dots a millimetre). */
-interface Metrics {
+export interface Metrics {
   margin: number;
   gap: number;
   office: number;
@@ -16,6 +17,8 @@ interface Metrics {
   band: number;
   priorityLabel: number;
   service: number;
+  /** the smallest size a long service name shrinks to, to fit on two lines */
+  serviceMin: number;
   info: number;
   outsideTitle: number;
   outsideBody: number;
@@ -26,7 +29,8 @@ interface Metrics {
   footer: number;
 }
 
-const METRICS: Record<PaperWidth, Metrics> = {
+/** Exported for the tests, which measure the print against it. */
+export const METRICS: Record<PaperWidth, Metrics> = {
   80: {
     margin: 12,
     gap: 12,
@@ -37,6 +41,7 @@ const METRICS: Record<PaperWidth, Metrics> = {
     band: 34,
     priorityLabel: 25,
     service: 27,
+    serviceMin: 21,
     info: 24,
     outsideTitle: 26,
     outsideBody: 23,
@@ -56,6 +61,7 @@ const METRICS: Record<PaperWidth, Metrics> = {
     band: 28,
     priorityLabel: 21,
     service: 22,
+    serviceMin: 17,
     info: 20,
     outsideTitle: 22,
     outsideBody: 20,
@@ -66,6 +72,15 @@ const METRICS: Record<PaperWidth, Metrics> = {
     footer: 17,
   },
 };
+
+/** White modules all round a QR code (ISO/IEC 18004: at least 4; phone cameras miss codes with less). */
+export const QUIET_ZONE_MODULES = 4;
+
+/**
+ * Module size in dots of the printer's own QR code (`GS ( k` function 167). That command has no
+ * quiet-zone setting, so the bitmaps before and after it end and start with 4 modules of white.
+ */
+export const NATIVE_QR_MODULE_DOTS: Record<PaperWidth, number> = { 80: 6, 58: 5 };
 
 /** Dots darker than this (0–255) print black. Slightly above the middle keeps thin tone marks whole. */
 const THRESHOLD = 150;
@@ -131,14 +146,9 @@ class TicketLayout {
     return this.measure.measureText(text).width;
   }
 
-  /** Words to wrap; a lone dash is glued to the word before it, so no line starts with "– ". */
+  /** Words to wrap (`splitWords`: NFC, a lone dash glued to the word before it). */
   words(text: string): string[] {
-    const words: string[] = [];
-    for (const word of nfc(text).trim().split(/\s+/).filter(Boolean)) {
-      if (/^[–—-]$/.test(word) && words.length > 0) words[words.length - 1] += ` ${word}`;
-      else words.push(word);
-    }
-    return words;
+    return splitWords(text);
   }
 
   /** Greedy word wrap; a word wider than the line is broken between letters. */
@@ -194,6 +204,11 @@ class TicketLayout {
       while (last.length > 1 && this.textWidth(`${last}…`, size, bold) > maxWidth) last = last.slice(0, -1);
       lines[maxLines - 1] = `${last.trimEnd()}…`;
     }
+    this.lines(lines, size, bold);
+  }
+
+  /** Centred lines, one under the other. */
+  lines(lines: string[], size: number, bold: boolean): void {
     const lh = lineHeightOf(size);
     const center = this.width / 2;
     for (const line of lines) {
@@ -228,6 +243,18 @@ class TicketLayout {
     }
     this.paragraph(label, size, false, Infinity, maxWidth);
     this.paragraph(value, valueSize, true, Infinity, maxWidth);
+  }
+
+  /** The service name: whole words on at most two lines, the font shrunk step by step to fit. */
+  serviceName(text: string): void {
+    const fit = this.fitServiceName(text);
+    this.lines(fit.lines, fit.size, true);
+  }
+
+  fitServiceName(text: string): FittedLines {
+    const sizes: number[] = [];
+    for (let size = this.m.service; size >= this.m.serviceMin; size--) sizes.push(size);
+    return fitLines(text, (s, size) => this.textWidth(s, size, true), this.content, sizes);
   }
 
   rule(): void {
@@ -302,7 +329,9 @@ class TicketLayout {
     const scale = Math.max(2, Math.min(Math.floor(this.m.qrTarget / n), Math.floor(this.width / (n + 8))));
     const size = n * scale;
     const left = Math.round((this.width - size) / 2 / 8) * 8;
-    const quiet = 2 * scale;
+    // ISO/IEC 18004 quiet zone: 4 modules of white all round. Sideways the scale leaves that much (and
+    // more); above and below it is reserved here, whatever is printed next to the code.
+    const quiet = QUIET_ZONE_MODULES * scale;
     this.space(quiet);
     this.add(size, (ctx, top) => {
       for (let r = 0; r < n; r++) {
@@ -362,7 +391,7 @@ export function renderTicketBitmaps(
   L.space(m.gap / 2);
   L.rule();
   L.space(m.gap);
-  L.paragraph(ticket.serviceName, m.service, true, 4);
+  L.serviceName(ticket.serviceName);
   L.space(m.gap * 1.5);
   L.paragraph(t.numberLabel, m.label, false, 1);
   L.space(m.gap / 2);
@@ -400,10 +429,16 @@ export function renderTicketBitmaps(
     });
   }
 
-  L.space(m.gap);
   const hasQr = ticket.qrUrl.trim() !== '';
+  // A QR code brings its own white (the quiet zone, wider than the gap).
+  if (!hasQr) L.space(m.gap);
   if (hasQr && opts.qr === 'bitmap') L.qr(ticket.qrUrl.trim());
-  if (hasQr && opts.qr === 'native') L.split();
+  if (hasQr && opts.qr === 'native') {
+    const quiet = QUIET_ZONE_MODULES * NATIVE_QR_MODULE_DOTS[paperWidth];
+    L.space(quiet);
+    L.split();
+    L.space(quiet);
+  }
   if (hasQr) L.paragraph(t.qrCaption, m.caption, false, 2);
   if (ticket.footer?.trim()) {
     L.space(m.gap / 2);
@@ -411,6 +446,12 @@ export function renderTicketBitmaps(
   }
   L.space(m.gap);
   return L.render();
+}
+
+/** How a service name is laid out on a ticket: its font size and lines (the tests check the print against it). */
+export function serviceNameLayout(name: string, paperWidth: PaperWidth): FittedLines {
+  ensureFonts();
+  return new TicketLayout(paperWidth, METRICS[paperWidth]).fitServiceName(name);
 }
 
 export interface RenderedTicket {

@@ -10,7 +10,7 @@ export type TicketLocale = 'vi' | 'en';
 export interface TicketPrintData {
   /** e.g. 'Bộ phận Một cửa huyện Quốc Oai' */
   officeName: string;
-  /** e.g. 'Đất đai – đăng ký, cấp giấy chứng nhận, biến động' (long names wrap) */
+  /** e.g. 'Đất đai – đăng ký, cấp giấy chứng nhận, biến động' (at most two lines, see src/wrap.ts) */
   serviceName: string;
   /** e.g. 'A012' */
   number: string;

@@ -8,7 +8,7 @@ export const ticketHandlers = {
   'ticket.issue': (c, ctx) => {
     const { office, state } = ctx;
     // The estimate a citizen is told is the one before their own ticket joins the line.
-    const estimate = estimateWait(office, state, c.service, c.priority !== null);
+    const estimate = estimateWait(office, state, c.service, c.priority !== null, 1 + c.companions);
     const [issued] = ctx.run({
       type: 'issue',
       service: c.service,
