@@ -44,6 +44,41 @@ describe('hub-side printing for browser kiosks', () => {
     await boss.waitFor((s) => s.printers['kiosk-1']?.ok === true);
   });
 
+  it('paper runs out on the last lines: the answer says "may have printed", and a retry prints no second number', async () => {
+    t = await startTestHub({
+      config: testConfig({ printers: { 'kiosk-1': { kind: 'fake' } }, printerTimeoutMs: 500 }),
+    });
+    const fake = t.hub.printers.fakes.get('kiosk-1')!;
+    fake.setMode('paper_runs_out');
+    const kiosk = await t.client('test-kiosk-1-token');
+    const ack = await kiosk.issue({ service: 'C', print: true }, 'kiosk-tray-1');
+    expect(ack.result.printed).toMatchObject({
+      ok: false,
+      fault: 'paper_end',
+      maybePrinted: true,
+      message: { vi: expect.stringMatching(/giấy/) },
+    });
+    // The whole ticket reached the printer before the fault: it may well lie in the tray.
+    const job = await fake.waitForJob(5000);
+    expect(job.printed).toBe(true);
+    expect(decodeEscPos(job.bytes).cut).toBe(true);
+    // The kiosk resends the same request: the same number comes back and nothing more is printed.
+    fake.setMode('ok');
+    const again = await kiosk.issue({ service: 'C', print: true }, 'kiosk-tray-1');
+    expect(again.result.ticket.number).toBe(ack.result.ticket.number);
+    expect(fake.jobs).toHaveLength(1);
+  });
+
+  it('a fault before the job is "not printed"', async () => {
+    t = await startTestHub({
+      config: testConfig({ printers: { 'kiosk-1': { kind: 'fake' } }, printerTimeoutMs: 500 }),
+    });
+    t.hub.printers.fakes.get('kiosk-1')!.setMode('cover_open');
+    const kiosk = await t.client('test-kiosk-1-token');
+    const ack = await kiosk.issue({ service: 'C', print: true });
+    expect(ack.result.printed).toMatchObject({ ok: false, fault: 'cover_open', maybePrinted: false });
+  });
+
   it('a kiosk that prints locally reports its printer, and only changes are recorded', async () => {
     t = await startTestHub();
     const kiosk = await t.client('test-kiosk-1-token');

@@ -133,11 +133,26 @@ describe('issueTicket in a browser (the hub prints)', () => {
     expect(r).toMatchObject({ ok: true, keepIssuing: true, issued: { print: { kind: 'printed' } } });
   });
 
+  it('says "may have printed" when the fault came after the job was sent', async () => {
+    const late = {
+      ok: false as const,
+      fault: 'paper_end' as const,
+      message: { vi: 'Máy in hết giấy', en: 'Out of paper' },
+      maybePrinted: true,
+    };
+    const r = await issueTicket(browser(fakeClient([issueResult(late)]).client), 'C', null);
+    expect(r).toMatchObject({
+      ok: true,
+      issued: { print: { kind: 'failed', fault: 'paper_end', maybePrinted: true } },
+    });
+  });
+
   it('keeps the number when the printer failed, and follows the keepIssuing setting', async () => {
     const failed = {
       ok: false as const,
       fault: 'paper_end' as const,
       message: { vi: 'Máy in hết giấy', en: 'Out of paper' },
+      maybePrinted: false,
     };
     const keep = await issueTicket(browser(fakeClient([issueResult(failed)]).client), 'C', null);
     expect(keep).toMatchObject({

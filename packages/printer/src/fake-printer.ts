@@ -12,7 +12,12 @@ export type FakePrinterMode =
   /** takes every byte, never answers */
   | 'silent'
   /** answers every status query after `slowMs` */
-  | 'slow';
+  | 'slow'
+  /**
+   * prints the next job, running out of paper on its last lines: from then on it is 'paper_end', so the
+   * status asked after the job reports the fault although every byte was taken (a ticket may lie in the tray)
+   */
+  | 'paper_runs_out';
 
 export interface FakeJob {
   bytes: Uint8Array;
@@ -118,6 +123,7 @@ export class PrinterEmulator {
         connection,
       };
       job = [];
+      if (this.mode === 'paper_runs_out') this.mode = 'paper_end';
       this.jobs.push(done);
       for (const l of this.listeners) l(done);
     };

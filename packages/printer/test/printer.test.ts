@@ -168,6 +168,21 @@ describe('printing to the fake TCP printer', () => {
     }
   });
 
+  it("fake mode 'paper_runs_out': the job is taken whole, then the status says paper end", async () => {
+    const out = await startFakePrinter({ mode: 'paper_runs_out' });
+    const p = createPrinter({ kind: 'tcp', host: out.host, port: out.port, timeoutMs: TIMEOUT });
+    try {
+      expectFailure(await p.print(goldenTicket()), 'paper_end', true);
+      expect(out.jobs).toHaveLength(1);
+      expect(out.jobs[0]!.printed).toBe(true);
+      expect(decodeEscPos(out.jobs[0]!.bytes).cut).toBe(true);
+      expect((await p.status()).fault).toBe('paper_end');
+    } finally {
+      await p.close();
+      await out.close();
+    }
+  });
+
   it('two prints at once are sent one after the other, both whole', async () => {
     const [a, b] = await Promise.all([
       printer.print(goldenTicket({ number: 'A001' })),

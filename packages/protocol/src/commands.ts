@@ -136,10 +136,19 @@ export const IssueResultSchema = z.object({
   counters: z.array(z.number()),
   /** Place in the entry line when the hall is full. */
   entryPlace: z.number().nullable(),
-  /** Hub-side printing (browser kiosks): null when not asked. */
+  /**
+   * Hub-side printing (browser kiosks): null when not asked. A failure says whether the ticket may
+   * still have come out (`maybePrinted`: the job, or part of it, reached the printer before the fault,
+   * e.g. paper ran out on its last lines): then the citizen checks the tray before anyone prints again.
+   */
   printed: z.union([
     z.object({ ok: z.literal(true), paperNearEnd: z.boolean() }),
-    z.object({ ok: z.literal(false), fault: PrinterFaultSchema, message: TextSchema }),
+    z.object({
+      ok: z.literal(false),
+      fault: PrinterFaultSchema,
+      message: TextSchema,
+      maybePrinted: z.boolean(),
+    }),
     z.null(),
   ]),
 });

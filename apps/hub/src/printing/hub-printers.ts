@@ -62,16 +62,29 @@ export class HubPrinters {
         ok: false,
         fault: 'offline',
         message: { vi: 'Kiosk chưa được gán máy in', en: 'No printer is set up for this kiosk' },
+        maybePrinted: false,
       };
     }
     try {
       const r = await printer.print(printableTicket(office, issued, locale));
       return r.ok
         ? { ok: true, paperNearEnd: r.paperNearEnd }
-        : { ok: false, fault: r.fault, message: r.message };
+        : {
+            ok: false,
+            fault: r.fault,
+            message: r.message,
+            // The printer package always knows whether bytes left before the fault; unknown counts as maybe.
+            maybePrinted: r.maybePrinted ?? true,
+          };
     } catch (e) {
       this.logger.error({ err: e, device }, 'printing failed');
-      return { ok: false, fault: 'write_failed', message: { vi: 'Lỗi máy in', en: 'Printer error' } };
+      // Thrown half-way: the job may have left.
+      return {
+        ok: false,
+        fault: 'write_failed',
+        message: { vi: 'Lỗi máy in', en: 'Printer error' },
+        maybePrinted: true,
+      };
     }
   }
 

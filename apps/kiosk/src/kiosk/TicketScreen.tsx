@@ -116,8 +116,11 @@ function PrintStatus({ print, paused }: { print: PrintOutcome; paused: boolean }
           <Icon name="alert" />
           <div>
             <p className="k-print-reason">
-              {t('printFailed', { reason: lowerFirst(pick(print.reason, locale)) })}
+              {t(print.maybePrinted ? 'printMaybeFault' : 'printFailed', {
+                reason: lowerFirst(pick(print.reason, locale)),
+              })}
             </p>
+            {print.maybePrinted && <p className="k-print-maybe">{t('printMaybe')}</p>}
             <p>{t('keepYourNumber')}</p>
             {paused && <p className="k-print-paused">{t('pausedTitle')}.</p>}
           </div>

@@ -12,7 +12,11 @@ import type { KioskPrintResult, LuotKioskApi, PrinterFault } from '../../electro
 
 export type PrintOutcome =
   | { kind: 'printed'; paperNearEnd: boolean }
-  | { kind: 'failed'; fault: string; reason: Text }
+  /**
+   * `maybePrinted`: the fault came after the job reached the printer (e.g. paper ran out on the last
+   * lines), so a ticket may lie in the tray: the citizen checks it before anything is printed again.
+   */
+  | { kind: 'failed'; fault: string; reason: Text; maybePrinted: boolean }
   /** This kiosk has no printer: the screen (and its QR code) is the ticket. */
   | { kind: 'none'; message: Text }
   /** A retried request the hub had already carried out: the first attempt may have printed. */
@@ -288,7 +292,10 @@ function hubPrinted(deps: IssueDeps, result: IssueResult): { print: PrintOutcome
     return { print: { kind: 'unknown' }, keepIssuing: known?.ok === false ? deps.keepIssuing : true };
   }
   if (p.ok) return { print: { kind: 'printed', paperNearEnd: p.paperNearEnd }, keepIssuing: true };
-  return { print: { kind: 'failed', fault: p.fault, reason: p.message }, keepIssuing: deps.keepIssuing };
+  return {
+    print: { kind: 'failed', fault: p.fault, reason: p.message, maybePrinted: p.maybePrinted },
+    keepIssuing: deps.keepIssuing,
+  };
 }
 
 /** Electron kiosk: print the same ticket the hub would print, then tell the hub how the printer is. */
@@ -307,7 +314,11 @@ async function printLocally(
   }
   if (!r) {
     reportPrinter(deps.client, { ok: false, fault: 'unrecoverable', paperNearEnd: false }, result.ticket.id);
-    return { print: { kind: 'failed', fault: 'unrecoverable', reason: PRINT_CRASHED }, keepIssuing: true };
+    // The shell failed mid-call: whether the job left is unknown, so the tray is checked first.
+    return {
+      print: { kind: 'failed', fault: 'unrecoverable', reason: PRINT_CRASHED, maybePrinted: true },
+      keepIssuing: true,
+    };
   }
   if (r.ok) {
     reportPrinter(deps.client, { ok: true, fault: null, paperNearEnd: r.paperNearEnd }, result.ticket.id);
@@ -318,7 +329,10 @@ async function printLocally(
     return { print: { kind: 'none', message: r.advice.userMessage ?? r.message }, keepIssuing: true };
   }
   reportPrinter(deps.client, { ok: false, fault: r.fault, paperNearEnd: false }, result.ticket.id);
-  return { print: { kind: 'failed', fault: r.fault, reason: r.message }, keepIssuing: r.advice.keepIssuing };
+  return {
+    print: { kind: 'failed', fault: r.fault, reason: r.message, maybePrinted: r.maybePrinted !== false },
+    keepIssuing: r.advice.keepIssuing,
+  };
 }
 
 export interface PrinterReport {

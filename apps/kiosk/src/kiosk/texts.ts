@@ -41,6 +41,12 @@ export const KIOSK_TEXTS = {
   qrCaption: { vi: 'Quét mã để theo dõi lượt trên điện thoại', en: 'Scan to follow your turn on your phone' },
   printed: { vi: 'Mời ông/bà nhận phiếu in.', en: 'Please take your printed ticket.' },
   printFailed: { vi: 'Không in được phiếu: {reason}.', en: 'The ticket could not be printed: {reason}.' },
+  // The fault came after the whole ticket was sent: never "not printed", it may be in the tray.
+  printMaybeFault: { vi: 'Máy in báo lỗi: {reason}.', en: 'The printer reported a fault: {reason}.' },
+  printMaybe: {
+    vi: 'Phiếu có thể đã được in. Vui lòng kiểm tra khay giấy trước khi in lại.',
+    en: 'The ticket may have been printed. Please check the paper tray before printing again.',
+  },
   keepYourNumber: {
     vi: 'Số thứ tự vẫn có hiệu lực: vui lòng chụp ảnh hoặc ghi lại số trên màn hình, hoặc quét mã QR.',
     en: 'Your number is still valid: please take a photo of the screen, note the number, or scan the QR code.',

@@ -134,6 +134,25 @@ describe('kiosk', () => {
     expect(await tile(page, CIVIL).isEnabled()).toBe(true);
   });
 
+  it('paper runs out on the last lines: the citizen is told to check the tray first', async () => {
+    k = await openKiosk(browser);
+    const { page, display } = k;
+    k.printer().setMode('paper_runs_out');
+    await tile(page, CIVIL).click();
+
+    await page.getByText('Phiếu có thể đã được in. Vui lòng kiểm tra khay giấy trước khi in lại.').waitFor();
+    await page.getByText('Máy in báo lỗi: máy in hết giấy.').waitFor();
+    // Never "could not be printed": the whole ticket reached the printer.
+    expect(await page.getByText(/Không in được phiếu/).count()).toBe(0);
+    const job = await k.printer().waitForJob(10_000);
+    expect(decodeEscPos(job.bytes).cut).toBe(true);
+    const snap = await display.waitFor((s) => s.printers['kiosk-1']?.fault === 'paper_end');
+    expect(await page.getByTestId('ticket-number').textContent()).toBe(
+      Object.values(snap.state.tickets)[0]!.number,
+    );
+    await shootBoth(page, 'printer-maybe-printed');
+  });
+
   it('pauses issuing after a printer fault when keepIssuing=false, until staff resume', async () => {
     k = await openKiosk(browser, '&keepIssuing=false');
     const { page } = k;
