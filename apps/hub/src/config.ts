@@ -57,6 +57,11 @@ export const HubConfigSchema = z.object({
   /** Printers the hub drives for browser kiosks, by kiosk device id. */
   printers: z.record(z.string(), hubPrinterConfig).default({}),
   printerTimeoutMs: z.number().int().positive().default(5000),
+  /**
+   * How often an idle printer is asked its status (DLE EOT), so a fault that clears by itself (paper
+   * refilled, printer switched back on) is seen without waiting for the next ticket.
+   */
+  printerPollMs: z.number().int().positive().default(10_000),
 });
 
 export type HubConfig = z.infer<typeof HubConfigSchema>;

@@ -54,7 +54,12 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   let baseUrl = '';
   const publicUrl = () => config.hub.publicUrl?.replace(/\/$/, '') ?? baseUrl;
 
-  const printers = new HubPrinters(config.hub.printers, config.hub.printerTimeoutMs, logger);
+  const printers = new HubPrinters(config.hub.printers, config.hub.printerTimeoutMs, logger, {
+    pollMs: config.hub.printerPollMs,
+    // `engine` is assigned before polling starts; it logs and broadcasts only changes.
+    onStatus: (device, s) =>
+      engine.recordPrinter(device, { ok: s.fault === null, fault: s.fault, paperNearEnd: s.paperNearEnd }),
+  });
   // Assigned below: the engine broadcasts through the sockets, the sockets submit to the engine.
   let sockets: DeviceSockets | null = null;
   const engine = new Engine({
@@ -71,6 +76,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   });
   engine.start();
   await printers.start();
+  printers.startPolling();
 
   const http = await createHttpServer({ engine, store, reports, config, startedAt: Date.now(), logger });
   // Every open connection, so shutting down never waits on a client that went silent (a cut network).
@@ -112,6 +118,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     close() {
       closing ??= (async () => {
         clearInterval(rollover);
+        printers.stopPolling();
         engine.close();
         const closed = devices.close();
         // Acknowledged work is already on disk: connections still open now are only waiting for clients.

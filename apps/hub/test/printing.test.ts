@@ -1,11 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { decodeEscPos } from '@luot/printer';
+import { decodeEscPos, startFakePrinter, type FakePrinter } from '@luot/printer';
 import { startTestHub, testConfig, type TestHub } from '@luot/hub/testing';
 
 let t: TestHub;
-afterEach(async () => t?.close());
+let own: FakePrinter | null = null;
+afterEach(async () => {
+  await t?.close();
+  await own?.close();
+  own = null;
+});
 
 describe('hub-side printing for browser kiosks', () => {
   it('prints the committed ticket on the kiosk’s printer, with its phone page in the QR code', async () => {
@@ -87,5 +92,44 @@ describe('hub-side printing for browser kiosks', () => {
     expect(first.result).toEqual({ recorded: true });
     expect(again.result).toEqual({ recorded: false });
     expect(t.hub.engine.printers['kiosk-1']).toMatchObject({ ok: false, fault: 'cover_open' });
+  });
+
+  it('polls an idle printer: a refused printer that comes back is seen ready within one poll', async () => {
+    own = await startFakePrinter();
+    const port = own.port;
+    t = await startTestHub({
+      config: testConfig({
+        printers: { 'kiosk-1': { kind: 'tcp', host: '127.0.0.1', port } },
+        printerTimeoutMs: 500,
+        printerPollMs: 40,
+      }),
+    });
+    const boss = await t.client('test-supervisor-token');
+    await boss.waitFor((s) => s.printers['kiosk-1']?.ok === true);
+    expect(own.statusQueries.length).toBeGreaterThan(0);
+    // Unplugged: nothing listens on its port any more.
+    await own.close();
+    own = null;
+    await boss.waitFor((s) => s.printers['kiosk-1']?.fault === 'refused');
+    // Plugged back in, no ticket printed meanwhile: the poll alone clears the fault.
+    own = await startFakePrinter({ port });
+    await boss.waitFor((s) => s.printers['kiosk-1']?.ok === true);
+    expect(own.jobs).toHaveLength(0);
+  });
+
+  it('polls a printer that runs out of paper and is refilled', async () => {
+    t = await startTestHub({
+      config: testConfig({
+        printers: { 'kiosk-1': { kind: 'fake' } },
+        printerTimeoutMs: 500,
+        printerPollMs: 30,
+      }),
+    });
+    const fake = t.hub.printers.fakes.get('kiosk-1')!;
+    const boss = await t.client('test-supervisor-token');
+    fake.setMode('paper_end');
+    await boss.waitFor((s) => s.printers['kiosk-1']?.fault === 'paper_end');
+    fake.setMode('ok');
+    await boss.waitFor((s) => s.printers['kiosk-1']?.ok === true);
   });
 });
