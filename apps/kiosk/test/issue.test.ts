@@ -394,9 +394,10 @@ describe('issueTicket in the Electron shell (the kiosk prints)', () => {
     const known = {
       'kiosk-1': { device: 'kiosk-1', ok: false, fault: 'cover_open' as const, paperNearEnd: false, at: 0 },
     };
+    // Same state again: the report still goes, for the ticket's print outcome (the hub logs no new state).
     const again = fakeClient([issueResult()], known);
     await issueTicket({ client: again.client, bridge: b.api, locale: 'vi', keepIssuing: true }, 'C', null);
-    expect(again.reports).toEqual([]);
+    expect(again.reports).toMatchObject([{ ok: false, fault: 'cover_open', maybePrinted: false }]);
   });
 
   it('shows the number alone when the kiosk has no printer', async () => {

@@ -106,6 +106,8 @@ export const CommandSchema = z.discriminatedUnion('type', [
     ok: z.boolean(),
     fault: PrinterFaultSchema.nullable().default(null),
     paperNearEnd: z.boolean().default(false),
+    /** The print of `ticketId` failed after the job was sent: the ticket may lie in the tray. */
+    maybePrinted: z.boolean().default(false),
     ticketId: ticketId.nullable().default(null),
   }),
 ]);

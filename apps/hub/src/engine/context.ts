@@ -8,7 +8,7 @@ import type {
   PrinterState,
 } from '@luot/protocol';
 import type { DeviceConfig } from '../config.js';
-import type { Printed } from '../printing/hub-printers.js';
+import type { Printed, PrintedWithDetail } from '../printing/hub-printers.js';
 import type { StoreWriter } from '../storage/store.js';
 
 /** What a handler may read and do. It never touches storage or sockets itself. */
@@ -45,9 +45,14 @@ export interface HubServices {
   /** The base URL phones reach, for the QR code on a ticket. */
   publicUrl(): string;
   /** Print an issued ticket on the kiosk's network printer (browser kiosks). */
-  print(device: string, issued: IssueResult, locale: 'vi' | 'en'): Promise<Printed>;
+  print(device: string, issued: IssueResult, locale: 'vi' | 'en'): Promise<PrintedWithDetail>;
   /** Note a printer's state (logged and broadcast only when it changed). */
   recordPrinter(device: string, state: Omit<PrinterState, 'device' | 'at'>): void;
+  /**
+   * Store what happened to a ticket's paper (reports, CSV) and log a failed print as one line.
+   * `detail` is the printer's technical detail, for the log only.
+   */
+  recordPrint(device: string, ticketId: string, printed: Printed, detail?: string): void;
 }
 
 /** Carries out one validated, authorised command; returns its answer or throws a refusal. */

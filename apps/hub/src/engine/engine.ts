@@ -25,6 +25,7 @@ import type { DeviceConfig, HubConfig } from '../config.js';
 import type { Store, StoreWriter } from '../storage/store.js';
 import { Batcher } from './batch.js';
 import { authorise, checkSignedIn, OfficerCheck, officerCheckOf, PIN_LOCKOUT } from './checks.js';
+import type { Printed } from '../printing/hub-printers.js';
 import type { HandlerContext, HubServices } from './context.js';
 import { HANDLERS } from './handlers/index.js';
 import { Replays, REQUEST_RETENTION_MS, requestHash } from './idempotency.js';
@@ -61,7 +62,7 @@ export interface EngineOptions {
   clock: () => number;
   logger: Logger;
   /** Printing and the public URL, for handlers that need them after a commit. */
-  services: Omit<HubServices, 'recordPrinter'>;
+  services: Omit<HubServices, 'recordPrinter' | 'recordPrint'>;
   /** Called after each committed batch, once its acknowledgements are on their way. */
   onCommitted: (events: StreamEvent[], touchedTickets: Set<string>) => void;
 }
@@ -93,7 +94,11 @@ export class Engine {
     };
     this.replays = new Replays(o.store);
     this.officers = new OfficerCheck(o.hub, o.office, o.store, o.logger);
-    this.services = { ...o.services, recordPrinter: (d, p) => this.recordPrinter(d, p) };
+    this.services = {
+      ...o.services,
+      recordPrinter: (d, p) => this.recordPrinter(d, p),
+      recordPrint: (d, id, printed, detail) => this.recordPrint(d, id, printed, detail),
+    };
   }
 
   get config(): OfficeConfig {
@@ -339,6 +344,35 @@ export class Engine {
     const event: HubEvent = { type: 'printer.status', device, ...p, at };
     applyHubEvent(this.view, event, at, this.o.office);
     this.commitInternal([{ event, at }]);
+  }
+
+  /**
+   * A ticket's print outcome, in `ticket_prints` (its own write, after the ticket is on disk: the
+   * printer answers only then). A failure is one structured log line, whatever printed the ticket.
+   */
+  recordPrint(device: string, ticketId: string, printed: Printed, detail?: string): void {
+    const outcome = printed.ok ? 'printed' : printed.maybePrinted ? 'maybe_printed' : 'not_printed';
+    const fault = printed.ok ? null : printed.fault;
+    if (!printed.ok) {
+      const number = this.state.tickets[ticketId]?.number ?? null;
+      this.o.logger.warn(
+        {
+          device,
+          ticket: number,
+          ticketId,
+          fault,
+          maybePrinted: printed.maybePrinted,
+          ...(detail ? { detail } : {}),
+        },
+        printed.maybePrinted ? 'ticket may have printed' : 'ticket not printed',
+      );
+    }
+    try {
+      this.o.store.write((w) => w.savePrint({ ticketId, device, outcome, fault, at: this.o.clock() }));
+    } catch (e) {
+      // The ticket and the citizen's answer stand; only the report loses this line.
+      this.o.logger.error({ err: e, device, ticketId }, 'could not store a print outcome');
+    }
   }
 
   /** Rebuild memory from the database. If even that fails the hub cannot go on: log it and stop taking commands. */

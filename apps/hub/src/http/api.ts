@@ -22,6 +22,8 @@ const CSV_COLUMNS = [
   'transfers',
   'outcome',
   'rating',
+  'print',
+  'print_fault',
 ] as const;
 
 /**

@@ -6,6 +6,8 @@ import type { Logger } from 'pino';
 import type { HubPrinterConfig } from '../config.js';
 
 export type Printed = NonNullable<IssueResult['printed']>;
+/** A print's outcome for the answer, and the printer's technical detail for the log (never shown). */
+export type PrintedWithDetail = Printed & { detail?: string };
 
 /** Faults of a printer that cannot even be reached: it is switched off or unplugged, so polls back off. */
 const UNREACHABLE = new Set<PrinterFault>(['refused', 'offline', 'timeout']);
@@ -123,7 +125,7 @@ export class HubPrinters {
     office: OfficeConfig,
     issued: IssueResult,
     locale: 'vi' | 'en',
-  ): Promise<Printed> {
+  ): Promise<PrintedWithDetail> {
     const printer = this.printers.get(device);
     // Phrases without a full stop, like the printer's own fault messages: the kiosk sets them in a sentence.
     if (!printer) {
@@ -145,15 +147,16 @@ export class HubPrinters {
             message: r.message,
             // The printer package always knows whether bytes left before the fault; unknown counts as maybe.
             maybePrinted: r.maybePrinted ?? true,
+            ...(r.detail ? { detail: r.detail } : {}),
           };
     } catch (e) {
-      this.logger.error({ err: e, device }, 'printing failed');
-      // Thrown half-way: the job may have left.
+      // Thrown half-way: the job may have left. Logged once, with the ticket, by the engine.
       return {
         ok: false,
         fault: 'write_failed',
         message: { vi: 'Lỗi máy in', en: 'Printer error' },
         maybePrinted: true,
+        detail: e instanceof Error ? (e.stack ?? e.message) : String(e),
       };
     } finally {
       this.busy.set(device, this.busy.get(device)! - 1);

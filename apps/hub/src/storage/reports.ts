@@ -14,6 +14,9 @@ export interface TicketExportRow {
   transfers: number;
   outcome: string | null;
   rating: number | null;
+  /** printed / maybe_printed / not_printed; null when nobody asked the hub to record it (no printer) */
+  print: string | null;
+  print_fault: string | null;
 }
 
 /** The office's figures, read from the ticket and rating rows kept beside the event log. */
@@ -43,8 +46,14 @@ export class Reports {
       ),
       tickets: db.prepare(
         `SELECT t.number, t.service, t.priority, t.status, t.issued_at, t.called_at, t.finished_at, t.counter,
-           t.officer_id, t.transfers, t.outcome, r.score AS rating
-         FROM tickets t LEFT JOIN ratings r ON r.ticket_id = t.id WHERE t.day = ? ORDER BY t.issued_at`,
+           t.officer_id, t.transfers, t.outcome, r.score AS rating, p.outcome AS print, p.fault AS print_fault
+         FROM tickets t LEFT JOIN ratings r ON r.ticket_id = t.id LEFT JOIN ticket_prints p ON p.ticket_id = t.id
+         WHERE t.day = ? ORDER BY t.issued_at`,
+      ),
+      prints: db.prepare(
+        `SELECT p.device, p.outcome, p.fault, COUNT(*) AS count
+         FROM ticket_prints p JOIN tickets t ON t.id = p.ticket_id
+         WHERE t.day = ? GROUP BY p.device, p.outcome, p.fault ORDER BY p.device, p.outcome, p.fault`,
       ),
     };
   }
@@ -60,6 +69,13 @@ export class Reports {
       byService: this.s.byService.all(day),
       byOfficer: this.s.byOfficer.all(day),
       ratings: this.s.ratings.all(day),
+      /** Tickets per kiosk and print outcome (and fault): how often citizens left without paper. */
+      prints: this.s.prints.all(day) as Array<{
+        device: string;
+        outcome: string;
+        fault: string | null;
+        count: number;
+      }>,
     };
   }
 

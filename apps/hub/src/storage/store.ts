@@ -17,6 +17,17 @@ export interface RatingRow {
   at: number;
 }
 
+/** A ticket's print outcome, as `ticket_prints` keeps it. */
+export type PrintOutcome = 'printed' | 'maybe_printed' | 'not_printed';
+export interface PrintRow {
+  ticketId: string;
+  device: string;
+  outcome: PrintOutcome;
+  /** the printer's fault code; null when printed */
+  fault: string | null;
+  at: number;
+}
+
 /** What may be written inside one atomic write (`Store.write`): appends and row updates, no reads. */
 export interface StoreWriter {
   /** Append an event to the log; returns its seq. */
@@ -24,6 +35,7 @@ export interface StoreWriter {
   saveTicket(t: Ticket): void;
   saveToken(token: string, ticketId: string): void;
   saveRating(r: RatingRow): void;
+  savePrint(p: PrintRow): void;
   putRequest(device: string, requestId: string, hash: string, ack: CommandAck, at: number): void;
 }
 
@@ -60,6 +72,11 @@ export class Store implements StoreWriter {
       pruneRequests: db.prepare('DELETE FROM requests WHERE at < ?'),
       insertRating: db.prepare(
         'INSERT INTO ratings (ticket_id, score, reasons, officer_id, counter, service, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      upsertPrint: db.prepare(
+        `INSERT INTO ticket_prints (ticket_id, device, outcome, fault, at) VALUES (@ticketId, @device, @outcome, @fault, @at)
+         ON CONFLICT (ticket_id) DO UPDATE SET device = excluded.device, outcome = excluded.outcome,
+           fault = excluded.fault, at = excluded.at`,
       ),
       pinFailures: db.prepare('SELECT COUNT(*) AS n FROM pin_failures WHERE officer_id = ? AND at > ?'),
       addPinFailure: db.prepare('INSERT INTO pin_failures (officer_id, at) VALUES (?, ?)'),
@@ -124,6 +141,11 @@ export class Store implements StoreWriter {
   /** Requests older than this are not replayed any more (a retry comes within minutes, not days). */
   pruneRequests(before: number): void {
     this.s.pruneRequests.run(before);
+  }
+
+  /** The last print of a ticket wins (a reprint that worked replaces "not printed"). */
+  savePrint(p: PrintRow): void {
+    this.s.upsertPrint.run(p);
   }
 
   saveRating(r: RatingRow): void {

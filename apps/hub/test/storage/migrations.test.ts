@@ -140,3 +140,37 @@ describe('migration 3: wrong PINs are kept in the database', () => {
     db.close();
   });
 });
+
+describe('migration 4: every ticket’s print outcome', () => {
+  it('adds an empty ticket_prints table and leaves tickets and wrong PINs alone', () => {
+    const db = databaseAt(3);
+    db.prepare(
+      `INSERT INTO tickets (id, day, number, service, issued_service, priority, party, status, issued_at,
+         call_count, transfers, kiosk_id)
+       VALUES ('20261130-A001', '2026-11-30', 'A001', 'A', 'A', NULL, 1, 'waiting', 1000, 0, 0, 'kiosk-1')`,
+    ).run();
+    db.prepare('INSERT INTO pin_failures (officer_id, at) VALUES (?, ?)').run('cb1', 1000);
+    const before = tables(db);
+    const ticketsBefore = db.prepare('SELECT * FROM tickets').all();
+
+    runMigrations(db, MIGRATIONS.slice(0, 4));
+
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    expect(tables(db)).toEqual([...before, 'ticket_prints'].sort());
+    expect(db.prepare('SELECT * FROM tickets').all()).toEqual(ticketsBefore);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM pin_failures').get()).toEqual({ n: 1 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM ticket_prints').get()).toEqual({ n: 0 });
+    // What the hub writes: one row per ticket, the last print wins; only the three outcomes.
+    const upsert = db.prepare(
+      `INSERT INTO ticket_prints (ticket_id, device, outcome, fault, at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (ticket_id) DO UPDATE SET outcome = excluded.outcome, fault = excluded.fault, at = excluded.at`,
+    );
+    upsert.run('20261130-A001', 'kiosk-1', 'not_printed', 'paper_end', 2000);
+    upsert.run('20261130-A001', 'kiosk-1', 'printed', null, 3000);
+    expect(db.prepare('SELECT outcome, fault FROM ticket_prints').all()).toEqual([
+      { outcome: 'printed', fault: null },
+    ]);
+    expect(() => upsert.run('20261130-A002', 'kiosk-1', 'lost', null, 1)).toThrow(/CHECK/);
+    db.close();
+  });
+});

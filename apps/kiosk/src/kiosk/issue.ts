@@ -313,7 +313,11 @@ async function printLocally(
     r = null;
   }
   if (!r) {
-    reportPrinter(deps.client, { ok: false, fault: 'unrecoverable', paperNearEnd: false }, result.ticket.id);
+    reportPrinter(
+      deps.client,
+      { ok: false, fault: 'unrecoverable', paperNearEnd: false, maybePrinted: true },
+      result.ticket.id,
+    );
     // The shell failed mid-call: whether the job left is unknown, so the tray is checked first.
     return {
       print: { kind: 'failed', fault: 'unrecoverable', reason: PRINT_CRASHED, maybePrinted: true },
@@ -328,9 +332,14 @@ async function printLocally(
   if (r.advice.reportFault === null) {
     return { print: { kind: 'none', message: r.advice.userMessage ?? r.message }, keepIssuing: true };
   }
-  reportPrinter(deps.client, { ok: false, fault: r.fault, paperNearEnd: false }, result.ticket.id);
+  const maybePrinted = r.maybePrinted !== false;
+  reportPrinter(
+    deps.client,
+    { ok: false, fault: r.fault, paperNearEnd: false, maybePrinted },
+    result.ticket.id,
+  );
   return {
-    print: { kind: 'failed', fault: r.fault, reason: r.message, maybePrinted: r.maybePrinted !== false },
+    print: { kind: 'failed', fault: r.fault, reason: r.message, maybePrinted },
     keepIssuing: r.advice.keepIssuing,
   };
 }
@@ -339,13 +348,19 @@ export interface PrinterReport {
   ok: boolean;
   fault: PrinterFault | null;
   paperNearEnd: boolean;
+  /** the job had left when the fault came: the ticket may lie in the tray */
+  maybePrinted?: boolean;
 }
 
-/** Tell the hub only when the printer's state changed: the hub keeps the last state per kiosk. */
+/**
+ * Tell the hub how the printer is. A report about a ticket always goes (the hub stores every ticket's
+ * print outcome for the day report); a status check alone only when the state changed.
+ */
 export function reportPrinter(client: IssueClient, p: PrinterReport, ticketId: string | null): void {
   const id = client.device?.id;
   const known = id ? client.snapshot?.printers[id] : undefined;
-  if (known && known.ok === p.ok && known.fault === p.fault && known.paperNearEnd === p.paperNearEnd) return;
+  const same = known && known.ok === p.ok && known.fault === p.fault && known.paperNearEnd === p.paperNearEnd;
+  if (same && ticketId === null) return;
   client.reportPrinter({ ...p, ticketId }).catch(() => {
     // Offline: the next print reports again, since the hub's state still differs.
   });

@@ -32,12 +32,13 @@ export const ticketHandlers = {
     // A browser kiosk asks the hub to print: after the ticket is on disk, whatever the printer does.
     if (c.print) {
       ctx.afterCommit(async (issued) => {
-        const printed = await ctx.hub.print(ctx.device.id, issued, c.locale);
+        const { detail, ...printed } = await ctx.hub.print(ctx.device.id, issued, c.locale);
         ctx.hub.recordPrinter(ctx.device.id, {
           ok: printed.ok,
           fault: printed.ok ? null : printed.fault,
           paperNearEnd: printed.ok ? printed.paperNearEnd : false,
         });
+        ctx.hub.recordPrint(ctx.device.id, issued.ticket.id, printed, detail);
         return { ...issued, printed };
       });
     }
