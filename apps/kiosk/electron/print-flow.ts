@@ -17,6 +17,13 @@ const KEEP_YOUR_NUMBER: Text = {
   en: 'The ticket could not be printed. Your number is still valid: please note the number on the screen or scan the QR code.',
 };
 
+// The fault came after the whole job reached the printer: the ticket may be in the tray, so "could
+// not be printed" would send the citizen for a second number they do not need.
+const MAYBE_PRINTED: Text = {
+  vi: 'Phiếu có thể đã được in. Vui lòng kiểm tra khay giấy trước khi in lại. Số thứ tự của quý khách vẫn có hiệu lực: nếu không có phiếu, vui lòng ghi lại số trên màn hình hoặc quét mã QR.',
+  en: 'The ticket may have been printed. Please check the paper tray before printing again. Your number is still valid: if there is no ticket, please note the number on the screen or scan the QR code.',
+};
+
 const ISSUING_PAUSED: Text = {
   vi: 'Kiosk tạm ngừng cấp số. Vui lòng liên hệ cán bộ hướng dẫn.',
   en: 'This kiosk has stopped issuing numbers for now. Please ask a member of staff.',
@@ -56,9 +63,10 @@ export function advise(result: PrintResult, policy: PrintPolicy): PrintAdvice {
   }
   const keepIssuing = policy.keepIssuingWhenPrinterFails;
   const reason = FAULT_TEXT[result.fault];
+  const after = result.maybePrinted === true ? MAYBE_PRINTED : KEEP_YOUR_NUMBER;
   const userMessage = keepIssuing
-    ? join({ vi: `${reason.vi}.`, en: `${reason.en}.` }, KEEP_YOUR_NUMBER)
-    : join({ vi: `${reason.vi}.`, en: `${reason.en}.` }, KEEP_YOUR_NUMBER, ISSUING_PAUSED);
+    ? join({ vi: `${reason.vi}.`, en: `${reason.en}.` }, after)
+    : join({ vi: `${reason.vi}.`, en: `${reason.en}.` }, after, ISSUING_PAUSED);
   return { reportFault: result.fault, paperNearEnd: false, keepIssuing, userMessage };
 }
 

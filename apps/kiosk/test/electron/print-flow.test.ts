@@ -64,6 +64,17 @@ describe('advise', () => {
     });
   });
 
+  it('a fault after the job was sent: "may have printed, check the tray", never "could not be printed"', () => {
+    const advice = advise(failed('paper_end', true), { keepIssuingWhenPrinterFails: true });
+    expect(advice.reportFault).toBe('paper_end');
+    expect(advice.userMessage?.vi).toContain(
+      'Phiếu có thể đã được in. Vui lòng kiểm tra khay giấy trước khi in lại.',
+    );
+    expect(advice.userMessage?.en).toContain('may have been printed');
+    expect(advice.userMessage?.vi).not.toContain('Không in được');
+    expect(advice.userMessage?.vi).toContain('Số thứ tự của quý khách vẫn có hiệu lực');
+  });
+
   it('names the fault in both languages', () => {
     expect(advise(failed('paper_end'), { keepIssuingWhenPrinterFails: true }).userMessage).toEqual({
       vi: expect.stringMatching(/^Máy in hết giấy\. /),
