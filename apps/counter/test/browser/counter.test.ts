@@ -91,6 +91,11 @@ describe('counter terminal', () => {
     await action(page, 'callNext').click();
     await expect.poll(() => ticketInHand(page), POLL).toBe('C001');
     await action(page, 'noShow').click();
+    // Skipping asks first (no-show.test.ts).
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /Vắng mặt, bỏ qua/ })
+      .click();
     await expect.poll(() => ticketInHand(page), POLL).toBe('');
     expect(t.hub.engine.state.tickets['20261130-C001']!.status).toBe('no_show');
 
