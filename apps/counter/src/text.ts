@@ -81,6 +81,7 @@ export const TEXT = {
   back: { vi: 'Quay lại', en: 'Back' },
   skippedToast: { vi: 'Đã bỏ qua số {number}.', en: '{number} skipped.' },
   undo: { vi: 'Hoàn tác', en: 'Undo' },
+  ratingReceived: { vi: 'Số {number}: đã nhận đánh giá.', en: '{number}: rating received.' },
   transfer: { vi: 'Chuyển', en: 'Transfer' },
   pause: { vi: 'Tạm dừng', en: 'Pause' },
   resume: { vi: 'Tiếp tục làm việc', en: 'Resume' },

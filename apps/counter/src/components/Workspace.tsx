@@ -54,6 +54,20 @@ export function Workspace({
   const [dialog, setDialog] = useState<DialogKind | null>(null);
   // The last ticket this terminal skipped, and when (the hub's time), for "Hoàn tác".
   const [skipped, setSkipped] = useState<{ id: string; number: string; at: number } | null>(null);
+  // The last visit here that the citizen rated. The officer sees that a rating arrived, never its
+  // level: a rating the officer reads at once is one the citizen feels watched giving.
+  const [rated, setRated] = useState<string | null>(null);
+  useEffect(
+    () =>
+      client.on('events', (events) => {
+        for (const { event: e } of events) {
+          const tk = e.type === 'ticket.rated' ? client.snapshot?.state.tickets[e.ticketId] : undefined;
+          if (tk && e.type === 'ticket.rated' && e.score !== null && tk.counter === counter)
+            setRated(tk.number);
+        }
+      }),
+    [client, counter],
+  );
   // Re-rendered every second: the live "time since called" counts by the hub's clock.
   const hubNow = useHubNow(client, 1000);
   const online = status === 'online';
@@ -67,6 +81,7 @@ export function Workspace({
   const aboutTicket = (d: DialogKind | null) => d === 'finish' || d === 'transfer' || d === 'noShow';
   const openDialog = aboutTicket(dialog) && !ticketId ? null : dialog;
   useEffect(() => {
+    if (ticketId) setRated(null); // about the visit before: gone with the next citizen
     if (!ticketId) setDialog((d) => (aboutTicket(d) ? null : d));
   }, [ticketId]);
 
@@ -199,6 +214,11 @@ export function Workspace({
           {blocker === 'busy' && <p className="hint">{t('blockBusy')}</p>}
           {blocker === 'queue_empty' && <p className="hint">{t('blockEmpty')}</p>}
           <ActionBar view={view} pending={runner.pending} onAction={(a) => perform(a, view)} />
+          {rated && !view.ticket && (
+            <p className="hint" role="status" data-testid="rating-received">
+              {t('ratingReceived', { number: rated })}
+            </p>
+          )}
           {undoable && (
             <div className="toast" role="status" data-testid="undo-toast">
               <span>{t('skippedToast', { number: undoable.number })}</span>

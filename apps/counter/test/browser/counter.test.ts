@@ -27,7 +27,8 @@ describe('counter terminal', () => {
     await page.getByTestId('next-list').getByText('C001').waitFor();
     await screenshot(page, 'counter', 'idle');
 
-    const rating = await openRating(suite.browser, t, 5, '&timeout=60');
+    // A short thank-you: the rating is sent when it ends (apps/rating flow.ts).
+    const rating = await openRating(suite.browser, t, 5, '&timeout=60&thanks=2');
     await expect.poll(() => rating.getByTestId('rating-officer').textContent(), POLL).toBe('Cán bộ 5');
 
     await action(page, 'callNext').click();
