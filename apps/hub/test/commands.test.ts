@@ -94,6 +94,9 @@ describe('ticket.reactivate', () => {
     const skipped = (await c3.noShow()).result.ticket!;
     await boss.reactivate(skipped.id);
     expect(t.hub.engine.state.tickets[skipped.id]!.status).toBe('waiting');
+    // A counter with nobody signed in may not.
+    await c4.signOut();
+    await expect(c4.reactivate(first.id)).rejects.toMatchObject({ code: 'NOT_SIGNED_IN' });
     // A rating screen may not.
     const rating = await t.client('test-rating-3-token');
     await expect(rating.reactivate(first.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });

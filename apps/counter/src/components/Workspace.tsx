@@ -241,6 +241,9 @@ export function Workspace({
             hubNow={hubNow}
             pending={runner.pending}
             onCall={(id) => void runner.run('callTicket', () => client.callTicket(id))}
+            config={config}
+            online={online}
+            onReactivate={(id) => void runner.run('reactivate', () => client.reactivate(id))}
           />
         )}
       </main>

@@ -34,7 +34,7 @@ describe('counter terminal: no-show', () => {
     expect(await ticketInHand(page)).toBe('');
   });
 
-  it('undoes a no-show within 10 seconds: the ticket is back in hand; after 10 s the undo is gone', async () => {
+  it('undoes a no-show within 10 s (back in hand); later "Xếp lại hàng" in the side panel puts it back in line', async () => {
     const t = await suite.hub();
     const kiosk = await t.client('test-kiosk-1-token');
     await issue(kiosk, 'C', 4);
@@ -72,5 +72,17 @@ describe('counter terminal: no-show', () => {
     await toast.waitFor({ state: 'detached' });
     expect(t.hub.engine.state.tickets['20261130-C001']!.status).toBe('no_show');
     await screenshot(page, 'counter', 'no-show-undo-gone');
+
+    // The citizen comes back later (their phone sent them here): "Xếp lại hàng" in the side panel.
+    const skipped = page.getByTestId('skipped-list');
+    await skipped.getByText('C001').waitFor();
+    await skipped.getByRole('button', { name: 'Xếp lại hàng C001' }).click();
+    await expect.poll(() => t.hub.engine.state.tickets['20261130-C001']!.status, POLL).toBe('waiting');
+    await skipped.waitFor({ state: 'detached' });
+    // After the next 2 waiting (C002, C003), before C004 and C005.
+    const next = page.getByTestId('next-list').locator('li');
+    await expect
+      .poll(() => next.evaluateAll((li) => li.map((l) => l.getAttribute('data-ticket'))), POLL)
+      .toEqual(['C002', 'C003', 'C001', 'C004', 'C005']);
   });
 });
