@@ -68,3 +68,37 @@ describe('commands and their contract', () => {
     );
   });
 });
+
+describe('ticket.reactivate', () => {
+  it('the counter that skipped a ticket, or a supervisor, puts it back in line; another counter may not', async () => {
+    t = await startTestHub();
+    const kiosk = await t.client('test-kiosk-1-token');
+    const boss = await t.client('test-supervisor-token');
+    const c3 = await t.counter(3);
+    const c4 = await t.counter(4);
+    const first = (await kiosk.issue({ service: 'A' })).result.ticket;
+    for (let i = 0; i < 3; i++) await kiosk.issue({ service: 'A' });
+    await c3.callNext();
+    await c3.noShow();
+    await expect(c4.reactivate(first.id)).rejects.toMatchObject({ code: 'TICKET_NOT_FOR_COUNTER' });
+    const back = await c3.reactivate(first.id);
+    expect(COMMANDS['ticket.reactivate'].result.safeParse(back.result).success).toBe(true);
+    expect(back.result.ticket).toMatchObject({ id: first.id, status: 'waiting', counter: null });
+    // After the next 2 waiting (the default `fairness.reactivateBehind`).
+    const line = () => t!.hub.engine.state.lines.waiting['A']!.normal.map((id) => id.slice(-4));
+    expect(line()).toEqual(['A002', 'A003', 'A001', 'A004']);
+    await expect(c3.reactivate(first.id)).rejects.toMatchObject({ code: 'TICKET_NOT_NO_SHOW' });
+
+    // The supervisor may bring back a ticket any counter skipped.
+    await c3.callNext();
+    const skipped = (await c3.noShow()).result.ticket!;
+    await boss.reactivate(skipped.id);
+    expect(t.hub.engine.state.tickets[skipped.id]!.status).toBe('waiting');
+    // A counter with nobody signed in may not.
+    await c4.signOut();
+    await expect(c4.reactivate(first.id)).rejects.toMatchObject({ code: 'NOT_SIGNED_IN' });
+    // A rating screen may not.
+    const rating = await t.client('test-rating-3-token');
+    await expect(rating.reactivate(first.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});

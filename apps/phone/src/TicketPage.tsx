@@ -146,7 +146,10 @@ function StageCard({ stage, watch, t }: { stage: Stage; watch: TicketWatch; t: T
     ],
     serving: [t('servingTitle'), t('servingBody', { n: counter })],
     done: [t('doneTitle'), t('doneBody')],
-    no_show: [t('noShowTitle'), t('noShowBody')],
+    no_show: [
+      t('noShowTitle'),
+      watch.ticket.counter !== null ? t('noShowAtCounter', { n: watch.ticket.counter }) : t('noShowBody'),
+    ],
     cancelled: [t('cancelledTitle'), t('cancelledBody')],
   };
   const [title, body] = text[stage];

@@ -44,6 +44,11 @@ export const PHONE_TEXTS = {
     vi: 'Ông/bà không có mặt khi được mời. Vui lòng liên hệ cán bộ hướng dẫn.',
     en: 'You were not there when called. Please ask a member of staff.',
   },
+  // The counter that skipped the ticket can put it back into the line (queue-rules.md, Reactivation).
+  noShowAtCounter: {
+    vi: 'Ông/bà đã bị bỏ qua — vui lòng đến quầy số {n} để được gọi lại.',
+    en: 'Your turn was skipped — please go to counter {n} to be called again.',
+  },
   cancelledTitle: { vi: 'Số đã bị hủy', en: 'Ticket cancelled' },
   cancelledBody: {
     vi: 'Vui lòng liên hệ cán bộ hướng dẫn nếu cần hỗ trợ.',

@@ -200,9 +200,14 @@ function RatingScreen({
               </button>
             ))}
           </div>
-          <button type="button" className="rating-send" onClick={() => dispatch({ type: 'submitReasons' })}>
-            {t('send')}
-          </button>
+          <div className="rating-actions">
+            <button type="button" className="rating-back" onClick={() => dispatch({ type: 'back' })}>
+              {t('back')}
+            </button>
+            <button type="button" className="rating-send" onClick={() => dispatch({ type: 'submitReasons' })}>
+              {t('send')}
+            </button>
+          </div>
           <Countdown seconds={timeout} restart={state} />
         </main>
       )}
@@ -214,6 +219,10 @@ function RatingScreen({
           </div>
           <h1>{t('thanks')}</h1>
           <p>{t('thanksSub')}</p>
+          {/* Sent to the hub only when this screen ends, so a mistaken tap can still be changed. */}
+          <button type="button" className="rating-back" onClick={() => dispatch({ type: 'change' })}>
+            {t('change')}
+          </button>
         </main>
       )}
 

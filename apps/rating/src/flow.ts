@@ -5,6 +5,10 @@ import type { StreamEvent } from '@luot/protocol';
  * The citizen's rating screen as a small state machine, kept pure so every path (a tap, reasons
  * on the lowest level, a timeout, the next citizen arriving first) is tested without a browser.
  * `step` returns the next state and, when a rating must be stored, what to send to the hub.
+ *
+ * A choice can be changed until the screen resets: the hub stores one rating per visit and
+ * refuses a second (ALREADY_RATED), so nothing is sent on the tap. The choice is sent when the
+ * thank-you screen ends, when the next visit at the counter finishes first, or on timeout.
  */
 export type Tone = 'best' | 'good' | 'neutral' | 'poor' | 'worst';
 
@@ -50,7 +54,8 @@ export type RatingState =
   | { phase: 'idle' }
   | { phase: 'asking'; ticketId: string }
   | { phase: 'reasons'; ticketId: string; score: number; reasons: string[] }
-  | { phase: 'thanks'; ticketId: string };
+  /** The choice shown thanked for; sent to the hub when this screen ends (it may still change). */
+  | { phase: 'thanks'; ticketId: string; score: number; reasons: string[] };
 
 export type RatingAction =
   /** A visit at this counter finished ('ticket.finished'). */
@@ -58,6 +63,10 @@ export type RatingAction =
   | { type: 'choose'; score: number }
   | { type: 'toggleReason'; id: string }
   | { type: 'submitReasons' }
+  /** "Quay lại" on the reasons screen: back to the levels, nothing chosen. */
+  | { type: 'back' }
+  /** "Đổi đánh giá" on the thank-you screen: choose again. */
+  | { type: 'change' }
   /** The citizen did not answer within the timeout. */
   | { type: 'timeout' }
   /** The thank-you has been shown long enough. */
@@ -91,11 +100,14 @@ export function step(state: RatingState, action: RatingAction, config: RatingCon
       if (state.phase !== 'asking') return none(state);
       const lowest = action.score === 1 && config.reasons.length > 0;
       if (lowest) return none({ phase: 'reasons', ticketId: state.ticketId, score: 1, reasons: [] });
-      return {
-        state: { phase: 'thanks', ticketId: state.ticketId },
-        submit: [{ ticketId: state.ticketId, score: action.score, reasons: [] }],
-      };
+      return none({ phase: 'thanks', ticketId: state.ticketId, score: action.score, reasons: [] });
     }
+    case 'back':
+      if (state.phase !== 'reasons') return none(state);
+      return none({ phase: 'asking', ticketId: state.ticketId });
+    case 'change':
+      if (state.phase !== 'thanks') return none(state);
+      return none({ phase: 'asking', ticketId: state.ticketId });
     case 'toggleReason': {
       if (state.phase !== 'reasons') return none(state);
       const reasons = state.reasons.includes(action.id)
@@ -105,25 +117,24 @@ export function step(state: RatingState, action: RatingAction, config: RatingCon
     }
     case 'submitReasons':
       if (state.phase !== 'reasons') return none(state);
-      return {
-        state: { phase: 'thanks', ticketId: state.ticketId },
-        submit: [{ ticketId: state.ticketId, score: state.score, reasons: state.reasons }],
-      };
+      return none({ phase: 'thanks', ticketId: state.ticketId, score: state.score, reasons: state.reasons });
     case 'timeout': {
       const pending = unanswered(state);
       return { state: IDLE, submit: pending ? [pending] : [] };
     }
-    case 'done':
-      return none(state.phase === 'thanks' ? IDLE : state);
+    case 'done': {
+      if (state.phase !== 'thanks') return none(state);
+      return { state: IDLE, submit: [unanswered(state)!] };
+    }
   }
 }
 
-/** What to store for a visit left without an answer: the score chosen so far, or none. */
+/** What to store for a visit when its screen ends: the score chosen so far, or none. */
 function unanswered(state: RatingState): Submission | null {
   if (state.phase === 'asking') return { ticketId: state.ticketId, score: null, reasons: [] };
-  if (state.phase === 'reasons')
-    return { ticketId: state.ticketId, score: state.score, reasons: state.reasons };
-  return null;
+  return state.phase === 'idle'
+    ? null
+    : { ticketId: state.ticketId, score: state.score, reasons: state.reasons };
 }
 
 /** Seconds before an unanswered question is recorded as "no rating": `?timeout=` wins (tests). */
@@ -176,5 +187,11 @@ export function switchedVisit(before: RatingState, after: RatingState): boolean 
 
 /** A citizen's tap (not a finish, a timeout…): what the guard after a switch holds back. */
 export function isTap(action: RatingAction): boolean {
-  return action.type === 'choose' || action.type === 'toggleReason' || action.type === 'submitReasons';
+  return (
+    action.type === 'choose' ||
+    action.type === 'toggleReason' ||
+    action.type === 'submitReasons' ||
+    action.type === 'back' ||
+    action.type === 'change'
+  );
 }

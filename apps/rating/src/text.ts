@@ -20,6 +20,8 @@ const TEXT = {
   reasonsTitle: { vi: 'Xin ông/bà cho biết điều chưa hài lòng', en: 'What was not satisfactory?' },
   reasonsHint: { vi: 'Có thể chọn nhiều ý, rồi bấm “Gửi đánh giá”.', en: 'Choose any, then press “Send”.' },
   send: { vi: 'Gửi đánh giá', en: 'Send' },
+  back: { vi: 'Quay lại', en: 'Back' },
+  change: { vi: 'Đổi đánh giá', en: 'Change my rating' },
   thanks: { vi: 'Trân trọng cảm ơn ông/bà!', en: 'Thank you!' },
   thanksSub: {
     vi: 'Ý kiến của ông/bà giúp chúng tôi phục vụ ngày càng tốt hơn.',

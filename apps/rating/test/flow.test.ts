@@ -54,15 +54,44 @@ describe('rating scale', () => {
 });
 
 describe('rating screen flow', () => {
-  it('asks after a finish and stores one tap', () => {
+  it('asks after a finish and stores one tap, when the thank-you screen ends', () => {
     const r = run([
       { type: 'finished', ticketId: 'T1' },
       { type: 'choose', score: 4 },
       { type: 'choose', score: 3 },
     ]);
-    expect(r.state).toEqual({ phase: 'thanks', ticketId: 'T1' });
-    expect(r.sent).toEqual([{ ticketId: 'T1', score: 4, reasons: [] }]);
-    expect(run([{ type: 'done' }], r.state).state).toEqual(IDLE);
+    expect(r.state).toEqual({ phase: 'thanks', ticketId: 'T1', score: 4, reasons: [] });
+    // Nothing sent yet: the choice may still change (a second rating is refused by the hub).
+    expect(r.sent).toEqual([]);
+    expect(run([{ type: 'done' }], r.state)).toEqual({
+      state: IDLE,
+      sent: [{ ticketId: 'T1', score: 4, reasons: [] }],
+    });
+  });
+
+  it('changes the rating until the screen resets: "Đổi đánh giá" on the thanks, "Quay lại" on the reasons', () => {
+    const r = run([
+      { type: 'finished', ticketId: 'T1' },
+      { type: 'choose', score: 1 },
+      { type: 'toggleReason', id: 'wait' },
+      { type: 'back' },
+    ]);
+    expect(r).toEqual({ state: { phase: 'asking', ticketId: 'T1' }, sent: [] });
+    const changed = run(
+      [{ type: 'choose', score: 4 }, { type: 'change' }, { type: 'choose', score: 3 }],
+      r.state,
+    );
+    expect(changed).toEqual({ state: { phase: 'thanks', ticketId: 'T1', score: 3, reasons: [] }, sent: [] });
+    expect(run([{ type: 'done' }], changed.state).sent).toEqual([{ ticketId: 'T1', score: 3, reasons: [] }]);
+    // The next visit finishing first sends the choice shown.
+    expect(run([{ type: 'finished', ticketId: 'T2' }], changed.state).sent).toEqual([
+      { ticketId: 'T1', score: 3, reasons: [] },
+    ]);
+    // Neither button does anything elsewhere.
+    expect(run([{ type: 'back' }, { type: 'change' }], { phase: 'asking', ticketId: 'T1' }).state).toEqual({
+      phase: 'asking',
+      ticketId: 'T1',
+    });
   });
 
   it('asks for reasons on the lowest level and sends them', () => {
@@ -75,17 +104,14 @@ describe('rating screen flow', () => {
     ]);
     expect(r.state).toEqual({ phase: 'reasons', ticketId: 'T1', score: 1, reasons: ['attitude'] });
     expect(r.sent).toEqual([]);
-    const s = run([{ type: 'submitReasons' }], r.state);
+    const s = run([{ type: 'submitReasons' }, { type: 'done' }], r.state);
     expect(s.sent).toEqual([{ ticketId: 'T1', score: 1, reasons: ['attitude'] }]);
-    expect(s.state.phase).toBe('thanks');
+    expect(s.state).toEqual(IDLE);
   });
 
   it('skips reasons when the office configured none', () => {
     const r = run(
-      [
-        { type: 'finished', ticketId: 'T1' },
-        { type: 'choose', score: 1 },
-      ],
+      [{ type: 'finished', ticketId: 'T1' }, { type: 'choose', score: 1 }, { type: 'done' }],
       IDLE,
       { ...config, reasons: [] },
     );
@@ -193,7 +219,7 @@ describe('which visits the rating screen asks about', () => {
     expect(switchedVisit(IDLE, a)).toBe(false); // a first question: nobody was tapping
     expect(switchedVisit(a, b)).toBe(true);
     expect(switchedVisit({ phase: 'reasons', ticketId: 'A', score: 1, reasons: [] }, b)).toBe(true);
-    expect(switchedVisit({ phase: 'thanks', ticketId: 'A' }, b)).toBe(true);
+    expect(switchedVisit({ phase: 'thanks', ticketId: 'A', score: 4, reasons: [] }, b)).toBe(true);
     expect(switchedVisit(a, a)).toBe(false);
     expect(switchedVisit(a, IDLE)).toBe(false);
     expect(isTap({ type: 'choose', score: 4 })).toBe(true);

@@ -6,6 +6,7 @@
  *   npm run supervisor -- sign-out 7               sign out whoever is at counter 7
  *   npm run supervisor -- pause 7 "lý do"          pause a counter whose officer stepped away
  *   npm run supervisor -- cancel 20261130-A012 "lý do"
+ *   npm run supervisor -- reactivate 20261130-A012 put a no-show ticket back into its line
  *   npm run supervisor -- close-day
  *   npm run supervisor -- status                   who is where, hall occupancy, printers
  *   npm run supervisor -- report [YYYY-MM-DD]      the day's figures (JSON)
@@ -52,7 +53,7 @@ async function readStdin(): Promise<string> {
 
 function usage(): never {
   console.error(
-    'usage: npm run supervisor -- <level N|close-counter N|open-counter N|sign-out N|pause N REASON|cancel ID REASON|close-day|status|report [DATE]|hash-pin PIN|new-token>',
+    'usage: npm run supervisor -- <level N|close-counter N|open-counter N|sign-out N|pause N REASON|cancel ID REASON|reactivate ID|close-day|status|report [DATE]|hash-pin PIN|new-token>',
   );
   process.exit(2);
 }
@@ -110,6 +111,12 @@ async function main(): Promise<void> {
         if (!args[0] || !args[1]) usage();
         await client.cancelTicket(args[0], args[1]);
         break;
+      case 'reactivate': {
+        if (!args[0]) usage();
+        const { result } = await client.reactivate(args[0]);
+        console.log(`${result.ticket.number}: đang chờ lại`);
+        break;
+      }
       case 'close-day':
         await client.closeDay();
         break;

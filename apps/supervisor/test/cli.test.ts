@@ -47,6 +47,18 @@ describe('the supervisor command line', () => {
     expect(stdout).not.toMatch(/offline|open|closed/);
   });
 
+  it('reactivates a no-show ticket', { timeout: 30_000 }, async () => {
+    t = await startTestHub();
+    const kiosk = await t.client('test-kiosk-1-token');
+    const c3 = await t.counter(3);
+    const { ticket } = (await kiosk.issue({ service: 'A' })).result;
+    await c3.callNext();
+    await c3.noShow();
+    const { stdout } = await supervisor('reactivate', ticket.id);
+    expect(stdout).toContain(`${ticket.number}: đang chờ lại`);
+    expect(t.hub.engine.state.tickets[ticket.id]!.status).toBe('waiting');
+  });
+
   it('says clearly when the hub refuses', { timeout: 30_000 }, async () => {
     t = await startTestHub();
     await expect(supervisor('cancel', '20261130-A999', 'thử')).rejects.toMatchObject({

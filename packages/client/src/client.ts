@@ -247,6 +247,10 @@ export class LuotClient {
   noShow() {
     return this.send('counter.noShow', {});
   }
+  /** Bring a no-show ticket back into its line (a counter: only one it skipped itself). */
+  reactivate(ticketId: string) {
+    return this.send('ticket.reactivate', { ticketId });
+  }
   transfer(to: { toService?: string | null; toCounter?: number | null; note?: string | null }) {
     return this.send('counter.transfer', to);
   }

@@ -10,6 +10,8 @@ export type QueueCommand =
   | { type: 'startServing'; counter: number }
   | { type: 'finish'; counter: number; outcome: Outcome }
   | { type: 'noShow'; counter: number }
+  /** Put a no-show ticket back into its line; `counter` is who asks (null: the supervisor). */
+  | { type: 'reactivate'; ticketId: string; counter: number | null }
   | {
       type: 'transfer';
       counter: number;

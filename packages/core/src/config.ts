@@ -97,6 +97,13 @@ export const FairnessConfigSchema = z.object({
   maxPriorityInRow: z.number().int().min(1),
   /** A normal ticket that has waited this long is ordered with the priority class. */
   agingMinutes: z.number().positive(),
+  /**
+   * A no-show ticket that is reactivated goes back into its line with exactly this many of the
+   * tickets then waiting in that line ahead of it (fewer if fewer wait). Default 2.
+   */
+  reactivateBehind: z.number().int().min(0).optional(),
+  /** A no-show can be reactivated only this many minutes after it was marked. Default 120. */
+  reactivateWithinMinutes: z.number().positive().optional(),
 });
 export type FairnessConfig = z.infer<typeof FairnessConfigSchema>;
 

@@ -23,6 +23,18 @@ export type QueueEvent =
   | { type: 'ticket.finished'; ticketId: string; counter: number; outcome: Outcome }
   | { type: 'ticket.no_show'; ticketId: string; counter: number }
   | {
+      type: 'ticket.reactivated';
+      ticketId: string;
+      /** The counter that asked, or null for the supervisor. */
+      by: number | null;
+      /**
+       * Its new place in the line, as a (queuedAt, order) sort key decided when the command ran, so
+       * that a replay puts it in the same place whatever waits by then.
+       */
+      queuedAt: number;
+      order: number;
+    }
+  | {
       type: 'ticket.transferred';
       ticketId: string;
       fromCounter: number | null;

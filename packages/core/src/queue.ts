@@ -177,6 +177,9 @@ function decide(config: OfficeConfig, state: DayState, cmd: QueueCommand, now: n
       return [{ type: 'ticket.no_show', ticketId: t.id, counter: c.number }];
     }
 
+    case 'reactivate':
+      return [reactivate(config, state, cmd, now)];
+
     case 'transfer': {
       const c = getCounter(config, state, cmd.counter);
       const t = inHand(state, c);
@@ -275,6 +278,63 @@ function decide(config: OfficeConfig, state: DayState, cmd: QueueCommand, now: n
     case 'closeDay':
       return closeDayEvents(state);
   }
+}
+
+/** Defaults of the reactivation rule (`fairness.reactivateBehind`, `fairness.reactivateWithinMinutes`). */
+export const REACTIVATE_BEHIND = 2;
+export const REACTIVATE_WITHIN_MINUTES = 120;
+
+/**
+ * A no-show ticket goes back into its line (its service and class) with exactly
+ * `reactivateBehind` of the tickets waiting there now ahead of it: its sort key becomes one
+ * strictly between the Nth and the (N+1)th, or after the last when fewer wait. The key travels in
+ * the event, so the place does not depend on when the event is replayed.
+ */
+function reactivate(
+  config: OfficeConfig,
+  state: DayState,
+  cmd: Extract<QueueCommand, { type: 'reactivate' }>,
+  now: number,
+): QueueEvent {
+  if (state.closed) refuse('DAY_CLOSED');
+  // Only today's tickets are in the day, so an earlier day's no-show is UNKNOWN_TICKET.
+  const t = getTicket(state, cmd.ticketId);
+  if (t.status !== 'no_show') refuse('TICKET_NOT_NO_SHOW', { ticketId: t.id, status: t.status });
+  // A counter brings back only a citizen it skipped itself; others ask the supervisor.
+  if (cmd.counter !== null && t.counter !== cmd.counter)
+    refuse('TICKET_NOT_FOR_COUNTER', { ticketId: t.id, counter: cmd.counter });
+  const within = config.fairness.reactivateWithinMinutes ?? REACTIVATE_WITHIN_MINUTES;
+  if (t.finishedAt !== null && now - t.finishedAt > within * 60_000)
+    refuse('REACTIVATE_TOO_LATE', { ticketId: t.id, minutes: within });
+  const behind = config.fairness.reactivateBehind ?? REACTIVATE_BEHIND;
+  const line = state.lines.waiting[t.service]?.[t.priority ? 'priority' : 'normal'] ?? [];
+  const ahead = line[behind - 1];
+  const after = line[behind];
+  let queuedAt: number;
+  let order: number;
+  if (behind === 0 || line.length === 0) {
+    // First in line: just before the current head (or its own key when the line is empty).
+    const head = line[0] ? state.tickets[line[0]]! : null;
+    queuedAt = head ? Math.min(head.queuedAt, t.queuedAt) : t.queuedAt;
+    order = head && queuedAt === head.queuedAt ? Math.min(t.order, head.order - 1) : t.order;
+  } else if (!after) {
+    // Fewer wait than `behind`: last in line.
+    const last = state.tickets[line[line.length - 1]!]!;
+    queuedAt = Math.max(last.queuedAt, t.queuedAt);
+    order = queuedAt === last.queuedAt ? Math.max(t.order, last.order + 1) : t.order;
+  } else {
+    const a = state.tickets[ahead!]!;
+    const b = state.tickets[after]!;
+    if (a.queuedAt < b.queuedAt) {
+      // Halfway in time; its own issue order breaks no tie here.
+      queuedAt = a.queuedAt + (b.queuedAt - a.queuedAt) / 2;
+      order = t.order;
+    } else {
+      queuedAt = a.queuedAt;
+      order = a.order + (b.order - a.order) / 2;
+    }
+  }
+  return { type: 'ticket.reactivated', ticketId: t.id, by: cmd.counter, queuedAt, order };
 }
 
 function issue(

@@ -218,6 +218,17 @@ export function applyEvent(state: DayState, event: QueueEvent, at: number, confi
       });
       freeCounter(state, event.counter, at);
       return state;
+    case 'ticket.reactivated':
+      update(state, event.ticketId, (t) => {
+        // Back in the hall's line: the citizen came back to the counter, so they are inside.
+        t.status = 'waiting';
+        t.finishedAt = null;
+        t.counter = null;
+        t.targetCounter = null;
+        t.queuedAt = event.queuedAt;
+        t.order = event.order;
+      });
+      return state;
     case 'ticket.transferred':
       update(state, event.ticketId, (t) => {
         // The first counter's part is a service of its own; the next counter starts afresh.

@@ -91,6 +91,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
   ),
   cmd('counter.pause', { reason: freeText(100) }),
   cmd('counter.resume', {}),
+  cmd('ticket.reactivate', { ticketId }),
   cmd('rating.submit', {
     ticketId,
     score: z.number().int().min(1).max(5).nullable(),
@@ -189,6 +190,9 @@ export const COMMANDS = {
   'counter.transfer': { roles: ['counter'], officer: 'signed-in', result: CounterTicketResult },
   'counter.pause': { roles: ['counter'], officer: 'signed-in', result: CounterTicketResult },
   'counter.resume': { roles: ['counter'], officer: 'signed-in', result: CounterTicketResult },
+  // A counter only for a ticket it skipped itself, with an officer signed in (checked by the
+  // handler: the engine's `signed-in` check would refuse the supervisor, who has no counter).
+  'ticket.reactivate': { roles: ['counter', 'supervisor'], result: z.object({ ticket: ticketSchema }) },
   // Only the citizen's screen rates: an officer's terminal cannot rate its own officer.
   'rating.submit': {
     roles: ['rating'],

@@ -75,6 +75,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
   },
   TICKET_NOT_CALLED: { vi: 'Số này không ở trạng thái đang gọi.', en: 'This ticket is not being called.' },
   TICKET_FINAL: { vi: 'Số này đã kết thúc.', en: 'This ticket is already closed.' },
+  TICKET_NOT_NO_SHOW: {
+    vi: 'Số này không ở trạng thái vắng mặt.',
+    en: 'This ticket is not marked as a no-show.',
+  },
+  REACTIVATE_TOO_LATE: {
+    vi: 'Đã quá thời gian cho phép gọi lại số vắng mặt.',
+    en: 'Too late to bring this no-show back into the line.',
+  },
   INVALID_TRANSFER: { vi: 'Chuyển không hợp lệ.', en: 'Invalid transfer.' },
   OFFICER_ELSEWHERE: {
     vi: 'Cán bộ đang đăng nhập ở quầy khác.',

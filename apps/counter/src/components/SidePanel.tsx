@@ -1,7 +1,8 @@
-import type { DayState } from '@luot/core';
+import type { DayState, OfficeConfig } from '@luot/core';
 import { formatMinutes, pick } from '@luot/ui';
 import type { CounterView } from '../counter-view.js';
 import { useText } from '../hooks.js';
+import { skippedHere } from '../skipped.js';
 import { officerStats } from '../stats.js';
 
 /** Queue counts, the next tickets in the hub's order, and the officer's day. */
@@ -12,9 +13,16 @@ export function SidePanel({
   hubNow,
   pending,
   onCall,
+  config,
+  online,
+  onReactivate,
 }: {
   view: CounterView;
   state: DayState;
+  config: OfficeConfig;
+  online: boolean;
+  /** Put a ticket this counter skipped back into its line (the citizen came back). */
+  onReactivate: (ticketId: string) => void;
   officerId: string;
   hubNow: number;
   pending: string | null;
@@ -22,6 +30,7 @@ export function SidePanel({
 }) {
   const { t, locale } = useText();
   const stats = officerStats(state, officerId);
+  const skipped = skippedHere(config, state, view.number, hubNow);
   return (
     <aside className="side">
       <section className="panel" aria-labelledby="queue-title">
@@ -81,6 +90,34 @@ export function SidePanel({
           ))}
         </ol>
       </section>
+
+      {skipped.length > 0 && (
+        <section className="panel" aria-labelledby="skipped-title">
+          <h2 id="skipped-title">{t('skippedTitle')}</h2>
+          <ol className="next-list" data-testid="skipped-list">
+            {skipped.map((tk) => (
+              <li key={tk.id} data-ticket={tk.number}>
+                <span className="next-number">{tk.number}</span>
+                <span className="next-meta muted">
+                  {hubNow - tk.finishedAt! < 60_000
+                    ? t('justNow')
+                    : t('skippedAgo', { time: formatMinutes((hubNow - tk.finishedAt!) / 60_000, locale) })}
+                </span>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  disabled={!online || pending !== null}
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => onReactivate(tk.id)}
+                  aria-label={`${t('reactivate')} ${tk.number}`}
+                >
+                  {t('reactivate')}
+                </button>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
 
       <section className="panel" aria-labelledby="today-title">
         <h2 id="today-title">{t('todayTitle')}</h2>

@@ -12,6 +12,7 @@ import { ActionBar } from './ActionBar.js';
 import { CallTicketDialog } from './CallTicketDialog.js';
 import { ErrorAlert } from './common.js';
 import { ConfirmCloseDialog } from './ConfirmCloseDialog.js';
+import { ConfirmNoShowDialog } from './ConfirmNoShowDialog.js';
 import { CurrentTicket } from './CurrentTicket.js';
 import { FinishDialog } from './FinishDialog.js';
 import { Header } from './Header.js';
@@ -20,7 +21,10 @@ import { PauseDialog } from './PauseDialog.js';
 import { SidePanel } from './SidePanel.js';
 import { TransferDialog, type TransferTarget } from './TransferDialog.js';
 
-type DialogKind = 'finish' | 'transfer' | 'pause' | 'callTicket' | 'close' | 'help';
+type DialogKind = 'finish' | 'transfer' | 'pause' | 'callTicket' | 'close' | 'help' | 'noShow';
+
+/** How long a no-show can be undone from the terminal, on the hub's clock. */
+export const UNDO_MS = 10_000;
 
 const BLOCKER_TEXT: Record<Exclude<CallBlocker, 'busy' | 'queue_empty'>, TextKey> = {
   offline: 'blockOffline',
@@ -48,6 +52,22 @@ export function Workspace({
   const runner = useRunner();
   const notes = useTransferNotes(client);
   const [dialog, setDialog] = useState<DialogKind | null>(null);
+  // The last ticket this terminal skipped, and when (the hub's time), for "Hoàn tác".
+  const [skipped, setSkipped] = useState<{ id: string; number: string; at: number } | null>(null);
+  // The last visit here that the citizen rated. The officer sees that a rating arrived, never its
+  // level: a rating the officer reads at once is one the citizen feels watched giving.
+  const [rated, setRated] = useState<string | null>(null);
+  useEffect(
+    () =>
+      client.on('events', (events) => {
+        for (const { event: e } of events) {
+          const tk = e.type === 'ticket.rated' ? client.snapshot?.state.tickets[e.ticketId] : undefined;
+          if (tk && e.type === 'ticket.rated' && e.score !== null && tk.counter === counter)
+            setRated(tk.number);
+        }
+      }),
+    [client, counter],
+  );
   // Re-rendered every second: the live "time since called" counts by the hub's clock.
   const hubNow = useHubNow(client, 1000);
   const online = status === 'online';
@@ -58,9 +78,11 @@ export function Workspace({
   // cancelled by the supervisor…): at once for this render and the keys, and in state just after,
   // so it never pops up again over the next citizen.
   const ticketId = view?.ticket?.id ?? null;
-  const openDialog = (dialog === 'finish' || dialog === 'transfer') && !ticketId ? null : dialog;
+  const aboutTicket = (d: DialogKind | null) => d === 'finish' || d === 'transfer' || d === 'noShow';
+  const openDialog = aboutTicket(dialog) && !ticketId ? null : dialog;
   useEffect(() => {
-    if (!ticketId) setDialog((d) => (d === 'finish' || d === 'transfer' ? null : d));
+    if (ticketId) setRated(null); // about the visit before: gone with the next citizen
+    if (!ticketId) setDialog((d) => (aboutTicket(d) ? null : d));
   }, [ticketId]);
 
   // Back online: a refusal for being offline no longer holds.
@@ -91,7 +113,9 @@ export function Workspace({
       case 'startServing':
         return void runner.run(a, () => client.startServing());
       case 'noShow':
-        return void runner.run(a, () => client.noShow());
+        // A question first: skipping is the end of the citizen's turn (ConfirmNoShowDialog).
+        if (!v.ticket) return;
+        return open('noShow');
       case 'pause':
         if (v.counter.status === 'paused') return void runner.run('pause', () => client.resume());
         break;
@@ -137,6 +161,15 @@ export function Workspace({
   const blocker = view.callBlocker;
   const pauseReason = pick(pauseReasonLabel(view.counter.pauseReason) ?? undefined, locale);
   const inDialog = openDialog !== null && openDialog !== 'help';
+  const undoable = skipped && hubNow < skipped.at + UNDO_MS ? skipped : null;
+  // Undo puts the ticket back into its line (the queue's reactivation rule) and, when this counter
+  // is still free, calls it again at once: the citizen who was there after all is back in hand.
+  const undo = (s: { id: string }) =>
+    void runner.run('undo', async () => {
+      setSkipped(null);
+      await client.reactivate(s.id);
+      if (!client.snapshot?.state.counters[counter]?.current) await client.callTicket(s.id);
+    });
   const stillHeld = view.ticket && (runner.error?.code === 'OFFLINE' || runner.error?.code === 'TIMEOUT');
   // One notice about the lost connection is enough: the refusal, when there is one, says it.
   const offlineShown = blocker === 'offline' && runner.error?.code === 'OFFLINE' && !inDialog;
@@ -181,6 +214,24 @@ export function Workspace({
           {blocker === 'busy' && <p className="hint">{t('blockBusy')}</p>}
           {blocker === 'queue_empty' && <p className="hint">{t('blockEmpty')}</p>}
           <ActionBar view={view} pending={runner.pending} onAction={(a) => perform(a, view)} />
+          {rated && !view.ticket && (
+            <p className="hint" role="status" data-testid="rating-received">
+              {t('ratingReceived', { number: rated })}
+            </p>
+          )}
+          {undoable && (
+            <div className="toast" role="status" data-testid="undo-toast">
+              <span>{t('skippedToast', { number: undoable.number })}</span>
+              <button
+                type="button"
+                className="btn btn-ghost"
+                onClick={() => undo(undoable)}
+                disabled={runner.pending !== null}
+              >
+                {t('undo')} ({Math.max(1, Math.ceil((undoable.at + UNDO_MS - hubNow) / 1000))} s)
+              </button>
+            </div>
+          )}
         </div>
         {officer && (
           <SidePanel
@@ -190,6 +241,9 @@ export function Workspace({
             hubNow={hubNow}
             pending={runner.pending}
             onCall={(id) => void runner.run('callTicket', () => client.callTicket(id))}
+            config={config}
+            online={online}
+            onReactivate={(id) => void runner.run('reactivate', () => client.reactivate(id))}
           />
         )}
       </main>
@@ -248,6 +302,24 @@ export function Workspace({
           busy={runner.pending !== null}
           onClose={() => setDialog(null)}
           onConfirm={() => void runner.run('close', () => client.signOut(true)).then(closes('close'))}
+        />
+      )}
+      {openDialog === 'noShow' && view.ticket && (
+        <ConfirmNoShowDialog
+          ticket={view.ticket}
+          error={runner.error}
+          busy={runner.pending !== null}
+          onClose={() => setDialog(null)}
+          onConfirm={() =>
+            void runner
+              .run('noShow', async () => {
+                const { result } = await client.noShow();
+                const tk = result.ticket;
+                if (tk?.status === 'no_show')
+                  setSkipped({ id: tk.id, number: tk.number, at: tk.finishedAt ?? client.now() });
+              })
+              .then(closes('noShow'))
+          }
         />
       )}
       {openDialog === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}

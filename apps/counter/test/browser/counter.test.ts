@@ -27,7 +27,8 @@ describe('counter terminal', () => {
     await page.getByTestId('next-list').getByText('C001').waitFor();
     await screenshot(page, 'counter', 'idle');
 
-    const rating = await openRating(suite.browser, t, 5, '&timeout=60');
+    // A short thank-you: the rating is sent when it ends (apps/rating flow.ts).
+    const rating = await openRating(suite.browser, t, 5, '&timeout=60&thanks=2');
     await expect.poll(() => rating.getByTestId('rating-officer').textContent(), POLL).toBe('Cán bộ 5');
 
     await action(page, 'callNext').click();
@@ -91,6 +92,11 @@ describe('counter terminal', () => {
     await action(page, 'callNext').click();
     await expect.poll(() => ticketInHand(page), POLL).toBe('C001');
     await action(page, 'noShow').click();
+    // Skipping asks first (no-show.test.ts).
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /Vắng mặt, bỏ qua/ })
+      .click();
     await expect.poll(() => ticketInHand(page), POLL).toBe('');
     expect(t.hub.engine.state.tickets['20261130-C001']!.status).toBe('no_show');
 

@@ -98,6 +98,28 @@ describe('ticket phone page', () => {
     await screenshot(page, 'phone', 'transferred');
   });
 
+  it('tells a skipped citizen which counter to go to, and shows the ticket waiting again once reactivated', async () => {
+    const t = await suite.hub();
+    const kiosk = await t.client('test-kiosk-1-token');
+    const { result } = await kiosk.issue({ service: 'C' });
+    await kiosk.issue({ service: 'C' });
+    const page = await openPhone(result.url);
+    await page.getByRole('heading', { name: 'Đang chờ đến lượt' }).waitFor();
+    const counter = await t.counter(5);
+    await counter.callNext();
+    await counter.noShow();
+    await page.getByRole('heading', { name: 'Đã qua lượt' }).waitFor();
+    await page.getByText('Ông/bà đã bị bỏ qua — vui lòng đến quầy số 5 để được gọi lại.').waitFor();
+    await screenshot(page, 'phone', 'no-show');
+
+    await counter.reactivate(result.ticket.id);
+    await page.getByRole('heading', { name: 'Đang chờ đến lượt' }).waitFor();
+    // Behind the one other ticket waiting (fewer than `fairness.reactivateBehind` = 2 wait).
+    await page.getByText('Số người chờ trước').waitFor();
+    expect(await page.locator('.p-facts dd').first().innerText()).toBe('1');
+    await screenshot(page, 'phone', 'reactivated');
+  });
+
   it('says so for an unknown ticket', async () => {
     const t = await suite.hub();
     const page = await openPhone(`${t.hub.url}/t/not-a-real-ticket-token`);

@@ -159,6 +159,12 @@ export class Day {
     return this;
   }
 
+  /** Put a no-show ticket back into its line, asked by a counter or (null) the supervisor. */
+  reactivate(ticketId: string, by: number | null = null): this {
+    this.run({ type: 'reactivate', ticketId, counter: by });
+    return this;
+  }
+
   /** Transfer the ticket in hand to another service, or to a named counter. */
   transfer(counter: number, to: { service?: string; counter?: number; note?: string }): this {
     this.run({

@@ -2,9 +2,18 @@ import { entryPlace, estimateWait, openCountersServing } from '@luot/core';
 import type { IssueResult } from '@luot/protocol';
 import { newTicketToken } from '../../auth.js';
 import type { Handlers } from '../context.js';
+import { Refusal } from '../refusal.js';
 
-/** A citizen takes a number at a kiosk. */
+/** A citizen takes a number at a kiosk; a skipped one comes back. */
 export const ticketHandlers = {
+  // A counter device names itself (never the payload), so the core lets it bring back only the
+  // tickets it skipped; a supervisor device has no counter and may bring back any.
+  'ticket.reactivate': (c, ctx) => {
+    if (ctx.counter !== null && !ctx.state.counters[ctx.counter]?.officer)
+      throw new Refusal('NOT_SIGNED_IN', { counter: ctx.counter });
+    ctx.run({ type: 'reactivate', ticketId: c.ticketId, counter: ctx.counter });
+    return { ticket: structuredClone(ctx.state.tickets[c.ticketId]!) };
+  },
   'ticket.issue': (c, ctx) => {
     const { office, state } = ctx;
     // The estimate a citizen is told is the one before their own ticket joins the line.
