@@ -29,6 +29,7 @@ describe('phone page', () => {
     ahead: 3,
     entryPlace: null,
     estimatedMinutes: 10,
+    estimatedRange: [10, 15],
   });
 
   it('turns "waiting" into "come into the hall" once the ticket was seen outside', () => {

@@ -26,10 +26,13 @@ export function counterAvailable(config: OfficeConfig, state: DayState, n: numbe
   return !!state.counters[n] && counterClosure(config, state, n) === null;
 }
 
-/** A counter that is available and has an officer at it (open or briefly paused). */
+/**
+ * A counter that is available and calling citizens now: an officer signed in and not paused. A paused
+ * counter calls nobody, so counting it promised waits that nobody was there to keep.
+ */
 export function counterStaffed(config: OfficeConfig, state: DayState, n: number): boolean {
   const c = state.counters[n];
-  return !!c && counterAvailable(config, state, n) && (c.status === 'open' || c.status === 'paused');
+  return !!c && counterAvailable(config, state, n) && c.status === 'open';
 }
 
 export function countersServing(config: OfficeConfig, service: string, priority = false): CounterConfig[] {

@@ -1,25 +1,67 @@
 import { describe, expect, it } from 'vitest';
-import { entryPlace, estimateWait, serviceCounts, ticketPosition } from '../src/index.js';
+import {
+  entryPlace,
+  estimateWait,
+  serviceCounts,
+  ticketPosition,
+  ticketWait,
+  waitRange,
+} from '../src/index.js';
 import { Office, profile, smallConfig } from './helpers.js';
 
 describe('estimated wait', () => {
-  it('shares the people ahead among the counters, at the default minutes before any service is finished', () => {
+  it('counts only staffed counters: nobody signed in or everyone paused gives no figure, never "under a minute"', () => {
     const o = new Office(profile);
     for (let i = 0; i < 6; i++) o.issue('A');
-    // Nobody signed in yet: the three available A counters are counted.
+    // Nobody signed in yet: the three A counters are open but nobody calls (this used to count them).
     expect(estimateWait(o.config, o.state, 'A')).toEqual({
       peopleAhead: 6,
-      counters: 3,
+      counters: 0,
       serviceMinutes: 15,
-      minutes: 30,
+      minutes: null,
+      range: null,
     });
-    // Once officers sign in, only staffed counters count.
+    const empty = new Office(profile);
+    expect(estimateWait(empty.config, empty.state, 'A')).toMatchObject({ minutes: null, range: null });
     o.signIn(1);
-    expect(estimateWait(o.config, o.state, 'A')).toMatchObject({ counters: 1, minutes: 90 });
+    expect(estimateWait(o.config, o.state, 'A')).toMatchObject({ counters: 1, minutes: 90, range: [90, 95] });
+    // A paused counter calls nobody.
+    o.run({ type: 'pause', counter: 1, reason: 'họp' });
+    expect(estimateWait(o.config, o.state, 'A')).toMatchObject({ counters: 0, minutes: null, range: null });
+  });
+
+  it('tells the wait as a 5-minute range: people ahead ÷ staffed counters × mean service time', () => {
+    const o = new Office(profile);
+    o.signIn(1);
+    o.signIn(2);
+    for (let i = 0; i < 3; i++) o.issue('A');
+    // 3 ahead ÷ 2 counters × 15 min = 22.5 min → "khoảng 20–25 phút".
+    expect(estimateWait(o.config, o.state, 'A')).toMatchObject({ counters: 2, minutes: 23, range: [20, 25] });
+    expect(waitRange(0)).toEqual([0, 5]);
+    expect(waitRange(4.9)).toEqual([0, 5]);
+    expect(waitRange(15)).toEqual([15, 20]);
+    expect(waitRange(-3)).toEqual([0, 5]);
+  });
+
+  it('gives an issued ticket the same range as the kiosk told it, by the same rule', () => {
+    const o = new Office(profile);
+    o.signIn(1);
+    o.signIn(2);
+    for (let i = 0; i < 3; i++) o.issue('A');
+    const told = estimateWait(o.config, o.state, 'A');
+    const t = o.issue('A');
+    expect(ticketWait(o.config, o.state, t.id)).toMatchObject({
+      ahead: 3,
+      range: told.range,
+      minutes: told.minutes,
+    });
+    o.run({ type: 'pause', counter: 1, reason: 'họp' });
+    o.run({ type: 'pause', counter: 2, reason: 'họp' });
+    expect(ticketWait(o.config, o.state, t.id)).toMatchObject({ ahead: 3, minutes: null, range: null });
   });
 
   it('for a priority ticket counts only the priority tickets ahead, and counters that take any priority', () => {
-    const o = new Office(profile);
+    const o = new Office(profile).signIn(5).signIn(16);
     for (let i = 0; i < 6; i++) o.issue('C');
     o.issue('C', { priority: 'elderly' });
     const normal = estimateWait(o.config, o.state, 'C');
@@ -47,6 +89,7 @@ describe('estimated wait', () => {
       counters: 1,
       serviceMinutes: 5,
       minutes: 10,
+      range: [10, 15],
     });
   });
 

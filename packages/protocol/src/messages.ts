@@ -75,6 +75,8 @@ export interface TicketWatch {
   ahead: number | null;
   entryPlace: number | null;
   estimatedMinutes: number | null;
+  /** The wait as the kiosk and the paper tell it: [from, to] minutes (`ticketWait`); null without an estimate. */
+  estimatedRange: [number, number] | null;
 }
 
 export interface ServerToClientEvents {

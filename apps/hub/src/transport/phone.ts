@@ -25,5 +25,6 @@ export function ticketWatch(office: OfficeConfig, state: DayState, ticketId: str
     ahead: wait.ahead,
     entryPlace: wait.entryPlace,
     estimatedMinutes: wait.minutes,
+    estimatedRange: wait.range,
   };
 }

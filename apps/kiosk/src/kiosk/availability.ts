@@ -13,6 +13,7 @@ import {
   type ServiceConfig,
   type SessionState,
   type Text,
+  type WaitRange,
 } from '@luot/core';
 import type { Snapshot } from '@luot/protocol';
 
@@ -45,8 +46,13 @@ export interface TileView {
   reason: ClosedReason | null;
   /** People of this service waiting inside or outside the hall. */
   waiting: number;
-  /** Expected wait for a new ticket; null when no counter serves it now. */
-  waitMinutes: number | null;
+  /** Expected wait for a new ticket, as the 5-minute range every screen and the paper tell; null when no counter calls for it now. */
+  waitRange: WaitRange | null;
+  /**
+   * Open to issuing but no officer calls for it now (nobody signed in at its counters, or all paused):
+   * the tile says so instead of a wait. `expectedAt` 'HH:MM' is the next session's start today.
+   */
+  unstaffed: { expectedAt: string | null } | null;
   /** Tickets left today under the daily cap; null without a cap. */
   remaining: number | null;
 }
@@ -125,7 +131,9 @@ function tileView(
     available: reason === null,
     reason,
     waiting: estimate.peopleAhead,
-    waitMinutes: estimate.minutes,
+    waitRange: estimate.range,
+    unstaffed:
+      reason === null && estimate.counters === 0 ? { expectedAt: nextSessionStart(config, now) } : null,
     remaining,
   };
 }
@@ -160,6 +168,15 @@ function serviceReason(
 /** When issuing starts again today: the next session's start before hours or during a break. */
 function nextOpening(config: OfficeConfig, now: number, reason: string): string | null {
   if (reason !== 'before_hours' && reason !== 'break') return null;
+  return nextSessionStart(config, now);
+}
+
+/**
+ * 'HH:MM' of the next session that starts later today, or null. It is when officers are next due at
+ * their counters: the honest "expected from" for a service nobody takes now.
+ */
+function nextSessionStart(config: OfficeConfig, now: number): string | null {
+  if (config.sessions.alwaysOpen) return null;
   const minutes = localTime(now, config.sessions.timeZone).minutes;
   const starts = config.sessions.periods
     .map((p) => p.start)
