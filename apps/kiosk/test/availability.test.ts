@@ -146,3 +146,28 @@ describe('homeView', () => {
     expect(homeView(run(snapshot(), issue('C')), NINE, ONLINE).hallFull).toBe(false);
   });
 });
+
+describe('a service that lost its counter', () => {
+  it('is not offered while people wait for it and no counter calls for it, and is offered again after', () => {
+    const s = run(
+      snapshot(),
+      signIn(4),
+      issue('B'),
+      issue('B'),
+      { type: 'callNext', counter: 4 },
+      {
+        type: 'finish',
+        counter: 4,
+        outcome: { kind: 'received' },
+      },
+    );
+    expect(tileOf(homeView(s, NINE, ONLINE), 'B')).toMatchObject({ available: true, reason: null });
+    run(s, { type: 'pause', counter: 4, reason: 'họp' });
+    expect(tileOf(homeView(s, NINE, ONLINE), 'B')).toMatchObject({
+      available: false,
+      reason: { kind: 'counter_lost' },
+    });
+    run(s, { type: 'resume', counter: 4 });
+    expect(tileOf(homeView(s, NINE, ONLINE), 'B')).toMatchObject({ available: true, reason: null });
+  });
+});

@@ -103,6 +103,12 @@ export function TicketPage({ token }: { token: string }) {
               </p>
             </section>
             <StageCard stage={stage} watch={w} t={t} />
+            {w.counterLost && showsPosition(stage) && (
+              <section className="p-status p-status-lost" role="alert" data-testid="counter-lost">
+                <h2>{t('counterLostTitle')}</h2>
+                <p>{t('counterLostBody')}</p>
+              </section>
+            )}
             {showsPosition(stage) && <Position stage={stage} watch={w} t={t} />}
           </>
         )}

@@ -52,6 +52,11 @@ export const PHONE_TEXTS = {
   entryPlace: { vi: 'Thứ tự vào sảnh', en: 'Place in the entry line' },
   ahead: { vi: 'Số người chờ trước', en: 'People ahead' },
   estimatedWait: { vi: 'Thời gian chờ dự kiến', en: 'Estimated wait' },
+  counterLostTitle: { vi: 'Quầy tiếp nhận đang tạm nghỉ', en: 'No counter is taking this service for now' },
+  counterLostBody: {
+    vi: 'Hiện chưa có quầy tiếp nhận lĩnh vực này. Xin ông/bà giữ số thứ tự: ông/bà sẽ được mời khi quầy mở lại.',
+    en: 'No counter is taking this service right now. Please keep your number: you will be called when a counter opens again.',
+  },
   noEstimate: { vi: 'Chưa ước tính được', en: 'Not known yet' },
   waitUnder: { vi: 'Dưới {to} phút', en: 'Under {to} min' },
   waitRange: { vi: 'Khoảng {from}–{to} phút', en: 'About {from}–{to} min' },

@@ -30,6 +30,7 @@ describe('phone page', () => {
     entryPlace: null,
     estimatedMinutes: 10,
     estimatedRange: [10, 15],
+    counterLost: false,
   });
 
   it('turns "waiting" into "come into the hall" once the ticket was seen outside', () => {

@@ -56,3 +56,31 @@ export function openCountersServing(
     .filter((c) => counterAvailable(config, state, c.number))
     .map((c) => c.number);
 }
+
+/** A service that people wait for while no counter calls for it any more (see `servicesWithoutCounter`). */
+export interface ServiceWithoutCounter {
+  service: string;
+  /** Its tickets waiting inside or outside the hall. */
+  waiting: number;
+}
+
+/**
+ * Services that lost their last calling counter while people wait for them: tickets of the service
+ * wait, a counter did call its citizens earlier today, and no counter serving it is staffed now (its
+ * counters were closed — by the officer, the supervisor or the level — signed out or paused). Worked
+ * out from the day alone, so every screen says the same and no event is needed. A service nobody has
+ * served yet today (officers not yet signed in) is not listed: the kiosk tells that case apart, and
+ * still issues.
+ */
+export function servicesWithoutCounter(config: OfficeConfig, state: DayState): ServiceWithoutCounter[] {
+  const served = new Set<string>();
+  for (const t of Object.values(state.tickets)) if (t.calledAt !== null) served.add(t.service);
+  const out: ServiceWithoutCounter[] = [];
+  for (const svc of config.services) {
+    const waiting = state.lines.queued[svc.prefix] ?? 0;
+    if (waiting === 0 || !served.has(svc.prefix)) continue;
+    if (countersServing(config, svc.prefix).some((c) => counterStaffed(config, state, c.number))) continue;
+    out.push({ service: svc.prefix, waiting });
+  }
+  return out;
+}

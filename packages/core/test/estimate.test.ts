@@ -3,6 +3,7 @@ import {
   entryPlace,
   estimateWait,
   serviceCounts,
+  servicesWithoutCounter,
   ticketPosition,
   ticketWait,
   waitRange,
@@ -173,5 +174,41 @@ describe('ticket position', () => {
     o.run({ type: 'transfer', counter: 1, toService: null, toCounter: 5, note: null });
     expect(ticketPosition(o.state, a1.id)).toEqual({ ahead: 0, entryPlace: null });
     expect(ticketPosition(o.state, a2.id)).toEqual({ ahead: 1, entryPlace: null });
+  });
+});
+
+describe('services without a counter', () => {
+  it('lists a service whose last calling counter closed, signed out or paused while people wait', () => {
+    const o = new Office(profile);
+    o.signIn(4); // B (Đất đai – đăng ký biến động) is served at counter 4 only
+    for (let i = 0; i < 3; i++) o.issue('B');
+    // Before anyone is called nobody has "lost" a counter: the kiosk's own unstaffed note covers it.
+    expect(servicesWithoutCounter(o.config, o.state)).toEqual([]);
+    o.callNext(4);
+    o.finish(4);
+    expect(servicesWithoutCounter(o.config, o.state)).toEqual([]);
+    o.run({ type: 'pause', counter: 4, reason: 'họp' });
+    expect(servicesWithoutCounter(o.config, o.state)).toEqual([{ service: 'B', waiting: 2 }]);
+    o.run({ type: 'resume', counter: 4 });
+    expect(servicesWithoutCounter(o.config, o.state)).toEqual([]);
+    o.run({ type: 'setCounterClosed', counter: 4, closed: true });
+    expect(servicesWithoutCounter(o.config, o.state)).toEqual([{ service: 'B', waiting: 2 }]);
+  });
+
+  it('does not list a service another staffed counter still calls for, nor one nobody waits for', () => {
+    const o = new Office(profile);
+    o.signIn(1);
+    o.signIn(2);
+    o.issue('A');
+    o.issue('A');
+    o.callNext(1);
+    o.run({ type: 'signOut', counter: 2, close: false });
+    // Counter 1 still serves A.
+    expect(servicesWithoutCounter(o.config, o.state)).toEqual([]);
+    o.finish(1);
+    o.run({ type: 'signOut', counter: 1, close: false });
+    expect(servicesWithoutCounter(o.config, o.state)).toEqual([{ service: 'A', waiting: 1 }]);
+    o.signIn(3);
+    expect(servicesWithoutCounter(o.config, o.state)).toEqual([]);
   });
 });

@@ -77,6 +77,8 @@ export interface TicketWatch {
   estimatedMinutes: number | null;
   /** The wait as the kiosk and the paper tell it: [from, to] minutes (`ticketWait`); null without an estimate. */
   estimatedRange: [number, number] | null;
+  /** Its service lost its last calling counter while it waits (`servicesWithoutCounter`): the page says so. */
+  counterLost: boolean;
 }
 
 export interface ServerToClientEvents {

@@ -7,6 +7,7 @@ import {
   occupancy,
   parseHm,
   serviceIssueBlock,
+  servicesWithoutCounter,
   sessionState,
   type Level,
   type OfficeConfig,
@@ -37,6 +38,8 @@ export type ClosedReason =
     }
   | { kind: 'restricted'; level: Level }
   | { kind: 'no_counter' }
+  /** People wait for it, but its last calling counter closed, signed out or paused (`servicesWithoutCounter`). */
+  | { kind: 'counter_lost' }
   | { kind: 'daily_cap'; cap: number }
   | { kind: 'wait_past_closing' };
 
@@ -148,7 +151,11 @@ function serviceReason(
   const block = serviceIssueBlock(config, state, service, priority, now);
   switch (block?.code) {
     case undefined:
-      return null;
+      // The hub would still issue, but those already waiting have nobody to call them: adding more
+      // would only lengthen a line that does not move. Offered again once a counter serves it.
+      return servicesWithoutCounter(config, state).some((s) => s.service === service.prefix)
+        ? { kind: 'counter_lost' }
+        : null;
     case 'SERVICE_RESTRICTED':
       return { kind: 'restricted', level: state.level };
     case 'NO_OPEN_COUNTER':

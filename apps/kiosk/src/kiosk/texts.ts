@@ -118,6 +118,11 @@ export function tileReason(r: ClosedReason): Text {
       };
     case 'no_counter':
       return { vi: 'Hiện chưa có quầy tiếp nhận', en: 'No counter open for it now' };
+    case 'counter_lost':
+      return {
+        vi: 'Quầy tiếp nhận đang tạm nghỉ, chưa cấp số mới',
+        en: 'Its counter has stopped for now; no new numbers',
+      };
     case 'daily_cap':
       return { vi: 'Đã hết số hôm nay', en: 'No numbers left today' };
     case 'wait_past_closing':

@@ -33,6 +33,29 @@ async function openPhone(url: string, viewport = PHONE): Promise<Page> {
 }
 
 describe('ticket phone page', () => {
+  it('tells a waiting citizen when their service loses its only calling counter, until it is back', async () => {
+    const t = await suite.hub();
+    const kiosk = await t.client('test-kiosk-2-token');
+    const counter = await t.counter(4); // B is served at counter 4 only
+    await kiosk.issue({ service: 'B' });
+    const { result } = await kiosk.issue({ service: 'B' });
+    await counter.callNext();
+    await counter.finish({ kind: 'received' });
+    const page = await openPhone(result.url);
+    // Served in no time on the test clock, so the mean service time is 0: "Dưới 5 phút".
+    await page.getByText('Dưới 5 phút').waitFor();
+    expect(await page.getByTestId('counter-lost').count()).toBe(0);
+
+    await counter.send('counter.pause', { reason: 'họp' });
+    await page.getByRole('heading', { name: 'Quầy tiếp nhận đang tạm nghỉ' }).waitFor();
+    await page.getByText('Chưa ước tính được').waitFor();
+    await screenshot(page, 'phone', 'counter-lost');
+
+    await counter.send('counter.resume', {});
+    await page.getByText('Dưới 5 phút').waitFor();
+    expect(await page.getByTestId('counter-lost').count()).toBe(0);
+  });
+
   it('tells the wait the kiosk told: no figure with nobody signed in, then the same 5-minute range', async () => {
     const t = await suite.hub();
     const kiosk = await t.client('test-kiosk-2-token');
