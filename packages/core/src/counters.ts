@@ -84,3 +84,24 @@ export function servicesWithoutCounter(config: OfficeConfig, state: DayState): S
   }
   return out;
 }
+
+/**
+ * The services counter `n` serves that no other staffed counter serves: closing it leaves their
+ * waiting citizens with nobody to call them. The counter's close dialog names them (with how many
+ * wait) rather than promising that "other counters will call them".
+ */
+export function servicesLeftIfClosed(
+  config: OfficeConfig,
+  state: DayState,
+  n: number,
+): ServiceWithoutCounter[] {
+  const own = counterConfig(config, n)?.services ?? [];
+  return own
+    .filter(
+      (service) =>
+        !countersServing(config, service).some(
+          (c) => c.number !== n && counterStaffed(config, state, c.number),
+        ),
+    )
+    .map((service) => ({ service, waiting: state.lines.queued[service] ?? 0 }));
+}

@@ -3,6 +3,7 @@ import {
   entryPlace,
   estimateWait,
   serviceCounts,
+  servicesLeftIfClosed,
   servicesWithoutCounter,
   ticketPosition,
   ticketWait,
@@ -210,5 +211,21 @@ describe('services without a counter', () => {
     expect(servicesWithoutCounter(o.config, o.state)).toEqual([{ service: 'A', waiting: 1 }]);
     o.signIn(3);
     expect(servicesWithoutCounter(o.config, o.state)).toEqual([]);
+  });
+});
+
+describe('services left if a counter closes', () => {
+  it('names the services no other staffed counter serves, with how many wait', () => {
+    const o = new Office(profile);
+    o.signIn(1).signIn(2).signIn(4);
+    o.issue('A');
+    o.issue('B');
+    o.issue('B');
+    // B is served at counter 4 alone; A has counters 1 and 2 staffed.
+    expect(servicesLeftIfClosed(o.config, o.state, 4)).toEqual([{ service: 'B', waiting: 2 }]);
+    expect(servicesLeftIfClosed(o.config, o.state, 1)).toEqual([]);
+    // With counter 2 paused, counter 1 is the last one calling A.
+    o.run({ type: 'pause', counter: 2, reason: 'họp' });
+    expect(servicesLeftIfClosed(o.config, o.state, 1)).toEqual([{ service: 'A', waiting: 1 }]);
   });
 });
