@@ -76,6 +76,8 @@ describe('kiosk', () => {
   it('issues a priority ticket through "Tôi thuộc diện ưu tiên"', async () => {
     k = await openKiosk(browser);
     const { page, display } = k;
+    // An officer at counter 6 (E): an unstaffed tile with nobody waiting shows only "Chưa có cán bộ…".
+    await k.t.counter(6);
     await page.getByRole('button', { name: /^Tôi thuộc diện ưu tiên/ }).click();
     await page.getByRole('heading', { name: 'Chọn diện ưu tiên của ông/bà' }).waitFor();
     await shootBoth(page, 'priority');
