@@ -173,6 +173,20 @@ export const TEXT = {
     vi: 'Quầy sẽ đóng và cán bộ đăng xuất. Các số đang chờ vẫn được quầy khác gọi.',
     en: 'The counter closes and you are signed out. Waiting tickets stay for the other counters.',
   },
+  closeLeavesIntro: {
+    vi: 'Quầy sẽ đóng và cán bộ đăng xuất. Sau khi đóng, không còn quầy nào tiếp nhận:',
+    en: 'The counter closes and you are signed out. Then no counter will take:',
+  },
+  closeLeavesItem: { vi: '{name}: {n} người đang chờ', en: '{name}: {n} waiting' },
+  closeLeavesNote: {
+    vi: 'Những người đang chờ sẽ không được gọi cho đến khi có quầy tiếp nhận lại.',
+    en: 'Those waiting will not be called until a counter takes the service again.',
+  },
+  closeAnyway: {
+    vi: 'Vẫn đóng quầy, để {n} người chờ không có quầy gọi',
+    en: 'Close anyway, leaving {n} waiting with no counter',
+  },
+  closeAnywayEmpty: { vi: 'Vẫn đóng quầy', en: 'Close anyway' },
   // Help
   helpTitle: { vi: 'Phím tắt', en: 'Keyboard shortcuts' },
   helpEnter: {

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { WebAudioBackend } from '@luot/announcer';
+import { servicesWithoutCounter } from '@luot/core';
 import { ConnectionBanner, LocaleContext, loadSettings, pick, useHub, type Locale } from '@luot/ui';
 import { pendingEntries } from './call-log.js';
 import { CallHistory } from './components/CallHistory.js';
@@ -10,7 +11,7 @@ import { LatestCall } from './components/LatestCall.js';
 import { NoticeTicker } from './components/NoticeTicker.js';
 import { SoundUnlock } from './components/SoundUnlock.js';
 import { DisplayStore } from './display-store.js';
-import { levelNotice, makeT } from './i18n.js';
+import { counterLostNotices, levelNotice, makeT } from './i18n.js';
 import { parseOptions, type DisplayOptions } from './options.js';
 import { createSound, type Sound } from './sound.js';
 import { counterTiles, hallZones, serviceWaiting } from './view-model.js';
@@ -89,7 +90,10 @@ function WallDisplay(props: { hubUrl: string; token: string; locale: Locale; opt
   const { latest, history, anyCalled } = view.board;
   const flash = latest && view.flash?.ticketId === latest.ticketId ? view.flash : null;
   const levelNote = config.levels[state.level].note;
+  const names = Object.fromEntries(config.services.map((s) => [s.prefix, s.name]));
   const notice = [
+    // First: it is news for people in the hall now, the office's notice is not.
+    ...counterLostNotices(servicesWithoutCounter(config, state), names, locale),
     pick(config.office.notice, locale),
     levelNotice(pick(levelNote, locale), state.level, locale),
   ]

@@ -43,6 +43,10 @@ const DICT = {
    * said once, beside the lock that marks such services.
    */
   restricted: { vi: 'Tạm dừng cấp số mới', en: 'Not issuing new numbers' },
+  counterLost: {
+    vi: '{name}: hiện chưa có quầy tiếp nhận, {n} người đang chờ xin giữ số thứ tự và chờ quầy mở lại',
+    en: '{name}: no counter is taking it for now; the {n} waiting, please keep your number until a counter opens again',
+  },
   soundOff: { vi: 'Bấm để bật âm thanh', en: 'Click to turn on sound' },
   noToken: {
     vi: 'Màn hình chưa được cấp mã thiết bị. Mở địa chỉ /display?token=… do quản trị cung cấp.',
@@ -73,6 +77,22 @@ export const TILE_STATE_KEY: Record<CounterTileState, TextKey> = {
 export function levelNotice(note: string, level: Level, locale: Locale): string {
   const text = note.normalize('NFC').replace(/^\s*(?:cấp(?:\s+độ)?|level)\s*\d+\s*[:.\-–—]?\s*/iu, '');
   return text ? `${makeT(locale)('level', { n: level })}: ${text}` : '';
+}
+
+/**
+ * The ticker's line for each service that lost its last calling counter while people wait
+ * (`servicesWithoutCounter`): those citizens are told here, in the hall, not left watching a line that
+ * does not move.
+ */
+export function counterLostNotices(
+  lost: { service: string; waiting: number }[],
+  names: Record<string, Text>,
+  locale: Locale,
+): string[] {
+  const t = makeT(locale);
+  return lost.map((l) =>
+    t('counterLost', { name: (names[l.service]?.[locale] ?? l.service).normalize('NFC'), n: l.waiting }),
+  );
 }
 
 /** Risk names of the four levels (Nghị quyết 128/NQ-CP). */

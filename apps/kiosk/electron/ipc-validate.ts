@@ -55,6 +55,10 @@ export const ticketPrintSchema = z.strictObject({
     .optional(),
   peopleAhead: count(100_000),
   estimatedWaitMinutes: count(24 * 60 * 7).nullable(),
+  estimatedWaitRange: z
+    .tuple([count(24 * 60 * 7), count(24 * 60 * 7)])
+    .nullable()
+    .optional(),
   counters: z.array(z.number().int().min(1).max(999), 'must be a list of counter numbers').max(100),
   priorityLabel: text(80).optional(),
   outside: z.strictObject({ place: z.number().int().min(1).max(100_000) }).optional(),

@@ -1,6 +1,14 @@
+import type { QueueCommand } from '@luot/core';
 import { describe, expect, it } from 'vitest';
 import { homeView, type HomeOptions } from '../src/kiosk/availability';
 import { at, issue, NINE, office, run, snapshot } from './fixtures';
+
+/** An officer signs in at the counter: only staffed counters give a wait. */
+const signIn = (counter: number): QueueCommand => ({
+  type: 'signIn',
+  counter,
+  officer: { id: `cb${counter}`, name: `Cán bộ ${counter}`, agency: { vi: 'Một cửa', en: 'One-stop' } },
+});
 
 const ONLINE: HomeOptions = { online: true, priority: false, paused: false };
 const tileOf = (view: ReturnType<typeof homeView>, prefix: string) =>
@@ -13,15 +21,39 @@ describe('homeView', () => {
     expect(view.tiles.every((t) => t.available && t.reason === null)).toBe(true);
     expect(view.notice).toBeNull();
     expect(view.levelNote).toBeNull();
-    expect(tileOf(view, 'A')).toMatchObject({ waiting: 0, waitMinutes: 0, remaining: null });
+    // Nobody signed in: still issued, but no wait is promised and the tile says why (this used to
+    // count the open counters and promise "Dưới 1 phút").
+    expect(tileOf(view, 'A')).toMatchObject({
+      waiting: 0,
+      waitRange: null,
+      unstaffed: { expectedAt: '13:00' },
+      remaining: null,
+    });
   });
 
-  it('counts the people waiting and estimates the wait per service', () => {
-    const s = run(snapshot(), issue('A'), issue('A'), issue('A'), issue('C'));
+  it('counts the people waiting and estimates the wait per service, from the staffed counters', () => {
+    const s = run(
+      snapshot(),
+      signIn(1),
+      signIn(2),
+      issue('A'),
+      issue('A'),
+      issue('A'),
+      issue('C'),
+      signIn(5),
+    );
     const view = homeView(s, NINE, ONLINE);
-    // A: 3 people shared by counters 1–3, 15 minutes each.
-    expect(tileOf(view, 'A')).toMatchObject({ waiting: 3, waitMinutes: 15 });
-    expect(tileOf(view, 'C')).toMatchObject({ waiting: 1, waitMinutes: 8 });
+    // A: 3 people shared by the two staffed counters (1, 2), 15 minutes each: 22.5 → 20–25.
+    expect(tileOf(view, 'A')).toMatchObject({ waiting: 3, waitRange: [20, 25], unstaffed: null });
+    expect(tileOf(view, 'C')).toMatchObject({ waiting: 1, waitRange: [5, 10], unstaffed: null });
+    // B: nobody at counter 4, and the afternoon session is the next time officers are due.
+    expect(tileOf(view, 'B')).toMatchObject({
+      available: true,
+      waitRange: null,
+      unstaffed: { expectedAt: '13:00' },
+    });
+    // In the afternoon there is no later session: the plain sentence, with no time.
+    expect(tileOf(homeView(s, at(14), ONLINE), 'B').unstaffed).toEqual({ expectedAt: null });
   });
 
   it('closes every tile while the hub cannot be reached, and has nothing to show without a day', () => {
@@ -98,8 +130,8 @@ describe('homeView', () => {
   });
 
   it('stops a service whose wait runs past the last session', () => {
-    const s = run(snapshot(), ...Array.from({ length: 5 }, () => issue('C')));
-    // 5 × 8 minutes at one counter = 40 minutes; at 16:30 only 30 minutes of session are left.
+    const s = run(snapshot(), signIn(5), ...Array.from({ length: 5 }, () => issue('C')));
+    // 5 × 8 minutes at one staffed counter = 40 minutes; at 16:30 only 30 minutes of session are left.
     expect(tileOf(homeView(s, at(16, 30), ONLINE), 'C').reason).toEqual({ kind: 'wait_past_closing' });
     expect(tileOf(homeView(s, at(16, 0), ONLINE), 'C').available).toBe(true);
   });
@@ -112,5 +144,30 @@ describe('homeView', () => {
     );
     expect(homeView(s, NINE, ONLINE).hallFull).toBe(true);
     expect(homeView(run(snapshot(), issue('C')), NINE, ONLINE).hallFull).toBe(false);
+  });
+});
+
+describe('a service that lost its counter', () => {
+  it('is not offered while people wait for it and no counter calls for it, and is offered again after', () => {
+    const s = run(
+      snapshot(),
+      signIn(4),
+      issue('B'),
+      issue('B'),
+      { type: 'callNext', counter: 4 },
+      {
+        type: 'finish',
+        counter: 4,
+        outcome: { kind: 'received' },
+      },
+    );
+    expect(tileOf(homeView(s, NINE, ONLINE), 'B')).toMatchObject({ available: true, reason: null });
+    run(s, { type: 'pause', counter: 4, reason: 'họp' });
+    expect(tileOf(homeView(s, NINE, ONLINE), 'B')).toMatchObject({
+      available: false,
+      reason: { kind: 'counter_lost' },
+    });
+    run(s, { type: 'resume', counter: 4 });
+    expect(tileOf(homeView(s, NINE, ONLINE), 'B')).toMatchObject({ available: true, reason: null });
   });
 });

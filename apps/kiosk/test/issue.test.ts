@@ -24,7 +24,7 @@ function issueResult(printed: IssueResult['printed'] = null): IssueResult {
     ticket,
     token: 'tok-1234567890',
     url: 'http://hub/t/tok-1234567890',
-    estimate: { peopleAhead: 0, counters: 1, serviceMinutes: 8, minutes: 0 },
+    estimate: { peopleAhead: 0, counters: 1, serviceMinutes: 8, minutes: 0, range: [0, 5] },
     counters: [5],
     entryPlace: null,
     printed,

@@ -2,7 +2,7 @@ import { openCountersServing } from '@luot/core';
 import { describe, expect, it } from 'vitest';
 import type { IssuedTicket } from '../src/kiosk/issue';
 import { kioskOptions } from '../src/kiosk/options';
-import { KIOSK_TEXTS, noticeText, shortWait, tileReason, waitText } from '../src/kiosk/texts';
+import { KIOSK_TEXTS, noticeText, shortWait, tileReason, unstaffedText, waitText } from '../src/kiosk/texts';
 import { ticketView } from '../src/kiosk/ticket-view';
 import { issue, run, snapshot } from './fixtures';
 
@@ -17,7 +17,7 @@ describe('ticketView', () => {
         ticket,
         token: 't',
         url: 'http://hub/t/t',
-        estimate: { peopleAhead: 0, counters: 3, serviceMinutes: 15, minutes: 0 },
+        estimate: { peopleAhead: 0, counters: 3, serviceMinutes: 15, minutes: 0, range: [0, 5] },
         counters: openCountersServing(s.config, s.state, 'A', priority !== null),
         entryPlace: null,
         printed: null,
@@ -77,10 +77,16 @@ describe('kiosk texts', () => {
     expect(noticeText({ kind: 'outside_session', reason: 'break', opensAt: '13:00' }).vi).toBe(
       'Đang nghỉ giữa buổi. Kiosk cấp số trở lại lúc 13:00.',
     );
-    expect(waitText(0, 'vi')).toBe('Dưới 1 phút');
-    expect(waitText(75, 'vi')).toBe('Khoảng 1 giờ 15 phút');
+    expect(waitText([0, 5], 'vi')).toBe('Dưới 5 phút');
+    expect(waitText([15, 20], 'vi')).toBe('Khoảng 15–20 phút');
+    expect(waitText([75, 80], 'en')).toBe('About 75–80 min');
     expect(waitText(null, 'en')).toBe('Not known yet');
-    expect(shortWait(15, 'vi')).toBe('~15 phút');
+    expect(shortWait([15, 20], 'vi')).toBe('15–20 phút');
+    expect(shortWait(null, 'vi')).toBe('—');
+    expect(unstaffedText({ expectedAt: '13:30' }, 'vi')).toBe(
+      'Chưa có cán bộ tiếp nhận lĩnh vực này, dự kiến mở lúc 13:30',
+    );
+    expect(unstaffedText({ expectedAt: null }, 'vi')).toBe('Hiện chưa có quầy tiếp nhận');
   });
 
   it('has every text in both languages, in NFC', () => {

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useReducer, useState } from 'react';
 import { watchTicket } from '@luot/client';
 import type { TicketWatch } from '@luot/protocol';
-import { formatMinutes, formatTime, Icon, pick, translator, type Locale } from '@luot/ui';
+import { formatTime, Icon, pick, translator, type Locale } from '@luot/ui';
 import { initialWatchState, showsPosition, stageOf, watchReducer, type Stage } from './phone-view';
 import { PHONE_TEXTS } from './texts';
 
@@ -103,7 +103,13 @@ export function TicketPage({ token }: { token: string }) {
               </p>
             </section>
             <StageCard stage={stage} watch={w} t={t} />
-            {showsPosition(stage) && <Position stage={stage} watch={w} t={t} locale={locale} />}
+            {w.counterLost && showsPosition(stage) && (
+              <section className="p-status p-status-lost" role="alert" data-testid="counter-lost">
+                <h2>{t('counterLostTitle')}</h2>
+                <p>{t('counterLostBody')}</p>
+              </section>
+            )}
+            {showsPosition(stage) && <Position stage={stage} watch={w} t={t} />}
           </>
         )}
         {!missing && (
@@ -161,14 +167,15 @@ function StageCard({ stage, watch, t }: { stage: Stage; watch: TicketWatch; t: T
   );
 }
 
-function Position({ stage, watch, t, locale }: { stage: Stage; watch: TicketWatch; t: T; locale: Locale }) {
-  const minutes = watch.estimatedMinutes;
+function Position({ stage, watch, t }: { stage: Stage; watch: TicketWatch; t: T }) {
+  // The range the kiosk showed and the paper printed (core's `ticketWait`), in the same words.
+  const range = watch.estimatedRange;
   const wait =
-    minutes === null
+    range === null
       ? t('noEstimate')
-      : minutes < 1
-        ? t('littleWait')
-        : t('about', { time: formatMinutes(minutes, locale) });
+      : range[0] === 0
+        ? t('waitUnder', { to: range[1] })
+        : t('waitRange', { from: range[0], to: range[1] });
   return (
     <dl className="p-facts">
       {stage === 'outside' && watch.entryPlace !== null && (
@@ -185,7 +192,18 @@ function Position({ stage, watch, t, locale }: { stage: Stage; watch: TicketWatc
       )}
       <div>
         <dt>{t('estimatedWait')}</dt>
-        <dd>{wait}</dd>
+        <dd>
+          {/* "15–20" kept on one line: a break after the dash reads as two figures. */}
+          {wait.split(/(\d+–\d+)/).map((part, i) =>
+            i % 2 === 1 ? (
+              <span key={i} className="p-nowrap">
+                {part}
+              </span>
+            ) : (
+              part
+            ),
+          )}
+        </dd>
       </div>
     </dl>
   );

@@ -29,6 +29,8 @@ describe('phone page', () => {
     ahead: 3,
     entryPlace: null,
     estimatedMinutes: 10,
+    estimatedRange: [10, 15],
+    counterLost: false,
   });
 
   it('turns "waiting" into "come into the hall" once the ticket was seen outside', () => {

@@ -26,10 +26,13 @@ export function counterAvailable(config: OfficeConfig, state: DayState, n: numbe
   return !!state.counters[n] && counterClosure(config, state, n) === null;
 }
 
-/** A counter that is available and has an officer at it (open or briefly paused). */
+/**
+ * A counter that is available and calling citizens now: an officer signed in and not paused. A paused
+ * counter calls nobody, so counting it promised waits that nobody was there to keep.
+ */
 export function counterStaffed(config: OfficeConfig, state: DayState, n: number): boolean {
   const c = state.counters[n];
-  return !!c && counterAvailable(config, state, n) && (c.status === 'open' || c.status === 'paused');
+  return !!c && counterAvailable(config, state, n) && c.status === 'open';
 }
 
 export function countersServing(config: OfficeConfig, service: string, priority = false): CounterConfig[] {
@@ -52,4 +55,53 @@ export function openCountersServing(
   return countersServing(config, service, priority)
     .filter((c) => counterAvailable(config, state, c.number))
     .map((c) => c.number);
+}
+
+/** A service that people wait for while no counter calls for it any more (see `servicesWithoutCounter`). */
+export interface ServiceWithoutCounter {
+  service: string;
+  /** Its tickets waiting inside or outside the hall. */
+  waiting: number;
+}
+
+/**
+ * Services that lost their last calling counter while people wait for them: tickets of the service
+ * wait, a counter did call its citizens earlier today, and no counter serving it is staffed now (its
+ * counters were closed — by the officer, the supervisor or the level — signed out or paused). Worked
+ * out from the day alone, so every screen says the same and no event is needed. A service nobody has
+ * served yet today (officers not yet signed in) is not listed: the kiosk tells that case apart, and
+ * still issues.
+ */
+export function servicesWithoutCounter(config: OfficeConfig, state: DayState): ServiceWithoutCounter[] {
+  const served = new Set<string>();
+  for (const t of Object.values(state.tickets)) if (t.calledAt !== null) served.add(t.service);
+  const out: ServiceWithoutCounter[] = [];
+  for (const svc of config.services) {
+    const waiting = state.lines.queued[svc.prefix] ?? 0;
+    if (waiting === 0 || !served.has(svc.prefix)) continue;
+    if (countersServing(config, svc.prefix).some((c) => counterStaffed(config, state, c.number))) continue;
+    out.push({ service: svc.prefix, waiting });
+  }
+  return out;
+}
+
+/**
+ * The services counter `n` serves that no other staffed counter serves: closing it leaves their
+ * waiting citizens with nobody to call them. The counter's close dialog names them (with how many
+ * wait) rather than promising that "other counters will call them".
+ */
+export function servicesLeftIfClosed(
+  config: OfficeConfig,
+  state: DayState,
+  n: number,
+): ServiceWithoutCounter[] {
+  const own = counterConfig(config, n)?.services ?? [];
+  return own
+    .filter(
+      (service) =>
+        !countersServing(config, service).some(
+          (c) => c.number !== n && counterStaffed(config, state, c.number),
+        ),
+    )
+    .map((service) => ({ service, waiting: state.lines.queued[service] ?? 0 }));
 }

@@ -1,24 +1,69 @@
 import type { OfficeConfig } from './config.js';
-import { counterAvailable, counterStaffed, countersServing } from './counters.js';
+import { counterStaffed, countersServing } from './counters.js';
 import { fitsOnIssue } from './flow.js';
 import type { DayState } from './model.js';
 import { ticketPosition } from './views.js';
 
+/** Width of the range a wait is told in, in minutes: "khoảng 15–20 phút". */
+export const WAIT_STEP_MINUTES = 5;
+
 export interface WaitEstimate {
   /** Tickets waiting inside or outside that will be called first: the whole service, or for a priority ticket its priority tickets. */
   peopleAhead: number;
-  /** Counters taken into account (staffed ones, or available ones before officers sign in). */
+  /** Counters calling citizens now that would call this ticket: staffed (signed in, not paused). */
   counters: number;
-  /** Average service time in minutes (recent real times, or the configured default). */
+  /** Average service time in minutes (today's finished tickets, or the configured default). */
   serviceMinutes: number;
-  /** null when no counter serves the service now, or when a priority ticket would wait outside the hall. */
+  /** null when no counter serving the service is staffed now, or when a priority ticket would wait outside the hall. */
   minutes: number | null;
+  /** What every screen and the paper tell the citizen: `minutes` rounded to 5-minute steps; null with `minutes`. */
+  range: WaitRange | null;
+}
+
+/** [from, to] in minutes, multiples of `WAIT_STEP_MINUTES`, `to = from + 5`; [0, 5] reads "under 5 minutes". */
+export type WaitRange = [number, number];
+
+/**
+ * The range a wait is told in. A figure to the minute promised more than the rule knows (one long
+ * dossier shifts everyone), so every screen and the paper say the 5-minute step it falls in.
+ */
+export function waitRange(minutes: number): WaitRange {
+  const from = Math.floor(Math.max(0, minutes) / WAIT_STEP_MINUTES) * WAIT_STEP_MINUTES;
+  return [from, from + WAIT_STEP_MINUTES];
+}
+
+/** Counters, service minutes and the shared rule, for a new ticket and for one already in line. */
+interface Throughput {
+  counters: number;
+  serviceMinutes: number;
+}
+
+function throughput(config: OfficeConfig, state: DayState, service: string, priority: boolean): Throughput {
+  const svc = config.services.find((s) => s.prefix === service);
+  // Only counters calling now: before officers sign in (or while all are paused) nobody calls, and
+  // counting merely open counters told the hall "under a minute" while nobody was there.
+  const counters = countersServing(config, service, priority).filter((c) =>
+    counterStaffed(config, state, c.number),
+  ).length;
+  const times = state.serviceTimes[service] ?? [];
+  const serviceMinutes =
+    times.length > 0
+      ? times.reduce((a, b) => a + b, 0) / times.length / 60_000
+      : (svc?.defaultServiceMinutes ?? 10);
+  return { counters, serviceMinutes };
+}
+
+/** The one rule: people ahead shared among the counters calling them, each taking the mean service time. */
+function waitFor(ahead: number, t: Throughput): { minutes: number | null; range: WaitRange | null } {
+  if (t.counters === 0) return { minutes: null, range: null };
+  const exact = (ahead / t.counters) * t.serviceMinutes;
+  return { minutes: Math.ceil(exact), range: waitRange(exact) };
 }
 
 /**
- * Expected wait for a new ticket of the service: people ahead shared among its counters. A priority
- * ticket is called before normal ones (routing.ts), so only the priority tickets are ahead of it, and
- * counters that take every priority ticket count too. `party` is the citizen and companions.
+ * Expected wait for a new ticket of the service: people ahead shared among its staffed counters. A
+ * priority ticket is called before normal ones (routing.ts), so only the priority tickets are ahead of
+ * it, and counters that take every priority ticket count too. `party` is the citizen and companions.
  */
 export function estimateWait(
   config: OfficeConfig,
@@ -29,21 +74,14 @@ export function estimateWait(
 ): WaitEstimate {
   const svc = config.services.find((s) => s.prefix === service);
   const peopleAhead = priority ? priorityQueued(state, service) : (state.lines.queued[service] ?? 0);
-  const serving = countersServing(config, service, priority).map((c) => c.number);
-  const staffed = serving.filter((n) => counterStaffed(config, state, n)).length;
-  const counters = staffed || serving.filter((n) => counterAvailable(config, state, n)).length;
-  const times = state.serviceTimes[service] ?? [];
-  const serviceMinutes =
-    times.length > 0
-      ? times.reduce((a, b) => a + b, 0) / times.length / 60_000
-      : (svc?.defaultServiceMinutes ?? 10);
+  const t = throughput(config, state, service, priority);
   // A priority ticket that goes outside waits first for room in the hall, which depends on every
   // service's tickets inside, not on its own (often empty) priority line: counting only that line
   // promised "under a minute" to someone told to wait outside. Its place in the entry line is what it
   // is told instead. (A normal ticket's line counts the whole service, outside too.)
   const outside = priority && svc !== undefined && !fitsOnIssue(config, state, svc.zone, party, true);
-  const minutes = counters === 0 || outside ? null : Math.ceil((peopleAhead / counters) * serviceMinutes);
-  return { peopleAhead, counters, serviceMinutes, minutes };
+  const wait = outside ? { minutes: null, range: null } : waitFor(peopleAhead, t);
+  return { peopleAhead, ...t, ...wait };
 }
 
 /** Priority tickets of the service waiting inside or outside. */
@@ -60,8 +98,10 @@ export interface TicketWait {
   ahead: number;
   /** Place in the entry line while it waits outside the hall. */
   entryPlace: number | null;
-  /** null when no counter serves it now. */
+  /** null when no counter serving it is staffed now. */
   minutes: number | null;
+  /** As `WaitEstimate.range`. */
+  range: WaitRange | null;
 }
 
 /**
@@ -73,10 +113,5 @@ export function ticketWait(config: OfficeConfig, state: DayState, ticketId: stri
   const t = state.tickets[ticketId];
   if (!t) return null;
   const { ahead, entryPlace } = ticketPosition(state, ticketId)!;
-  const est = estimateWait(config, state, t.service, t.priority !== null);
-  return {
-    ahead,
-    entryPlace,
-    minutes: est.counters === 0 ? null : Math.ceil((ahead / est.counters) * est.serviceMinutes),
-  };
+  return { ahead, entryPlace, ...waitFor(ahead, throughput(config, state, t.service, t.priority !== null)) };
 }

@@ -146,8 +146,9 @@ describe('issuing rules', () => {
   });
 
   it('stops when the expected wait passes the day’s end', () => {
-    // 16:00, an hour left; A: 3 counters (none staffed yet), 15 minutes each.
-    const o = new Office(profile, at(16, 0));
+    // 16:00, an hour left; A: 3 staffed counters, 15 minutes each. (Only staffed counters count now:
+    // with nobody signed in there is no honest estimate, so this rule cannot refuse.)
+    const o = new Office(profile, at(16, 0)).signIn(1).signIn(2).signIn(3);
     for (let i = 0; i < 12; i++) o.issue('A'); // the 12th waits 11 / 3 × 15 = 55 minutes
     o.issue('A'); // 12 ahead: 60 minutes, just in time
     const e = o.refused(issue('A'), 'WAIT_PAST_CLOSING');
@@ -158,7 +159,7 @@ describe('issuing rules', () => {
   it('weighs the wait against session time left, not the clock (nobody is served over lunch)', () => {
     // 11:00: 60 minutes until noon + 240 in the afternoon = 300 minutes of service left.
     // B: one counter, 12 minutes each: 25 ahead = 300 minutes is fine, 26 ahead = 312 is not.
-    const o = new Office(profile, at(11, 0));
+    const o = new Office(profile, at(11, 0)).signIn(4);
     for (let i = 0; i < 26; i++) o.issue('B');
     o.refused(issue('B'), 'WAIT_PAST_CLOSING');
   });

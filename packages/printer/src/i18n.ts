@@ -12,6 +12,8 @@ export interface TicketTexts {
   outsidePlace: string;
   qrCaption: string;
   duration: (minutes: number) => string;
+  /** The kiosk's range, in the same words: "khoảng 15–20 phút", "dưới 5 phút". */
+  waitRange: (range: [number, number]) => string;
 }
 
 function duration(minutes: number, locale: TicketLocale): string {
@@ -41,6 +43,7 @@ export const TICKET_TEXTS: Record<TicketLocale, TicketTexts> = {
     outsidePlace: 'Thứ tự vào sảnh:',
     qrCaption: 'Quét mã để theo dõi lượt của ông/bà',
     duration: (m) => duration(m, 'vi'),
+    waitRange: ([from, to]) => (from === 0 ? `dưới ${to} phút` : `khoảng ${from}–${to} phút`),
   },
   en: {
     numberLabel: 'YOUR NUMBER',
@@ -54,6 +57,7 @@ export const TICKET_TEXTS: Record<TicketLocale, TicketTexts> = {
     outsidePlace: 'Your place in the entry line:',
     qrCaption: 'Scan the code to follow your turn',
     duration: (m) => duration(m, 'en'),
+    waitRange: ([from, to]) => (from === 0 ? `under ${to} min` : `about ${from}–${to} min`),
   },
 };
 

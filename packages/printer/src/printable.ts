@@ -6,7 +6,7 @@ export interface IssuedTicket {
   ticket: Pick<Ticket, 'number' | 'service' | 'priority' | 'issuedAt'>;
   /** The ticket's phone page, printed as a QR code. */
   url: string;
-  estimate: Pick<WaitEstimate, 'peopleAhead' | 'minutes'>;
+  estimate: Pick<WaitEstimate, 'peopleAhead' | 'minutes'> & Partial<Pick<WaitEstimate, 'range'>>;
   /** Counters that will call it. */
   counters: number[];
   /** Place in the entry line when the hall is full. */
@@ -34,6 +34,8 @@ export function printableTicket(
     timeZone: config.sessions.timeZone,
     peopleAhead: issued.estimate.peopleAhead,
     estimatedWaitMinutes: issued.estimate.minutes,
+    // The range, not the minutes: the paper says what the kiosk's screen says.
+    estimatedWaitRange: issued.estimate.range ?? null,
     counters: issued.counters,
     ...(category ? { priorityLabel: category.name[locale] } : {}),
     ...(issued.entryPlace !== null ? { outside: { place: issued.entryPlace } } : {}),

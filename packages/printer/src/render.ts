@@ -411,7 +411,13 @@ export function renderTicketBitmaps(
   L.space(m.gap);
   L.labelValue(t.issuedAt, formatIssuedAt(ticket.issuedAt, ticket.timeZone), m.info);
   L.labelValue(t.peopleAhead, String(ticket.peopleAhead), m.info);
-  if (ticket.estimatedWaitMinutes !== null && Number.isFinite(ticket.estimatedWaitMinutes)) {
+  if (ticket.estimatedWaitRange) {
+    L.labelValue(t.estimatedWait, t.waitRange(ticket.estimatedWaitRange), m.info);
+  } else if (
+    ticket.estimatedWaitRange === undefined &&
+    ticket.estimatedWaitMinutes !== null &&
+    Number.isFinite(ticket.estimatedWaitMinutes)
+  ) {
     L.labelValue(t.estimatedWait, t.duration(ticket.estimatedWaitMinutes), m.info);
   }
   if (ticket.counters.length > 0) {

@@ -19,8 +19,13 @@ export interface TicketPrintData {
   /** IANA time zone for the printed time; default 'Asia/Ho_Chi_Minh' */
   timeZone?: string;
   peopleAhead: number;
-  /** null: no estimate yet, the line is left out */
+  /** null: no estimate yet, the line is left out. Printed only without `estimatedWaitRange`. */
   estimatedWaitMinutes: number | null;
+  /**
+   * The wait as the kiosk, the phone page and the display tell it ("khoảng 15–20 phút"): [from, to]
+   * minutes from `estimateWait`. Printed instead of `estimatedWaitMinutes` so the paper says the same.
+   */
+  estimatedWaitRange?: [number, number] | null;
   /** counters that serve this ticket; empty: the line is left out */
   counters: number[];
   /** e.g. 'Ưu tiên – Người cao tuổi': prints an inverted "ƯU TIÊN" band and the label */

@@ -49,3 +49,46 @@ describe('printed from the hub’s answer', () => {
     expect(Buffer.from(bmp.data).equals(Buffer.from(expected!.data))).toBe(true);
   });
 });
+
+describe('the printed wait', () => {
+  /** The ink lines between the rule above the details and the QR code's block (the first tall band). */
+  function detailLines(bmp: Parameters<typeof solidRows>[0]): [number, number][] {
+    const margin = 12; // METRICS[80].margin
+    const rule = solidRows(bmp, margin, bmp.width - margin)[0]!;
+    return inkBands(bmp, rule[1], bmp.height, margin, bmp.width - margin);
+  }
+
+  it('is the kiosk’s 5-minute range, the same number the screen shows', async () => {
+    const day = new Day().signIn(1).signIn(2);
+    for (let i = 0; i < 3; i++) issue(day, 'A', null);
+    const issued = issue(day, 'A', null);
+    // 3 ahead ÷ 2 staffed counters × 15 min = 22.5: the kiosk's tile says "20–25 phút".
+    expect(issued.estimate.range).toEqual([20, 25]);
+    const printable = printableTicket(day.config, issued, 'vi');
+    const { images } = decodeEscPos(await encodeTicket(printable, { paperWidth: 80 }));
+    const bmp = images[0]!.bitmap;
+    const [asRange] = renderTicketBitmaps(
+      { ...printable, estimatedWaitMinutes: null, estimatedWaitRange: [20, 25] },
+      80,
+    );
+    const [asMinutes] = renderTicketBitmaps(
+      { ...printable, estimatedWaitMinutes: 23, estimatedWaitRange: undefined },
+      80,
+    );
+    expect(Buffer.from(bmp.data).equals(Buffer.from(asRange!.data))).toBe(true);
+    expect(Buffer.from(bmp.data).equals(Buffer.from(asMinutes!.data))).toBe(false);
+  });
+
+  it('is left out when nobody is signed in, instead of "dưới 1 phút"', async () => {
+    const day = new Day(); // 08:00, every counter "Chưa mở"
+    const issued = issue(day, 'A', null);
+    expect(issued.estimate.minutes).toBeNull();
+    const printable = printableTicket(day.config, issued, 'vi');
+    const bmp = decodeEscPos(await encodeTicket(printable, { paperWidth: 80 })).images[0]!.bitmap;
+    const signedIn = new Day().signIn(1);
+    const withWait = printableTicket(signedIn.config, issue(signedIn, 'A', null), 'vi');
+    const bmpWithWait = decodeEscPos(await encodeTicket(withWait, { paperWidth: 80 })).images[0]!.bitmap;
+    // One detail line fewer than the same ticket with an officer at counter 1 (which prints a wait).
+    expect(detailLines(bmpWithWait).length - detailLines(bmp).length).toBe(1);
+  });
+});

@@ -75,6 +75,10 @@ export interface TicketWatch {
   ahead: number | null;
   entryPlace: number | null;
   estimatedMinutes: number | null;
+  /** The wait as the kiosk and the paper tell it: [from, to] minutes (`ticketWait`); null without an estimate. */
+  estimatedRange: [number, number] | null;
+  /** Its service lost its last calling counter while it waits (`servicesWithoutCounter`): the page says so. */
+  counterLost: boolean;
 }
 
 export interface ServerToClientEvents {

@@ -1,24 +1,42 @@
+import { servicesLeftIfClosed, type DayState, type OfficeConfig } from '@luot/core';
+import { pick } from '@luot/ui';
 import { useText, type Refusal } from '../hooks.js';
 import { ErrorAlert, KeyCaps } from './common.js';
 import { Dialog, confirmsOnEnter } from './Dialog.js';
 
-/** Closing the counter signs the officer out and marks the counter closed for the day. */
+/**
+ * Closing the counter signs the officer out and marks the counter closed for the day. When it is the
+ * last staffed counter for some of its services, the dialog names them and how many wait, and the
+ * confirmation says so: "other counters will call them" was untrue for those citizens.
+ */
 export function ConfirmCloseDialog({
+  config,
+  state,
+  counter,
   error,
   busy,
   onConfirm,
   onClose,
 }: {
+  config: OfficeConfig;
+  state: DayState;
+  counter: number;
   error: Refusal | null;
   busy: boolean;
   onConfirm: () => void;
   onClose: () => void;
 }) {
-  const { t } = useText();
+  const { t, locale } = useText();
+  const left = servicesLeftIfClosed(config, state, counter);
+  const waiting = left.reduce((sum, s) => sum + s.waiting, 0);
   const onKey = (e: KeyboardEvent) => {
     if (!confirmsOnEnter(e)) return false;
     if (!busy) onConfirm();
     return true;
+  };
+  const name = (prefix: string) => {
+    const svc = config.services.find((s) => s.prefix === prefix);
+    return svc ? `${prefix} – ${pick(svc.name, locale)}` : prefix;
   };
   return (
     <Dialog
@@ -31,12 +49,28 @@ export function ConfirmCloseDialog({
             {t('cancel')} <KeyCaps caps={['Esc']} />
           </button>
           <button type="button" className="btn btn-danger" onClick={onConfirm} disabled={busy}>
-            {t('closeCounter')}
+            {left.length === 0
+              ? t('closeCounter')
+              : waiting > 0
+                ? t('closeAnyway', { n: waiting })
+                : t('closeAnywayEmpty')}
           </button>
         </>
       }
     >
-      <p>{t('closeBody')}</p>
+      {left.length === 0 ? (
+        <p>{t('closeBody')}</p>
+      ) : (
+        <>
+          <p>{t('closeLeavesIntro')}</p>
+          <ul className="close-left" data-testid="close-left">
+            {left.map((s) => (
+              <li key={s.service}>{t('closeLeavesItem', { name: name(s.service), n: s.waiting })}</li>
+            ))}
+          </ul>
+          {waiting > 0 && <p>{t('closeLeavesNote')}</p>}
+        </>
+      )}
       <ErrorAlert error={error} />
     </Dialog>
   );

@@ -298,6 +298,9 @@ export function Workspace({
       )}
       {openDialog === 'close' && (
         <ConfirmCloseDialog
+          config={config}
+          state={state}
+          counter={counter}
           error={runner.error}
           busy={runner.pending !== null}
           onClose={() => setDialog(null)}

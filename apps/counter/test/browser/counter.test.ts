@@ -142,6 +142,27 @@ describe('counter terminal', () => {
     expect(t.hub.engine.state.counters[4]).toMatchObject({ status: 'closed', officer: null });
   });
 
+  it('closing the last counter for a service names it and who waits, and asks to confirm that', async () => {
+    const t = await suite.hub();
+    const kiosk = await t.client('test-kiosk-1-token');
+    await issue(kiosk, 'B', 3); // Tài nguyên và Môi trường: counter 4 alone
+    const page = await openCounter(suite.browser, t, 4);
+    await signIn(page, 4);
+    await expect.poll(() => page.getByTestId('counter-status').textContent(), POLL).toBe('Đang làm việc');
+
+    await page.getByRole('button', { name: 'Đóng quầy' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Đóng quầy' });
+    // Not "Các số đang chờ vẫn được quầy khác gọi": no other counter takes B.
+    await dialog.getByText('Sau khi đóng, không còn quầy nào tiếp nhận', { exact: false }).waitFor();
+    await dialog.getByText('B – Tài nguyên và Môi trường: 3 người đang chờ').waitFor();
+    expect(await dialog.getByText('vẫn được quầy khác gọi', { exact: false }).count()).toBe(0);
+    const confirm = dialog.getByRole('button', { name: 'Vẫn đóng quầy, để 3 người chờ không có quầy gọi' });
+    await confirm.waitFor();
+    await screenshot(page, 'counter', 'close-leaves-service');
+    await confirm.click();
+    await page.getByText('Quầy đã đóng. Đăng nhập để mở lại quầy.').waitFor();
+  });
+
   it('says when the level or the supervisor has closed the counter, and switches to English', async () => {
     const t = await suite.hub();
     const kiosk = await t.client('test-kiosk-1-token');

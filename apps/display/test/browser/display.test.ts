@@ -17,6 +17,33 @@ const SOON = { timeout: 10_000 };
 describe('wall display against a real hub', () => {
   const suite = browserSuite(startTestHub);
 
+  it('tells the hall on the notice line when a service loses its only calling counter, until it is back', async () => {
+    const t = await suite.hub();
+    const kiosk = await t.client('test-kiosk-1-token');
+    const counter = await t.counter(4); // Tài nguyên và Môi trường (B): counter 4 only
+    await issue(kiosk, 'B', 3);
+    await counter.callNext();
+    await counter.finish(RECEIVED);
+    const page = await openDisplay(suite.browser, t, LANDSCAPE);
+    const ticker = page.locator('footer.ticker');
+    const lost =
+      'Tài nguyên và Môi trường: hiện chưa có quầy tiếp nhận, 2 người đang chờ xin giữ số thứ tự và chờ quầy mở lại';
+    await expect.poll(() => page.getByTestId('waiting').innerText(), SOON).toContain('B');
+    expect((await ticker.getAttribute('aria-label')) ?? '').not.toContain('hiện chưa có quầy tiếp nhận');
+
+    // The officer signs out: nobody calls B any more.
+    await counter.send('counter.signOut', { close: false });
+    await expect.poll(() => ticker.getAttribute('aria-label'), SOON).toContain(lost);
+    await page.evaluate(() => document.fonts.ready);
+    await screenshot(page, 'display', 'counter-lost-landscape');
+
+    // An officer signs in at counter 4 again: the line is gone.
+    await t.counter(4);
+    await expect
+      .poll(() => ticker.getAttribute('aria-label'), SOON)
+      .not.toContain('hiện chưa có quầy tiếp nhận');
+  });
+
   it('shows a call made at a counter and queues it for announcement', async () => {
     const t = await suite.hub();
     const page = await openDisplay(suite.browser, t);

@@ -1,4 +1,4 @@
-import { ticketWait, type DayState, type OfficeConfig } from '@luot/core';
+import { servicesWithoutCounter, ticketWait, type DayState, type OfficeConfig } from '@luot/core';
 import type { TicketWatch } from '@luot/protocol';
 
 /** What a citizen's phone page shows of their ticket: the ticket, where it stands, and the wait. */
@@ -25,5 +25,11 @@ export function ticketWatch(office: OfficeConfig, state: DayState, ticketId: str
     ahead: wait.ahead,
     entryPlace: wait.entryPlace,
     estimatedMinutes: wait.minutes,
+    estimatedRange: wait.range,
+    // Only while it still waits for its service's counters: once called, a counter has it.
+    counterLost:
+      (t.status === 'waiting' || t.status === 'outside') &&
+      t.targetCounter === null &&
+      servicesWithoutCounter(office, state).some((s) => s.service === t.service),
   };
 }

@@ -68,7 +68,13 @@ export class DeviceSockets {
         .emit('events', events);
       for (const queue of this.held.values()) queue.push(events);
     }
-    this.updateWatchers(touched);
+    // A counter signing in, out, pausing or closing, or a new level, moves every estimate it serves
+    // without touching a ticket: the phone pages must hear it too (their views are compared below, so
+    // only those that changed are sent).
+    const counters = events.some(
+      (e) => e.event.type.startsWith('counter.') || e.event.type === 'level.changed',
+    );
+    this.updateWatchers(touched, counters);
   }
 
   /**
@@ -172,7 +178,7 @@ export class DeviceSockets {
   }
 
   /** Re-send a watched ticket's view only when a change could move it, and only if it did move. */
-  private updateWatchers(touched: Set<string>): void {
+  private updateWatchers(touched: Set<string>, all = false): void {
     if (this.watchers.size === 0) return;
     const state = this.engine.state;
     const lines = new Set<string>();
@@ -182,7 +188,7 @@ export class DeviceSockets {
     }
     for (const [id, w] of this.watchers) {
       const t = state.tickets[id];
-      if (!t || (!touched.has(id) && !lines.has(t.service) && !lines.has(`zone:${t.zone}`))) continue;
+      if (!t || (!all && !touched.has(id) && !lines.has(t.service) && !lines.has(`zone:${t.zone}`))) continue;
       const view = ticketWatch(this.engine.config, state, id);
       const json = JSON.stringify(view);
       if (!view || json === w.last) continue;

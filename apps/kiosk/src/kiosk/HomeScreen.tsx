@@ -2,7 +2,7 @@ import type { PriorityCategory } from '@luot/core';
 import { Icon, pick, useLocale } from '@luot/ui';
 import type { HomeView, TileView } from './availability';
 import { useTexts } from './hooks';
-import { noticeText, shortWait, tileReason } from './texts';
+import { noticeText, shortWait, tileReason, unstaffedText } from './texts';
 
 interface HomeProps {
   home: HomeView;
@@ -150,20 +150,30 @@ function ServiceTile({
           </span>
         ) : (
           <span className="k-tile-meta">
-            <span>
-              <Icon name="people" />
-              {priority
-                ? tile.waiting > 0
-                  ? t('ahead', { n: tile.waiting })
-                  : t('nobodyAhead')
-                : tile.waiting > 0
-                  ? t('waiting', { n: tile.waiting })
-                  : t('nobodyWaiting')}
-            </span>
-            <span>
-              <Icon name="clock" />
-              {shortWait(tile.waitMinutes, locale)}
-            </span>
+            {/* Unstaffed and empty: the sentence alone, so a long service name and it still fit the tile. */}
+            {!(tile.unstaffed && tile.waiting === 0) && (
+              <span>
+                <Icon name="people" />
+                {priority
+                  ? tile.waiting > 0
+                    ? t('ahead', { n: tile.waiting })
+                    : t('nobodyAhead')
+                  : tile.waiting > 0
+                    ? t('waiting', { n: tile.waiting })
+                    : t('nobodyWaiting')}
+              </span>
+            )}
+            {tile.unstaffed ? (
+              <span className="k-tile-unstaffed" data-testid="unstaffed">
+                <Icon name="clock" />
+                {unstaffedText(tile.unstaffed, locale)}
+              </span>
+            ) : (
+              <span data-testid="tile-wait">
+                <Icon name="clock" />
+                {shortWait(tile.waitRange, locale)}
+              </span>
+            )}
             {tile.remaining !== null && tile.remaining <= 10 && (
               <span className="k-tile-remaining">{t('remaining', { n: tile.remaining })}</span>
             )}

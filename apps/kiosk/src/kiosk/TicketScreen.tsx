@@ -66,7 +66,7 @@ export function TicketScreen({
           </div>
           <div>
             <dt>{t('estimatedWait')}</dt>
-            <dd>{waitText(view.waitMinutes, locale)}</dd>
+            <dd>{waitText(view.waitRange, locale)}</dd>
           </div>
         </dl>
       </div>

@@ -7,12 +7,14 @@ import {
   occupancy,
   parseHm,
   serviceIssueBlock,
+  servicesWithoutCounter,
   sessionState,
   type Level,
   type OfficeConfig,
   type ServiceConfig,
   type SessionState,
   type Text,
+  type WaitRange,
 } from '@luot/core';
 import type { Snapshot } from '@luot/protocol';
 
@@ -36,6 +38,8 @@ export type ClosedReason =
     }
   | { kind: 'restricted'; level: Level }
   | { kind: 'no_counter' }
+  /** People wait for it, but its last calling counter closed, signed out or paused (`servicesWithoutCounter`). */
+  | { kind: 'counter_lost' }
   | { kind: 'daily_cap'; cap: number }
   | { kind: 'wait_past_closing' };
 
@@ -45,8 +49,13 @@ export interface TileView {
   reason: ClosedReason | null;
   /** People of this service waiting inside or outside the hall. */
   waiting: number;
-  /** Expected wait for a new ticket; null when no counter serves it now. */
-  waitMinutes: number | null;
+  /** Expected wait for a new ticket, as the 5-minute range every screen and the paper tell; null when no counter calls for it now. */
+  waitRange: WaitRange | null;
+  /**
+   * Open to issuing but no officer calls for it now (nobody signed in at its counters, or all paused):
+   * the tile says so instead of a wait. `expectedAt` 'HH:MM' is the next session's start today.
+   */
+  unstaffed: { expectedAt: string | null } | null;
   /** Tickets left today under the daily cap; null without a cap. */
   remaining: number | null;
 }
@@ -125,7 +134,9 @@ function tileView(
     available: reason === null,
     reason,
     waiting: estimate.peopleAhead,
-    waitMinutes: estimate.minutes,
+    waitRange: estimate.range,
+    unstaffed:
+      reason === null && estimate.counters === 0 ? { expectedAt: nextSessionStart(config, now) } : null,
     remaining,
   };
 }
@@ -140,7 +151,11 @@ function serviceReason(
   const block = serviceIssueBlock(config, state, service, priority, now);
   switch (block?.code) {
     case undefined:
-      return null;
+      // The hub would still issue, but those already waiting have nobody to call them: adding more
+      // would only lengthen a line that does not move. Offered again once a counter serves it.
+      return servicesWithoutCounter(config, state).some((s) => s.service === service.prefix)
+        ? { kind: 'counter_lost' }
+        : null;
     case 'SERVICE_RESTRICTED':
       return { kind: 'restricted', level: state.level };
     case 'NO_OPEN_COUNTER':
@@ -160,6 +175,15 @@ function serviceReason(
 /** When issuing starts again today: the next session's start before hours or during a break. */
 function nextOpening(config: OfficeConfig, now: number, reason: string): string | null {
   if (reason !== 'before_hours' && reason !== 'break') return null;
+  return nextSessionStart(config, now);
+}
+
+/**
+ * 'HH:MM' of the next session that starts later today, or null. It is when officers are next due at
+ * their counters: the honest "expected from" for a service nobody takes now.
+ */
+function nextSessionStart(config: OfficeConfig, now: number): string | null {
+  if (config.sessions.alwaysOpen) return null;
   const minutes = localTime(now, config.sessions.timeZone).minutes;
   const starts = config.sessions.periods
     .map((p) => p.start)

@@ -1,5 +1,6 @@
 import type { Text } from '@luot/core';
-import { formatMinutes, type Dictionary, type Locale } from '@luot/ui';
+import type { WaitRange } from '@luot/core';
+import type { Dictionary, Locale } from '@luot/ui';
 import type { ClosedReason } from './availability';
 
 /** Every text of the kiosk screen, Vietnamese first. `{name}` marks a parameter. */
@@ -37,7 +38,13 @@ export const KIOSK_TEXTS = {
   peopleAhead: { vi: 'Số người chờ trước', en: 'People ahead' },
   estimatedWait: { vi: 'Thời gian chờ dự kiến', en: 'Estimated wait' },
   noEstimate: { vi: 'Chưa ước tính được', en: 'Not known yet' },
-  littleWait: { vi: 'Dưới 1 phút', en: 'Under 1 min' },
+  waitRange: { vi: '{from}–{to} phút', en: '{from}–{to} min' },
+  waitUnder: { vi: 'Dưới {to} phút', en: 'Under {to} min' },
+  unstaffedExpected: {
+    vi: 'Chưa có cán bộ tiếp nhận lĩnh vực này, dự kiến mở lúc {time}',
+    en: 'No officer is taking this service yet; expected from {time}',
+  },
+  unstaffedNone: { vi: 'Hiện chưa có quầy tiếp nhận', en: 'No counter is taking it now' },
   qrCaption: { vi: 'Quét mã để theo dõi lượt trên điện thoại', en: 'Scan to follow your turn on your phone' },
   printed: { vi: 'Mời ông/bà nhận phiếu in.', en: 'Please take your printed ticket.' },
   printFailed: { vi: 'Không in được phiếu: {reason}.', en: 'The ticket could not be printed: {reason}.' },
@@ -117,6 +124,11 @@ export function tileReason(r: ClosedReason): Text {
       };
     case 'no_counter':
       return { vi: 'Hiện chưa có quầy tiếp nhận', en: 'No counter open for it now' };
+    case 'counter_lost':
+      return {
+        vi: 'Quầy tiếp nhận đang tạm nghỉ, chưa cấp số mới',
+        en: 'Its counter has stopped for now; no new numbers',
+      };
     case 'daily_cap':
       return { vi: 'Đã hết số hôm nay', en: 'No numbers left today' };
     case 'wait_past_closing':
@@ -179,16 +191,26 @@ export function noticeText(r: ClosedReason): Text {
   return tileReason(r);
 }
 
-/** "Khoảng 15 phút", or a plain phrase when there is no wait or no estimate. */
-export function waitText(minutes: number | null, locale: Locale): string {
-  if (minutes === null) return KIOSK_TEXTS.noEstimate[locale];
-  if (minutes < 1) return KIOSK_TEXTS.littleWait[locale];
-  return KIOSK_TEXTS.waitAbout[locale].replace('{time}', formatMinutes(minutes, locale));
+/** "Khoảng 15–20 phút", "Dưới 5 phút", or a plain phrase when there is no estimate. */
+export function waitText(range: WaitRange | null, locale: Locale): string {
+  if (range === null) return KIOSK_TEXTS.noEstimate[locale];
+  if (range[0] === 0) return fill(KIOSK_TEXTS.waitUnder[locale], range);
+  return KIOSK_TEXTS.waitAbout[locale].replace('{time}', fill(KIOSK_TEXTS.waitRange[locale], range));
 }
 
-/** The same, compact for a tile beside a clock icon: "~15 phút". */
-export function shortWait(minutes: number | null, locale: Locale): string {
-  if (minutes === null) return '—';
-  if (minutes < 1) return KIOSK_TEXTS.littleWait[locale];
-  return `~${formatMinutes(minutes, locale)}`;
+/** The same, compact for a tile beside a clock icon: "15–20 phút". */
+export function shortWait(range: WaitRange | null, locale: Locale): string {
+  if (range === null) return '—';
+  return fill(KIOSK_TEXTS[range[0] === 0 ? 'waitUnder' : 'waitRange'][locale], range);
+}
+
+/** The sentence on a tile that issues although nobody calls for the service now. */
+export function unstaffedText(u: { expectedAt: string | null }, locale: Locale): string {
+  return u.expectedAt
+    ? KIOSK_TEXTS.unstaffedExpected[locale].replace('{time}', u.expectedAt)
+    : KIOSK_TEXTS.unstaffedNone[locale];
+}
+
+function fill(template: string, [from, to]: WaitRange): string {
+  return template.replace('{from}', String(from)).replace('{to}', String(to));
 }

@@ -1,4 +1,4 @@
-import { countersServing, type OfficeConfig, type Text } from '@luot/core';
+import { countersServing, type OfficeConfig, type Text, type WaitRange } from '@luot/core';
 import type { IssuedTicket, PrintOutcome } from './issue';
 
 /** What the ticket screen shows after a tap: everything comes from the hub's answer and the day. */
@@ -11,7 +11,7 @@ export interface TicketView {
   counters: number[];
   /** People of the service waiting before it, as printed on the ticket. */
   peopleAhead: number;
-  waitMinutes: number | null;
+  waitRange: WaitRange | null;
   /** The hall is full: wait outside; `place` in the entry line. */
   outside: { place: number | null } | null;
   qrUrl: string;
@@ -30,7 +30,7 @@ export function ticketView(config: OfficeConfig, issued: IssuedTicket): TicketVi
     priorityName: config.priorityCategories.find((p) => p.id === t.priority)?.name ?? null,
     counters: result.counters.length > 0 ? result.counters : serving,
     peopleAhead: result.estimate.peopleAhead,
-    waitMinutes: result.estimate.minutes,
+    waitRange: result.estimate.range,
     outside: t.status === 'outside' ? { place: result.entryPlace } : null,
     qrUrl: result.url,
     print: issued.print,

@@ -50,9 +50,34 @@ describe('kiosk', () => {
     await tile(page, CIVIL).getByText('1 người chờ').waitFor();
   });
 
+  it('promises no wait while nobody is signed in, and tells a 5-minute range once officers are', async () => {
+    k = await openKiosk(browser);
+    const { page, t } = k;
+    // Every counter "Chưa mở" at 9:00: the tile still issues but says so plainly; the next session
+    // (13:00) is when officers are next due. It used to say "Dưới 1 phút".
+    const unstaffed = 'Chưa có cán bộ tiếp nhận lĩnh vực này, dự kiến mở lúc 13:00';
+    await tile(page, CIVIL).getByText(unstaffed).waitFor();
+    expect(await page.getByText(/Dưới 1 phút/).count()).toBe(0);
+    await shootBoth(page, 'home-unstaffed');
+
+    await tile(page, CIVIL).click();
+    await page.getByText('Chưa ước tính được').waitFor();
+    await page.getByRole('button', { name: /^Xong/ }).click();
+
+    // An officer signs in at counter 5 (C): 1 waiting × 8 minutes ÷ 1 counter = 8 → "5–10 phút".
+    await t.counter(5);
+    await tile(page, CIVIL).getByText('5–10 phút').waitFor();
+    expect(await tile(page, CIVIL).getByText(unstaffed).count()).toBe(0);
+    await shootBoth(page, 'home-staffed');
+    await tile(page, CIVIL).click();
+    await page.getByText('Khoảng 5–10 phút').waitFor();
+  });
+
   it('issues a priority ticket through "Tôi thuộc diện ưu tiên"', async () => {
     k = await openKiosk(browser);
     const { page, display } = k;
+    // An officer at counter 6 (E): an unstaffed tile with nobody waiting shows only "Chưa có cán bộ…".
+    await k.t.counter(6);
     await page.getByRole('button', { name: /^Tôi thuộc diện ưu tiên/ }).click();
     await page.getByRole('heading', { name: 'Chọn diện ưu tiên của ông/bà' }).waitFor();
     await shootBoth(page, 'priority');

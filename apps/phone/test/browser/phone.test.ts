@@ -33,6 +33,49 @@ async function openPhone(url: string, viewport = PHONE): Promise<Page> {
 }
 
 describe('ticket phone page', () => {
+  it('tells a waiting citizen when their service loses its only calling counter, until it is back', async () => {
+    const t = await suite.hub();
+    const kiosk = await t.client('test-kiosk-2-token');
+    const counter = await t.counter(4); // B is served at counter 4 only
+    await kiosk.issue({ service: 'B' });
+    const { result } = await kiosk.issue({ service: 'B' });
+    await counter.callNext();
+    await counter.finish({ kind: 'received' });
+    const page = await openPhone(result.url);
+    // Served in no time on the test clock, so the mean service time is 0: "Dưới 5 phút".
+    await page.getByText('Dưới 5 phút').waitFor();
+    expect(await page.getByTestId('counter-lost').count()).toBe(0);
+
+    await counter.send('counter.pause', { reason: 'họp' });
+    await page.getByRole('heading', { name: 'Quầy tiếp nhận đang tạm nghỉ' }).waitFor();
+    await page.getByText('Chưa ước tính được').waitFor();
+    await screenshot(page, 'phone', 'counter-lost');
+
+    await counter.send('counter.resume', {});
+    await page.getByText('Dưới 5 phút').waitFor();
+    expect(await page.getByTestId('counter-lost').count()).toBe(0);
+  });
+
+  it('tells the wait the kiosk told: no figure with nobody signed in, then the same 5-minute range', async () => {
+    const t = await suite.hub();
+    const kiosk = await t.client('test-kiosk-2-token');
+    await kiosk.issue({ service: 'A' });
+    await kiosk.issue({ service: 'A' });
+    const { result } = await kiosk.issue({ service: 'A' });
+    // Nobody signed in: no estimate on the kiosk's answer, and none on the phone (not "Dưới 1 phút").
+    expect(result.estimate.range).toBeNull();
+    const page = await openPhone(result.url);
+    await page.getByText('Chưa ước tính được').waitFor();
+
+    // Counters 1 and 2 sign in: 2 ahead ÷ 2 counters × 15 min = 15 → "Khoảng 15–20 phút", the range
+    // a kiosk now tells the next citizen in line behind the same two.
+    await t.counter(1);
+    await t.counter(2);
+    await page.getByText('Khoảng 15–20 phút').waitFor();
+    expect(await page.getByText(/Dưới 1 phút/).count()).toBe(0);
+    await screenshot(page, 'phone', 'wait-range');
+  });
+
   it('follows one ticket from outside the hall to the counter call', async () => {
     const t = await suite.hub();
     const boss = await t.client('test-supervisor-token');
