@@ -33,6 +33,11 @@ export type QueueEvent =
        */
       queuedAt: number;
       order: number;
+      /**
+       * The hall had no room (or others waited to enter): the citizen waits outside like everyone,
+       * at the place in the entry line their issue order gives them. Absent in older logs: inside.
+       */
+      outside?: boolean;
     }
   | {
       type: 'ticket.transferred';

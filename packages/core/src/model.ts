@@ -110,3 +110,17 @@ export interface Lines {
   /** Tickets of each service still waiting inside or outside (for wait estimates). */
   queued: Record<string, number>;
 }
+
+/**
+ * Order of a waiting line: original issue time (kept on transfer), then issue order, then the id.
+ * The id makes it total: a reactivated ticket's order is a key chosen between two others and may
+ * equal another ticket's, and every index and recount must break such a tie the same way.
+ */
+export function waitingOrder(a: Ticket, b: Ticket): number {
+  return a.queuedAt - b.queuedAt || a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Order of an entry line (outside the hall): arrival, then the id (see `waitingOrder`). */
+export function arrivalOrder(a: Ticket, b: Ticket): number {
+  return a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

@@ -69,7 +69,9 @@ function frees(e: QueueEvent): boolean {
     e.type === 'ticket.finished' ||
     e.type === 'ticket.no_show' ||
     e.type === 'ticket.cancelled' ||
-    e.type === 'level.changed'
+    e.type === 'level.changed' ||
+    // Back in the entry line at its arrival place, it may head it while there is room.
+    e.type === 'ticket.reactivated'
   );
 }
 
@@ -334,7 +336,17 @@ function reactivate(
       order = a.order + (b.order - a.order) / 2;
     }
   }
-  return { type: 'ticket.reactivated', ticketId: t.id, by: cmd.counter, queuedAt, order };
+  // The hall cap holds for a citizen who comes back too: with no room, or with people already
+  // waiting to enter, they wait outside and are let in by the entry line like everyone else.
+  const inside = fitsOnIssue(config, state, t.zone, t.party, t.priority !== null);
+  return {
+    type: 'ticket.reactivated',
+    ticketId: t.id,
+    by: cmd.counter,
+    queuedAt,
+    order,
+    ...(inside ? {} : { outside: true }),
+  };
 }
 
 function issue(

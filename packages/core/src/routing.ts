@@ -37,7 +37,9 @@ export function pickNext(config: OfficeConfig, state: DayState, counter: number,
       ? a.queuedAt < b.queuedAt
       : rank(a) !== rank(b)
         ? rank(a) < rank(b)
-        : a.order < b.order;
+        : a.order !== b.order
+          ? a.order < b.order
+          : a.id < b.id;
   const oldest = (list: Ticket[]) => list.reduce<Ticket | null>((m, t) => (!m || older(t, m) ? t : m), null);
 
   const priorityHeads: Ticket[] = [];

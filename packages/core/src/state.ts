@@ -1,7 +1,15 @@
 import type { Level, OfficeConfig } from './config.js';
 import { counterAvailable } from './counters.js';
 import type { QueueEvent } from './events.js';
-import { IN_HALL, type ClassLines, type CounterState, type DayState, type Ticket } from './model.js';
+import {
+  arrivalOrder,
+  IN_HALL,
+  waitingOrder,
+  type ClassLines,
+  type CounterState,
+  type DayState,
+  type Ticket,
+} from './model.js';
 
 /** How many recent service times per service feed the wait estimate. */
 export const SERVICE_TIME_WINDOW = 20;
@@ -54,7 +62,7 @@ function removeId(list: string[] | undefined, id: string): void {
 function insertSorted(state: DayState, list: string[], t: Ticket): void {
   const before = (id: string) => {
     const o = state.tickets[id]!;
-    return o.queuedAt < t.queuedAt || (o.queuedAt === t.queuedAt && o.order < t.order);
+    return waitingOrder(o, t) < 0;
   };
   let lo = 0;
   let hi = list.length;
@@ -68,7 +76,7 @@ function insertSorted(state: DayState, list: string[], t: Ticket): void {
 
 function insertByOrder(state: DayState, list: string[], t: Ticket): void {
   let i = list.length;
-  while (i > 0 && state.tickets[list[i - 1]!]!.order > t.order) i--;
+  while (i > 0 && arrivalOrder(state.tickets[list[i - 1]!]!, t) > 0) i--;
   list.splice(i, 0, t.id);
 }
 
@@ -220,8 +228,10 @@ export function applyEvent(state: DayState, event: QueueEvent, at: number, confi
       return state;
     case 'ticket.reactivated':
       update(state, event.ticketId, (t) => {
-        // Back in the hall's line: the citizen came back to the counter, so they are inside.
-        t.status = 'waiting';
+        // Back in its line, inside the hall, or outside when the hall had no room for them.
+        t.status = event.outside ? 'outside' : 'waiting';
+        // Outside it must be let in again, by the entry line.
+        if (event.outside) t.admittedAt = null;
         t.finishedAt = null;
         t.counter = null;
         t.targetCounter = null;

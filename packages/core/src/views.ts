@@ -1,5 +1,5 @@
 import { entryLine, entryPlace } from './flow.js';
-import type { DayState, Ticket } from './model.js';
+import { waitingOrder, type DayState, type Ticket } from './model.js';
 
 /** Where a ticket stands, for its phone page and the kiosk screen. */
 export interface TicketPosition {
@@ -29,7 +29,7 @@ export function ticketPosition(state: DayState, ticketId: string): TicketPositio
   }
   const lines = state.lines.waiting[t.service];
   if (!lines) return { ahead: 0, entryPlace: null };
-  const before = (o: Ticket) => o.queuedAt < t.queuedAt || (o.queuedAt === t.queuedAt && o.order < t.order);
+  const before = (o: Ticket) => waitingOrder(o, t) < 0;
   // Priority tickets go first; a normal ticket has every waiting priority ticket ahead of it.
   const ahead = t.priority
     ? lines.priority.indexOf(t.id)

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   applyEvent,
+  arrivalOrder,
   capacity,
   createDay,
   execute,
@@ -52,6 +53,7 @@ type Op =
   | { op: 'callTicket'; counter: number; pick: number }
   | { op: 'transfer'; counter: number; pick: number; toService: number | null; toCounter: number | null }
   | { op: 'cancel'; pick: number }
+  | { op: 'reactivate'; pick: number; bySupervisor: boolean }
   | { op: 'rate'; pick: number; score: number | null }
   | { op: 'signIn'; counter: number; officer: number }
   | { op: 'signOut'; counter: number; close: boolean }
@@ -119,6 +121,14 @@ function stepArb(config: OfficeConfig): fc.Arbitrary<Step> {
       }),
     },
     { weight: 15, arbitrary: fc.record({ op: fc.constant('cancel' as const), pick: fc.nat() }) },
+    {
+      weight: 10,
+      arbitrary: fc.record({
+        op: fc.constant('reactivate' as const),
+        pick: fc.nat(),
+        bySupervisor: fc.boolean(),
+      }),
+    },
     {
       weight: 15,
       arbitrary: fc.record({
@@ -210,6 +220,13 @@ function toCommand(config: OfficeConfig, state: DayState, op: Op): QueueCommand 
       };
     case 'cancel':
       return { type: 'cancel', ticketId: ticketAt(op.pick), reason: 'left' };
+    case 'reactivate': {
+      // Usually a citizen who was skipped, by the counter that skipped them or the supervisor.
+      const skipped = Object.values(state.tickets).filter((t) => t.status === 'no_show');
+      const t = skipped.length > 0 && op.pick % 5 !== 0 ? skipped[op.pick % skipped.length]! : null;
+      const ticketId = t?.id ?? ticketAt(op.pick);
+      return { type: 'reactivate', ticketId, counter: op.bySupervisor ? null : (t?.counter ?? 1) };
+    }
     case 'rate':
       return { type: 'rate', ticketId: ticketAt(op.pick), score: op.score, reasons: [] };
     case 'signIn':
@@ -233,7 +250,7 @@ function toCommand(config: OfficeConfig, state: DayState, op: Op): QueueCommand 
 function entryLineOf(state: DayState, zone: string): Ticket[] {
   return Object.values(state.tickets)
     .filter((t) => t.status === 'outside' && t.zone === zone)
-    .sort((a, b) => Number(!a.priority) - Number(!b.priority) || a.order - b.order);
+    .sort((a, b) => Number(!a.priority) - Number(!b.priority) || arrivalOrder(a, b));
 }
 
 function occupancyOf(state: DayState, zone: string): number {
@@ -267,6 +284,13 @@ class Checker {
         if (seen.has(event.ticket.number)) fail(`${event.ticket.number} issued twice on ${event.ticket.day}`);
         seen.add(event.ticket.number);
         this.numbers.set(event.ticket.day, seen);
+      }
+      // A skipped citizen may be put back into the line (reactivation): that is the one way back.
+      if (event.type === 'ticket.reactivated') {
+        if (before.tickets[event.ticketId]?.status !== 'no_show')
+          fail(`${event.ticketId} reactivated, not a no-show`);
+        this.final.delete(event.ticketId);
+        continue;
       }
       if ('ticketId' in event && event.type !== 'ticket.rated' && this.final.has(event.ticketId)) {
         fail(`${event.type} for ${event.ticketId}, which was already final`);
@@ -322,7 +346,9 @@ class Checker {
     for (const zone of config.zones) {
       const cap = capacity(config, state, zone.id);
       const occ = occupancyOf(state, zone.id);
-      const wasOutside = (t: Ticket) => !before.tickets[t.id] || before.tickets[t.id]!.status === 'outside';
+      // Let in: new, from outside, or a skipped citizen put back into the line (reactivation).
+      const wasOutside = (t: Ticket) =>
+        !before.tickets[t.id] || ['outside', 'no_show'].includes(before.tickets[t.id]!.status);
       const entered =
         before.day === state.day
           ? tickets.filter((t) => t.zone === zone.id && IN_HALL.has(t.status) && wasOutside(t))

@@ -118,4 +118,32 @@ describe('reactivate (a no-show back into its line)', () => {
       'A006',
     ]);
   });
+
+  it('keeps the hall under its cap: with no room the citizen waits outside, first of those who came later', () => {
+    // Hall of 4 at level 1 (smallConfig): the skipped A001 left it; four more fill it, one waits outside.
+    const o = new Office(smallConfig());
+    o.signIn(1);
+    const first = o.issue('A');
+    o.callNext(1);
+    o.advance(1).noShow(1);
+    for (let i = 0; i < 5; i++) o.advance(1).issue('A');
+    expect(o.state.lines.occupancy['hall']).toBe(4);
+    expect(o.state.lines.outside['hall']!.normal).toHaveLength(1);
+    o.reactivate(first.id, 1);
+    const t = o.state.tickets[first.id]!;
+    expect(t.status).toBe('outside');
+    expect(o.state.lines.occupancy['hall']).toBe(4);
+    // Entry line by arrival: A001 came before A006, so it goes in first when there is room.
+    expect(o.state.lines.outside['hall']!.normal.map((id) => o.state.tickets[id]!.number)).toEqual([
+      'A001',
+      'A006',
+    ]);
+    o.callNext(1);
+    o.finish(1);
+    expect(o.state.tickets[first.id]!.status).toBe('waiting');
+    expect(o.state.lines.occupancy['hall']).toBe(4);
+    expect(normalizeLines(o.state.lines)).toEqual(normalizeLines(recountLines(o.state)));
+    const rebuilt = replay(o.config, o.log);
+    expect(rebuilt.tickets[first.id]).toEqual(o.state.tickets[first.id]);
+  });
 });

@@ -1,4 +1,4 @@
-import type { DayState, Lines } from '../model.js';
+import { arrivalOrder, waitingOrder, type DayState, type Lines } from '../model.js';
 
 /**
  * The line indexes computed from scratch from the tickets, without empty entries: what
@@ -9,9 +9,9 @@ export function recountLines(state: DayState): Lines {
   const byAge = (a: string, b: string) => {
     const x = state.tickets[a]!;
     const y = state.tickets[b]!;
-    return x.queuedAt - y.queuedAt || x.order - y.order;
+    return waitingOrder(x, y);
   };
-  const byOrder = (a: string, b: string) => state.tickets[a]!.order - state.tickets[b]!.order;
+  const byOrder = (a: string, b: string) => arrivalOrder(state.tickets[a]!, state.tickets[b]!);
   const lines: Lines = { waiting: {}, targeted: {}, outside: {}, occupancy: {}, queued: {} };
   for (const t of tickets) {
     const klass = t.priority ? 'priority' : 'normal';
