@@ -30,7 +30,20 @@ export interface Snapshot {
   printers: Record<string, PrinterState>;
 }
 
-export type SyncReply = { kind: 'events'; events: StreamEvent[] } | { kind: 'snapshot'; snapshot: Snapshot };
+/**
+ * The whole day as `sync` sends it: the Snapshot without `serverTime`, as gzip-compressed UTF-8 JSON
+ * in a binary attachment. The hub builds it once per `seq` and sends the same bytes to every device
+ * that asks (docs/hub.md, "Snapshots"); `serverTime` is the hub's clock when this answer left.
+ * `decodeSnapshot` (packages/client) turns it back into a Snapshot.
+ */
+export interface EncodedSnapshot {
+  kind: 'snapshot';
+  seq: number;
+  serverTime: number;
+  gzip: Uint8Array | ArrayBuffer;
+}
+
+export type SyncReply = { kind: 'events'; events: StreamEvent[] } | EncodedSnapshot;
 
 export interface DeviceInfo {
   id: string;
