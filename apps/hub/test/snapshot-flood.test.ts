@@ -27,6 +27,8 @@ async function socketOf(token: string): Promise<Socket> {
   return socket;
 }
 
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
 const fullSync = (s: Socket) =>
   s.timeout(5000).emitWithAck('sync', { lastSeq: null }) as Promise<SyncReply | CommandFail>;
 
@@ -61,21 +63,22 @@ describe('whole-day snapshots', () => {
 
     // The others are answered as ever: the kiosk issued throughout, and a counter gets the day.
     expect(issued).toHaveLength(10);
-    const counter = await socketOf('test-counter-1-token');
-    const reply = await fullSync(counter);
-    expect('kind' in reply && reply.kind).toBe('snapshot');
-    const day = await decodeSnapshot(reply as EncodedSnapshot);
-    expect(day.state).toEqual(t.hub.engine.state);
+    const counter = await t.client('test-counter-1-token');
+    expect(counter.snapshot!.state).toEqual(t.hub.engine.state);
     // The display's events still flow: the flood cost it snapshots only.
     const seen = new Promise((resolve) => sockets[0]!.once('events', resolve));
     await kiosk.issue({ service: 'C' });
     await seen;
   });
 
-  it('builds the day once per seq and sends the same compressed bytes to every request', async () => {
+  it('builds the day at most once a second and sends the same compressed bytes to every request', async () => {
     t = await startTestHub();
     const kiosk = await t.client('test-kiosk-1-token');
     for (let i = 0; i < 30; i++) await kiosk.issue({ service: i % 2 ? 'C' : 'E' });
+    // The hub's monotonic clock, moved on past the second the kiosk's own snapshot is shared for.
+    const real = performance.now.bind(performance);
+    let later = 1500;
+    vi.spyOn(performance, 'now').mockImplementation(() => real() + later);
     const build = vi.spyOn(t.hub.engine, 'snapshot');
     const [a, b] = await Promise.all([socketOf('test-display-token'), socketOf('test-counter-2-token')]);
     const [ra, rb] = (await Promise.all([fullSync(a), fullSync(b)])) as [EncodedSnapshot, EncodedSnapshot];
@@ -90,12 +93,27 @@ describe('whole-day snapshots', () => {
     expect(day.serverTime).toBe(t.clock.now);
     expect(day.state).toEqual(t.hub.engine.state);
 
-    // A new seq is a new day: built again, once.
-    await kiosk.issue({ service: 'C' });
-    const [rc] = (await Promise.all([fullSync(a), fullSync(b)])) as [EncodedSnapshot, EncodedSnapshot];
+    // Within a second, a later seq gets the same bytes and the events since them.
+    const { seq } = await kiosk.issue({ service: 'C' });
+    const [rc, rd] = (await Promise.all([fullSync(a), fullSync(b)])) as [EncodedSnapshot, EncodedSnapshot];
+    expect(build).toHaveBeenCalledTimes(1);
+    expect(rc.seq).toBe(ra.seq);
+    expect(Buffer.from(rc.gzip as Uint8Array).equals(Buffer.from(ra.gzip as Uint8Array))).toBe(true);
+    expect(rc.events.map((e) => e.seq)).toEqual(range(ra.seq + 1, seq));
+    expect(rd.events).toEqual(rc.events);
+    // A client makes the hub's day of them.
+    const viewer = await t.client('test-counter-3-token');
+    expect(viewer.snapshot!.seq).toBe(seq);
+    expect(viewer.snapshot!.state).toEqual(t.hub.engine.state);
+    expect(build).toHaveBeenCalledTimes(1);
+
+    // A second later, the day is built again, once.
+    later += 1500;
+    const [re, rf] = (await Promise.all([fullSync(a), fullSync(b)])) as [EncodedSnapshot, EncodedSnapshot];
     expect(build).toHaveBeenCalledTimes(2);
-    expect(rc.seq).toBe(ra.seq + 1);
-    expect((await decodeSnapshot(rc)).state.tickets).toEqual(t.hub.engine.state.tickets);
+    expect([re.seq, rf.seq]).toEqual([seq, seq]);
+    expect(re.events).toEqual([]);
+    expect((await decodeSnapshot(re)).state.tickets).toEqual(t.hub.engine.state.tickets);
   });
 
   it('a refused LuotClient waits as the hub asked, then gets the day, without hammering', async () => {

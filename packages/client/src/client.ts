@@ -309,6 +309,12 @@ export class LuotClient {
         const snapshot = await decodeSnapshot(reply);
         this.clock.observe(snapshot.serverTime);
         this.mirror.reset(snapshot);
+        // The hub shares one snapshot for a second and sends what happened since beside it: part
+        // of the same copy of the day. A gap in them (cannot happen) starts over.
+        if (this.mirror.apply(reply.events) === 'gap') {
+          this.mirror.clear();
+          throw new Error('gap after the snapshot');
+        }
         const snap = this.mirror.current!;
         for (const fn of this.listeners.snapshot) fn(snap);
         this.emitChange([], false);
