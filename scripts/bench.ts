@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { benchHub, benchSubstrate, tempDir } from './bench/hub.js';
+import { benchHub, benchSnapshotFlood, benchSubstrate, buildHub, tempDir, withHub } from './bench/hub.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const only = process.argv.slice(2);
@@ -20,6 +20,13 @@ try {
     console.log('hub: issue latency, throughput, call → 1,000 displays, memory …');
     results.hub = await benchHub(dir);
     console.log(results.hub);
+  }
+  // The snapshot flood alone (also part of 'hub'): `npm run bench -- flood`.
+  if (only.includes('flood') && !want('hub')) {
+    console.log('hub: kiosk issue latency during a snapshot flood …');
+    buildHub();
+    results.flood = await withHub(dir, 'flood', (url, pid) => benchSnapshotFlood(url, pid));
+    console.log(JSON.stringify(results.flood, null, 2));
   }
   if (want('client')) {
     const { benchMirror } = await import('./bench/client.js');

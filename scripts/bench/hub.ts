@@ -5,9 +5,10 @@ import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { io as ioClient } from 'socket.io-client';
+import { io as ioClient, type Socket } from 'socket.io-client';
 import { LuotClient } from '@luot/client';
 import type { OfficeConfig } from '@luot/core';
+import type { CommandFail, SyncReply } from '@luot/protocol';
 import { hashPin, resolveConfig } from '@luot/hub';
 import { DaySimulator, type Citizen } from '@luot/sim';
 import { fanoutProbe } from './fanout-probe.js';
@@ -29,6 +30,12 @@ function benchConfig(dir: string): string {
   const pinHash = hashPin('1234');
   const devices: unknown[] = [
     { id: 'display', role: 'display', token: 'bench-display-token' },
+    // The snapshot flood's senders: ten wall displays, each with its own allowance of snapshots.
+    ...Array.from({ length: 10 }, (_, i) => ({
+      id: `wall-${i + 1}`,
+      role: 'display',
+      token: `bench-wall-${i + 1}-token`,
+    })),
     { id: 'boss', role: 'supervisor', token: 'bench-supervisor-token' },
   ];
   for (let k = 1; k <= 8; k++)
@@ -185,6 +192,106 @@ export function busyDay(office: OfficeConfig, n = 1200): Citizen[] {
   return sim.citizens.slice(0, n);
 }
 
+/** The first `n` tickets of a busy day, taken at the kiosks the simulation sends each citizen to, 8 at a time. */
+async function issueBusyDay(client: (token: string) => Promise<LuotClient>, n: number): Promise<void> {
+  const day = busyDay(resolveConfig({ ...OFFICE, devices: [], officers: [] }).office, n);
+  const kiosks = new Map<string, LuotClient>();
+  for (const id of new Set(day.map((c) => c.kiosk))) kiosks.set(id, await client(`bench-${id}-token`));
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let i = next++; i < day.length; i = next++) {
+        const c = day[i]!;
+        await kiosks
+          .get(c.kiosk)!
+          .issue({ service: c.service, priority: c.priority, companions: c.companions });
+      }
+    }),
+  );
+  for (const k of kiosks.values()) k.close();
+}
+
+/**
+ * Kiosk issue latency during a snapshot flood: on a 3,000-ticket day, a kiosk issues one ticket at a
+ * time, first alone, then while ten display devices send 200 `sync { lastSeq: null }`, ten at a time.
+ * The hub's RSS is sampled every 20 ms during the flood. Target: the kiosk's p99 with the flood
+ * within 2× of its p99 without it.
+ */
+export async function benchSnapshotFlood(url: string, pid: number, tickets = 3000, syncs = 200) {
+  const { client, closeAll } = await connectClients(url);
+  const walls: Socket[] = [];
+  try {
+    await issueBusyDay(client, tickets);
+    const kiosk = await client('bench-kiosk-8-token');
+    const issueWhile = async (running: () => boolean, min: number) => {
+      const ms: number[] = [];
+      for (let i = 0; running() || i < min; i++) {
+        const t0 = performance.now();
+        await kiosk.issue({ service: SERVICES[i % SERVICES.length]! });
+        ms.push(performance.now() - t0);
+      }
+      return ms;
+    };
+    const alone = await issueWhile(() => false, 200);
+    const rssBefore = rssMb(pid);
+
+    for (let i = 1; i <= 10; i++) {
+      const socket = ioClient(url, {
+        auth: { token: `bench-wall-${i}-token` },
+        transports: ['websocket'],
+        forceNew: true,
+      });
+      walls.push(socket);
+      await new Promise((r) => socket.once('connect', () => r(null)));
+    }
+    let served = 0;
+    let refused = 0;
+    let bytes = 0;
+    let flooding = true;
+    let rssPeak = rssBefore;
+    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(pid))), 20);
+    const t0 = performance.now();
+    const flood = (async () => {
+      for (let round = 0; round < syncs / walls.length; round++) {
+        const replies = (await Promise.all(
+          walls.map((w) => w.timeout(60_000).emitWithAck('sync', { lastSeq: null })),
+        )) as Array<SyncReply | CommandFail>;
+        for (const r of replies) {
+          if (!('kind' in r)) refused++;
+          else if (r.kind === 'snapshot') {
+            served++;
+            bytes += r.gzip.byteLength;
+          }
+        }
+      }
+    })().finally(() => (flooding = false));
+    const during = await issueWhile(() => flooding, 0);
+    await flood;
+    const floodMs = performance.now() - t0;
+    clearInterval(sampler);
+    const withFlood = summary(during);
+    const without = summary(alone);
+    return {
+      snapshotFlood: {
+        ticketsThatDay: tickets + alone.length + during.length,
+        kioskIssueMs: { withoutFlood: without, duringFlood: withFlood },
+        p99Ratio: Math.round((withFlood.p99 / without.p99) * 100) / 100,
+        syncs: {
+          sent: syncs,
+          served,
+          refused,
+          sentMb: Math.round(bytes / 1e4) / 100,
+          floodMs: Math.round(floodMs),
+        },
+        hubRssMb: { before: rssBefore, peakDuringFlood: rssPeak },
+      },
+    };
+  } finally {
+    walls.forEach((w) => w.disconnect());
+    closeAll();
+  }
+}
+
 /**
  * A busy day (1,200 tickets), 16 signed-in counters and `displays` display sockets: time from a
  * counter's "call next" to the call arriving at each display socket, and the hub's memory there.
@@ -193,22 +300,7 @@ export async function benchDisplays(url: string, pid: number, displays: number, 
   const { client, closeAll } = await connectClients(url);
   const closers = [closeAll];
   try {
-    // The day's tickets, taken at the kiosks the simulation sends each citizen to, 8 at a time.
-    const day = busyDay(resolveConfig({ ...OFFICE, devices: [], officers: [] }).office);
-    const kiosks = new Map<string, LuotClient>();
-    for (const id of new Set(day.map((c) => c.kiosk))) kiosks.set(id, await client(`bench-${id}-token`));
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        for (let i = next++; i < day.length; i = next++) {
-          const c = day[i]!;
-          await kiosks
-            .get(c.kiosk)!
-            .issue({ service: c.service, priority: c.priority, companions: c.companions });
-        }
-      }),
-    );
-    for (const k of kiosks.values()) k.close();
+    await issueBusyDay(client, 1200);
     const counters: LuotClient[] = [];
     for (let n = 1; n <= 16; n++) {
       const c = await client(`bench-counter-${n}-token`);
@@ -254,16 +346,22 @@ export async function benchDisplays(url: string, pid: number, displays: number, 
   }
 }
 
+/** Build the hub the way `npm start` runs it. */
+export function buildHub(): void {
+  execFileSync(process.execPath, [fileURLToPath(new URL('../../apps/hub/build.mjs', import.meta.url))]);
+}
+
 export async function benchHub(
   dir: string,
   opts = { latencyN: 500, throughputSeconds: 3, displays: 1000, calls: 256 },
 ) {
-  execFileSync(process.execPath, [fileURLToPath(new URL('../../apps/hub/build.mjs', import.meta.url))]);
+  buildHub();
   const issue = await withHub(dir, 'issue', (url) => benchIssue(url, opts.latencyN, opts.throughputSeconds));
   const display = await withHub(dir, 'display', (url, pid) =>
     benchDisplays(url, pid, opts.displays, opts.calls),
   );
-  return { ...issue, ...display };
+  const flood = await withHub(dir, 'flood', (url, pid) => benchSnapshotFlood(url, pid));
+  return { ...issue, ...display, ...flood };
 }
 
 function freePort(): Promise<number> {

@@ -62,6 +62,14 @@ export const HubConfigSchema = z.object({
    * refilled, printer switched back on) is seen without waiting for the next ticket.
    */
   printerPollMs: z.number().int().positive().default(10_000),
+  /**
+   * Whole-day snapshots (`sync` with nothing or too little to catch up from) per device: `burst` at
+   * once, then one per `intervalMs` (docs/hub.md, "Snapshots"). A screen needs one per (re)connect;
+   * more is a fault or an attack, and each costs the hub a megabyte on the wire.
+   */
+  snapshotLimit: z
+    .object({ burst: z.number().int().positive(), intervalMs: z.number().int().positive() })
+    .default({ burst: 5, intervalMs: 2000 }),
 });
 
 export type HubConfig = z.infer<typeof HubConfigSchema>;

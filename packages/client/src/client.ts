@@ -3,6 +3,7 @@ import {
   ERROR_MESSAGES,
   type ClientToServerEvents,
   type CommandAck,
+  type CommandFail,
   type CommandInputOf,
   type CommandOk,
   type CommandResult,
@@ -20,6 +21,11 @@ import type { Level, Outcome } from '@luot/core';
 import { HubClock } from './hub-clock.js';
 import { Mirror } from './mirror.js';
 import { newRequestId } from './request-id.js';
+import { decodeSnapshot } from './snapshot-codec.js';
+
+/** The first wait before asking the hub again after a failed sync; it doubles up to `RESYNC_MAX_MS`. */
+const RESYNC_FIRST_MS = 500;
+const RESYNC_MAX_MS = 10_000;
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'unauthorized';
 
@@ -83,6 +89,11 @@ export class LuotClient {
     device: new Set<Listener<DeviceInfo>>(),
   };
   private syncing = false;
+  /** Failed syncs in a row: each waits twice as long as the one before (see `resync`). */
+  private syncFailures = 0;
+  private resyncTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Live events that arrive while a snapshot is being unpacked, applied right after it. */
+  private pending: StreamEvent[][] | null = null;
   private readonly mirrored: boolean;
 
   constructor(opts: ClientOptions) {
@@ -117,6 +128,7 @@ export class LuotClient {
   }
 
   close(): void {
+    clearTimeout(this.resyncTimer);
     this.socket.disconnect();
     this.setStatus('offline');
   }
@@ -281,35 +293,65 @@ export class LuotClient {
 
   /**
    * Ask the hub for what was missed since our last event (or a snapshot) and apply it. While
-   * connected, a sync that times out is tried again; a gap in the reply starts over from a snapshot.
+   * connected, a sync that fails is tried again, never in a tight loop: after 0.5 s, then twice as
+   * long each time up to 10 s, and never sooner than the hub asked (`TOO_MANY_SNAPSHOTS` says
+   * when). A gap in the reply starts over from a snapshot.
    */
   async resync(): Promise<void> {
     if (this.syncing) return;
     this.syncing = true;
-    let again = false;
+    clearTimeout(this.resyncTimer);
+    let wait: number | null = null;
+    let held: StreamEvent[][] = [];
     try {
       const reply = (await this.socket
         .timeout(this.timeoutMs)
-        .emitWithAck('sync', { lastSeq: this.mirror.seq })) as SyncReply | { ok: false };
-      if (!('kind' in reply)) again = true;
+        .emitWithAck('sync', { lastSeq: this.mirror.seq })) as SyncReply | CommandFail;
+      if ('ok' in reply) wait = this.backoff(reply.error.details?.retryAfterMs);
       else if (reply.kind === 'snapshot') {
-        this.clock.observe(reply.snapshot.serverTime);
-        this.mirror.reset(reply.snapshot);
+        this.pending = [];
+        const snapshot = await decodeSnapshot(reply);
+        this.clock.observe(snapshot.serverTime);
+        this.mirror.reset(snapshot);
+        // The hub shares one snapshot for a second and sends what happened since beside it: part
+        // of the same copy of the day. A gap in them (cannot happen) starts over.
+        if (this.mirror.apply(reply.events) === 'gap') {
+          this.mirror.clear();
+          throw new Error('gap after the snapshot');
+        }
         const snap = this.mirror.current!;
         for (const fn of this.listeners.snapshot) fn(snap);
         this.emitChange([], false);
+        this.syncFailures = 0;
+        held = this.pending;
       } else if (this.mirror.apply(reply.events) === 'gap') {
         this.mirror.clear();
-        again = true;
+        wait = this.backoff();
       } else {
+        this.syncFailures = 0;
         this.emitChange(reply.events, false);
       }
     } catch {
-      again = true; // timed out or disconnected; a new 'connect' also resyncs
+      wait = this.backoff(); // timed out, disconnected or unreadable; a new 'connect' also resyncs
     } finally {
       this.syncing = false;
+      this.pending = null;
     }
-    if (again && this.socket.connected) setTimeout(() => void this.resync(), 500);
+    // After `syncing` is cleared: a gap among them must be able to start the next sync.
+    for (const events of held) this.applyLive(events);
+    if (wait !== null && this.socket.connected) {
+      this.resyncTimer = setTimeout(() => void this.resync(), wait);
+    }
+  }
+
+  /**
+   * How long to wait before the next sync: doubling from RESYNC_FIRST_MS, at least what the hub
+   * asked, plus up to a quarter more at random so devices refused together do not return together.
+   */
+  private backoff(atLeastMs: unknown = 0): number {
+    const doubling = Math.min(RESYNC_MAX_MS, RESYNC_FIRST_MS * 2 ** this.syncFailures++);
+    const base = Math.max(doubling, typeof atLeastMs === 'number' ? atLeastMs : 0);
+    return Math.round(base * (1 + Math.random() / 4));
   }
 
   private onEvents(events: StreamEvent[]): void {
@@ -319,6 +361,11 @@ export class LuotClient {
       for (const fn of this.listeners.events) fn(events, true);
       return;
     }
+    if (this.pending) this.pending.push(events);
+    else this.applyLive(events);
+  }
+
+  private applyLive(events: StreamEvent[]): void {
     const r = this.mirror.apply(events);
     if (r === 'gap') void this.resync();
     else if (r === 'ok') this.emitChange(events, true);

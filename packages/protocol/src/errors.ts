@@ -6,6 +6,7 @@ export type HubErrorCode =
   | 'FORBIDDEN'
   | 'WRONG_PIN'
   | 'TOO_MANY_ATTEMPTS'
+  | 'TOO_MANY_SNAPSHOTS'
   | 'NOT_SIGNED_IN'
   | 'REQUEST_ID_REUSED'
   | 'STORAGE_FAILED'
@@ -99,6 +100,12 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
   TOO_MANY_ATTEMPTS: {
     vi: 'Nhập sai quá nhiều lần; thử lại sau ít phút.',
     en: 'Too many attempts; try again in a few minutes.',
+  },
+  // A device asked for the whole day again too soon (docs/hub.md, "Snapshots"); LuotClient waits
+  // `details.retryAfterMs` and asks again by itself, so a person only sees this in a log.
+  TOO_MANY_SNAPSHOTS: {
+    vi: 'Thiết bị yêu cầu dữ liệu quá thường xuyên; sẽ tự thử lại sau giây lát.',
+    en: 'This device asks for the whole day too often; it will retry in a moment.',
   },
   NOT_SIGNED_IN: { vi: 'Cán bộ chưa đăng nhập tại quầy.', en: 'No officer is signed in at this counter.' },
   REQUEST_ID_REUSED: {

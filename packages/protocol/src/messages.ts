@@ -30,7 +30,23 @@ export interface Snapshot {
   printers: Record<string, PrinterState>;
 }
 
-export type SyncReply = { kind: 'events'; events: StreamEvent[] } | { kind: 'snapshot'; snapshot: Snapshot };
+/**
+ * The whole day as `sync` sends it: the Snapshot without `serverTime`, as gzip-compressed UTF-8 JSON
+ * in a binary attachment. The hub builds it at most once a second and sends the same bytes to every
+ * device that asks meanwhile (docs/hub.md, "Snapshots"), with the events since its `seq`;
+ * `serverTime` is the hub's clock when this answer left. `decodeSnapshot` (packages/client) turns
+ * it back into a Snapshot (before `events`).
+ */
+export interface EncodedSnapshot {
+  kind: 'snapshot';
+  seq: number;
+  serverTime: number;
+  gzip: Uint8Array | ArrayBuffer;
+  /** What happened after `seq`, up to this answer: apply them to the decoded day. */
+  events: StreamEvent[];
+}
+
+export type SyncReply = { kind: 'events'; events: StreamEvent[] } | EncodedSnapshot;
 
 export interface DeviceInfo {
   id: string;

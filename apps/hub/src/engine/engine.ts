@@ -21,6 +21,8 @@ import {
   type SyncReply,
 } from '@luot/protocol';
 import type { Logger } from 'pino';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { DeviceConfig, HubConfig } from '../config.js';
 import type { Store, StoreWriter } from '../storage/store.js';
 import { Batcher } from './batch.js';
@@ -34,6 +36,15 @@ import { fail, refusalAnswer } from './refusal.js';
 
 /** Largest gap a reconnecting client is sent as events; beyond it, a snapshot is cheaper. */
 const MAX_REPLAY = 2000;
+
+const gzipAsync = promisify(gzip);
+
+/**
+ * How long a built snapshot serves later seqs too, with the events since it beside it: on a busy day
+ * the seq moves with every ticket, and serialising 1.35 MB for each new seq blocks the event loop
+ * that answers the kiosks for some 10–30 ms. So the day is serialised at most once a second.
+ */
+const SNAPSHOT_REUSE_MS = 1000;
 
 /** An event to write; `day` defaults to the current day (yesterday's closing events name theirs). */
 export type HubEmitted = { event: HubEvent; at: number; day?: string };
@@ -84,6 +95,8 @@ export class Engine {
   private closed = false;
   private reloading = false;
   private lastPrune = 0;
+  /** The day as `sync` sends it, for one seq: built by the first device that asks (see `encodedSnapshot`). */
+  private encoded: { seq: number; at: number; gzip: Promise<Buffer> } | null = null;
   /** Yesterday's tickets, kept until the events that closed them are written. */
   private yesterday: Record<string, Ticket> = {};
 
@@ -154,11 +167,47 @@ export class Engine {
     };
   }
 
-  sync(lastSeq: number | null): SyncReply {
-    if (lastSeq === null || lastSeq > this.seq || this.seq - lastSeq > MAX_REPLAY) {
-      return { kind: 'snapshot', snapshot: this.snapshot() };
+  /** Whether a device that last saw `lastSeq` gets the whole day rather than the events it missed. */
+  needsSnapshot(lastSeq: number | null): boolean {
+    return lastSeq === null || lastSeq > this.seq || this.seq - lastSeq > MAX_REPLAY;
+  }
+
+  /**
+   * What a device that last saw `lastSeq` is sent: the events it missed, or the whole day. The whole
+   * day is the same bytes for every device that asks within a second (`encodedSnapshot`), with the
+   * events since it; only `serverTime` and those events are this answer's own.
+   */
+  async sync(lastSeq: number | null): Promise<SyncReply> {
+    if (!this.needsSnapshot(lastSeq)) {
+      return { kind: 'events', events: this.o.store.eventsAfter(lastSeq!, MAX_REPLAY) };
     }
-    return { kind: 'events', events: this.o.store.eventsAfter(lastSeq, MAX_REPLAY) };
+    const { seq, gzip } = this.encodedSnapshot();
+    const bytes = await gzip;
+    const events = this.seq > seq ? this.o.store.eventsAfter(seq, MAX_REPLAY) : [];
+    return { kind: 'snapshot', seq, serverTime: this.o.clock(), gzip: bytes, events };
+  }
+
+  /**
+   * The day without `serverTime`, as gzip-compressed JSON, shared by every request for a second
+   * (SNAPSHOT_REUSE_MS; later requests get the events since it too): a 3,000-ticket day is 1.35 MB
+   * of JSON, and serialising it per request (as Socket.IO does with an object) cost the hub that
+   * much CPU and memory for each. The JSON is made now, so it is this seq's day; the compression
+   * runs on libuv's thread pool, off the event loop that answers the kiosks, and its ~15× smaller
+   * result is what goes on the wire.
+   */
+  encodedSnapshot(): { seq: number; gzip: Promise<Buffer> } {
+    const now = performance.now();
+    const e = this.encoded;
+    if (e && (e.seq === this.seq || (now - e.at < SNAPSHOT_REUSE_MS && this.seq - e.seq <= MAX_REPLAY)))
+      return e;
+    const { serverTime: _, ...day } = this.snapshot();
+    const encoded = { seq: this.seq, at: now, gzip: gzipAsync(JSON.stringify(day)) };
+    // A failed compression is not kept: the next request tries again.
+    encoded.gzip.catch(() => {
+      if (this.encoded === encoded) this.encoded = null;
+    });
+    this.encoded = encoded;
+    return encoded;
   }
 
   /** Validate, check and queue a command from a device. Resolves with its acknowledgement. */

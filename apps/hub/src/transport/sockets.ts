@@ -14,6 +14,7 @@ import type { DeviceConfig, LoadedConfig } from '../config.js';
 import type { Engine } from '../engine/engine.js';
 import type { Store } from '../storage/store.js';
 import { ticketWatch } from './phone.js';
+import { SnapshotLimit } from './snapshot-limit.js';
 
 type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 interface SocketData {
@@ -38,6 +39,10 @@ export class DeviceSockets {
    * for them meanwhile (see `answer`).
    */
   private readonly held = new Map<HubSocket, StreamEvent[][]>();
+  /** Whole-day snapshots per device (docs/hub.md, "Snapshots"). */
+  private readonly snapshots: SnapshotLimit;
+  /** Devices being refused snapshots now: logged once per run of refusals, not once per request. */
+  private readonly flooding = new Set<string>();
 
   constructor(
     server: HttpServer,
@@ -46,6 +51,7 @@ export class DeviceSockets {
     private readonly config: LoadedConfig,
     private readonly logger: Logger,
   ) {
+    this.snapshots = new SnapshotLimit(config.hub.snapshotLimit.burst, config.hub.snapshotLimit.intervalMs);
     this.io = new Server(server, {
       serveClient: false,
       cors: { origin: true },
@@ -145,8 +151,23 @@ export class DeviceSockets {
     });
     socket.on('sync', (req, ack) => {
       if (typeof ack !== 'function') return;
-      const last = (req as { lastSeq?: unknown } | null)?.lastSeq;
-      ack(this.engine.sync(typeof last === 'number' && Number.isInteger(last) ? last : null));
+      const raw = (req as { lastSeq?: unknown } | null)?.lastSeq;
+      const last = typeof raw === 'number' && Number.isInteger(raw) ? raw : null;
+      // Events are cheap to replay; the whole day is not, so a device gets only so many of it.
+      if (this.engine.needsSnapshot(last)) {
+        const retryAfterMs = this.snapshots.take(device.id);
+        if (retryAfterMs === 0) this.flooding.delete(device.id);
+        else {
+          if (!this.flooding.has(device.id))
+            this.logger.warn({ device: device.id, retryAfterMs }, 'snapshots refused: asked too often');
+          this.flooding.add(device.id);
+          return ack({ ok: false, error: protocolError('TOO_MANY_SNAPSHOTS', { retryAfterMs }) });
+        }
+      }
+      this.engine.sync(last).then(ack, (e: unknown) => {
+        this.logger.error({ err: e }, 'sync failed');
+        ack({ ok: false, error: protocolError('INTERNAL') });
+      });
     });
     socket.on('command', (raw, ack) => {
       if (typeof ack !== 'function') return;
