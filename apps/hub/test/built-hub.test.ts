@@ -51,6 +51,19 @@ describe('the built hub (npm start)', () => {
       printers: { 'kiosk-1': { kind: 'fake' } },
     });
     expect(((await (await fetch(`${url}/api/health`)).json()) as { ok: boolean }).ok).toBe(true);
+    // It serves the built apps, not the "not built yet" placeholder: the bundle finds apps/ from dist/.
+    for (const [path, app] of [
+      ['/kiosk', 'kiosk'],
+      ['/t/some-ticket-token', 'phone'],
+      ['/counter', 'counter'],
+      ['/rating', 'rating'],
+      ['/display', 'display'],
+    ] as const) {
+      if (!existsSync(fileURLToPath(new URL(`../../${app}/dist/index.html`, import.meta.url)))) continue;
+      const html = await (await fetch(`${url}${path}`)).text();
+      expect(html, path).not.toContain('chưa được xây dựng');
+      expect(html, path).toMatch(/<script type="module"/);
+    }
 
     const kiosk = new LuotClient({ url, token: 'built-kiosk-token', timeoutMs: 20_000 }).connect();
     clients.push(kiosk);

@@ -1,9 +1,21 @@
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
-const APPS_DIR = fileURLToPath(new URL('../../../', import.meta.url));
+/**
+ * The `apps/` folder, found by walking up from this module: it runs from `src/http/` in development
+ * and tests, but from `dist/main.js` or `dist/chunks/` once bundled, so no fixed `../..` fits both.
+ */
+export function findAppsDir(from = dirname(fileURLToPath(import.meta.url))): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'hub', 'package.json'))) return `${dir}/`;
+  }
+  throw new Error(`cannot find the apps folder above ${from}`);
+}
+
+const APPS_DIR = findAppsDir();
 
 /** URL prefix → the built app (its Vite `dist`) and the HTML file for its client-side routes. */
 export const APP_ROUTES: ReadonlyArray<{ prefix: string; app: string; html: string }> = [
