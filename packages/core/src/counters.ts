@@ -73,16 +73,26 @@ export interface ServiceWithoutCounter {
  * still issues.
  */
 export function servicesWithoutCounter(config: OfficeConfig, state: DayState): ServiceWithoutCounter[] {
-  const served = new Set<string>();
-  for (const t of Object.values(state.tickets)) if (t.calledAt !== null) served.add(t.service);
-  const out: ServiceWithoutCounter[] = [];
-  for (const svc of config.services) {
-    const waiting = state.lines.queued[svc.prefix] ?? 0;
-    if (waiting === 0 || !served.has(svc.prefix)) continue;
-    if (countersServing(config, svc.prefix).some((c) => counterStaffed(config, state, c.number))) continue;
-    out.push({ service: svc.prefix, waiting });
-  }
-  return out;
+  return config.services.flatMap((svc) => {
+    const lost = serviceLostCounter(config, state, svc.prefix);
+    return lost ? [lost] : [];
+  });
+}
+
+/**
+ * The same for one service (the kiosk's tile, the queue's refusal to issue): cheap while a counter
+ * serves it, the common case; only otherwise are the day's tickets read for an earlier call.
+ */
+export function serviceLostCounter(
+  config: OfficeConfig,
+  state: DayState,
+  service: string,
+): ServiceWithoutCounter | null {
+  const waiting = state.lines.queued[service] ?? 0;
+  if (waiting === 0) return null;
+  if (countersServing(config, service).some((c) => counterStaffed(config, state, c.number))) return null;
+  const served = Object.values(state.tickets).some((t) => t.service === service && t.calledAt !== null);
+  return served ? { service, waiting } : null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { sessionState } from './clock.js';
 import type { OfficeConfig, ServiceConfig } from './config.js';
-import { counterAvailable, countersServing, serviceRestricted } from './counters.js';
+import { counterAvailable, countersServing, serviceLostCounter, serviceRestricted } from './counters.js';
 import type { QueueErrorCode } from './errors.js';
 import { estimateWait } from './estimate.js';
 import type { DayState } from './model.js';
@@ -8,7 +8,7 @@ import type { DayState } from './model.js';
 export interface IssueBlock {
   code: Extract<
     QueueErrorCode,
-    'SERVICE_RESTRICTED' | 'NO_OPEN_COUNTER' | 'DAILY_CAP_REACHED' | 'WAIT_PAST_CLOSING'
+    'SERVICE_RESTRICTED' | 'NO_OPEN_COUNTER' | 'COUNTER_LOST' | 'DAILY_CAP_REACHED' | 'WAIT_PAST_CLOSING'
   >;
   details: Record<string, string | number | null>;
 }
@@ -32,6 +32,10 @@ export function serviceIssueBlock(
   if (!countersServing(config, service, priority).some((c) => counterAvailable(config, state, c.number))) {
     return { code: 'NO_OPEN_COUNTER', details: { service } };
   }
+  // People already wait with nobody to call them (their counter closed, signed out or paused):
+  // more numbers would only lengthen a line that does not move, until a counter serves it again.
+  const lost = serviceLostCounter(config, state, service);
+  if (lost) return { code: 'COUNTER_LOST', details: { service, waiting: lost.waiting } };
   if (svc.dailyCap !== undefined && (state.lastNumber[service] ?? 0) >= svc.dailyCap) {
     return { code: 'DAILY_CAP_REACHED', details: { service, cap: svc.dailyCap } };
   }

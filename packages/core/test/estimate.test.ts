@@ -228,4 +228,20 @@ describe('services left if a counter closes', () => {
     o.run({ type: 'pause', counter: 2, reason: 'họp' });
     expect(servicesLeftIfClosed(o.config, o.state, 1)).toEqual([{ service: 'A', waiting: 1 }]);
   });
+
+  it("is also the queue's rule: no new number while the line has nobody to call it, then again", () => {
+    const o = new Office(profile);
+    o.signIn(4);
+    for (let i = 0; i < 2; i++) o.issue('B');
+    o.callNext(4);
+    o.finish(4);
+    o.run({ type: 'pause', counter: 4, reason: 'họp' });
+    const refused = o.refused(
+      { type: 'issue', service: 'B', priority: null, party: 1, kioskId: 'k1' },
+      'COUNTER_LOST',
+    );
+    expect(refused.details).toEqual({ service: 'B', waiting: 1 });
+    o.run({ type: 'resume', counter: 4 });
+    expect(o.issue('B').number).toBe('B003');
+  });
 });

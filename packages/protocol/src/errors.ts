@@ -36,6 +36,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
     vi: 'Hiện không có quầy nào tiếp nhận lĩnh vực này.',
     en: 'No counter serves this service now.',
   },
+  COUNTER_LOST: {
+    vi: 'Quầy tiếp nhận lĩnh vực này đang tạm nghỉ; chưa cấp số mới cho đến khi có quầy mở lại.',
+    en: 'The counter for this service has stopped for now; no new numbers until one opens again.',
+  },
   DAILY_CAP_REACHED: {
     vi: 'Đã hết số trong ngày cho lĩnh vực này.',
     en: 'Today’s tickets for this service have run out.',

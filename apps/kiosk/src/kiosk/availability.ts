@@ -7,7 +7,6 @@ import {
   occupancy,
   parseHm,
   serviceIssueBlock,
-  servicesWithoutCounter,
   sessionState,
   type Level,
   type OfficeConfig,
@@ -151,11 +150,9 @@ function serviceReason(
   const block = serviceIssueBlock(config, state, service, priority, now);
   switch (block?.code) {
     case undefined:
-      // The hub would still issue, but those already waiting have nobody to call them: adding more
-      // would only lengthen a line that does not move. Offered again once a counter serves it.
-      return servicesWithoutCounter(config, state).some((s) => s.service === service.prefix)
-        ? { kind: 'counter_lost' }
-        : null;
+      return null;
+    case 'COUNTER_LOST':
+      return { kind: 'counter_lost' };
     case 'SERVICE_RESTRICTED':
       return { kind: 'restricted', level: state.level };
     case 'NO_OPEN_COUNTER':
