@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /**
  * The `apps/` folder, found by walking up from this module: it runs from `src/http/` in development
@@ -45,7 +45,8 @@ export async function registerApps(app: FastifyInstance, appsDir = APPS_DIR): Pr
   await app.register(fastifyStatic, { root: appsDir, serve: false });
   for (const route of APP_ROUTES) {
     const dist = `${appsDir}${route.app}/dist`;
-    const handler = (rest: string) => async (_req: unknown, reply: import('fastify').FastifyReply) => {
+    /** `rest`: the path after the prefix. */
+    const serve = (rest: string, reply: FastifyReply) => {
       if (!existsSync(`${dist}/${route.html}`)) {
         return reply.type('text/html; charset=utf-8').send(placeholder(route.app));
       }
@@ -53,9 +54,7 @@ export async function registerApps(app: FastifyInstance, appsDir = APPS_DIR): Pr
       const isAsset = /\.[a-z0-9]+$/i.test(rest) && route.prefix !== '/t';
       return reply.sendFile(isAsset ? rest : route.html, dist);
     };
-    app.get(route.prefix, (req, reply) => handler('')(req, reply));
-    app.get<{ Params: { '*': string } }>(`${route.prefix}/*`, (req, reply) =>
-      handler(req.params['*'])(req, reply),
-    );
+    app.get(route.prefix, (_req, reply) => serve('', reply));
+    app.get<{ Params: { '*': string } }>(`${route.prefix}/*`, (req, reply) => serve(req.params['*'], reply));
   }
 }
