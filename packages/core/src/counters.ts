@@ -91,7 +91,12 @@ export function serviceLostCounter(
   const waiting = state.lines.queued[service] ?? 0;
   if (waiting === 0) return null;
   if (countersServing(config, service).some((c) => counterStaffed(config, state, c.number))) return null;
-  const served = Object.values(state.tickets).some((t) => t.service === service && t.calledAt !== null);
+  // Called earlier by one of its own counters: a counter that takes every priority ticket calling a
+  // priority one does not make the service's own counters (perhaps never staffed today) "lost".
+  const own = new Set(countersServing(config, service).map((c) => c.number));
+  const served = Object.values(state.tickets).some(
+    (t) => t.service === service && t.calledAt !== null && t.counter !== null && own.has(t.counter),
+  );
   return served ? { service, waiting } : null;
 }
 
