@@ -18,17 +18,19 @@ export interface Emitted {
 /**
  * Run one command against the day: check everything first (a refusal throws QueueError and
  * changes nothing), then emit events and apply each one to `state` as it is emitted.
- * Returns the events in order; the caller persists them.
+ * Returns the events in order; the caller persists them. `changed` collects the ids of the
+ * tickets changed (see `applyEvent`).
  */
 export function execute(
   config: OfficeConfig,
   state: DayState,
   command: QueueCommand,
   now: number,
+  changed?: Set<string>,
 ): Emitted[] {
   const out: Emitted[] = [];
   const emit = (event: QueueEvent) => {
-    applyEvent(state, event, now, config);
+    applyEvent(state, event, now, config, changed);
     out.push({ event, at: now });
   };
 
@@ -48,7 +50,12 @@ export function execute(
  * open the new one, numbering from 1 again. The hub calls this before each command and on a timer,
  * and persists what it returns on its own, so a refused command never loses the rollover.
  */
-export function openDayIfNeeded(config: OfficeConfig, state: DayState, now: number): Emitted[] {
+export function openDayIfNeeded(
+  config: OfficeConfig,
+  state: DayState,
+  now: number,
+  changed?: Set<string>,
+): Emitted[] {
   const today = localTime(now, config.sessions.timeZone).day;
   // Only forward: a clock set back over midnight must not reopen an earlier day and number from 1
   // again (its numbers were printed already). YYYY-MM-DD strings compare like dates.
@@ -58,7 +65,7 @@ export function openDayIfNeeded(config: OfficeConfig, state: DayState, now: numb
     ...closeDayEvents(state),
     { type: 'day.opened', day: today, level: state.level } as const,
   ]) {
-    applyEvent(state, event, now, config);
+    applyEvent(state, event, now, config, changed);
     out.push({ event, at: now });
   }
   return out;

@@ -130,10 +130,13 @@ function update(state: DayState, id: string, change: (t: Ticket) => void): Ticke
  * officer) go back to their service's line, in their original place: nobody waits for a counter
  * that will not call them.
  */
-function releaseTargeted(state: DayState, config: OfficeConfig): void {
+function releaseTargeted(state: DayState, config: OfficeConfig, changed: Set<string> | undefined): void {
   for (const [n, ids] of Object.entries(state.lines.targeted)) {
     if (!ids?.length || counterAvailable(config, state, Number(n))) continue;
-    for (const id of [...ids]) update(state, id, (t) => (t.targetCounter = null));
+    for (const id of [...ids]) {
+      update(state, id, (t) => (t.targetCounter = null));
+      changed?.add(id);
+    }
   }
 }
 
@@ -162,8 +165,22 @@ function recordServiceTime(state: DayState, t: Ticket, end: number): void {
 /**
  * Apply one event to the day, in place. Deterministic: the same events give the same state,
  * which is how the hub rebuilds a day after a restart and how clients mirror it.
+ *
+ * `changed`, when given, receives the id of every ticket the event changed — not only the one it
+ * names: a counter closing sends the tickets transferred to it back to their lines. Callers that
+ * keep a copy per ticket (the hub's stored tickets and cached snapshot) update exactly those.
  */
-export function applyEvent(state: DayState, event: QueueEvent, at: number, config: OfficeConfig): DayState {
+export function applyEvent(
+  state: DayState,
+  event: QueueEvent,
+  at: number,
+  config: OfficeConfig,
+  changed?: Set<string>,
+): DayState {
+  if (changed) {
+    const named = 'ticketId' in event ? event.ticketId : 'ticket' in event ? event.ticket.id : null;
+    if (named !== null) changed.add(named);
+  }
   switch (event.type) {
     case 'day.opened':
       // A new day starts clean (counters offline and open, no service times), so replaying from
@@ -281,7 +298,7 @@ export function applyEvent(state: DayState, event: QueueEvent, at: number, confi
       c.status = event.closed ? 'closed' : 'offline';
       c.pauseReason = null;
       c.lastActionAt = at;
-      releaseTargeted(state, config);
+      releaseTargeted(state, config, changed);
       return state;
     }
     case 'counter.paused': {
@@ -300,11 +317,11 @@ export function applyEvent(state: DayState, event: QueueEvent, at: number, confi
     }
     case 'counter.supervisor_closed':
       counter(state, event.counter).closedBySupervisor = event.closed;
-      releaseTargeted(state, config);
+      releaseTargeted(state, config, changed);
       return state;
     case 'level.changed':
       state.level = event.level;
-      releaseTargeted(state, config);
+      releaseTargeted(state, config, changed);
       return state;
   }
 }

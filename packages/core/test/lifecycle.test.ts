@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { QueueCommand } from '../src/index.js';
+import { execute, type QueueCommand } from '../src/index.js';
 import { at, Office, officer, profile, smallConfig } from './helpers.js';
 
 /** Small office with a big hall, so that flow limits stay out of the way. */
@@ -173,6 +173,23 @@ describe('transfers', () => {
     expect(o.state.tickets[a1.id]!.targetCounter).toBeNull();
     o.finish(2);
     expect(o.callNext(2).id).toBe(b1.id);
+  });
+
+  it('back to their line when the named counter closes: applyEvent reports those tickets as changed too', () => {
+    const o = new Office(roomy());
+    o.signIn(1);
+    o.signIn(2);
+    const a1 = o.issue('A');
+    const a2 = o.issue('A');
+    o.callNext(1);
+    o.run({ type: 'transfer', counter: 1, toService: null, toCounter: 2, note: null });
+    // The event names counter 2, not the ticket; a copy kept per ticket (the hub's stored tickets,
+    // its cached snapshot) must still learn that a1 changed.
+    const changed = new Set<string>();
+    execute(o.config, o.state, { type: 'signOut', counter: 2, close: true }, o.now, changed);
+    expect(o.state.tickets[a1.id]!.targetCounter).toBeNull();
+    expect([...changed]).toEqual([a1.id]);
+    expect(changed.has(a2.id)).toBe(false);
   });
 
   it('to a named counter may also change the service', () => {

@@ -9,12 +9,18 @@ export interface HubView {
 }
 
 /** Apply one logged event to the hub's view: queue events through the core, hub facts here. */
-export function applyHubEvent(view: HubView, event: HubEvent, at: number, office: OfficeConfig): void {
+export function applyHubEvent(
+  view: HubView,
+  event: HubEvent,
+  at: number,
+  office: OfficeConfig,
+  changed?: Set<string>,
+): void {
   if (event.type === 'printer.status') {
     const { type: _t, ...p } = event;
     view.printers[p.device] = p;
   } else {
-    applyEvent(view.state, event, at, office);
+    applyEvent(view.state, event, at, office, changed);
   }
 }
 
