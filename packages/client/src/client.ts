@@ -259,9 +259,9 @@ export class LuotClient {
   noShow() {
     return this.send('counter.noShow', {});
   }
-  /** Bring a no-show ticket back into its line (a counter: only one it skipped itself). */
-  reactivate(ticketId: string) {
-    return this.send('ticket.reactivate', { ticketId });
+  /** Bring a no-show ticket back into its line (a counter: only one it skipped itself; a supervisor: with a reason). */
+  reactivate(ticketId: string, reason?: string) {
+    return this.send('ticket.reactivate', reason === undefined ? { ticketId } : { ticketId, reason });
   }
   transfer(to: { toService?: string | null; toCounter?: number | null; note?: string | null }) {
     return this.send('counter.transfer', to);
@@ -275,17 +275,28 @@ export class LuotClient {
   rate(ticketId: string, score: number | null, reasons: string[] = []) {
     return this.send('rating.submit', { ticketId, score, reasons });
   }
+  /** Sign a supervisor in on this (supervisor) device; the answer's `session` opens the HTTP routes. */
+  signInSupervisor(officerId: string, pin: string) {
+    return this.send('supervisor.signIn', { officerId, pin });
+  }
+  signOutSupervisor() {
+    return this.send('supervisor.signOut', {});
+  }
   setLevel(level: Level) {
     return this.send('supervisor.setLevel', { level });
   }
-  setCounterClosed(counter: number, closed: boolean) {
-    return this.send('supervisor.setCounterClosed', { counter, closed });
+  /** Close a counter for the day (a reason is required) or open it again. */
+  setCounterClosed(counter: number, closed: boolean, reason?: string) {
+    return this.send(
+      'supervisor.setCounterClosed',
+      reason === undefined ? { counter, closed } : { counter, closed, reason },
+    );
   }
   cancelTicket(ticketId: string, reason: string) {
     return this.send('supervisor.cancelTicket', { ticketId, reason });
   }
-  closeDay() {
-    return this.send('supervisor.closeDay', {});
+  closeDay(reason: string) {
+    return this.send('supervisor.closeDay', { reason });
   }
   reportPrinter(p: Payload<'printer.report'>) {
     return this.send('printer.report', p);

@@ -163,7 +163,7 @@ describe('wall display against a real hub', () => {
   ] as const) {
     it(`at level 4, marks the services taking no new numbers legibly, without breaking the row (${layout})`, async () => {
       const t = await suite.hub();
-      await (await t.client('test-supervisor-token')).setLevel(4);
+      await (await t.supervisor()).setLevel(4);
       const page = await openDisplay(suite.browser, t, viewport);
       await expect.poll(() => page.getByTestId('level').getAttribute('data-level'), SOON).toBe('4');
       await page.evaluate(() => document.fonts.ready);
@@ -235,7 +235,7 @@ describe('wall display against a real hub', () => {
     await counter5.finish(RECEIVED);
     await expect.poll(() => figure.textContent(), SOON).toBe('2/120');
 
-    const boss = await t.client('test-supervisor-token');
+    const boss = await t.supervisor();
     await boss.setLevel(4);
     await expect.poll(() => page.getByTestId('level').getAttribute('data-level'), SOON).toBe('4');
     await expect.poll(() => figure.textContent(), SOON).toBe('2/20');

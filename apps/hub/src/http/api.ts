@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sha256 } from '../auth.js';
 import type { LoadedConfig } from '../config.js';
 import type { Engine } from '../engine/engine.js';
 import type { Reports } from '../storage/reports.js';
 import type { Store } from '../storage/store.js';
 import { ticketWatch } from '../transport/phone.js';
+import { requireSupervisor } from './supervisor-auth.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -49,7 +49,7 @@ export interface ApiDeps {
 
 /**
  * The hub's HTTP API: health for monitoring, the phone page's data, and state, reports and exports
- * for supervisors (a supervisor device token as `Authorization: Bearer …`).
+ * for supervisors (their device's token and a signed-in session: `requireSupervisor`).
  */
 export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
   const { engine, store, reports, config } = deps;
@@ -74,9 +74,7 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
 
   // Everything below is for supervisors only.
   app.register(async (supervisor) => {
-    supervisor.addHook('onRequest', async (req, reply) => {
-      if (!isSupervisor(req, config)) return reply.code(401).send({ error: 'supervisor token required' });
-    });
+    supervisor.addHook('onRequest', requireSupervisor(engine, config));
     const dayOf = (req: FastifyRequest<{ Querystring: { date?: string } }>) =>
       req.query.date ?? engine.state.day;
     const badDate = { error: 'date must be YYYY-MM-DD' };
@@ -109,10 +107,4 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
         .send('\uFEFF' + [CSV_COLUMNS.join(','), ...rows].join('\n') + '\n'); // BOM: Excel reads Vietnamese right
     });
   });
-}
-
-function isSupervisor(req: FastifyRequest, config: LoadedConfig): boolean {
-  const m = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
-  const device = m ? config.devicesByTokenHash.get(sha256(m[1]!)) : undefined;
-  return device?.role === 'supervisor';
 }

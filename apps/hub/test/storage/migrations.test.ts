@@ -174,3 +174,41 @@ describe('migration 4: every ticket’s print outcome', () => {
     db.close();
   });
 });
+
+describe('migration 5: supervisors’ sessions and the audit log', () => {
+  it('adds two empty tables and leaves tickets and print outcomes alone', () => {
+    const db = databaseAt(4);
+    db.prepare(
+      `INSERT INTO tickets (id, day, number, service, issued_service, priority, party, status, issued_at,
+         call_count, transfers, kiosk_id)
+       VALUES ('20261130-A001', '2026-11-30', 'A001', 'A', 'A', NULL, 1, 'waiting', 1000, 0, 0, 'kiosk-1')`,
+    ).run();
+    db.prepare(
+      'INSERT INTO ticket_prints (ticket_id, device, outcome, fault, at) VALUES (?, ?, ?, ?, ?)',
+    ).run('20261130-A001', 'kiosk-1', 'printed', null, 1000);
+    const before = tables(db);
+    const ticketsBefore = db.prepare('SELECT * FROM tickets').all();
+
+    runMigrations(db, MIGRATIONS.slice(0, 5));
+
+    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    expect(tables(db)).toEqual([...before, 'audit', 'supervisor_sessions'].sort());
+    expect(db.prepare('SELECT * FROM tickets').all()).toEqual(ticketsBefore);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM ticket_prints').get()).toEqual({ n: 1 });
+    // One session per device: a second sign-in there replaces the first.
+    const put = db.prepare(
+      `INSERT INTO supervisor_sessions (device, officer_id, token_sha256, signed_in_at, last_active_at)
+       VALUES (?, ?, ?, ?, ?) ON CONFLICT (device) DO UPDATE SET officer_id = excluded.officer_id`,
+    );
+    put.run('boss', 'ld1', 'a'.repeat(64), 1000, 1000);
+    put.run('boss', 'ld2', 'b'.repeat(64), 2000, 2000);
+    expect(db.prepare('SELECT device, officer_id FROM supervisor_sessions').all()).toEqual([
+      { device: 'boss', officer_id: 'ld2' },
+    ]);
+    expect(() =>
+      db
+        .prepare('INSERT INTO audit (at, device, action, details) VALUES (?, ?, ?, ?)')
+        .run(1, 'boss', null, '{}'),
+    ).toThrow(/NOT NULL/);
+  });
+});
