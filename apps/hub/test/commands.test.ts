@@ -35,6 +35,17 @@ describe('commands and their contract', () => {
     await keep('supervisor.signIn', boss.signInSupervisor('ld1', '1234'));
     await keep('supervisor.active', boss.send('supervisor.active', {}));
     await keep('supervisor.setCounterClosed', boss.setCounterClosed(7, true, 'Cán bộ đi tập huấn'));
+    await keep(
+      'supervisor.setCounterServices',
+      boss.send('supervisor.setCounterServices', { counter: 4, services: ['A'] }),
+    );
+    const waiting = (await kiosk.issue({ service: 'A' })).result.ticket;
+    await keep(
+      'supervisor.moveTicket',
+      boss.send('supervisor.moveTicket', { ticketId: waiting.id, toService: 'C' }),
+    );
+    await keep('supervisor.setNotice', boss.send('supervisor.setNotice', { text: 'Thông báo', until: null }));
+    await keep('supervisor.ackAlert', boss.send('supervisor.ackAlert', { key: 'hall-full:hall:1' }));
     await keep('supervisor.closeDay', boss.closeDay('Hết giờ làm việc'));
     await keep('supervisor.signOut', boss.signOutSupervisor());
     for (const [type, result] of answers) {

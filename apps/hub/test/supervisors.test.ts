@@ -111,6 +111,64 @@ describe('supervisor sessions', () => {
   });
 });
 
+describe('the console’s actions', () => {
+  it('services of a counter, moving a ticket, a wall notice, an acknowledged alert: seen by every device', async () => {
+    t = await startTestHub();
+    const boss = await t.supervisor();
+    const display = await t.client('test-display-token');
+    const kiosk = await t.client('test-kiosk-1-token');
+    await t.counter(5);
+    const { ticket } = (await kiosk.issue({ service: 'C' })).result;
+    const services = await boss.send('supervisor.setCounterServices', { counter: 5, services: ['E', 'C'] });
+    expect(services.result.counter.services).toEqual(['E', 'C']);
+    const moved = await boss.send('supervisor.moveTicket', { ticketId: ticket.id, toService: 'E' });
+    expect(moved.result.ticket).toMatchObject({ service: 'E', issuedService: 'C', status: 'waiting' });
+    const until = t.clock.now + 3_600_000;
+    await boss.send('supervisor.setNotice', { text: '  Mạng liên thông\u202e tạm gián đoạn  ', until });
+    const { seq } = await boss.send('supervisor.ackAlert', { key: 'printer:kiosk-1:1764468000000' });
+    const seen = (await display.waitFor((s) => s.seq >= seq)).state;
+    expect(seen.counters[5]!.services).toEqual(['E', 'C']);
+    expect(seen.tickets[ticket.id]!.service).toBe('E');
+    expect(seen.notice).toEqual({ text: 'Mạng liên thông tạm gián đoạn', until }); // cleaned at the edge
+    expect(seen.acks['printer:kiosk-1:1764468000000']).toEqual({ officerId: 'ld1', at: t.clock.now });
+    const actions = t.hub.store.supervisors.auditLog(0, Number.MAX_SAFE_INTEGER).map((a) => a.action);
+    expect(actions.slice(0, 4)).toEqual([
+      'supervisor.ackAlert',
+      'supervisor.setNotice',
+      'supervisor.moveTicket',
+      'supervisor.setCounterServices',
+    ]);
+    // Refusals carry the queue's Vietnamese reason.
+    await expect(
+      boss.send('supervisor.moveTicket', { ticketId: ticket.id, toService: 'E' }),
+    ).rejects.toMatchObject({ code: 'INVALID_TRANSFER', messages: { vi: 'Chuyển không hợp lệ.' } });
+  });
+});
+
+describe('presence', () => {
+  it('tells supervisor devices which devices are connected, and since when', async () => {
+    t = await startTestHub();
+    const boss = await t.supervisor();
+    await expect.poll(() => boss.presence?.find((d) => d.id === 'boss')?.online).toBe(true);
+    expect(boss.presence!.find((d) => d.id === 'counter-3')).toMatchObject({
+      online: false,
+      role: 'counter',
+      counter: 3,
+    });
+    t.clock.advance(60_000);
+    const c3 = await t.counter(3, false);
+    await expect.poll(() => boss.presence?.find((d) => d.id === 'counter-3')?.online).toBe(true);
+    expect(boss.presence!.find((d) => d.id === 'counter-3')!.since).toBe(t.clock.now);
+    t.clock.advance(60_000);
+    c3.close();
+    await expect.poll(() => boss.presence?.find((d) => d.id === 'counter-3')?.online).toBe(false);
+    expect(boss.presence!.find((d) => d.id === 'counter-3')!.since).toBe(t.clock.now);
+    // Other roles are not told.
+    const kiosk = await t.client('test-kiosk-1-token');
+    expect(kiosk.presence).toBeNull();
+  });
+});
+
 describe('the audit log', () => {
   it('keeps who, when, where, what and why of every supervisor action, and never a PIN', async () => {
     t = await startTestHub();

@@ -114,6 +114,32 @@ export const RatingConfigSchema = z.object({
 });
 export type RatingConfig = z.infer<typeof RatingConfigSchema>;
 
+/**
+ * When the supervisor console raises an alert (every field optional; `alertThresholds` fills in
+ * the defaults): a citizen waiting longer than `waitMinutes` [30]; a counter idle `idleCounterMinutes`
+ * [3] while its services have people waiting; a device offline longer than `deviceOfflineMinutes`
+ * [1]; `dissatisfiedInRow` [3] "not satisfied" ratings in a row at one counter.
+ */
+export const AlertConfigSchema = z.object({
+  waitMinutes: z.number().positive().optional(),
+  idleCounterMinutes: z.number().positive().optional(),
+  deviceOfflineMinutes: z.number().positive().optional(),
+  dissatisfiedInRow: z.number().int().min(1).optional(),
+});
+export type AlertConfig = z.infer<typeof AlertConfigSchema>;
+
+export const ALERT_DEFAULTS: Required<AlertConfig> = {
+  waitMinutes: 30,
+  idleCounterMinutes: 3,
+  deviceOfflineMinutes: 1,
+  dissatisfiedInRow: 3,
+};
+
+/** The office's alert thresholds, defaults filled in. */
+export function alertThresholds(config: { alerts?: AlertConfig }): Required<AlertConfig> {
+  return { ...ALERT_DEFAULTS, ...config.alerts };
+}
+
 /** Runtime schema of an office configuration file. The hub refuses to start on an invalid one. */
 export const OfficeConfigSchema = z
   .object({
@@ -132,6 +158,7 @@ export const OfficeConfigSchema = z
     priorityCategories: z.array(PriorityCategorySchema),
     fairness: FairnessConfigSchema,
     rating: RatingConfigSchema,
+    alerts: AlertConfigSchema.optional(),
   })
   .superRefine((c, ctx) => {
     const prefixes = new Set<string>();

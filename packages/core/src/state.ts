@@ -27,6 +27,8 @@ function newCounter(number: number): CounterState {
     pauseReason: null,
     priorityInRow: 0,
     closedBySupervisor: false,
+    closedReason: null,
+    services: null,
     lastActionAt: null,
   };
 }
@@ -45,6 +47,8 @@ export function createDay(config: OfficeConfig, day: string, level: Level = conf
     counters,
     serviceTimes: {},
     lines: emptyLines(),
+    notice: null,
+    acks: {},
   };
 }
 
@@ -261,7 +265,8 @@ export function applyEvent(
         // The first counter's part is a service of its own; the next counter starts afresh.
         if (t.status === 'called' || t.status === 'serving') recordServiceTime(state, t, at);
         t.servingAt = null;
-        t.status = 'waiting';
+        // A supervisor may move a citizen still waiting outside: they stay outside until let in.
+        if (t.status !== 'outside') t.status = 'waiting';
         t.service = event.toService;
         t.targetCounter = event.toCounter;
         t.counter = null;
@@ -315,9 +320,21 @@ export function applyEvent(
       c.lastActionAt = at;
       return state;
     }
-    case 'counter.supervisor_closed':
-      counter(state, event.counter).closedBySupervisor = event.closed;
+    case 'counter.supervisor_closed': {
+      const c = counter(state, event.counter);
+      c.closedBySupervisor = event.closed;
+      c.closedReason = event.closed ? (event.reason ?? null) : null;
       releaseTargeted(state, config, changed);
+      return state;
+    }
+    case 'counter.services_set':
+      counter(state, event.counter).services = event.services === null ? null : [...event.services];
+      return state;
+    case 'alert.acknowledged':
+      state.acks[event.key] = { officerId: event.officerId, at };
+      return state;
+    case 'notice.set':
+      state.notice = event.text === null ? null : { text: event.text, until: event.until };
       return state;
     case 'level.changed':
       state.level = event.level;

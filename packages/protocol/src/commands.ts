@@ -117,6 +117,20 @@ export const CommandSchema = z.discriminatedUnion('type', [
   cmd('supervisor.pauseCounter', { counter: z.number().int().positive(), reason: freeText(100) }),
   cmd('supervisor.cancelTicket', { ticketId, reason: freeText(100) }),
   cmd('supervisor.closeDay', { reason: freeText(200) }),
+  /** The services a counter serves today (in order of preference); null: back to the configuration. */
+  cmd('supervisor.setCounterServices', {
+    counter: z.number().int().positive(),
+    services: z.array(service).min(1).max(26).nullable(),
+  }),
+  /** Move a waiting citizen (inside or outside) to another service's line, at their original place. */
+  cmd('supervisor.moveTicket', { ticketId, toService: service, reason: freeText(200).optional() }),
+  /** A notice on the wall displays until `until` (epoch ms) or until cleared; `text` null clears it. */
+  cmd('supervisor.setNotice', {
+    text: freeText(200).nullable(),
+    until: z.number().int().positive().nullable().default(null),
+  }),
+  /** An alert seen by a supervisor (the console's key for it: kind, subject, since). */
+  cmd('supervisor.ackAlert', { key: short(160) }),
   cmd('printer.report', {
     ok: z.boolean(),
     fault: PrinterFaultSchema.nullable().default(null),
@@ -246,6 +260,14 @@ export const COMMANDS = {
     officer: 'supervisor',
     result: z.object({ day: z.string() }),
   },
+  'supervisor.setCounterServices': { roles: ['supervisor'], officer: 'supervisor', result: CounterResult },
+  'supervisor.moveTicket': {
+    roles: ['supervisor'],
+    officer: 'supervisor',
+    result: z.object({ ticket: ticketSchema }),
+  },
+  'supervisor.setNotice': { roles: ['supervisor'], officer: 'supervisor', result: z.object({}) },
+  'supervisor.ackAlert': { roles: ['supervisor'], officer: 'supervisor', result: z.object({}) },
   'printer.report': { roles: ['kiosk'], result: z.object({ recorded: z.boolean() }) },
 } as const satisfies { [T in CommandType]: CommandSpec };
 

@@ -92,6 +92,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
     en: 'Too late to bring this no-show back into the line.',
   },
   INVALID_TRANSFER: { vi: 'Chuyển không hợp lệ.', en: 'Invalid transfer.' },
+  INVALID_SERVICES: {
+    vi: 'Quầy phải tiếp nhận ít nhất một lĩnh vực.',
+    en: 'A counter must serve at least one service.',
+  },
   OFFICER_ELSEWHERE: {
     vi: 'Cán bộ đang đăng nhập ở quầy khác.',
     en: 'This officer is signed in at another counter.',

@@ -123,6 +123,11 @@ export class Engine {
     return this.o.office;
   }
 
+  /** The hub's clock (a test's fake one in tests). */
+  now(): number {
+    return this.o.clock();
+  }
+
   /** The day as the hub holds it. Read-only for everything but the engine. */
   get state(): DayState {
     return this.view.state;

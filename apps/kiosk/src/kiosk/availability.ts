@@ -157,7 +157,7 @@ function serviceReason(
       return { kind: 'restricted', level: state.level };
     case 'NO_OPEN_COUNTER':
       // Say so when it is the distancing level that closed every counter for it.
-      return countersServing(config, service.prefix, priority).every((c) =>
+      return countersServing(config, state, service.prefix, priority).every((c) =>
         closedAtLevel(config, state, c.number),
       )
         ? { kind: 'restricted', level: state.level }

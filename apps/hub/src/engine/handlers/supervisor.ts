@@ -39,7 +39,11 @@ export const supervisorHandlers = {
     return { level: c.level };
   },
   'supervisor.setCounterClosed': (c, ctx) => {
-    ctx.run({ type: 'setCounterClosed', counter: c.counter, closed: c.closed });
+    ctx.run(
+      c.reason === undefined
+        ? { type: 'setCounterClosed', counter: c.counter, closed: c.closed }
+        : { type: 'setCounterClosed', counter: c.counter, closed: c.closed, reason: c.reason },
+    );
     return { counter: structuredClone(ctx.state.counters[c.counter]!) };
   },
   'supervisor.signOutCounter': (c, ctx) => {
@@ -53,6 +57,22 @@ export const supervisorHandlers = {
   },
   'supervisor.cancelTicket': (c, ctx) => {
     ctx.run({ type: 'cancel', ticketId: c.ticketId, reason: c.reason });
+    return {};
+  },
+  'supervisor.setCounterServices': (c, ctx) => {
+    ctx.run({ type: 'setCounterServices', counter: c.counter, services: c.services });
+    return { counter: structuredClone(ctx.state.counters[c.counter]!) };
+  },
+  'supervisor.moveTicket': (c, ctx) => {
+    ctx.run({ type: 'moveTicket', ticketId: c.ticketId, toService: c.toService });
+    return { ticket: structuredClone(ctx.state.tickets[c.ticketId]!) };
+  },
+  'supervisor.setNotice': (c, ctx) => {
+    ctx.run({ type: 'setNotice', text: c.text, until: c.until });
+    return {};
+  },
+  'supervisor.ackAlert': (c, ctx) => {
+    ctx.run({ type: 'acknowledgeAlert', key: c.key, officerId: ctx.officer!.id });
     return {};
   },
   'supervisor.closeDay': (_c, ctx) => {
