@@ -67,7 +67,9 @@ export function Header({
       >
         {t('levelBadge', { level })}
       </span>
-      <div className="topbar-office">{pick(config.office.shortName ?? config.office.name, locale)}</div>
+      <div className="topbar-office">
+        <span>{pick(config.office.shortName ?? config.office.name, locale)}</span>
+      </div>
       <div className="topbar-actions">
         <button type="button" className="btn btn-bar" onClick={onHelp}>
           {t('shortcutsButton')} <KeyCaps caps={shortcutOf('help').caps} />
