@@ -71,14 +71,19 @@ export function HomeScreen({
         {!notice && home.level !== null && (home.levelNote || closedByLevel) && (
           <div className="k-notice k-notice-level" role="status" data-level={home.level}>
             <Icon name="alert" />
-            <div>
-              {home.levelNote && <p>{pick(home.levelNote, locale)}</p>}
+            {/* After the level's note in the same paragraph: a line of its own would take the
+                tiles' height in landscape, where this notice shares its row with "hall full". */}
+            <p>
+              {home.levelNote && pick(home.levelNote, locale)}
+              {home.levelNote && closedByLevel && ' '}
               {closedByLevel && (
-                <p className="k-notice-portal" data-testid="portal">
-                  {t('fileOnlineClosed', { portal: portalAddress(home.portal) })}
-                </p>
+                <strong className="k-notice-portal" data-testid="portal">
+                  {t(home.levelNote ? 'fileOnline' : 'fileOnlineClosed', {
+                    portal: portalAddress(home.portal),
+                  })}
+                </strong>
               )}
-            </div>
+            </p>
           </div>
         )}
         {!notice && home.hallFull && (

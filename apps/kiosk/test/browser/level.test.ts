@@ -9,12 +9,15 @@ import { assertBuilt, PORTRAIT, shootBoth, tile } from './kiosk-fixture';
 
 const suite = browserSuite(startTestHub);
 
-/** The kiosk of `t`, going idle after a second without a touch. */
-async function openIdleKiosk(t: TestHub) {
+/**
+ * The kiosk of `t` in a browser of its own. `idleSeconds` 1: it goes to the attract screen at once;
+ * the default (60) keeps the home screen while the test looks at it.
+ */
+async function openKiosk(t: TestHub, idleSeconds = 60) {
   assertBuilt();
   const context = await suite.browser.newContext({ viewport: PORTRAIT });
   const page = await context.newPage();
-  await page.goto(`${t.hub.url}/kiosk?token=test-kiosk-1-token&idleSeconds=1`);
+  await page.goto(`${t.hub.url}/kiosk?token=test-kiosk-1-token&idleSeconds=${idleSeconds}`);
   return page;
 }
 
@@ -23,7 +26,7 @@ describe('kiosk: the distancing level', () => {
     const t = await suite.hub();
     const boss = await t.client('test-supervisor-token');
     await boss.setLevel(4); // essential services only (C, E, L, S, R, H)
-    const page = await openIdleKiosk(t);
+    const page = await openKiosk(t, 1);
 
     const level = page.getByTestId('idle-level');
     await level.waitFor({ timeout: 10_000 });
@@ -38,19 +41,29 @@ describe('kiosk: the distancing level', () => {
     await level.getByText('dichvucong.gov.vn', { exact: false }).first().waitFor();
     await shootBoth(page, 'idle-level4');
 
-    // Home: the closed tiles say why, and the notice above them where to file those online.
+    // A tap wakes it.
     await page.getByText('Chạm để lấy số thứ tự').click();
-    await tile(page, 'Đất đai').getByText('Tạm dừng tiếp nhận (cấp độ 4)').waitFor();
+    await page.getByRole('heading', { name: 'Chọn lĩnh vực cần giải quyết' }).waitFor();
+
+    // Home (a kiosk that stays there): the closed tiles say why, and the notice above them where
+    // to file those online.
+    const home = await openKiosk(t);
+    await tile(home, 'Đất đai').getByText('Tạm dừng tiếp nhận (cấp độ 4)').waitFor();
     await expect
-      .poll(() => page.getByTestId('portal').textContent())
-      .toBe('Lĩnh vực tạm dừng tiếp nhận tại quầy: tra cứu, nộp hồ sơ trực tuyến tại dichvucong.gov.vn');
-    await shootBoth(page, 'home-level4-portal');
+      .poll(() => home.getByTestId('portal').textContent())
+      .toBe('Tra cứu, nộp hồ sơ trực tuyến: dichvucong.gov.vn');
+    await shootBoth(home, 'home-level4-portal');
+    // With the hall full too, both notices share a row in landscape: the tiles must still fit.
+    const kiosk = await t.client('test-kiosk-2-token');
+    for (let i = 0; i < 20; i++) await kiosk.issue({ service: 'C' });
+    await home.getByText('Sảnh chờ đã đủ người', { exact: false }).waitFor();
+    await shootBoth(home, 'home-level4-portal-full');
   });
 
   it("names the office's own portal, and at level 1 shows the level alone", async () => {
     const office = quocOai((c) => (c.office.onlinePortal = 'https://dichvucong.hanoi.gov.vn/'));
     const t = await suite.hub({ config: testConfig({ office }) });
-    const page = await openIdleKiosk(t);
+    const page = await openKiosk(t, 1);
 
     const level = page.getByTestId('idle-level');
     await level.waitFor({ timeout: 10_000 });
@@ -63,12 +76,12 @@ describe('kiosk: the distancing level', () => {
     await boss.setLevel(4);
     await expect.poll(() => level.getAttribute('data-level')).toBe('4');
     await level.getByText('dichvucong.hanoi.gov.vn', { exact: false }).first().waitFor();
-    await page.getByText('Chạm để lấy số thứ tự').click();
-    await page.getByTestId('portal').getByText('dichvucong.hanoi.gov.vn', { exact: false }).waitFor();
+    const home = await openKiosk(t);
+    await home.getByTestId('portal').getByText('dichvucong.hanoi.gov.vn', { exact: false }).waitFor();
     // In English too, once the citizen switches.
-    await page.getByRole('button', { name: 'English' }).click();
+    await home.getByRole('button', { name: 'English' }).click();
     await expect
-      .poll(() => page.getByTestId('portal').textContent())
-      .toBe('Services not taken at the counters: check and file online at dichvucong.hanoi.gov.vn');
+      .poll(() => home.getByTestId('portal').textContent())
+      .toBe('Check and file online: dichvucong.hanoi.gov.vn');
   });
 });
