@@ -51,6 +51,24 @@ describe('counter terminal: what the officer is told', () => {
     await signIn(page, 5);
     await page.getByTestId('next-list').getByText('C001').waitFor();
 
+    // The other dialogs and the shortcut list: a finger's size too.
+    for (const [button, name] of [
+      ['pause', 'Tạm dừng quầy'],
+      ['callTicket', 'Gọi một số trong hàng chờ'],
+    ] as const) {
+      await action(page, button).click();
+      const dialog = page.getByRole('dialog', { name });
+      await dialog.waitFor();
+      expect(await smallTargets(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+    }
+    await page.getByRole('button', { name: /Phím tắt/ }).click();
+    await page.getByRole('dialog', { name: 'Phím tắt' }).waitFor();
+    expect(await smallTargets(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Phím tắt' }).waitFor({ state: 'detached' });
+
     // The level the office works at, always in sight; it follows the supervisor.
     const level = page.getByTestId('level');
     await expect.poll(() => level.textContent(), POLL).toBe('Cấp độ 2');
