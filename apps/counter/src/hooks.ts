@@ -2,7 +2,10 @@ import { createContext, useCallback, useContext, useEffect, useLayoutEffect, use
 import { LuotError, type LuotClient } from '@luot/client';
 import type { Text } from '@luot/protocol';
 import type { Locale } from '@luot/ui';
-import { counterText, type T } from './text.js';
+import { tallyCalls, type CallTally } from './calls-here.js';
+import { counterText, type T, type TextKey } from './text.js';
+
+type Params = Record<string, string | number>;
 
 /** The language of the screen and its translator, for every component below the terminal. */
 export const TextContext = createContext<{ locale: Locale; t: T }>({ locale: 'vi', t: counterText('vi') });
@@ -90,4 +93,59 @@ export function useTransferNotes(client: LuotClient): ReadonlyMap<string, Transf
     [client],
   );
   return notes;
+}
+
+/** Where the terminal keeps its call tally, so a reload (or a power cut) does not lose it. */
+const CALL_TALLY = 'luot.counter.callTally';
+
+function loadTally(): CallTally | null {
+  try {
+    const v = JSON.parse(globalThis.localStorage?.getItem(CALL_TALLY) ?? 'null') as CallTally | null;
+    return v && typeof v.ticketId === 'string' && typeof v.calls === 'number' ? v : null;
+  } catch {
+    return null; // unreadable: the day's state gives the fallback (calls-here.ts)
+  }
+}
+
+/**
+ * This counter's calls of the ticket it holds, counted from the calls the hub broadcasts (live, or
+ * replayed after a reconnection) and kept in localStorage: see `callsHere`.
+ */
+export function useCallTally(client: LuotClient, counter: number): CallTally | null {
+  const [tally, setTally] = useState(loadTally);
+  useEffect(
+    () =>
+      client.on('events', (events) => {
+        const seen = events.map((e) => e.event);
+        setTally((old) => tallyCalls(old, seen, counter));
+      }),
+    [client, counter],
+  );
+  useEffect(() => {
+    if (tally) globalThis.localStorage?.setItem(CALL_TALLY, JSON.stringify(tally));
+    else globalThis.localStorage?.removeItem(CALL_TALLY);
+  }, [tally]);
+  return tally;
+}
+
+/** How long a message after an action stays: long enough to read, gone before the next citizen. */
+export const TOAST_MS = 5000;
+
+/**
+ * One short message at a time after an action ("Đã mời số C001."): a newer one replaces it, and it
+ * goes by itself after TOAST_MS. Kept as a text key, so it follows a change of language; `key`
+ * changes with each message, so the same words twice start their time over.
+ */
+export function useToast() {
+  const [toast, setToast] = useState<{ key: number; text: TextKey; params: Params } | null>(null);
+  useEffect(() => {
+    if (!toast) return;
+    const id = setTimeout(() => setToast(null), TOAST_MS);
+    return () => clearTimeout(id);
+  }, [toast]);
+  const show = useCallback(
+    (text: TextKey, params: Params = {}) => setToast((old) => ({ key: (old?.key ?? 0) + 1, text, params })),
+    [],
+  );
+  return { toast, show };
 }

@@ -148,6 +148,12 @@ export const OfficeConfigSchema = z
       shortName: TextSchema.optional(),
       address: z.string().optional(),
       notice: TextSchema.optional(),
+      /**
+       * The online public-service portal where citizens can file a procedure the distancing level
+       * closes at the office (the kiosk names it). Absent: the national portal,
+       * `DEFAULT_ONLINE_PORTAL`; a province sets its own, e.g. https://dichvucong.hanoi.gov.vn.
+       */
+      onlinePortal: z.url({ protocol: /^https?$/ }).optional(),
     }),
     services: z.array(ServiceConfigSchema).min(1),
     counters: z.array(CounterConfigSchema).min(1),
@@ -198,6 +204,14 @@ export const OfficeConfigSchema = z
     }
   });
 export type OfficeConfig = z.infer<typeof OfficeConfigSchema>;
+
+/** The national public-service portal (Cổng Dịch vụ công quốc gia). */
+export const DEFAULT_ONLINE_PORTAL = 'https://dichvucong.gov.vn';
+
+/** Where citizens can file online: the office's configured portal, or the national one. */
+export function onlinePortal(config: OfficeConfig): string {
+  return config.office.onlinePortal ?? DEFAULT_ONLINE_PORTAL;
+}
 
 /** Parse and check an office configuration; throws a readable error listing every problem. */
 export function parseOfficeConfig(input: unknown): OfficeConfig {

@@ -34,7 +34,8 @@ describe('counter terminal', () => {
     await action(page, 'callNext').click();
     await expect.poll(() => ticketInHand(page), POLL).toBe('C001');
     await expect.poll(() => action(page, 'callNext').isDisabled(), POLL).toBe(true);
-    await page.getByText('Công dân đang ở quầy').waitFor();
+    // Called, not yet here: the screen says it is calling ("Công dân đang ở quầy" once serving).
+    await page.getByText('Đang mời số C001', { exact: false }).waitFor();
     expect(t.hub.engine.state.counters[5]!.current).toBe('20261130-C001');
 
     await action(page, 'recall').click();
