@@ -41,7 +41,7 @@ describe('counter terminal: what the officer is told', () => {
   it('a message after each action, the words of each step, the level in the header, sign-out asks first', async () => {
     const t = await suite.hub();
     const kiosk = await t.client('test-kiosk-1-token');
-    const boss = await t.client('test-supervisor-token');
+    const boss = await t.supervisor();
     await boss.setLevel(2);
     await issue(kiosk, 'C', 2);
     await t.counter(6); // E is staffed: the transfer below has somewhere to go

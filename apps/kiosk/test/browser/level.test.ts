@@ -24,7 +24,7 @@ async function openKiosk(t: TestHub, idleSeconds = 60) {
 describe('kiosk: the distancing level', () => {
   it('the idle screen names the level and the services it closes; their tiles give the national portal', async () => {
     const t = await suite.hub();
-    const boss = await t.client('test-supervisor-token');
+    const boss = await t.supervisor();
     await boss.setLevel(4); // essential services only (C, E, L, S, R, H)
     const page = await openKiosk(t, 1);
 
@@ -72,7 +72,7 @@ describe('kiosk: the distancing level', () => {
     await shootBoth(page, 'idle-level1');
 
     // The level changes while the kiosk waits: the attract screen follows.
-    const boss = await t.client('test-supervisor-token');
+    const boss = await t.supervisor();
     await boss.setLevel(4);
     await expect.poll(() => level.getAttribute('data-level')).toBe('4');
     await level.getByText('dichvucong.hanoi.gov.vn', { exact: false }).first().waitFor();
