@@ -192,6 +192,27 @@ describe('the audit log', () => {
     expect(JSON.stringify(log)).not.toContain('1234');
   });
 
+  it('is read over HTTP by office-local days, with the officer’s name', async () => {
+    t = await startTestHub(); // the clock stands at Monday 2026-11-30 09:00 in Hà Nội
+    const boss = await t.supervisor();
+    await boss.setLevel(2);
+    t.clock.advance(15 * 3_600_000); // 00:00 on Tuesday, local time: idle, so signed in again
+    const headers = await t.supervisorHeaders();
+    await boss.setLevel(3);
+    const read = async (q: string) =>
+      (await (await fetch(`${t!.hub.url}/api/audit${q}`, { headers })).json()) as {
+        entries: Array<{ action: string; details: unknown; officerName: string }>;
+      };
+    const monday = await read('?from=2026-11-30&to=2026-11-30');
+    expect(monday.entries.map((e) => e.action)).toEqual(['supervisor.setLevel', 'supervisor.signIn']);
+    expect(monday.entries[0]).toMatchObject({ details: { level: 2 }, officerName: 'Nguyễn Văn Lãnh' });
+    const tuesday = await read('?from=2026-12-01&to=2026-12-01');
+    expect(tuesday.entries.map((e) => e.details)).toEqual([{ level: 3 }, { officerId: 'ld1' }]);
+    expect((await read('?from=2026-11-30&to=2026-12-01')).entries).toHaveLength(4);
+    const bad = await fetch(`${t.hub.url}/api/audit?from=2026-12-02&to=2026-12-01`, { headers });
+    expect(bad.status).toBe(400);
+  });
+
   it('refuses an action that needs a reason without one, and writes nothing', async () => {
     t = await startTestHub();
     const boss = await t.supervisor();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counterServices, servicesWithoutCounter } from '../src/index.js';
+import { counterServices, localMidnight, servicesWithoutCounter } from '../src/index.js';
 import { Office, recountLines, normalizeLines, replay, smallConfig } from './helpers.js';
 
 // The office head's changes for the day (the console's actions): which services a counter serves,
@@ -113,5 +113,17 @@ describe('the supervisor’s closing reason and the wall notice', () => {
     o.run({ type: 'setCounterClosed', counter: 1, closed: true, reason: 'Mất điện' });
     o.run({ type: 'setNotice', text: 'Quầy 1 tạm đóng', until: null });
     expect(replay(o.config, o.log)).toEqual(o.state);
+  });
+});
+
+describe('localMidnight', () => {
+  it('is the start of a local day, east and west of UTC', () => {
+    expect(new Date(localMidnight('2026-11-30', 'Asia/Ho_Chi_Minh')).toISOString()).toBe(
+      '2026-11-29T17:00:00.000Z',
+    );
+    expect(new Date(localMidnight('2026-11-30', 'America/Sao_Paulo')).toISOString()).toBe(
+      '2026-11-30T03:00:00.000Z',
+    );
+    expect(new Date(localMidnight('2026-11-30', 'UTC')).toISOString()).toBe('2026-11-30T00:00:00.000Z');
   });
 });

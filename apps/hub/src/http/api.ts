@@ -3,6 +3,7 @@ import type { LoadedConfig } from '../config.js';
 import type { Engine } from '../engine/engine.js';
 import type { Reports } from '../storage/reports.js';
 import type { Store } from '../storage/store.js';
+import { localMidnight } from '@luot/core';
 import { ticketWatch } from '../transport/phone.js';
 import { requireSupervisor } from './supervisor-auth.js';
 
@@ -81,6 +82,20 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
 
     supervisor.get('/api/state', async () => engine.snapshot());
 
+    // The audit log between two office-local days (both included; default: today), newest first.
+    supervisor.get<{ Querystring: { from?: string; to?: string } }>('/api/audit', async (req, reply) => {
+      const from = req.query.from ?? engine.state.day;
+      const to = req.query.to ?? from;
+      if (!DATE.test(from) || !DATE.test(to) || from > to)
+        return reply.code(400).send({ error: 'from and to must be YYYY-MM-DD, from ≤ to' });
+      const tz = config.office.sessions.timeZone;
+      const names = new Map(config.hub.officers.map((o) => [o.id, o.name]));
+      const entries = store.supervisors
+        .auditLog(localMidnight(from, tz), localMidnight(nextDay(to), tz))
+        .map((e) => ({ ...e, officerName: e.officerId ? (names.get(e.officerId) ?? null) : null }));
+      return { from, to, entries };
+    });
+
     supervisor.get<{ Querystring: { date?: string } }>('/api/reports/day', async (req, reply) => {
       const day = dayOf(req);
       return DATE.test(day) ? reports.day(day) : reply.code(400).send(badDate);
@@ -107,4 +122,11 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
         .send('\uFEFF' + [CSV_COLUMNS.join(','), ...rows].join('\n') + '\n'); // BOM: Excel reads Vietnamese right
     });
   });
+}
+
+/** The calendar day after a YYYY-MM-DD date. */
+function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
 }
