@@ -2,7 +2,6 @@ import { createContext, useCallback, useContext, useEffect, useLayoutEffect, use
 import { LuotError, type LuotClient } from '@luot/client';
 import type { Text } from '@luot/protocol';
 import type { Locale } from '@luot/ui';
-import { tallyCalls, type CallTally } from './calls-here.js';
 import { counterText, type T, type TextKey } from './text.js';
 
 type Params = Record<string, string | number>;
@@ -93,39 +92,6 @@ export function useTransferNotes(client: LuotClient): ReadonlyMap<string, Transf
     [client],
   );
   return notes;
-}
-
-/** Where the terminal keeps its call tally, so a reload (or a power cut) does not lose it. */
-const CALL_TALLY = 'luot.counter.callTally';
-
-function loadTally(): CallTally | null {
-  try {
-    const v = JSON.parse(globalThis.localStorage?.getItem(CALL_TALLY) ?? 'null') as CallTally | null;
-    return v && typeof v.ticketId === 'string' && typeof v.calls === 'number' ? v : null;
-  } catch {
-    return null; // unreadable: the day's state gives the fallback (calls-here.ts)
-  }
-}
-
-/**
- * This counter's calls of the ticket it holds, counted from the calls the hub broadcasts (live, or
- * replayed after a reconnection) and kept in localStorage: see `callsHere`.
- */
-export function useCallTally(client: LuotClient, counter: number): CallTally | null {
-  const [tally, setTally] = useState(loadTally);
-  useEffect(
-    () =>
-      client.on('events', (events) => {
-        const seen = events.map((e) => e.event);
-        setTally((old) => tallyCalls(old, seen, counter));
-      }),
-    [client, counter],
-  );
-  useEffect(() => {
-    if (tally) globalThis.localStorage?.setItem(CALL_TALLY, JSON.stringify(tally));
-    else globalThis.localStorage?.removeItem(CALL_TALLY);
-  }, [tally]);
-  return tally;
 }
 
 /** How long a message after an action stays: long enough to read, gone before the next citizen. */

@@ -55,7 +55,14 @@ export interface Ticket {
   /** A transfer to a named counter: only that counter calls it. */
   targetCounter: number | null;
   officerId: string | null;
+  /** Calls over the whole day, at any counter. */
   callCount: number;
+  /**
+   * Calls at its current counter since it came there: 1 at the first call, 2 after one recall; 0
+   * while it waits in a line (again, after a transfer or a reactivation). What "Mời lần 2" shows:
+   * a ticket transferred after two calls elsewhere is on its first call at the new counter.
+   */
+  callsHere: number;
   outcome: Outcome | null;
   transfers: number;
   kioskId: string | null;

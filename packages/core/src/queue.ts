@@ -446,6 +446,7 @@ function issue(
     targetCounter: null,
     officerId: null,
     callCount: 0,
+    callsHere: 0,
     outcome: null,
     transfers: 0,
     kioskId: cmd.kioskId,

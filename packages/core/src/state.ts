@@ -217,6 +217,8 @@ export function applyEvent(
         t.calledAt = at;
         t.officerId = event.officerId;
         t.callCount += 1;
+        // `?? 0`: tickets issued before the field existed (older logs) replay too.
+        t.callsHere = event.recall ? (t.callsHere ?? 0) + 1 : 1;
       });
       c.current = event.ticketId;
       c.priorityInRow = event.priorityInRow;
@@ -258,6 +260,7 @@ export function applyEvent(
         t.targetCounter = null;
         t.queuedAt = event.queuedAt;
         t.order = event.order;
+        t.callsHere = 0;
       });
       return state;
     case 'ticket.transferred':
@@ -271,6 +274,7 @@ export function applyEvent(
         t.targetCounter = event.toCounter;
         t.counter = null;
         t.transfers += 1;
+        t.callsHere = 0;
       });
       freeCounter(state, event.fromCounter, at);
       return state;

@@ -98,6 +98,7 @@ export interface TicketWatch {
     | 'issuedAt'
     | 'calledAt'
     | 'callCount'
+    | 'callsHere'
     | 'transfers'
     | 'targetCounter'
   >;

@@ -16,7 +16,7 @@ export function CurrentTicket({
   config: OfficeConfig;
   hubNow: number;
   note: TransferNote | undefined;
-  /** Calls of the ticket in hand at this counter (`callsHere`), not over the whole day. */
+  /** Calls of the ticket in hand at this counter (`Ticket.callsHere`), not over the whole day. */
   calls: number;
 }) {
   const { t, locale } = useText();

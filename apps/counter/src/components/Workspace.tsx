@@ -3,9 +3,8 @@ import type { LuotClient, ConnectionStatus } from '@luot/client';
 import type { Outcome } from '@luot/core';
 import { ERROR_MESSAGES, type ErrorCode, type Snapshot } from '@luot/protocol';
 import { pick, useHubNow, type Locale } from '@luot/ui';
-import { callsHere } from '../calls-here.js';
 import { counterView, type CallBlocker, type CounterView } from '../counter-view.js';
-import { useCallTally, useLatest, useRunner, useText, useToast, useTransferNotes } from '../hooks.js';
+import { useLatest, useRunner, useText, useToast, useTransferNotes } from '../hooks.js';
 import { pauseReasonLabel } from '../reasons.js';
 import { actionForKey, isFunctionKey, shortcutGate, typesText, type ShortcutAction } from '../shortcuts.js';
 import type { TextKey } from '../text.js';
@@ -52,7 +51,6 @@ export function Workspace({
   const { t, locale } = useText();
   const runner = useRunner();
   const notes = useTransferNotes(client);
-  const tally = useCallTally(client, counter);
   // After each action the hub carried out, a short message that it did ("Đã mời số C001."), so the
   // officer knows the key or tap was taken without reading the whole screen again.
   const { toast, show: showToast } = useToast();
@@ -232,7 +230,7 @@ export function Workspace({
             config={config}
             hubNow={hubNow}
             note={view.ticket ? notes.get(view.ticket.id) : undefined}
-            calls={view.ticket ? callsHere(view.ticket, tally) : 0}
+            calls={view.ticket?.callsHere ?? 0}
           />
           {/* Where the citizen is: on the way while called, at the counter only once serving starts. */}
           {blocker === 'busy' && view.ticket && (
