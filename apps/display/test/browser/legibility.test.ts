@@ -14,8 +14,10 @@ import { auditText } from './audit.js';
 const SIZES = [
   ['1080p', { width: 1920, height: 1080 }],
   ['720p', { width: 1280, height: 720 }],
+  ['portrait', { width: 1080, height: 1920 }],
 ] as const;
-const minTextPx = (height: number) => (32 * height) / 1080;
+const minTextPx = (viewport: { width: number; height: number }) =>
+  (32 * Math.min(viewport.width, viewport.height)) / 1080;
 
 const SOON = { timeout: 10_000 };
 
@@ -36,9 +38,9 @@ function spoken(range: WaitRange | null): string {
   return range[0] === 0 ? `Dưới ${range[1]} phút` : `${range[0]}–${range[1]} phút`;
 }
 
-async function audit(page: Page, height: number) {
+async function audit(page: Page, viewport: { width: number; height: number }) {
   await page.evaluate(() => document.fonts.ready);
-  return page.evaluate(auditText, minTextPx(height));
+  return page.evaluate(auditText, minTextPx(viewport));
 }
 
 describe('wall display read from 5 m', () => {
@@ -51,7 +53,7 @@ describe('wall display read from 5 m', () => {
       const page = await openDisplay(suite.browser, t, viewport);
       await screenshot(page, 'display', `legible-busy-${name}`);
 
-      const found = await audit(page, viewport.height);
+      const found = await audit(page, viewport);
       expect(found).toMatchObject(NOTHING_WRONG);
       expect(found.checked).toBeGreaterThan(50);
 
@@ -87,7 +89,7 @@ describe('wall display read from 5 m', () => {
       await expect.poll(() => page.getByTestId('latest-call').getAttribute('data-number'), SOON).toBeTruthy();
       await screenshot(page, 'display', `legible-full-${name}`);
 
-      const found = await audit(page, viewport.height);
+      const found = await audit(page, viewport);
       expect(found).toMatchObject(NOTHING_WRONG);
 
       const sizes = await page.evaluate(() => {
@@ -113,7 +115,7 @@ describe('wall display read from 5 m', () => {
         ).filter(Boolean);
       });
       expect(covered).toEqual([]);
-      const offline = await audit(page, viewport.height);
+      const offline = await audit(page, viewport);
       expect(offline).toMatchObject(NOTHING_WRONG);
     });
   }
