@@ -24,8 +24,8 @@ const DICT = {
   stateServing: { vi: 'Đang phục vụ', en: 'Serving' },
   stateFree: { vi: 'Sẵn sàng', en: 'Ready' },
   statePaused: { vi: 'Tạm dừng', en: 'Paused' },
-  /** Shown with the level ("Cấp độ 4") beside the counter's number. */
-  stateClosedAtLevel: { vi: 'Tạm đóng', en: 'Closed for now' },
+  /** Shown with the level ("Cấp độ 4") on the tile, which says why ("Closed for now" did not fit at 2rem). */
+  stateClosedAtLevel: { vi: 'Tạm đóng', en: 'Closed' },
   stateClosed: { vi: 'Đã đóng', en: 'Closed' },
   stateOffline: { vi: 'Chưa mở', en: 'Not open' },
   inHall: { vi: 'Trong sảnh', en: 'In the hall' },

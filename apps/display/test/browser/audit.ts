@@ -6,8 +6,8 @@
  * - lowContrast: text whose colour against what is painted behind it is under WCAG AA — 4.5:1, or 3:1
  *   for large text (24 px, or 18.66 px bold). The background is found by walking up the ancestors and
  *   blending their colours; over a gradient every stop is tried and the worst counts;
- * - cut: text clipped by its own box or by an ancestor that hides overflow (the scrolling notice line is
- *   clipped on purpose and is not counted).
+ * - cut: text whose letters spill out of its own box, or are clipped by an ancestor that hides overflow
+ *   (the scrolling notice line is clipped on purpose and is not counted).
  */
 export function auditText(minPx: number): {
   checked: number;
@@ -65,15 +65,29 @@ export function auditText(minPx: number): {
 
   const found = { checked: 0, small: [] as string[], lowContrast: [] as string[], cut: [] as string[] };
   for (const el of Array.from(document.body.querySelectorAll('*'))) {
-    const text = Array.from(el.childNodes)
-      .filter((n) => n.nodeType === Node.TEXT_NODE)
+    const nodes = Array.from(el.childNodes).filter(
+      (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
+    );
+    const text = nodes
       .map((n) => n.textContent ?? '')
       .join('')
       .trim();
     if (!text || !(el instanceof HTMLElement)) continue;
     if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
-    const r = el.getBoundingClientRect();
-    if (r.width === 0 || r.height === 0) continue;
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    // Where the letters are, which may be outside the element's box (a word that does not wrap).
+    const range = document.createRange();
+    const rects = nodes.map((n) => {
+      range.selectNodeContents(n);
+      return range.getBoundingClientRect();
+    });
+    const r = {
+      left: Math.min(...rects.map((x) => x.left)),
+      right: Math.max(...rects.map((x) => x.right)),
+      top: Math.min(...rects.map((x) => x.top)),
+      bottom: Math.max(...rects.map((x) => x.bottom)),
+    };
     // Clipped away entirely (a history row that did not fit): not on the screen, nothing to read.
     let hidden = false;
     let clippedBy: Element | null = null;
@@ -97,9 +111,12 @@ export function auditText(minPx: number): {
     if (worst < need) found.lowContrast.push(`${label(el, text)} ${worst.toFixed(2)}:1 < ${need}:1`);
 
     const ticker = el.closest('.ticker') !== null;
-    const overflows = el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
-    if (!ticker && (clippedBy || (overflows && style.overflow !== 'visible')))
-      found.cut.push(`${label(el, text)}${clippedBy ? ` clipped by .${clippedBy.className}` : ''}`);
+    // Letters out of their own box: cut off if it hides overflow, spilling over its neighbours if not.
+    const spills = r.left < box.left - 1 || r.right > box.right + 1;
+    if (!ticker && (clippedBy || spills))
+      found.cut.push(
+        `${label(el, text)}${clippedBy ? ` clipped by .${clippedBy.className}` : ' spills out of its box'}`,
+      );
   }
   return found;
 }

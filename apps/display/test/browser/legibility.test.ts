@@ -92,6 +92,12 @@ describe('wall display read from 5 m', () => {
       const found = await audit(page, viewport);
       expect(found).toMatchObject(NOTHING_WRONG);
 
+      // The English screen has the longer words: the same checks.
+      const en = await openDisplay(suite.browser, t, viewport, 'audio=record&lang=en');
+      await en.getByTestId('entry-calls').waitFor();
+      await screenshot(en, 'display', `legible-full-${name}-en`);
+      expect(await audit(en, viewport)).toMatchObject(NOTHING_WRONG);
+
       const sizes = await page.evaluate(() => {
         const px = (sel: string) =>
           Number.parseFloat(getComputedStyle(document.querySelector(sel)!).fontSize);
