@@ -4,7 +4,16 @@ import { makeT } from '../i18n.js';
 import type { HallZone } from '../view-model.js';
 
 /** Flow limits: hall occupancy against capacity, the entry calls, and whether the hall is full. */
-export function HallPanel({ zones, entries }: { zones: HallZone[]; entries: AdmissionRecord[] }) {
+export function HallPanel({
+  zones,
+  entries,
+  flashing,
+}: {
+  zones: HallZone[];
+  entries: AdmissionRecord[];
+  /** A ticket was just let in live: the entry calls flash, as the call panel does for a counter call. */
+  flashing: boolean;
+}) {
   const locale = useLocale();
   const t = makeT(locale);
   const full = zones.some((z) => z.full);
@@ -30,7 +39,12 @@ export function HallPanel({ zones, entries }: { zones: HallZone[]; entries: Admi
        * inside: its numbers are as large as "Mời đến quầy số N" on the call panel.
        */}
       {entries.length > 0 && (
-        <p className="entry-calls" data-testid="entry-calls" aria-live="assertive">
+        <p
+          className={`entry-calls${flashing ? ' entry-calls--flash' : ''}`}
+          data-testid="entry-calls"
+          data-flash={String(flashing)}
+          aria-live="assertive"
+        >
           <span className="entry-text">{t('entryBefore')}</span>{' '}
           {entryOrder.map((e, i) => (
             <span key={e.ticketId} className="entry-item">

@@ -256,6 +256,8 @@ describe('wall display against a real hub', () => {
     await counter5.finish(RECEIVED);
     await page.getByText('Mời số C022 vào sảnh').waitFor();
     await expect(page.getByTestId('entry-calls').textContent()).resolves.toBe('Mời số C022 vào sảnh');
+    // Heard live: it flashes like a counter call.
+    await expect(page.getByTestId('entry-calls').getAttribute('data-flash')).resolves.toBe('true');
     await expect.poll(() => figure.textContent(), SOON).toBe('20/20');
     await expect
       .poll(async () => (await played(page)).at(-1)?.clips, SOON)
