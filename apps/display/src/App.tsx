@@ -118,13 +118,7 @@ function WallDisplay(props: { hubUrl: string; token: string; locale: Locale; opt
           flashing={flash !== null}
           services={config.services}
         />
-        <HallPanel
-          // Each live entry remounts the panel, so the flashing starts over.
-          key={view.entryFlash ?? 'still'}
-          zones={derived.zones}
-          entries={derived.entries}
-          flashing={view.entryFlash !== null}
-        />
+        <HallPanel zones={derived.zones} entries={derived.entries} flash={view.entryFlash} />
         <CallHistory calls={history.slice(0, HISTORY_ROWS)} />
         <WaitingPanel waiting={derived.waiting} />
         <CounterGrid tiles={derived.tiles} level={state.level} />

@@ -7,12 +7,15 @@ import type { HallZone } from '../view-model.js';
 export function HallPanel({
   zones,
   entries,
-  flashing,
+  flash,
 }: {
   zones: HallZone[];
   entries: AdmissionRecord[];
-  /** A ticket was just let in live: the entry calls flash, as the call panel does for a counter call. */
-  flashing: boolean;
+  /**
+   * The seq of a ticket just let in live (null otherwise): the entry calls flash, as the call panel does
+   * for a counter call.
+   */
+  flash: number | null;
 }) {
   const locale = useLocale();
   const t = makeT(locale);
@@ -40,9 +43,11 @@ export function HallPanel({
        */}
       {entries.length > 0 && (
         <p
-          className={`entry-calls${flashing ? ' entry-calls--flash' : ''}`}
+          // Each live entry remounts the line, so its flashing starts over.
+          key={`entry-${flash ?? 'still'}`}
+          className={`entry-calls${flash !== null ? ' entry-calls--flash' : ''}`}
           data-testid="entry-calls"
-          data-flash={String(flashing)}
+          data-flash={String(flash !== null)}
           aria-live="assertive"
         >
           <span className="entry-text">{t('entryBefore')}</span>{' '}
