@@ -10,6 +10,7 @@ import { HallPanel } from './components/HallPanel.js';
 import { LatestCall } from './components/LatestCall.js';
 import { NoticeTicker } from './components/NoticeTicker.js';
 import { SoundUnlock } from './components/SoundUnlock.js';
+import { WaitingPanel } from './components/WaitingPanel.js';
 import { DisplayStore } from './display-store.js';
 import { counterLostNotices, levelNotice, makeT } from './i18n.js';
 import { parseOptions, type DisplayOptions } from './options.js';
@@ -102,7 +103,12 @@ function WallDisplay(props: { hubUrl: string; token: string; locale: Locale; opt
 
   return (
     <div className="display" data-status={status}>
-      <Header office={pick(office, locale)} timeZone={config.sessions.timeZone} clock={client} />
+      <Header
+        office={pick(office, locale)}
+        level={state.level}
+        timeZone={config.sessions.timeZone}
+        clock={client}
+      />
       <main className="display-body">
         <LatestCall
           // Each live call remounts the card, so its flashing starts over (a recall too).
@@ -112,13 +118,9 @@ function WallDisplay(props: { hubUrl: string; token: string; locale: Locale; opt
           flashing={flash !== null}
           services={config.services}
         />
+        <HallPanel zones={derived.zones} entries={derived.entries} flash={view.entryFlash} />
         <CallHistory calls={history.slice(0, HISTORY_ROWS)} />
-        <HallPanel
-          level={state.level}
-          zones={derived.zones}
-          entries={derived.entries}
-          waiting={derived.waiting}
-        />
+        <WaitingPanel waiting={derived.waiting} />
         <CounterGrid tiles={derived.tiles} level={state.level} />
       </main>
       <NoticeTicker text={notice} />

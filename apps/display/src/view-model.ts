@@ -5,6 +5,7 @@
 import {
   capacity,
   closedAtLevel,
+  estimateWait,
   occupancy,
   outsideCount,
   serviceCounts,
@@ -14,6 +15,7 @@ import {
   type OfficeConfig,
   type Text,
   type Ticket,
+  type WaitRange,
 } from '@luot/core';
 
 /** One call to a counter, as the latest-call panel and the history show it. */
@@ -172,6 +174,11 @@ export interface ServiceWaiting {
   outside: number;
   /** Not taking tickets at the current level. */
   restricted: boolean;
+  /**
+   * The wait of a ticket taken now, as the kiosk, the ticket and the phone page tell it (core's
+   * `estimateWait`, in 5-minute steps); null when no officer calls for the service now.
+   */
+  wait: WaitRange | null;
 }
 
 export function serviceWaiting(config: OfficeConfig, state: DayState): ServiceWaiting[] {
@@ -183,6 +190,7 @@ export function serviceWaiting(config: OfficeConfig, state: DayState): ServiceWa
       waiting: counts.waiting,
       outside: counts.outside,
       restricted: serviceRestricted(config, state, s.prefix),
+      wait: estimateWait(config, state, s.prefix).range,
     };
   });
 }
