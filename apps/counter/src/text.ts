@@ -118,6 +118,11 @@ export const TEXT = {
     vi: 'Quầy đã được lãnh đạo cho tạm đóng. Không gọi số mới.',
     en: 'The supervisor has closed this counter. No new calls.',
   },
+  // The supervisor's reason, in their own words (the console requires one when closing).
+  blockSupervisorReason: {
+    vi: 'Quầy đã được lãnh đạo cho tạm đóng ({reason}). Không gọi số mới.',
+    en: 'The supervisor has closed this counter ({reason}). No new calls.',
+  },
   blockLevel: {
     vi: 'Quầy tạm đóng theo cấp độ phòng dịch hiện tại (cấp độ {level}). Không gọi số mới.',
     en: 'This counter is closed at the current distancing level (level {level}). No new calls.',

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { WebAudioBackend } from '@luot/announcer';
-import { servicesWithoutCounter } from '@luot/core';
+import { currentNotice, servicesWithoutCounter } from '@luot/core';
 import { ConnectionBanner, LocaleContext, loadSettings, pick, useHub, type Locale } from '@luot/ui';
 import { pendingEntries } from './call-log.js';
 import { CallHistory } from './components/CallHistory.js';
@@ -66,6 +66,15 @@ function WallDisplay(props: { hubUrl: string; token: string; locale: Locale; opt
   }, [options, locale]);
   const view = useSyncExternalStore(store.subscribe, store.getView);
 
+  // The supervisor's notice leaves the screen at its end time, with or without a new event then.
+  const [, setExpired] = useState(0);
+  const until = snapshot?.state.notice?.until ?? null;
+  useEffect(() => {
+    if (until === null) return;
+    const timer = setTimeout(() => setExpired((n) => n + 1), Math.max(0, until - client.now()) + 50);
+    return () => clearTimeout(timer);
+  }, [until, client]);
+
   const derived = useMemo(() => {
     if (!snapshot) return null;
     const { config, state } = snapshot;
@@ -95,6 +104,8 @@ function WallDisplay(props: { hubUrl: string; token: string; locale: Locale; opt
   const notice = [
     // First: it is news for people in the hall now, the office's notice is not.
     ...counterLostNotices(servicesWithoutCounter(config, state), names, locale),
+    // The office head's notice for today (the console), in the words they typed.
+    currentNotice(state, client.now()),
     pick(config.office.notice, locale),
     levelNotice(pick(levelNote, locale), state.level, locale),
   ]

@@ -5,6 +5,7 @@
 import {
   capacity,
   closedAtLevel,
+  counterServices,
   estimateWait,
   occupancy,
   outsideCount,
@@ -78,7 +79,7 @@ export function callBoard(config: OfficeConfig, state: DayState, limit: number):
     // The state counts calls, not where they happened: more calls than counters the ticket went to
     // (one per transfer, plus the first) means it was recalled. Exact unless it was recalled at an
     // earlier counter, then transferred; the tag shows only while the citizen is still being called.
-    recall: t.status === 'called' && t.callCount > t.transfers + 1,
+    recall: t.status === 'called' && t.callsHere > 1,
   });
   return {
     latest: latest && record(latest),
@@ -128,7 +129,7 @@ export function counterTiles(config: OfficeConfig, state: DayState): CounterTile
       number: cc.number,
       state: tileState,
       ticket: current && (tileState === 'calling' || tileState === 'serving') ? current.number : null,
-      services: cc.services.map((prefix) => ({
+      services: counterServices(config, state, cc.number).map((prefix) => ({
         prefix,
         name: config.services.find((s) => s.prefix === prefix)?.name ?? { vi: prefix, en: prefix },
       })),

@@ -166,6 +166,12 @@ function recordServiceTime(state: DayState, t: Ticket, end: number): void {
   if (list.length > SERVICE_TIME_WINDOW) list.shift();
 }
 
+/** The supervisor's notice for the wall, if it is still to be shown at `now`. */
+export function currentNotice(state: DayState, now: number): string | null {
+  const n = state.notice;
+  return n && (n.until === null || now < n.until) ? n.text : null;
+}
+
 /**
  * Apply one event to the day, in place. Deterministic: the same events give the same state,
  * which is how the hub rebuilds a day after a restart and how clients mirror it.

@@ -215,7 +215,9 @@ export function Workspace({
               role="status"
               data-blocker={blocker}
             >
-              {t(BLOCKER_TEXT[blocker], { level: state.level, reason: pauseReason })}
+              {blocker === 'closed_by_supervisor' && view.counter.closedReason
+                ? t('blockSupervisorReason', { reason: view.counter.closedReason })
+                : t(BLOCKER_TEXT[blocker], { level: state.level, reason: pauseReason })}
             </div>
           )}
           {!inDialog && (

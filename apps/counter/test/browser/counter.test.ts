@@ -181,10 +181,11 @@ describe('counter terminal', () => {
     expect(await action(page, 'callNext').isDisabled()).toBe(true);
     await boss.setLevel(1);
     await boss.setCounterClosed(2, true, 'Cán bộ đi họp');
-    await page.getByText('Quầy đã được lãnh đạo cho tạm đóng').waitFor();
+    // With the head's reason, in their words.
+    await page.getByText('Quầy đã được lãnh đạo cho tạm đóng (Cán bộ đi họp). Không gọi số mới.').waitFor();
     await expect.poll(badge, POLL).toBe('Lãnh đạo cho tạm đóng');
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByText('The supervisor has closed this counter').waitFor();
+    await page.getByText('The supervisor has closed this counter (Cán bộ đi họp)').waitFor();
     await expect.poll(badge, POLL).toBe('Closed by supervisor');
     await page.getByRole('button', { name: /Call next/ }).waitFor();
     await boss.setCounterClosed(2, false);

@@ -44,6 +44,19 @@ describe('wall display against a real hub', () => {
       .not.toContain('hiện chưa có quầy tiếp nhận');
   });
 
+  it('shows the office head’s notice on the notice line until its end time', async () => {
+    const t = await suite.hub();
+    const boss = await t.supervisor();
+    const page = await openDisplay(suite.browser, t, LANDSCAPE);
+    const ticker = page.locator('footer.ticker');
+    const text = 'Hệ thống một cửa điện tử tạm gián đoạn; hồ sơ vẫn được tiếp nhận bản giấy';
+    await boss.send('supervisor.setNotice', { text, until: t.clock.now + 60_000 });
+    await expect.poll(() => ticker.getAttribute('aria-label'), SOON).toContain(text);
+    // Cleared by the head: gone at once.
+    await boss.send('supervisor.setNotice', { text: null });
+    await expect.poll(() => ticker.getAttribute('aria-label'), SOON).not.toContain(text);
+  });
+
   it('shows a call made at a counter and queues it for announcement', async () => {
     const t = await suite.hub();
     const page = await openDisplay(suite.browser, t);

@@ -144,6 +144,6 @@ describe('wall display read from 5 m', () => {
 
 /** The day as the hub has it now, through a client of its own. */
 async function waitersView(t: TestHub) {
-  const boss = await t.client('test-supervisor-token');
+  const boss = await t.supervisor();
   return boss.waitFor(() => true);
 }
