@@ -1,4 +1,4 @@
-import { countersServing, type OfficeConfig, type Text, type WaitRange } from '@luot/core';
+import { type OfficeConfig, type Text, type WaitRange } from '@luot/core';
 import type { IssuedTicket, PrintOutcome } from './issue';
 
 /** What the ticket screen shows after a tap: everything comes from the hub's answer and the day. */
