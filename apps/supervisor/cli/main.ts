@@ -7,6 +7,9 @@
  *   npm run supervisor -- pause 7 "lý do"          pause a counter whose officer stepped away
  *   npm run supervisor -- cancel 20261130-A012 "lý do"
  *   npm run supervisor -- reactivate 20261130-A012 "lý do"   put a no-show ticket back into its line
+ *   npm run supervisor -- services 7 C,E            what counter 7 serves today (`services 7 reset`: as configured)
+ *   npm run supervisor -- move 20261130-A012 C     move a waiting citizen to another service's line
+ *   npm run supervisor -- notice "nội dung" [60]   a notice on the wall displays (for 60 minutes; `notice clear`)
  *   npm run supervisor -- close-day "lý do"
  *   npm run supervisor -- status                   who is where, hall occupancy, printers
  *   npm run supervisor -- report [YYYY-MM-DD]      the day's figures (JSON)
@@ -54,7 +57,7 @@ async function readStdin(): Promise<string> {
 
 function usage(): never {
   console.error(
-    'usage: npm run supervisor -- [--officer CODE] <level N|close-counter N REASON|open-counter N|sign-out N|pause N REASON|cancel ID REASON|reactivate ID REASON|close-day REASON|status|report [DATE]|hash-pin PIN|new-token>',
+    'usage: npm run supervisor -- [--officer CODE] <level N|close-counter N REASON|open-counter N|sign-out N|pause N REASON|cancel ID REASON|reactivate ID REASON|services N A,B|reset|move ID SERVICE|notice TEXT [MINUTES]|clear|close-day REASON|status|report [DATE]|hash-pin PIN|new-token>',
   );
   process.exit(2);
 }
@@ -129,6 +132,30 @@ async function main(): Promise<void> {
         console.log(`${result.ticket.number}: đang chờ lại`);
         break;
       }
+      case 'services': {
+        if (!args[1]) usage();
+        const services = args[1] === 'reset' ? null : args[1].split(',').map((s) => s.trim().toUpperCase());
+        await client.send('supervisor.setCounterServices', { counter: int(args[0]), services });
+        break;
+      }
+      case 'move': {
+        if (!args[0] || !args[1]) usage();
+        const { result } = await client.send('supervisor.moveTicket', {
+          ticketId: args[0],
+          toService: args[1].toUpperCase(),
+        });
+        console.log(`${result.ticket.number}: chuyển sang lĩnh vực ${result.ticket.service}`);
+        break;
+      }
+      case 'notice':
+        if (!args[0]) usage();
+        await client.send(
+          'supervisor.setNotice',
+          args[0] === 'clear'
+            ? { text: null }
+            : { text: args[0], until: args[1] ? client.now() + int(args[1]) * 60_000 : null },
+        );
+        break;
       case 'close-day':
         if (!args[0]) usage();
         await client.closeDay(args[0]);

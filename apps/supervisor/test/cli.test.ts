@@ -50,6 +50,29 @@ describe('the supervisor command line', () => {
     expect(stdout).not.toMatch(/offline|open|closed/);
   });
 
+  it(
+    'changes a counter’s services, moves a waiting ticket, puts a notice on the wall',
+    { timeout: 30_000 },
+    async () => {
+      t = await startTestHub();
+      const kiosk = await t.client('test-kiosk-1-token');
+      const { ticket } = (await kiosk.issue({ service: 'C' })).result;
+      await supervisor('services', '5', 'e,c');
+      expect(t.hub.engine.state.counters[5]!.services).toEqual(['E', 'C']);
+      const { stdout } = await supervisor('move', ticket.id, 'e');
+      expect(stdout).toContain(`${ticket.number}: chuyển sang lĩnh vực E`);
+      await supervisor('notice', 'Mất điện tạm thời', '30');
+      const notice = t.hub.engine.state.notice!;
+      expect(notice.text).toBe('Mất điện tạm thời');
+      // Thirty minutes from the hub's time as the command line knew it (its snapshot, give or take a trip).
+      expect(Math.abs(notice.until! - (t.clock.now + 30 * 60_000))).toBeLessThan(5_000);
+      await supervisor('notice', 'clear');
+      await supervisor('services', '5', 'reset');
+      expect(t.hub.engine.state.notice).toBeNull();
+      expect(t.hub.engine.state.counters[5]!.services).toBeNull();
+    },
+  );
+
   it('reactivates a no-show ticket', { timeout: 30_000 }, async () => {
     t = await startTestHub();
     const kiosk = await t.client('test-kiosk-1-token');
