@@ -335,27 +335,19 @@ export function Workspace({
           onCall={(tk) => void callTicket(tk.id).then(closes('callTicket'))}
         />
       )}
-      {openDialog === 'close' && (
+      {/* Closing for the day and signing out ask the same question: who is left waiting with no counter. */}
+      {(openDialog === 'close' || openDialog === 'signOut') && (
         <ConfirmCloseDialog
+          kind={openDialog === 'close' ? 'close' : 'signOut'}
           config={config}
           state={state}
           counter={counter}
           error={runner.error}
           busy={runner.pending !== null}
           onClose={() => setDialog(null)}
-          onConfirm={() => void runner.run('close', () => client.signOut(true)).then(closes('close'))}
-        />
-      )}
-      {openDialog === 'signOut' && (
-        <ConfirmCloseDialog
-          kind="signOut"
-          config={config}
-          state={state}
-          counter={counter}
-          error={runner.error}
-          busy={runner.pending !== null}
-          onClose={() => setDialog(null)}
-          onConfirm={() => void runner.run('signOut', () => client.signOut(false)).then(closes('signOut'))}
+          onConfirm={() =>
+            void runner.run(openDialog, () => client.signOut(openDialog === 'close')).then(closes(openDialog))
+          }
         />
       )}
       {openDialog === 'noShow' && view.ticket && (
