@@ -1,1 +1,3 @@
 export * from './erlang.js';
+export * from './assign.js';
+export * from './plan.js';
