@@ -194,12 +194,18 @@ function printerAlerts(printers: Record<string, PrinterState>) {
 
 /**
  * A device offline longer than the threshold. Not other supervisor devices (a console closed is no
- * fault), and not a counter's terminal or rating screen while that counter is closed for the day.
+ * fault); a counter's terminal or rating screen only while its counter is in use (an officer signed
+ * in, not closed for the day): before opening time every unused counter's PC is off, which the
+ * devices table shows without sixteen alerts.
  */
 function offlineAlerts(day: AlertInput, presence: readonly DevicePresence[], now: number, minutes: number) {
   return presence.flatMap((d) => {
     if (d.online || d.role === 'supervisor' || now - d.since < minutes * MINUTE) return [];
-    if (d.counter !== null && counterClosure(day.config, day.state, d.counter) !== null) return [];
+    if (d.counter !== null) {
+      const inUse =
+        day.state.counters[d.counter]?.officer && counterClosure(day.config, day.state, d.counter) === null;
+      if (!inUse) return [];
+    }
     return [
       {
         kind: 'offline' as const,

@@ -109,8 +109,8 @@ describe('printers and devices', () => {
     expect(of(alerts(day, [], { 'kiosk-1': ok }), 'printer')).toEqual([]);
   });
 
-  it('a device offline over a minute; not a closed counter’s, not a supervisor’s; gone once online', () => {
-    const day = new Day().advance(5).setCounterClosed(7, true);
+  it('a device offline over a minute; a counter’s only while it is in use; never a supervisor’s; gone once online', () => {
+    const day = new Day().signIn(5).signIn(7).advance(5).setCounterClosed(7, true);
     const device = (id: string, role: DevicePresence['role'], counter: number | null, online = false) => ({
       id,
       role,
@@ -121,13 +121,17 @@ describe('printers and devices', () => {
     });
     const presence = [
       device('display-1', 'display', null),
-      device('counter-7', 'counter', 7),
+      device('counter-7', 'counter', 7), // closed by the supervisor
+      device('rating-5', 'rating', 5), // counter 5 has its officer: in use
+      device('counter-6', 'counter', 6), // nobody signed in at 6
       device('boss', 'supervisor', null),
       device('kiosk-1', 'kiosk', null, true),
     ];
     expect(of(alerts(day, presence), 'offline')).toMatchObject([
       { subject: 'display-1', since: at(9), detail: { role: 'display' } },
+      { subject: 'rating-5', since: at(9), detail: { role: 'rating' } },
     ]);
+    presence.splice(1, 3);
     presence[0] = { ...presence[0]!, since: at(9, 4, 30) / 1 };
     day.now = at(9, 5); // offline for 30 s only
     expect(of(alerts(day, presence), 'offline')).toEqual([]);
