@@ -26,7 +26,7 @@ export function Monitor({
   now: number;
 }) {
   const { say, locale } = useSay();
-  const { client } = useConsole();
+  const { client, session } = useConsole();
   const ack = useAction();
   const [ackKey, setAckKey] = useState<string | null>(null);
   const [counter, setCounter] = useState<number | null>(null);
@@ -37,8 +37,8 @@ export function Monitor({
   const services = serviceRows(config, state);
   const serviceName = (p: string) =>
     `${p} ${pick(config.services.find((s) => s.prefix === p)?.name, locale)}`;
-  const officerName = (id: string) =>
-    Object.values(state.counters).find((c) => c.officer?.id === id)?.officer?.name ?? id;
+  // Heads are not in the day's state: the one signed in here is known; another shows by code.
+  const officerName = (id: string) => (id === session.officer.id ? session.officer.name : id);
   const onAck = (key: string) => {
     setAckKey(key);
     void ack.run(() => client.send('supervisor.ackAlert', { key })).finally(() => setAckKey(null));
@@ -231,7 +231,7 @@ function QueuesTable({ rows, now }: { rows: ReturnType<typeof serviceRows>; now:
         <tbody>
           {rows.map((r) => (
             <tr key={r.prefix} data-service={r.prefix} className={r.noCounter ? 'row-warn' : ''}>
-              <td title={pick(r.name, locale)}>
+              <td className="svc-cell" title={pick(r.name, locale)}>
                 <b>{r.prefix}</b> <span className="svc-name">{pick(r.name, locale)}</span>
               </td>
               <td className="num" data-testid="queue-waiting">
