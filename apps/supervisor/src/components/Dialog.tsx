@@ -2,6 +2,8 @@ import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react'
 import type { Text } from '@luot/core';
 import { useSay } from '../text.js';
 
+const FOCUSABLE = 'button, input, select, textarea, [href], [tabindex]:not([tabindex="-1"])';
+
 /**
  * A modal form on the browser's own <dialog>: `showModal()` makes the page behind it inert (Tab
  * stays inside) and Esc closes it. The submit button is off while `ready` is false (a reason still
@@ -44,6 +46,23 @@ export function FormDialog({
       ref={ref}
       className="dialog"
       aria-labelledby={id}
+      onKeyDown={(e) => {
+        // Tab and Shift+Tab go round inside the dialog: the browser would otherwise leave the page
+        // for its own address bar after the last field.
+        if (e.key !== 'Tab') return;
+        const inside = [...(ref.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])].filter(
+          (el) => !el.hasAttribute('disabled'),
+        );
+        const first = inside[0];
+        const last = inside.at(-1);
+        if (e.shiftKey && document.activeElement === first) {
+          e.preventDefault();
+          last?.focus();
+        } else if (!e.shiftKey && document.activeElement === last) {
+          e.preventDefault();
+          first?.focus();
+        }
+      }}
       onCancel={(e) => {
         e.preventDefault(); // Esc: the parent unmounts the dialog
         onClose();

@@ -11,6 +11,8 @@ export const POLL = { timeout: 5000 };
 export async function openConsole(browser: Browser, t: TestHub, viewport = SMALL): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'vi-VN', acceptDownloads: true });
   const page = await context.newPage();
+  // A step that cannot happen fails with its locator, well before the test's own timeout.
+  page.setDefaultTimeout(8000);
   await page.goto(`${t.hub.url}/supervisor?token=test-supervisor-token`);
   await page.getByRole('heading', { name: 'Đăng nhập bảng điều hành' }).waitFor();
   return page;
