@@ -1,7 +1,7 @@
-import { startTestHub } from '@luot/hub/testing';
+import { startTestHub, testConfig } from '@luot/hub/testing';
 import { describe, expect, it } from 'vitest';
 import { browserSuite, screenshot } from '@luot/testing';
-import { counterRow, LARGE, openConsole, openSignedIn, POLL, signIn } from './helpers.js';
+import { counterRow, LARGE, openConsole, openSignedIn, POLL, signIn, SMALL } from './helpers.js';
 
 const suite = browserSuite(startTestHub);
 
@@ -67,5 +67,36 @@ describe('supervisor console: sign-in and the live monitor', () => {
     const large = await openSignedIn(suite.browser, t, LARGE);
     await expect.poll(() => counterRow(large, 5).textContent(), POLL).toContain('Họp giao ban');
     await screenshot(large, 'supervisor', 'monitor-1920');
+  });
+
+  it('counts down in the last idle minute, and signs out by itself at zero', async () => {
+    const t = await suite.hub({ config: testConfig({ supervisorIdleMinutes: 2 }) });
+    // The page's own clock, moved by the test: the idle time is measured by the device.
+    const context = await suite.browser.newContext({ viewport: SMALL, locale: 'vi-VN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(8000);
+    await page.clock.install();
+    await page.goto(`${t.hub.url}/supervisor?token=test-supervisor-token`);
+    await signIn(page);
+    await page.getByTestId('officer-name').waitFor();
+    expect(await page.getByTestId('idle-warning').count()).toBe(0);
+
+    await page.clock.runFor(61_000);
+    await expect
+      .poll(() => page.getByTestId('idle-warning').textContent(), POLL)
+      .toMatch(/tự đăng xuất sau \d+ giây/);
+    await page.keyboard.press('Shift'); // activity: the countdown goes
+    await page.clock.runFor(2_000);
+    await expect.poll(() => page.getByTestId('idle-warning').count(), POLL).toBe(0);
+
+    await page.clock.runFor(121_000);
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Đã tự đăng xuất vì không thao tác trong 2 phút.' })
+      .waitFor();
+    await page.getByRole('heading', { name: 'Đăng nhập bảng điều hành' }).waitFor();
+    await expect
+      .poll(() => t.hub.store.supervisors.auditLog(0, Number.MAX_SAFE_INTEGER)[0]?.action, POLL)
+      .toBe('supervisor.signOut');
   });
 });
