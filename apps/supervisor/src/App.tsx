@@ -142,6 +142,7 @@ function Connected({
           officeName={pick(snapshot.config.office.name, locale)}
           notice={why}
           online={status === 'online'}
+          onLocale={onLocale}
           onSignedIn={(s) => {
             setWhy(null);
             setSession(s);

@@ -11,6 +11,7 @@ export function SignIn({
   notice,
   online,
   onSignedIn,
+  onLocale,
 }: {
   client: LuotClient;
   officeName: string;
@@ -18,6 +19,7 @@ export function SignIn({
   notice: Text | null;
   online: boolean;
   onSignedIn: (s: Session) => void;
+  onLocale: () => void;
 }) {
   const { say, locale } = useSay();
   const [officerId, setOfficerId] = useState('');
@@ -44,7 +46,12 @@ export function SignIn({
   return (
     <main className="signin">
       <form className="card signin-card" onSubmit={submit}>
-        <p className="office">{officeName}</p>
+        <div className="signin-head">
+          <p className="office">{officeName}</p>
+          <button type="button" className="link" onClick={onLocale} lang={locale === 'vi' ? 'en' : 'vi'}>
+            {locale === 'vi' ? 'English' : 'Tiếng Việt'}
+          </button>
+        </div>
         <h1>{say({ vi: 'Đăng nhập bảng điều hành', en: 'Console sign-in' })}</h1>
         <label className="field">
           <span>{say({ vi: 'Mã cán bộ', en: 'Officer code' })}</span>

@@ -3,7 +3,7 @@ import { startTestHub } from '@luot/hub/testing';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSuite, screenshot } from '@luot/testing';
-import { counterRow, LARGE, openSignedIn, POLL } from './helpers.js';
+import { counterRow, LARGE, openSignedIn, POLL, SMALL } from './helpers.js';
 
 // Every action of the console goes to the hub through the client, is refused without its reason,
 // shows the hub's refusal in Vietnamese, and is on record in the audit log.
@@ -198,6 +198,8 @@ describe('supervisor console: the audit log', () => {
     expect(await close.textContent()).toContain('=HYPERLINK("http://x","Bấm")');
     expect(await table.locator('tr[data-action="supervisor.signIn"]').count()).toBe(1);
     await screenshot(page, 'supervisor', 'audit-1920');
+    await page.setViewportSize(SMALL);
+    await screenshot(page, 'supervisor', 'audit-1366');
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -1,7 +1,7 @@
 import { startTestHub } from '@luot/hub/testing';
 import { describe, expect, it } from 'vitest';
 import { browserSuite, screenshot } from '@luot/testing';
-import { alertsOf, openSignedIn, POLL } from './helpers.js';
+import { alertsOf, LARGE, openSignedIn, POLL } from './helpers.js';
 
 // Each alert of the console appears when its cause is there and goes with it, driven through a real
 // hub and its clock. The console learns the hub's time from live events, so after moving the clock
@@ -97,6 +97,8 @@ describe('supervisor console: alerts', () => {
     const full = alertsOf(page, 'hallFull');
     await expect.poll(() => full.textContent(), POLL).toContain('Sảnh chờ đã đầy: 20/20');
     await screenshot(page, 'supervisor', 'alerts-1366');
+    await page.setViewportSize(LARGE);
+    await screenshot(page, 'supervisor', 'alerts-1920');
 
     // Every cause goes away: so does its alert.
     await kiosk.reportPrinter({ ok: true });

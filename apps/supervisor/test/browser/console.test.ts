@@ -27,6 +27,13 @@ describe('supervisor console: sign-in and the live monitor', () => {
     const log = t.hub.store.supervisors.auditLog(0, Number.MAX_SAFE_INTEGER).map((a) => a.action);
     expect(log).toContain('supervisor.signIn');
 
+    // English is one click away, and stays on this PC.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('link', { name: 'Monitor' }).waitFor();
+    await page.getByRole('heading', { name: 'Lines by service' }).waitFor();
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('link', { name: 'Giám sát' }).waitFor();
+
     // Signing out goes back to the sign-in screen, and the hub knows.
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.getByRole('heading', { name: 'Đăng nhập bảng điều hành' }).waitFor();
