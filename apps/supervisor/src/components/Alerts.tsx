@@ -35,7 +35,7 @@ export function describeAlert(a: Alert, say: Say, serviceName: (prefix: string) 
     case 'printer': {
       const fault = (FAULT_MESSAGES as Record<string, Text>)[d.fault as PrinterFault];
       return say(
-        { vi: 'Máy in của {device}: {fault}.', en: 'Printer of {device}: {fault}.' },
+        { vi: 'Ki-ốt {device}: {fault}.', en: 'Kiosk {device}: {fault}.' },
         {
           device: d.device!,
           fault: fault ? say(fault) : String(d.fault),
