@@ -96,3 +96,14 @@ export function findTicket(state: DayState, number: string): Ticket | null {
   if (!n) return null;
   return Object.values(state.tickets).find((t) => t.number === n) ?? null;
 }
+
+/**
+ * The latest calls into the hall: citizens who waited outside and were let in (the entry line),
+ * newest first, while they are still in the hall.
+ */
+export function entryCalls(state: DayState, max = 5): Ticket[] {
+  return Object.values(state.tickets)
+    .filter((t) => t.admittedAt !== null && t.admittedAt > t.issuedAt && t.status === 'waiting')
+    .sort((a, b) => b.admittedAt! - a.admittedAt! || b.order - a.order)
+    .slice(0, max);
+}

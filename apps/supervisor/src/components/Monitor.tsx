@@ -3,7 +3,7 @@ import { capacity, occupancy, outsideCount, type Level } from '@luot/core';
 import type { DevicePresence, Snapshot } from '@luot/protocol';
 import { formatElapsed, formatMinutes, formatTime, pick } from '@luot/ui';
 import type { Alert } from '../alerts.js';
-import { counterRows, serviceRows, type CounterRow } from '../monitor-view.js';
+import { counterRows, entryCalls, serviceRows, type CounterRow } from '../monitor-view.js';
 import { useAction, useConsole } from '../session.js';
 import { useSay, type Say } from '../text.js';
 import { AlertsPanel } from './Alerts.js';
@@ -58,6 +58,18 @@ export function Monitor({
             {say({ vi: 'chờ ngoài: {n}', en: 'outside: {n}' }, { n: outsideCount(state, z.id) })}
           </span>
         ))}
+        {entryCalls(state).length > 0 && (
+          <span data-testid="entry-calls">
+            {say(
+              { vi: 'Vừa mời vào sảnh: {list}', en: 'Just let in: {list}' },
+              {
+                list: entryCalls(state)
+                  .map((t) => `${t.number} (${formatTime(t.admittedAt!, tz)})`)
+                  .join(', '),
+              },
+            )}
+          </span>
+        )}
         {state.notice && (
           <span className="notice" data-testid="notice">
             {say({ vi: 'Thông báo: “{t}”', en: 'Notice: “{t}”' }, { t: state.notice.text })}
