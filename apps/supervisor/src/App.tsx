@@ -152,7 +152,7 @@ function Connected({
     );
   }
   return (
-    <SessionContext.Provider value={{ client, token, session, signedOut }}>
+    <SessionContext.Provider value={{ client, hubUrl, token, session, signedOut }}>
       {banner}
       <Console client={client} onLocale={onLocale} />
     </SessionContext.Provider>

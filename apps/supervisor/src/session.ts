@@ -12,6 +12,8 @@ export interface Session {
 
 export interface ConsoleContext {
   client: LuotClient;
+  /** The hub's address when it is not this page's origin ('' : the same). */
+  hubUrl: string;
   token: string;
   session: Session;
   /** Back to the sign-in screen, with the hub's (or the console's) words for why. */

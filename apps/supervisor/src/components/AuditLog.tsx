@@ -28,7 +28,7 @@ function detailText(e: AuditEntry): string {
 /** The audit log between two days, as a table, with a CSV download of what is shown. */
 export function AuditLog({ today, timeZone }: { today: string; timeZone: string }) {
   const { say, locale } = useSay();
-  const { token, session, signedOut } = useConsole();
+  const { hubUrl, token, session, signedOut } = useConsole();
   const [from, setFrom] = useState(today);
   const [to, setTo] = useState(today);
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
@@ -37,7 +37,7 @@ export function AuditLog({ today, timeZone }: { today: string; timeZone: string 
   const load = useCallback(async () => {
     setError(null);
     try {
-      const res = await fetch(`/api/audit?from=${from}&to=${to}`, {
+      const res = await fetch(`${hubUrl.replace(/\/$/, '')}/api/audit?from=${from}&to=${to}`, {
         headers: { authorization: `Bearer ${token}`, 'x-luot-session': session.session },
       });
       const body = (await res.json()) as {
@@ -65,7 +65,7 @@ export function AuditLog({ today, timeZone }: { today: string; timeZone: string 
     } catch {
       setError(say({ vi: 'Mất kết nối máy chủ.', en: 'Lost connection to the hub.' }));
     }
-  }, [from, to, token, session, signedOut, say]);
+  }, [from, to, hubUrl, token, session, signedOut, say]);
 
   useEffect(() => {
     void load();
