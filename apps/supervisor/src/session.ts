@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { LuotError, type LuotClient } from '@luot/client';
 import type { Text } from '@luot/core';
 
@@ -73,8 +73,11 @@ export function useIdle(client: LuotClient, idleMinutes: number, onIdle: () => v
   const lastActivity = useRef(Date.now());
   const lastSent = useRef(Date.now()); // signing in was activity for the hub
   const [left, setLeft] = useState<number | null>(null);
+  // The latest callback for the timer set up once (a layout effect: never a render late).
   const idle = useRef(onIdle);
-  idle.current = onIdle;
+  useLayoutEffect(() => {
+    idle.current = onIdle;
+  });
   useEffect(() => {
     const active = () => {
       lastActivity.current = Date.now();
