@@ -58,6 +58,7 @@ describe('the built hub (npm start)', () => {
       ['/counter', 'counter'],
       ['/rating', 'rating'],
       ['/display', 'display'],
+      ['/supervisor', 'supervisor'],
     ] as const) {
       if (!existsSync(fileURLToPath(new URL(`../../${app}/dist/index.html`, import.meta.url)))) continue;
       const html = await (await fetch(`${url}${path}`)).text();

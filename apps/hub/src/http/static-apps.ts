@@ -26,6 +26,7 @@ export const APP_ROUTES: ReadonlyArray<{ prefix: string; app: string; html: stri
   { prefix: '/counter', app: 'counter', html: 'index.html' },
   { prefix: '/rating', app: 'rating', html: 'index.html' },
   { prefix: '/display', app: 'display', html: 'index.html' },
+  { prefix: '/supervisor', app: 'supervisor', html: 'index.html' },
 ];
 
 function placeholder(app: string): string {

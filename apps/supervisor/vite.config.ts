@@ -1,0 +1,3 @@
+import { appConfig } from '../../packages/ui/vite';
+
+export default appConfig('/supervisor/');
