@@ -114,6 +114,21 @@ export const RatingConfigSchema = z.object({
 });
 export type RatingConfig = z.infer<typeof RatingConfigSchema>;
 
+/** The office's service targets, read by reports ("% served within target") and alerts. */
+export const TargetsConfigSchema = z.object({
+  /** A citizen should be called within this many minutes of taking a ticket. Default 30. */
+  waitMinutes: z.number().positive().optional(),
+});
+export type TargetsConfig = z.infer<typeof TargetsConfigSchema>;
+
+/** The wait target when the office sets none: 30 minutes, the usual one-stop office promise. */
+export const DEFAULT_WAIT_TARGET_MINUTES = 30;
+
+/** The office's wait target in minutes (its own, or the default). */
+export function waitTargetMinutes(config: { targets?: TargetsConfig | undefined }): number {
+  return config.targets?.waitMinutes ?? DEFAULT_WAIT_TARGET_MINUTES;
+}
+
 /** Runtime schema of an office configuration file. The hub refuses to start on an invalid one. */
 export const OfficeConfigSchema = z
   .object({
@@ -132,6 +147,7 @@ export const OfficeConfigSchema = z
     priorityCategories: z.array(PriorityCategorySchema),
     fairness: FairnessConfigSchema,
     rating: RatingConfigSchema,
+    targets: TargetsConfigSchema.optional(),
   })
   .superRefine((c, ctx) => {
     const prefixes = new Set<string>();

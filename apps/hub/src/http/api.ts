@@ -5,6 +5,7 @@ import type { Engine } from '../engine/engine.js';
 import type { Reports } from '../storage/reports.js';
 import type { Store } from '../storage/store.js';
 import { ticketWatch } from '../transport/phone.js';
+import { registerReportRoutes } from './report-routes.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -82,6 +83,7 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
     const badDate = { error: 'date must be YYYY-MM-DD' };
 
     supervisor.get('/api/state', async () => engine.snapshot());
+    registerReportRoutes(supervisor, { reports: reports.range, config, today: () => engine.state.day });
 
     supervisor.get<{ Querystring: { date?: string } }>('/api/reports/day', async (req, reply) => {
       const day = dayOf(req);
