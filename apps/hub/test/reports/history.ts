@@ -30,8 +30,19 @@ export function writeHistory(store: Store, config: OfficeConfig, opts: HistoryOp
     if (!isOpenDay(config.sessions, date)) continue;
     openDays++;
     const day = simulateDay(config, { seed: opts.seed + i, date, profile: opts.profile ?? {} });
+    // The hub writes a ticket at every change, and its row keeps the first call (a recall or a
+    // call at the next counter after a transfer does not move it): written at its first call, then
+    // as it ended, a ticket's row is what the hub would have left.
+    const firstCall = new Map<string, number>();
+    for (const { at, event } of day.events) {
+      if (event.type === 'ticket.called' && !firstCall.has(event.ticketId)) firstCall.set(event.ticketId, at);
+    }
     store.write((w) => {
-      for (const t of day.tickets) w.saveTicket(t);
+      for (const t of day.tickets) {
+        const first = firstCall.get(t.id);
+        if (first !== undefined && first !== t.calledAt) w.saveTicket({ ...t, calledAt: first });
+        w.saveTicket(t);
+      }
       // A rating is stored as the hub stores it: when the rating screen answers, with who served.
       for (const { at, event } of day.events) {
         if (event.type !== 'ticket.rated') continue;
