@@ -7,8 +7,8 @@ import { TextSchema, type Text } from '@luot/core';
  * console shows and charts them, the XLSX export writes them; every type is inferred from here.
  */
 
-/** The longest range one report may cover: two years of days (731, one of them a 29 February). */
-export const MAX_REPORT_DAYS = 731;
+/** The longest range one report may cover, in years: `to` must come before the same date that many years after `from`. */
+export const MAX_REPORT_YEARS = 2;
 
 /** The tables a report has, each a sheet of the XLSX export and a CSV of its own. */
 export const REPORT_VIEWS = ['service', 'counter', 'officer', 'hour', 'day'] as const;
@@ -25,8 +25,8 @@ export const REPORT_QUERY_ERRORS = {
     en: 'The start date must not be after the end date.',
   },
   RANGE_TOO_LONG: {
-    vi: `Khoảng thời gian tối đa là 2 năm (${MAX_REPORT_DAYS} ngày).`,
-    en: `A report covers at most 2 years (${MAX_REPORT_DAYS} days).`,
+    vi: `Khoảng thời gian tối đa là ${MAX_REPORT_YEARS} năm.`,
+    en: `A report covers at most ${MAX_REPORT_YEARS} years.`,
   },
   BAD_SERVICE: { vi: 'Không có dịch vụ này.', en: 'No such service.' },
   BAD_COUNTER: { vi: 'Không có quầy này.', en: 'No such counter.' },
@@ -39,10 +39,15 @@ export const REPORT_QUERY_ERRORS = {
 } as const satisfies Record<string, Text>;
 export type ReportQueryError = keyof typeof REPORT_QUERY_ERRORS;
 
-/** Why a range cannot be reported, or null: `from` after `to`, or longer than two years. */
+/**
+ * Why a range cannot be reported, or null: `from` after `to`, or longer than two years (2025-01-01
+ * to 2026-12-31 is two years; to 2027-01-01 is more; from 29 February the limit is 28 February).
+ */
 export function checkReportRange(from: string, to: string): ReportQueryError | null {
   if (from > to) return 'RANGE_REVERSED';
-  if (daysInRange(from, to) > MAX_REPORT_DAYS) return 'RANGE_TOO_LONG';
+  const [y, m, d] = from.split('-').map(Number) as [number, number, number];
+  const limit = new Date(Date.UTC(y + MAX_REPORT_YEARS, m - 1, d)).toISOString().slice(0, 10);
+  if (to >= limit) return 'RANGE_TOO_LONG';
   return null;
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { checkMigrations, runMigrations, type Migration } from '../../src/storage/migrations.js';
 import { MIGRATIONS } from '../../src/storage/migrations/index.js';
+import { SCAN_SQL } from '../../src/storage/reports/scan.js';
 
 /** A database brought to `version` by the real migrations, as a hub of that version left it. */
 function databaseAt(version: number): Database.Database {
@@ -171,6 +172,46 @@ describe('migration 4: every ticket’s print outcome', () => {
       { outcome: 'printed', fault: null },
     ]);
     expect(() => upsert.run('20261130-A002', 'kiosk-1', 'lost', null, 1)).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('migration 5: covering indexes for range reports', () => {
+  it('adds the indexes, keeps the rows, and the report scan reads indexes only', () => {
+    const db = databaseAt(4);
+    db.prepare(
+      `INSERT INTO tickets (id, day, number, service, issued_service, priority, party, status, issued_at,
+         first_called_at, call_count, transfers, kiosk_id)
+       VALUES ('20261130-A001', '2026-11-30', 'A001', 'A', 'A', NULL, 1, 'done', 1000, 2000, 1, 0, 'kiosk-1')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO ratings (ticket_id, score, reasons, officer_id, counter, service, at)
+       VALUES ('20261130-A001', 4, '[]', 'cb1', 1, 'A', 3000)`,
+    ).run();
+    const ticketsBefore = db.prepare('SELECT * FROM tickets').all();
+    const ratingsBefore = db.prepare('SELECT * FROM ratings').all();
+
+    runMigrations(db, MIGRATIONS.slice(0, 5));
+
+    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    const indexes = db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
+      .all()
+      .map((r) => (r as { name: string }).name);
+    expect(indexes).toEqual(expect.arrayContaining(['ratings_score', 'tickets_day', 'tickets_report']));
+    expect(db.prepare('SELECT * FROM tickets').all()).toEqual(ticketsBefore);
+    expect(db.prepare('SELECT * FROM ratings').all()).toEqual(ratingsBefore);
+    // The scan of storage/reports/scan.ts, as SQLite plans it: both tables through covering indexes.
+    const plan = db
+      .prepare(`EXPLAIN QUERY PLAN ${SCAN_SQL}`)
+      .all({ from: '2026-11-01', to: '2026-11-30', service: null, counter: null, officer: null })
+      .map((r) => (r as { detail: string }).detail);
+    expect(plan).toEqual([
+      expect.stringContaining('USING COVERING INDEX tickets_report'),
+      expect.stringContaining('USING COVERING INDEX ratings_score'),
+    ]);
     db.close();
   });
 });

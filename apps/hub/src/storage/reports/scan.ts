@@ -32,6 +32,19 @@ export interface ScanFilter {
   officer?: string | undefined;
 }
 
+/** The scan's SQL (the migrations test checks how SQLite plans it). */
+export const SCAN_SQL = `SELECT t.day, json_group_array(json_array(t.issued_service, t.status, t.issued_at, t.first_called_at,
+     COALESCE(t.serving_at, t.called_at), t.finished_at, t.counter, t.officer_id, t.transfers,
+     r.ticket_id IS NOT NULL, r.score))
+   FROM tickets t
+     -- The planner prefers the unique index on ticket_id, then reads the rating's row for its score.
+     LEFT JOIN ratings r INDEXED BY ratings_score ON r.ticket_id = t.id
+   WHERE t.day BETWEEN @from AND @to
+     AND (@service IS NULL OR t.issued_service = @service)
+     AND (@counter IS NULL OR t.counter = @counter)
+     AND (@officer IS NULL OR t.officer_id = @officer)
+   GROUP BY t.day ORDER BY t.day`;
+
 /**
  * The one query of a range report: every ticket of the office-local days `from`…`to` that passes
  * the filters, with its rating. A ticket counts under the service it was issued for, and under the
@@ -48,21 +61,7 @@ export class TicketScan {
   private readonly stmt: Database.Statement;
 
   constructor(db: Database.Database) {
-    this.stmt = db
-      .prepare(
-        `SELECT t.day, json_group_array(json_array(t.issued_service, t.status, t.issued_at, t.first_called_at,
-           COALESCE(t.serving_at, t.called_at), t.finished_at, t.counter, t.officer_id, t.transfers,
-           r.ticket_id IS NOT NULL, r.score))
-         FROM tickets t
-           -- The planner prefers the unique index on ticket_id, then reads the rating's row for its score.
-           LEFT JOIN ratings r INDEXED BY ratings_score ON r.ticket_id = t.id
-         WHERE t.day BETWEEN @from AND @to
-           AND (@service IS NULL OR t.issued_service = @service)
-           AND (@counter IS NULL OR t.counter = @counter)
-           AND (@officer IS NULL OR t.officer_id = @officer)
-         GROUP BY t.day ORDER BY t.day`,
-      )
-      .raw(true);
+    this.stmt = db.prepare(SCAN_SQL).raw(true);
   }
 
   days(f: ScanFilter): ScanDay[] {
