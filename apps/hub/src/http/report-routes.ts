@@ -10,7 +10,6 @@ import type { LoadedConfig } from '../config.js';
 import type { RangeReports } from '../storage/reports/report.js';
 import type { ScanFilter } from '../storage/reports/scan.js';
 import { reportTable, type Cell, type CellKind } from '../storage/reports/tables.js';
-import { reportWorkbook } from '../storage/reports/xlsx.js';
 import { csvCell } from './api.js';
 
 export interface ReportRouteDeps {
@@ -78,6 +77,8 @@ export function registerReportRoutes(app: FastifyInstance, deps: ReportRouteDeps
   app.get('/api/exports/report.xlsx', async (req, reply) => {
     const q = resolve(req.query);
     if ('error' in q) return refuse(reply, q.error);
+    // Loaded on first use: exceljs and its dependencies would add megabytes to every hub's memory.
+    const { reportWorkbook } = await import('../storage/reports/xlsx.js');
     const xlsx = await reportWorkbook(respond(q.filter, q.compare), office);
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

@@ -243,5 +243,5 @@ describe('a range report over simulated weeks', () => {
     const earlier = [...perDay].filter(([d]) => d >= '2026-11-09' && d <= '2026-11-15');
     expect(week.current.total.issued).toBe(weekDays.reduce((s, [, n]) => s + n, 0));
     expect(week.previous!.total.issued).toBe(earlier.reduce((s, [, n]) => s + n, 0));
-  });
+  }, 60_000); // three simulated weeks take a few seconds, more on a busy machine
 });

@@ -6,7 +6,6 @@ import { localTime } from '@luot/core';
  */
 
 const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
 
 const utcNoon = (date: string) => Date.parse(`${date}T12:00:00Z`);
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -28,17 +27,18 @@ export function weekdayOf(date: string): number {
 }
 
 /**
- * The office-local hour of an instant on a given office day, 0…23. Local midnight is found once per
+ * Local midnight of office days, to tell the office-local hour of an instant. Found once per
  * date (Intl is slow; a year has 365 of them and 200,000 tickets) from the zone's offset at noon,
  * so a daylight-saving change during the night would shift that day's early hours by one (Vietnam
  * has none).
  */
-export class LocalHours {
+export class LocalMidnights {
   private readonly midnights = new Map<string, number>();
 
   constructor(private readonly timeZone: string) {}
 
-  hour(date: string, at: number): number {
+  /** Epoch ms of the local midnight that starts `date`. */
+  midnight(date: string): number {
     let midnight = this.midnights.get(date);
     if (midnight === undefined) {
       const noon = utcNoon(date);
@@ -49,6 +49,6 @@ export class LocalHours {
       else if (local < date) midnight += DAY_MS;
       this.midnights.set(date, midnight);
     }
-    return Math.min(23, Math.max(0, Math.floor((at - midnight) / HOUR_MS)));
+    return midnight;
   }
 }

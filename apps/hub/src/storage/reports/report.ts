@@ -7,7 +7,7 @@ import {
   type ReportFilter,
   type ReportResponse,
 } from '@luot/protocol';
-import { LocalHours, previousPeriod, weekdayOf } from './calendar.js';
+import { LocalMidnights, previousPeriod, weekdayOf } from './calendar.js';
 import { ChartData } from './charts.js';
 import { TicketScan, type ScanFilter, type ScanRow } from './scan.js';
 import { Tallies, Tally, type TicketFacts } from './tally.js';
@@ -50,7 +50,6 @@ export class RangeReports {
     const levels = ratingLevels(office.rating.scale);
     const targetMinutes = waitTargetMinutes(office);
     const targetMs = targetMinutes * 60_000;
-    const days = this.scan.days(filter);
 
     const total = new Tally(levels);
     const byService = new Tallies<string>(levels);
@@ -59,17 +58,20 @@ export class RangeReports {
     const byHour = new Tallies<number>(levels);
     const byDay = new Tallies<string>(levels);
     const charts = new ChartData(levels);
-    const hours = new LocalHours(office.sessions.timeZone);
+    const midnights = new LocalMidnights(office.sessions.timeZone);
     let rowsScanned = 0;
-    for (const { day, rows } of days) {
+    // One object for every ticket's facts, filled in turn: a year is 200,000 tickets.
+    const facts = emptyFacts();
+    this.scan.forEachDay(filter, (day, rows) => {
       const weekday = weekdayOf(day);
+      const midnight = midnights.midnight(day);
       const dayTally = byDay.get(day);
       // Waiting tickets of today are not abandoned yet; of an earlier day, they were.
       const over = day < ctx.today;
       rowsScanned += rows.length;
       for (const row of rows) {
-        const facts = ticketFacts(row, targetMs, levels.length, over);
-        const hour = hours.hour(day, row[C.issuedAt]);
+        fillFacts(facts, row, targetMs, levels.length, over);
+        const hour = Math.min(23, Math.max(0, Math.floor((row[C.issuedAt] - midnight) / 3_600_000)));
         total.add(facts);
         dayTally.add(facts);
         byService.get(row[C.service]).add(facts);
@@ -78,7 +80,7 @@ export class RangeReports {
         byHour.get(hour).add(facts);
         charts.add(row[C.service], day, row[C.officer], hour, weekday, facts);
       }
-    }
+    });
 
     // Services in the office's order (the kiosk's), any no longer configured after them.
     const position = new Map(office.services.map((s, i) => [s.prefix, i]));
@@ -137,42 +139,41 @@ const C = {
   service: 0,
   status: 1,
   issuedAt: 2,
-  firstCalledAt: 3,
-  startedAt: 4,
-  finishedAt: 5,
-  counter: 6,
-  officer: 7,
-  transfers: 8,
-  rated: 9,
-  score: 10,
+  wait: 3,
+  serviceTime: 4,
+  counter: 5,
+  officer: 6,
+  transferred: 7,
+  rating: 8,
 } as const;
 
-/**
- * What every group counts of one ticket. Waiting time runs from the issue to the first call (a
- * recall does not restart it); service time from the start of service (or the call, when nobody
- * pressed start) to the finish, for served tickets. A ticket never called is abandoned when it was
- * cancelled (by the citizen, or at closing) or its day is over.
- */
-function ticketFacts(row: ScanRow, targetMs: number, scale: number, dayOver: boolean): TicketFacts {
-  const status = row[C.status];
-  const called = row[C.firstCalledAt];
-  const wait = called === null ? null : called - row[C.issuedAt];
-  const started = row[C.startedAt];
-  const finished = row[C.finishedAt];
-  const score = row[C.score];
+const STATUS = ['other', 'done', 'no_show', 'cancelled'] as const;
+
+function emptyFacts(): TicketFacts {
   return {
-    status: status === 'done' || status === 'no_show' || status === 'cancelled' ? status : 'other',
-    transferred: row[C.transfers] > 0,
-    wait,
-    withinTarget: wait !== null && wait <= targetMs,
-    abandoned: called === null && (status === 'cancelled' || dayOver),
-    serviceTime: status === 'done' && started !== null && finished !== null ? finished - started : null,
-    rating: !row[C.rated]
-      ? null
-      : score === null
-        ? 'unanswered'
-        : score >= 1 && score <= scale
-          ? score - 1
-          : null,
+    status: 'other',
+    transferred: false,
+    wait: null,
+    withinTarget: false,
+    abandoned: false,
+    serviceTime: null,
+    rating: null,
   };
+}
+
+/**
+ * What every group counts of one ticket (the scan has worked out its wait and service time). A
+ * ticket never called is abandoned when it was cancelled (by the citizen, or at closing) or its day
+ * is over.
+ */
+function fillFacts(f: TicketFacts, row: ScanRow, targetMs: number, scale: number, dayOver: boolean): void {
+  const wait = row[C.wait];
+  const rating = row[C.rating];
+  f.status = STATUS[row[C.status]];
+  f.transferred = row[C.transferred] === 1;
+  f.wait = wait;
+  f.withinTarget = wait !== null && wait <= targetMs;
+  f.abandoned = wait === null && (f.status === 'cancelled' || dayOver);
+  f.serviceTime = row[C.serviceTime];
+  f.rating = rating === null ? null : rating === 0 ? 'unanswered' : rating <= scale ? rating - 1 : null;
 }

@@ -1,28 +1,26 @@
 import type Database from 'better-sqlite3';
 
-/** What a report needs of one ticket, as the scan hands it over: an array, in this order. */
+/**
+ * What a report needs of one ticket, worked out by SQLite and handed over as an array in this
+ * order: only small numbers and short strings, so there is little to encode and parse.
+ */
 export type ScanRow = [
+  /** The service it was issued for. */
   service: string,
-  status: string,
+  /** 1 done, 2 no-show, 3 cancelled, 0 anything else (still waiting, called, serving…). */
+  status: 0 | 1 | 2 | 3,
   issuedAt: number,
-  firstCalledAt: number | null,
-  /** Start of service: `serving_at`, or the call when nobody pressed start. */
-  startedAt: number | null,
-  finishedAt: number | null,
+  /** Issue → first call, ms; null when never called. */
+  wait: number | null,
+  /** Start of service (or the call, when nobody pressed start) → finish, ms; served tickets only. */
+  serviceTime: number | null,
   counter: number | null,
   officer: string | null,
-  transfers: number,
-  /** 1 when the ticket has a rating row (answered or timed out), else 0. */
-  rated: number,
-  /** The rating's score; null when not rated or the screen timed out. */
-  score: number | null,
+  /** 1 when sent on at least once. */
+  transferred: 0 | 1,
+  /** null: not rated; 0: the rating screen timed out; 1…scale: the score. */
+  rating: number | null,
 ];
-
-/** One office day of the scan: its date and its tickets. */
-export interface ScanDay {
-  day: string;
-  rows: ScanRow[];
-}
 
 export interface ScanFilter {
   from: string;
@@ -33,12 +31,15 @@ export interface ScanFilter {
 }
 
 /** The scan's SQL (the migrations test checks how SQLite plans it). */
-export const SCAN_SQL = `SELECT t.day, json_group_array(json_array(t.issued_service, t.status, t.issued_at, t.first_called_at,
-     COALESCE(t.serving_at, t.called_at), t.finished_at, t.counter, t.officer_id, t.transfers,
-     r.ticket_id IS NOT NULL, r.score))
+export const SCAN_SQL = `SELECT t.day, json_group_array(json_array(
+       t.issued_service,
+       CASE t.status WHEN 'done' THEN 1 WHEN 'no_show' THEN 2 WHEN 'cancelled' THEN 3 ELSE 0 END,
+       t.issued_at,
+       t.first_called_at - t.issued_at,
+       CASE WHEN t.status = 'done' THEN t.finished_at - COALESCE(t.serving_at, t.called_at) END,
+       t.counter, t.officer_id, t.transfers > 0,
+       t.rating))
    FROM tickets t
-     -- The planner prefers the unique index on ticket_id, then reads the rating's row for its score.
-     LEFT JOIN ratings r INDEXED BY ratings_score ON r.ticket_id = t.id
    WHERE t.day BETWEEN @from AND @to
      AND (@service IS NULL OR t.issued_service = @service)
      AND (@counter IS NULL OR t.counter = @counter)
@@ -47,15 +48,17 @@ export const SCAN_SQL = `SELECT t.day, json_group_array(json_array(t.issued_serv
 
 /**
  * The one query of a range report: every ticket of the office-local days `from`…`to` that passes
- * the filters, with its rating. A ticket counts under the service it was issued for, and under the
+ * the filters, with its rating (copied onto the ticket's row, migration 5). A ticket counts under the service it was issued for, and under the
  * counter and officer that handled it last (the `tickets` row is the ticket's final state).
  *
  * Each day comes back as one JSON array of its tickets (`json_group_array`), parsed by V8's JSON
- * parser: a year is ≈ 200,000 tickets, and handing them over as 200,000 rows of 12 values costs
- * several times the scan itself in crossings between SQLite and JavaScript. The covering indexes of
- * migration 5 let the scan read indexes only, in day order (so grouping by day needs no sort).
- * Everything else — counts, percentiles, groups — is done in TypeScript in one pass (report.ts):
- * medians and percentiles cannot be added up from daily roll-ups.
+ * parser: a year is ≈ 200,000 tickets, and handing them over as 200,000 rows of values costs
+ * several times the scan itself in crossings between SQLite and JavaScript. Days are parsed and
+ * handed on one at a time, so a year's tickets are never all in memory at once (the hub runs with a
+ * small young generation: everything kept alive through a collection is copied). The covering
+ * index of migration 5 lets the scan read that index only, in day order (grouping by day needs no
+ * sort). Everything else — counts, percentiles, groups — is done in TypeScript (report.ts): medians
+ * and percentiles cannot be added up from daily roll-ups.
  */
 export class TicketScan {
   private readonly stmt: Database.Statement;
@@ -64,14 +67,17 @@ export class TicketScan {
     this.stmt = db.prepare(SCAN_SQL).raw(true);
   }
 
-  days(f: ScanFilter): ScanDay[] {
-    const rows = this.stmt.all({
+  /** Calls `onDay` for each day of the range that has tickets, in date order. */
+  forEachDay(f: ScanFilter, onDay: (day: string, rows: ScanRow[]) => void): void {
+    const params = {
       from: f.from,
       to: f.to,
       service: f.service ?? null,
       counter: f.counter ?? null,
       officer: f.officer ?? null,
-    }) as Array<[string, string]>;
-    return rows.map(([day, json]) => ({ day, rows: JSON.parse(json) as ScanRow[] }));
+    };
+    for (const [day, json] of this.stmt.iterate(params) as Iterable<[string, string]>) {
+      onDay(day, JSON.parse(json) as ScanRow[]);
+    }
   }
 }

@@ -7,13 +7,37 @@ export const round1 = (v: number) => Math.round(v * 10) / 10;
 export const round4 = (v: number) => Math.round(v * 10_000) / 10_000;
 
 /**
- * Rearrange `a` so that a[k] is the value a sort would put there, smaller or equal values before
- * it and greater or equal after (Hoare's quickselect): the middle of 200,000 waits in linear time,
- * where sorting them took several times longer.
+ * Durations in milliseconds, appended one at a time into a typed array that doubles when full: a
+ * year's waits are 200,000 numbers in each of six groupings, kept without a JavaScript array's
+ * per-element cost or a copy before the percentiles.
  */
-function select(a: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
+export class Durations {
+  private buffer = new Float64Array(64);
+  length = 0;
+  sum = 0;
+
+  push(ms: number): void {
+    if (this.length === this.buffer.length) {
+      const bigger = new Float64Array(this.buffer.length * 2);
+      bigger.set(this.buffer);
+      this.buffer = bigger;
+    }
+    this.buffer[this.length++] = ms;
+    this.sum += ms;
+  }
+
+  /** The values, in an order the percentiles may change. */
+  values(): Float64Array {
+    return this.buffer.subarray(0, this.length);
+  }
+}
+
+/**
+ * Rearrange a[lo…hi] so that a[k] is the value a sort would put there, with values ≤ it before and
+ * ≥ it after (Hoare's quickselect): the middle of 200,000 waits in linear time, where sorting them
+ * took several times longer.
+ */
+function select(a: Float64Array, k: number, lo: number, hi: number): number {
   while (lo < hi) {
     const pivot = a[(lo + hi) >> 1]!;
     let i = lo;
@@ -35,31 +59,32 @@ function select(a: Float64Array, k: number): number {
 }
 
 /**
- * The value below which `p` (0…1) of the values lie, interpolating between the two nearest ranks
- * (as Excel's PERCENTILE.INC and numpy's default do): the median of 4, 6 is 5; the p90 of 1…10 is
- * 9.1. Reorders `a`.
+ * Percentiles `ps` (0…1, ascending) of `a`, each interpolated between the two nearest ranks (as
+ * Excel's PERCENTILE.INC and numpy's default do): the median of 4, 6 is 5; the p90 of 1…10 is 9.1.
+ * Reorders `a`; each selection starts where the previous one left the array partitioned.
  */
-export function percentile(a: Float64Array, p: number): number {
-  const at = (a.length - 1) * p;
-  const k = Math.floor(at);
-  const low = select(a, k);
-  if (k === at) return low;
-  // After the selection everything past k is ≥ a[k]: the next rank is the least of them.
-  let next = Infinity;
-  for (let i = k + 1; i < a.length; i++) if (a[i]! < next) next = a[i]!;
-  return low + (next - low) * (at - k);
+export function percentiles(a: Float64Array, ps: number[]): number[] {
+  let lo = 0;
+  return ps.map((p) => {
+    const at = (a.length - 1) * p;
+    const k = Math.floor(at);
+    const low = select(a, k, lo, a.length - 1);
+    lo = k;
+    if (k === at) return low;
+    // Everything past k is ≥ a[k] now: the next rank is the least of them.
+    const next = select(a, k + 1, k + 1, a.length - 1);
+    return low + (next - low) * (at - k);
+  });
 }
 
-/** Mean, median and p90 of durations given in milliseconds, in minutes rounded to one decimal. */
-export function minutes(durations: number[]): Minutes {
-  if (durations.length === 0) return { count: 0, mean: null, median: null, p90: null };
-  const a = Float64Array.from(durations);
-  let sum = 0;
-  for (const d of a) sum += d;
+/** Mean, median and p90 of durations, in minutes rounded to one decimal. */
+export function minutes(d: Durations): Minutes {
+  if (d.length === 0) return { count: 0, mean: null, median: null, p90: null };
+  const [median, p90] = percentiles(d.values(), [0.5, 0.9]) as [number, number];
   return {
-    count: a.length,
-    mean: round1(sum / a.length / MINUTE),
-    median: round1(percentile(a, 0.5) / MINUTE),
-    p90: round1(percentile(a, 0.9) / MINUTE),
+    count: d.length,
+    mean: round1(d.sum / d.length / MINUTE),
+    median: round1(median / MINUTE),
+    p90: round1(p90 / MINUTE),
   };
 }

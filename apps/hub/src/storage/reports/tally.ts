@@ -1,5 +1,5 @@
 import type { RatingLevel, ReportFigures } from '@luot/protocol';
-import { minutes, round4 } from './stats.js';
+import { Durations, minutes, round4 } from './stats.js';
 
 /**
  * One ticket as every group counts it, worked out once per ticket (report.ts) and then added to
@@ -32,8 +32,8 @@ export class Tally {
   abandoned = 0;
   withinTarget = 0;
   unanswered = 0;
-  readonly waits: number[] = [];
-  readonly serviceTimes: number[] = [];
+  readonly waits = new Durations();
+  readonly serviceTimes = new Durations();
   readonly ratingCounts: number[];
 
   constructor(private readonly levels: RatingLevel[]) {
