@@ -29,7 +29,12 @@ export async function benchReports(dir: string) {
   const file = join(data, 'luot.sqlite');
   const storage = openStorage(file);
   const t0 = performance.now();
-  const history = writeHistory(storage.store, quocOai(), { ...YEAR, days: 365, seed: 1, profile: { tickets: 800 } });
+  const history = writeHistory(storage.store, quocOai(), {
+    ...YEAR,
+    days: 365,
+    seed: 1,
+    profile: { tickets: 800 },
+  });
   const historyS = round((performance.now() - t0) / 1000, 1);
   storage.close();
   console.log(`reports: a synthetic year of ${history.tickets} tickets written in ${historyS} s`);
@@ -53,10 +58,19 @@ export async function benchReports(dir: string) {
     const auth = { headers: { authorization: 'Bearer bench-supervisor-token' } };
     const get = async (range: { from: string; to: string }, compare = false) => {
       const s = performance.now();
-      const res = await fetch(`${url}/api/reports?from=${range.from}&to=${range.to}${compare ? '&compare=1' : ''}`, auth);
-      const body = (await res.json()) as { current: { rowsScanned: number }; previous: { rowsScanned: number } | null };
+      const res = await fetch(
+        `${url}/api/reports?from=${range.from}&to=${range.to}${compare ? '&compare=1' : ''}`,
+        auth,
+      );
+      const body = (await res.json()) as {
+        current: { rowsScanned: number };
+        previous: { rowsScanned: number } | null;
+      };
       if (!res.ok) throw new Error(`report ${range.from}…${range.to}: ${res.status}`);
-      return { ms: performance.now() - s, rows: body.current.rowsScanned + (body.previous?.rowsScanned ?? 0) };
+      return {
+        ms: performance.now() - s,
+        rows: body.current.rowsScanned + (body.previous?.rowsScanned ?? 0),
+      };
     };
     await get(YEAR); // the hub's first report: its page cache and code warm up
     const months = [];
