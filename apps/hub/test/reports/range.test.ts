@@ -56,6 +56,16 @@ describe('a range report, against a day worked out by hand', () => {
     });
   });
 
+  it('uses the office’s own wait target when it has one', () => {
+    const strict = quocOai((c) => (c.targets = { waitMinutes: 20 }));
+    const r = storage.reports.range.report(
+      { from: HAND_DAY, to: HAND_DAY },
+      { office: strict, today: LATER },
+    );
+    expect(r.targetMinutes).toBe(20);
+    expect(r.total.withinTarget).toEqual({ count: 3, of: 5, share: 0.6 }); // 5, 10, 20 of 5, 10, 20, 30, 40
+  });
+
   it('on the day itself, a ticket still waiting is not abandoned yet', () => {
     expect(report({ from: HAND_DAY, to: HAND_DAY }, HAND_DAY).total.abandoned).toBe(1);
   });
