@@ -79,7 +79,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: ReportRouteDeps
     if ('error' in q) return refuse(reply, q.error);
     // Loaded on first use: exceljs and its dependencies would add megabytes to every hub's memory.
     const { reportWorkbook } = await import('../storage/reports/xlsx.js');
-    const xlsx = await reportWorkbook(respond(q.filter, q.compare), office);
+    const xlsx = await reportWorkbook(await respond(q.filter, q.compare), office);
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="${fileName(q.filter, 'xlsx')}"`)
@@ -90,7 +90,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: ReportRouteDeps
     const q = resolve(req.query);
     if ('error' in q) return refuse(reply, q.error);
     const view = q.view ?? 'service';
-    const table = reportTable(respond(q.filter, false).current, view);
+    const table = reportTable((await respond(q.filter, false)).current, view);
     const line = (cells: Cell[]) =>
       cells.map((v, i) => csvCell(csvValue(v, table.columns[i]!.kind))).join(',');
     const lines = [

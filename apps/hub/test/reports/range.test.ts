@@ -22,10 +22,11 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const report = (
+const report = async (
   filter: { from: string; to: string; service?: string; counter?: number; officer?: string },
   today = LATER,
-) => storage.reports.range.report(filter, { office, today, officerNames: new Map([['cb1', 'Cán bộ 1']]) });
+) =>
+  await storage.reports.range.report(filter, { office, today, officerNames: new Map([['cb1', 'Cán bộ 1']]) });
 
 const minutes = (count: number, mean: number | null, median: number | null, p90: number | null) => ({
   count,
@@ -37,8 +38,8 @@ const minutes = (count: number, mean: number | null, median: number | null, p90:
 describe('a range report, against a day worked out by hand', () => {
   beforeEach(() => writeHandDay(storage.store));
 
-  it('counts and times the whole day', () => {
-    const r = report({ from: HAND_DAY, to: HAND_DAY });
+  it('counts and times the whole day', async () => {
+    const r = await report({ from: HAND_DAY, to: HAND_DAY });
     expect(r.rowsScanned).toBe(7);
     expect(r.days).toBe(1);
     expect(r.targetMinutes).toBe(30);
@@ -56,9 +57,9 @@ describe('a range report, against a day worked out by hand', () => {
     });
   });
 
-  it('uses the office’s own wait target when it has one', () => {
+  it('uses the office’s own wait target when it has one', async () => {
     const strict = quocOai((c) => (c.targets = { waitMinutes: 20 }));
-    const r = storage.reports.range.report(
+    const r = await storage.reports.range.report(
       { from: HAND_DAY, to: HAND_DAY },
       { office: strict, today: LATER },
     );
@@ -66,12 +67,12 @@ describe('a range report, against a day worked out by hand', () => {
     expect(r.total.withinTarget).toEqual({ count: 3, of: 5, share: 0.6 }); // 5, 10, 20 of 5, 10, 20, 30, 40
   });
 
-  it('on the day itself, a ticket still waiting is not abandoned yet', () => {
-    expect(report({ from: HAND_DAY, to: HAND_DAY }, HAND_DAY).total.abandoned).toBe(1);
+  it('on the day itself, a ticket still waiting is not abandoned yet', async () => {
+    expect((await report({ from: HAND_DAY, to: HAND_DAY }, HAND_DAY)).total.abandoned).toBe(1);
   });
 
-  it('splits it by service, counter, officer, hour and day', () => {
-    const r = report({ from: HAND_DAY, to: HAND_DAY });
+  it('splits it by service, counter, officer, hour and day', async () => {
+    const r = await report({ from: HAND_DAY, to: HAND_DAY });
     const [a, b] = r.byService;
     expect(a).toMatchObject({
       service: 'A',
@@ -116,8 +117,8 @@ describe('a range report, against a day worked out by hand', () => {
     expect(r.byDay.map((d) => [d.day, d.weekday, d.issued])).toEqual([[HAND_DAY, 1, 7]]);
   });
 
-  it('gives the charts their data', () => {
-    const c = report({ from: HAND_DAY, to: HAND_DAY }).charts;
+  it('gives the charts their data', async () => {
+    const c = (await report({ from: HAND_DAY, to: HAND_DAY })).charts;
     expect(c.hourlyByService).toEqual({
       hours: [8, 9, 10],
       series: [
@@ -145,24 +146,45 @@ describe('a range report, against a day worked out by hand', () => {
     ]);
   });
 
-  it('filters by service, counter and officer', () => {
-    expect(report({ from: HAND_DAY, to: HAND_DAY, service: 'A' }).total.issued).toBe(3);
-    const counter2 = report({ from: HAND_DAY, to: HAND_DAY, counter: 2 });
+  it('filters by service, counter and officer', async () => {
+    expect((await report({ from: HAND_DAY, to: HAND_DAY, service: 'A' })).total.issued).toBe(3);
+    const counter2 = await report({ from: HAND_DAY, to: HAND_DAY, counter: 2 });
     expect([counter2.total.issued, counter2.total.noShow, counter2.total.wait.median]).toEqual([3, 1, 20]);
-    const cb1 = report({ from: HAND_DAY, to: HAND_DAY, officer: 'cb1', service: 'A' });
+    const cb1 = await report({ from: HAND_DAY, to: HAND_DAY, officer: 'cb1', service: 'A' });
     expect(cb1.total.issued).toBe(2);
     expect(cb1.filter).toEqual({ from: HAND_DAY, to: HAND_DAY, service: 'A', officer: 'cb1' });
-    expect(report({ from: HAND_DAY, to: HAND_DAY, officer: 'nobody' }).total.issued).toBe(0);
+    expect((await report({ from: HAND_DAY, to: HAND_DAY, officer: 'nobody' })).total.issued).toBe(0);
   });
 
-  it('compares with the previous period of the same length', () => {
-    const r = storage.reports.range.respond({ from: HAND_DAY, to: HAND_DAY }, { office, today: LATER }, true);
+  it('reads a long range a few weeks at a time, letting the event loop run between them', async () => {
+    const order: string[] = [];
+    setImmediate(() => order.push('event loop'));
+    // 60 days: DAYS_PER_QUERY at a time; the hand day and the days around it fall in the last part.
+    const r = await report({ from: '2026-09-26', to: '2026-11-24' });
+    order.push('report');
+    expect(order).toEqual(['event loop', 'report']);
+    expect([r.days, r.rowsScanned, r.total.issued]).toEqual([60, 9, 9]);
+    expect(r.byDay.map((d) => d.day)).toEqual(['2026-11-22', HAND_DAY, '2026-11-24']);
+    // A range of one query does not wait for the event loop.
+    const quick: string[] = [];
+    setImmediate(() => quick.push('event loop'));
+    await report({ from: HAND_DAY, to: HAND_DAY });
+    quick.push('report');
+    expect(quick).toEqual(['report']); // the event loop's turn comes after
+  });
+
+  it('compares with the previous period of the same length', async () => {
+    const r = await storage.reports.range.respond(
+      { from: HAND_DAY, to: HAND_DAY },
+      { office, today: LATER },
+      true,
+    );
     expect(ReportResponseSchema.parse(r)).toEqual(r);
     expect(r.previous!.filter).toEqual({ from: '2026-11-22', to: '2026-11-22' });
     expect(r.previous!.total.issued).toBe(1);
     expect(r.previous!.byCounter.map((c) => c.counter)).toEqual([3]);
     // Three days: the hand day and the ones around it; the previous three hold nothing.
-    const three = storage.reports.range.respond(
+    const three = await storage.reports.range.respond(
       { from: '2026-11-22', to: '2026-11-24' },
       { office, today: LATER },
       true,
@@ -175,7 +197,7 @@ describe('a range report, against a day worked out by hand', () => {
 });
 
 describe('a range report over simulated weeks', () => {
-  it('agrees with what the simulator did, day by day', () => {
+  it('agrees with what the simulator did, day by day', async () => {
     // Three weeks of the default office through the real core (~640 tickets a working day).
     const expected = {
       issued: 0,
@@ -220,7 +242,7 @@ describe('a range report over simulated weeks', () => {
     });
     expect(expected.issued).toBeGreaterThan(5000);
 
-    const r = report({ from: '2026-11-02', to: '2026-11-22' });
+    const r = await report({ from: '2026-11-02', to: '2026-11-22' });
     expect(r.total.issued).toBe(expected.issued);
     expect(r.rowsScanned).toBe(expected.issued);
     expect(r.total.served).toBe(expected.served);
@@ -244,7 +266,7 @@ describe('a range report over simulated weeks', () => {
     expect(r.byHour.at(-1)!.hour).toBeLessThanOrEqual(17);
 
     // One week of the three, and the week before it as the previous period.
-    const week = storage.reports.range.respond(
+    const week = await storage.reports.range.respond(
       { from: '2026-11-16', to: '2026-11-22' },
       { office, today: LATER },
       true,

@@ -37,15 +37,16 @@ export class RangeReports {
   }
 
   /** The report of `filter`, and with `compare` the previous period's under the same filters. */
-  respond(filter: ScanFilter, ctx: ReportContext, compare: boolean): ReportResponse {
-    const current = this.report(filter, ctx);
+  async respond(filter: ScanFilter, ctx: ReportContext, compare: boolean): Promise<ReportResponse> {
+    const current = await this.report(filter, ctx);
     const previous = compare
-      ? this.report({ ...filter, ...previousPeriod(filter.from, filter.to) }, ctx)
+      ? await this.report({ ...filter, ...previousPeriod(filter.from, filter.to) }, ctx)
       : null;
     return { current, previous };
   }
 
-  report(filter: ScanFilter, ctx: ReportContext): RangeReport {
+  /** One range's report; the scan lets the hub's event loop run every few weeks of days. */
+  async report(filter: ScanFilter, ctx: ReportContext): Promise<RangeReport> {
     const { office } = ctx;
     const levels = ratingLevels(office.rating.scale);
     const targetMinutes = waitTargetMinutes(office);
@@ -62,7 +63,7 @@ export class RangeReports {
     let rowsScanned = 0;
     // One object for every ticket's facts, filled in turn: a year is 200,000 tickets.
     const facts = emptyFacts();
-    this.scan.forEachDay(filter, (day, rows) => {
+    await this.scan.forEachDay(filter, (day, rows) => {
       const weekday = weekdayOf(day);
       const midnight = midnights.midnight(day);
       const dayTally = byDay.get(day);

@@ -1,4 +1,13 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
+import { addDays } from './calendar.js';
+
+/**
+ * Days read by one query before the scan lets the event loop run (≈ 11,000 tickets, some tens of
+ * milliseconds): the hub's commands share this thread, and a year's report must not hold a kiosk's
+ * ticket back for a second.
+ */
+export const DAYS_PER_QUERY = 14;
 
 /**
  * What a report needs of one ticket, worked out by SQLite and handed over as an array in this
@@ -67,17 +76,26 @@ export class TicketScan {
     this.stmt = db.prepare(SCAN_SQL).raw(true);
   }
 
-  /** Calls `onDay` for each day of the range that has tickets, in date order. */
-  forEachDay(f: ScanFilter, onDay: (day: string, rows: ScanRow[]) => void): void {
-    const params = {
-      from: f.from,
-      to: f.to,
-      service: f.service ?? null,
-      counter: f.counter ?? null,
-      officer: f.officer ?? null,
-    };
-    for (const [day, json] of this.stmt.iterate(params) as Iterable<[string, string]>) {
-      onDay(day, JSON.parse(json) as ScanRow[]);
+  /**
+   * Calls `onDay` for each day of the range that has tickets, in date order, querying
+   * `DAYS_PER_QUERY` days at a time and letting the event loop run between queries. Each query is
+   * complete before the next turn (an open statement would keep the hub's connection busy), so a
+   * report over today may see a ticket issued meanwhile; past days do not change.
+   */
+  async forEachDay(f: ScanFilter, onDay: (day: string, rows: ScanRow[]) => void): Promise<void> {
+    for (let from = f.from; from <= f.to; from = addDays(from, DAYS_PER_QUERY)) {
+      const last = addDays(from, DAYS_PER_QUERY - 1);
+      const params = {
+        from,
+        to: last < f.to ? last : f.to,
+        service: f.service ?? null,
+        counter: f.counter ?? null,
+        officer: f.officer ?? null,
+      };
+      for (const [day, json] of this.stmt.iterate(params) as Iterable<[string, string]>) {
+        onDay(day, JSON.parse(json) as ScanRow[]);
+      }
+      if (last < f.to) await nextTurn();
     }
   }
 }
