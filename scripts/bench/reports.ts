@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { LuotClient } from '@luot/client';
 import { quocOai } from '@luot/core/testing';
 import { openStorage } from '../../apps/hub/src/storage/index.js';
 import { writeHistory } from '../../apps/hub/test/reports/history.js';
@@ -80,8 +81,32 @@ export async function benchReports(dir: string) {
     // A quarter compared with the one before: two scans in one answer.
     const quarter = [];
     for (let i = 0; i < 5; i++) quarter.push(await get({ from: '2026-04-01', to: '2026-06-30' }, true));
+    // What a citizen at the kiosk pays meanwhile: tickets issued one after another, alone and while
+    // three year reports run (the scan yields every 14 days).
+    const kiosk = new LuotClient({
+      url,
+      token: 'bench-kiosk-1-token',
+      timeoutMs: 30_000,
+      mirror: false,
+    }).connect();
+    await kiosk.online();
+    const issueWhile = async (busy: Promise<unknown> | null) => {
+      const times: number[] = [];
+      let done = busy === null;
+      void busy?.then(() => (done = true));
+      for (let i = 0; i < 40 || !done; i++) {
+        const s = performance.now();
+        await kiosk.issue({ service: 'A' });
+        times.push(performance.now() - s);
+      }
+      return summary(times);
+    };
+    const alone = await issueWhile(null);
+    const during = await issueWhile(Promise.all([get(YEAR), get(YEAR), get(YEAR)]));
+    kiosk.close();
     return {
       history: { ...history, writtenS: historyS },
+      kioskIssueMs: { alone, duringYearReports: during },
       monthMs: { ...summary(months.map((m) => m.ms)), rowsScanned: summary(months.map((m) => m.rows)) },
       yearMs: { ...summary(years.map((y) => y.ms)), rowsScanned: years[0]!.rows },
       quarterWithPreviousMs: { ...summary(quarter.map((q) => q.ms)), rowsScanned: quarter[0]!.rows },
