@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
 import { waitTargetMinutes, type OfficeConfig } from '@luot/core';
 import {
@@ -20,6 +21,9 @@ export interface ReportContext {
   /** The hub's current office day, YYYY-MM-DD: its waiting tickets are not abandoned yet. */
   today: string;
 }
+
+/** Tickets beyond which a report gives the event loop a turn between its groupings. */
+const LONG_SCAN = 20_000;
 
 /** `cb2` before `cb10`: officer codes sort as people read them. */
 const natural = new Intl.Collator('vi', { numeric: true }).compare;
@@ -93,14 +97,39 @@ export class RangeReports {
       <K>(order: (a: K, b: K) => number) =>
       (a: K | null, b: K | null) =>
         a === null ? (b === null ? 0 : 1) : b === null ? -1 : order(a, b);
-    const sorted = <K>(t: Tallies<K>, order: (a: K, b: K) => number) =>
-      [...t.map.entries()]
+    // Each grouping's percentiles are a pass over every ticket again: on a long range, the hub's
+    // event loop gets a turn between groupings, as it does between the scan's queries.
+    const long = rowsScanned > LONG_SCAN;
+    const sorted = async <K>(t: Tallies<K>, order: (a: K, b: K) => number) => {
+      if (long) await nextTurn();
+      return [...t.map.entries()]
         .sort(([a], [b]) => order(a, b))
         .map(([key, tally]) => [key, tally.figures()] as const);
+    };
 
-    const services = sorted(byService, serviceOrder).map(([service, f]) => ({
+    const services = (await sorted(byService, serviceOrder)).map(([service, f]) => ({
       service,
       name: names.get(service) ?? null,
+      ...f,
+    }));
+    const counters = (
+      await sorted(
+        byCounter,
+        nullsLast<number>((a, b) => a - b),
+      )
+    ).map(([counter, f]) => ({
+      counter,
+      ...f,
+    }));
+    const officers = (await sorted(byOfficer, nullsLast(natural))).map(([officer, f]) => ({
+      officer,
+      name: officer === null ? null : officerName(officer),
+      ...f,
+    }));
+    const hourRows = (await sorted(byHour, (a, b) => a - b)).map(([hour, f]) => ({ hour, ...f }));
+    const dayRows = (await sorted(byDay, (a, b) => (a < b ? -1 : a > b ? 1 : 0))).map(([day, f]) => ({
+      day,
+      weekday: weekdayOf(day),
       ...f,
     }));
     const resolved: ReportFilter = { from: filter.from, to: filter.to };
@@ -115,21 +144,10 @@ export class RangeReports {
       rowsScanned,
       total: total.figures(),
       byService: services,
-      byCounter: sorted(
-        byCounter,
-        nullsLast<number>((a, b) => a - b),
-      ).map(([counter, f]) => ({ counter, ...f })),
-      byOfficer: sorted(byOfficer, nullsLast(natural)).map(([officer, f]) => ({
-        officer,
-        name: officer === null ? null : officerName(officer),
-        ...f,
-      })),
-      byHour: sorted(byHour, (a, b) => a - b).map(([hour, f]) => ({ hour, ...f })),
-      byDay: sorted(byDay, (a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(([day, f]) => ({
-        day,
-        weekday: weekdayOf(day),
-        ...f,
-      })),
+      byCounter: counters,
+      byOfficer: officers,
+      byHour: hourRows,
+      byDay: dayRows,
       charts: charts.build(serviceOrder, natural, officerName, services),
     };
   }
