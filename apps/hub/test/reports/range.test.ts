@@ -173,6 +173,21 @@ describe('a range report, against a day worked out by hand', () => {
     expect(quick).toEqual(['report']); // the event loop's turn comes after
   });
 
+  it('runs reports asked for together one after another', async () => {
+    const ctx = { office, today: LATER };
+    const order: string[] = [];
+    await Promise.all([
+      // A long range yields between its slices; a one-day report asked meanwhile waits for it.
+      storage.reports.range
+        .respond({ from: '2026-09-26', to: '2026-11-24' }, ctx, true)
+        .then(() => order.push('long')),
+      storage.reports.range
+        .respond({ from: HAND_DAY, to: HAND_DAY }, ctx, false)
+        .then(() => order.push('short')),
+    ]);
+    expect(order).toEqual(['long', 'short']);
+  });
+
   it('compares with the previous period of the same length', async () => {
     const r = await storage.reports.range.respond(
       { from: HAND_DAY, to: HAND_DAY },

@@ -35,18 +35,29 @@ const natural = new Intl.Collator('vi', { numeric: true }).compare;
  */
 export class RangeReports {
   private readonly scan: TicketScan;
+  /** The last report asked for: reports run one after another (see `respond`). */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(db: Database.Database) {
     this.scan = new TicketScan(db);
   }
 
   /** The report of `filter`, and with `compare` the previous period's under the same filters. */
-  async respond(filter: ScanFilter, ctx: ReportContext, compare: boolean): Promise<ReportResponse> {
-    const current = await this.report(filter, ctx);
-    const previous = compare
-      ? await this.report({ ...filter, ...previousPeriod(filter.from, filter.to) }, ctx)
-      : null;
-    return { current, previous };
+  /**
+   * Reports asked for at the same time run one after another, not interleaved: each gives the
+   * event loop a turn between its slices, and a kiosk's command, which needs a few turns, should
+   * wait behind one slice at a time, not one of every report in flight.
+   */
+  respond(filter: ScanFilter, ctx: ReportContext, compare: boolean): Promise<ReportResponse> {
+    const run = this.queue.then(async () => {
+      const current = await this.report(filter, ctx);
+      const previous = compare
+        ? await this.report({ ...filter, ...previousPeriod(filter.from, filter.to) }, ctx)
+        : null;
+      return { current, previous };
+    });
+    this.queue = run.catch(() => undefined); // a failed report does not stop the next
+    return run;
   }
 
   /** One range's report; the scan lets the hub's event loop run every few weeks of days. */
