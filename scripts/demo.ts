@@ -55,7 +55,12 @@ const live: LiveHub = {
   kiosk: (id) => device(`demo-${id}-token`),
   counter: (n) => device(`demo-counter-${n}-token`),
   rating: (n) => device(`demo-rating-${n}-token`),
-  supervisor: () => device('demo-supervisor-token'),
+  // The demo's office head (ld01, PIN 1234) is signed in on the supervisor device to close days.
+  supervisor: () =>
+    device('demo-supervisor-token').then(async (c) => {
+      await c.signInSupervisor('ld01', '1234');
+      return c;
+    }),
   pin: () => '1234',
   until: (at) => {
     anchor ??= { virtual: at, wall: Date.now() };

@@ -56,7 +56,18 @@ export async function benchReports(dir: string) {
 
   buildHub();
   return withHub(dir, 'reports', async (url) => {
-    const auth = { headers: { authorization: 'Bearer bench-supervisor-token' } };
+    // Supervisor routes need the device's token and a signed-in head's session.
+    const boss = new LuotClient({
+      url,
+      token: 'bench-supervisor-token',
+      timeoutMs: 30_000,
+      mirror: false,
+    }).connect();
+    await boss.online();
+    const { result } = await boss.signInSupervisor('ld1', '1234');
+    const auth = {
+      headers: { authorization: 'Bearer bench-supervisor-token', 'x-luot-session': result.session },
+    };
     const get = async (range: { from: string; to: string }, compare = false) => {
       const s = performance.now();
       const res = await fetch(
@@ -104,6 +115,7 @@ export async function benchReports(dir: string) {
     const alone = await issueWhile(null);
     const during = await issueWhile(Promise.all([get(YEAR), get(YEAR), get(YEAR)]));
     kiosk.close();
+    boss.close();
     return {
       history: { ...history, writtenS: historyS },
       kioskIssueMs: { alone, duringYearReports: during },

@@ -1,6 +1,7 @@
 import {
   closedAtLevel,
   counterClosure,
+  counterServices,
   counterConfig,
   serviceCounts,
   type CounterConfig,
@@ -73,14 +74,16 @@ export function counterView(
   const atLevel = closedAtLevel(config, state, n);
   const next = nextTickets(config, state, n, now, nextLimit);
 
-  const services = cc.services.map((prefix) => {
+  // Today's services: the office head may have changed them on the console.
+  const own = counterServices(config, state, n);
+  const services = own.map((prefix) => {
     const svc = config.services.find((s) => s.prefix === prefix);
     return { prefix, name: svc?.name ?? { vi: prefix, en: prefix }, ...serviceCounts(state, prefix) };
   });
   let otherPriority = 0;
   if (cc.servesAllPriority) {
     for (const [service, lines] of Object.entries(state.lines.waiting)) {
-      if (!cc.services.includes(service)) otherPriority += lines.priority.length;
+      if (!own.includes(service)) otherPriority += lines.priority.length;
     }
   }
 

@@ -2,7 +2,9 @@ import { createContext, useCallback, useContext, useEffect, useLayoutEffect, use
 import { LuotError, type LuotClient } from '@luot/client';
 import type { Text } from '@luot/protocol';
 import type { Locale } from '@luot/ui';
-import { counterText, type T } from './text.js';
+import { counterText, type T, type TextKey } from './text.js';
+
+type Params = Record<string, string | number>;
 
 /** The language of the screen and its translator, for every component below the terminal. */
 export const TextContext = createContext<{ locale: Locale; t: T }>({ locale: 'vi', t: counterText('vi') });
@@ -90,4 +92,26 @@ export function useTransferNotes(client: LuotClient): ReadonlyMap<string, Transf
     [client],
   );
   return notes;
+}
+
+/** How long a message after an action stays: long enough to read, gone before the next citizen. */
+export const TOAST_MS = 5000;
+
+/**
+ * One short message at a time after an action ("Đã mời số C001."): a newer one replaces it, and it
+ * goes by itself after TOAST_MS. Kept as a text key, so it follows a change of language; `key`
+ * changes with each message, so the same words twice start their time over.
+ */
+export function useToast() {
+  const [toast, setToast] = useState<{ key: number; text: TextKey; params: Params } | null>(null);
+  useEffect(() => {
+    if (!toast) return;
+    const id = setTimeout(() => setToast(null), TOAST_MS);
+    return () => clearTimeout(id);
+  }, [toast]);
+  const show = useCallback(
+    (text: TextKey, params: Params = {}) => setToast((old) => ({ key: (old?.key ?? 0) + 1, text, params })),
+    [],
+  );
+  return { toast, show };
 }

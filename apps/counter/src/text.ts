@@ -56,14 +56,19 @@ export const TEXT = {
   // A counter closed over its officer's head, as the banner says it: the header's badge, the transfer chips.
   closedBySupervisorShort: { vi: 'Lãnh đạo cho tạm đóng', en: 'Closed by supervisor' },
   closedAtLevelShort: { vi: 'Tạm đóng (cấp độ {level})', en: 'Closed (level {level})' },
+  // The distancing level the office works at now (its rules close counters and services).
+  levelBadge: { vi: 'Cấp độ {level}', en: 'Level {level}' },
+  levelBadgeTitle: { vi: 'Cấp độ phòng dịch hiện tại', en: 'Current distancing level' },
   // Current ticket
   noTicket: { vi: 'Chưa có công dân tại quầy', en: 'No citizen at the counter' },
   noTicketHint: { vi: 'Nhấn {keys} để gọi số tiếp theo.', en: 'Press {keys} to call the next ticket.' },
-  ticketCalled: { vi: 'Đang mời đến quầy', en: 'Called to the counter' },
+  // Called, the citizen is on the way: nothing says they are here until "Bắt đầu tiếp nhận".
+  ticketCalled: { vi: 'Đang mời', en: 'Calling' },
+  ticketRecalled: { vi: 'Mời lần {n}', en: 'Call {n}' },
   ticketServing: { vi: 'Đang tiếp nhận', en: 'Being served' },
   sinceCalled: { vi: 'Từ lúc gọi', en: 'Since called' },
   sinceServing: { vi: 'Thời gian phục vụ', en: 'Serving for' },
-  callCount: { vi: 'Số lần gọi', en: 'Times called' },
+  callCount: { vi: 'Số lần mời tại quầy', en: 'Calls at this counter' },
   issuedAt: { vi: 'Lấy số lúc', en: 'Issued at' },
   priority: { vi: 'Ưu tiên', en: 'Priority' },
   transferred: { vi: 'Được chuyển đến', en: 'Transferred here' },
@@ -86,6 +91,18 @@ export const TEXT = {
   justNow: { vi: 'vừa xong', en: 'just now' },
   reactivate: { vi: 'Xếp lại hàng', en: 'Back in line' },
   ratingReceived: { vi: 'Số {number}: đã nhận đánh giá.', en: '{number}: rating received.' },
+  // The short message after each action (the hub has done it).
+  toastCalled: { vi: 'Đã mời số {number}.', en: '{number} called.' },
+  toastRecalled: { vi: 'Đã mời lại số {number}.', en: '{number} called again.' },
+  toastFinished: { vi: 'Đã hoàn thành số {number}.', en: '{number} finished.' },
+  toastToService: {
+    vi: 'Đã chuyển số {number} sang lĩnh vực {service}.',
+    en: '{number} transferred to {service}.',
+  },
+  toastToCounter: {
+    vi: 'Đã chuyển số {number} đến quầy số {counter}.',
+    en: '{number} sent to counter {counter}.',
+  },
   transfer: { vi: 'Chuyển', en: 'Transfer' },
   pause: { vi: 'Tạm dừng', en: 'Pause' },
   resume: { vi: 'Tiếp tục làm việc', en: 'Resume' },
@@ -101,14 +118,23 @@ export const TEXT = {
     vi: 'Quầy đã được lãnh đạo cho tạm đóng. Không gọi số mới.',
     en: 'The supervisor has closed this counter. No new calls.',
   },
+  // The supervisor's reason, in their own words (the console requires one when closing).
+  blockSupervisorReason: {
+    vi: 'Quầy đã được lãnh đạo cho tạm đóng ({reason}). Không gọi số mới.',
+    en: 'The supervisor has closed this counter ({reason}). No new calls.',
+  },
   blockLevel: {
     vi: 'Quầy tạm đóng theo cấp độ phòng dịch hiện tại (cấp độ {level}). Không gọi số mới.',
     en: 'This counter is closed at the current distancing level (level {level}). No new calls.',
   },
   blockPaused: { vi: 'Quầy đang tạm dừng: {reason}.', en: 'The counter is paused: {reason}.' },
-  blockBusy: {
-    vi: 'Công dân đang ở quầy: hoàn thành, bỏ qua hoặc chuyển trước khi gọi số mới.',
-    en: 'A citizen is at the counter: finish, skip or transfer before calling the next.',
+  blockCalling: {
+    vi: 'Đang mời số {number}: khi công dân đến, nhấn “Bắt đầu tiếp nhận”; nếu không thấy, gọi lại hoặc bỏ qua.',
+    en: 'Calling {number}: when the citizen arrives, press “Start serving”; if nobody comes, call again or skip.',
+  },
+  blockServing: {
+    vi: 'Công dân đang ở quầy: hoàn thành hoặc chuyển trước khi gọi số mới.',
+    en: 'The citizen is at the counter: finish or transfer before calling the next.',
   },
   blockEmpty: { vi: 'Không còn ai chờ quầy này.', en: 'Nobody is waiting for this counter.' },
   blockNotOpen: { vi: 'Quầy chưa mở.', en: 'The counter is not open.' },
@@ -187,6 +213,20 @@ export const TEXT = {
     en: 'Close anyway, leaving {n} waiting with no counter',
   },
   closeAnywayEmpty: { vi: 'Vẫn đóng quầy', en: 'Close anyway' },
+  // Sign out (the counter becomes "Chưa mở" until an officer signs in)
+  signOutTitle: { vi: 'Đăng xuất?', en: 'Sign out?' },
+  signOutBody: {
+    vi: 'Quầy số {n} sẽ chuyển sang “Chưa mở” cho đến khi có cán bộ đăng nhập. Các số đang chờ vẫn được quầy khác gọi.',
+    en: 'Counter {n} becomes “Not open” until an officer signs in. Waiting tickets stay for the other counters.',
+  },
+  signOutLeavesIntro: {
+    vi: 'Quầy số {n} sẽ chuyển sang “Chưa mở” cho đến khi có cán bộ đăng nhập. Trong thời gian đó, không còn quầy nào tiếp nhận:',
+    en: 'Counter {n} becomes “Not open” until an officer signs in. Meanwhile no counter will take:',
+  },
+  signOutAnyway: {
+    vi: 'Vẫn đăng xuất, để {n} người chờ không có quầy gọi',
+    en: 'Sign out anyway, leaving {n} waiting with no counter',
+  },
   // Help
   helpTitle: { vi: 'Phím tắt', en: 'Keyboard shortcuts' },
   helpEnter: {

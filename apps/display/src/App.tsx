@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { WebAudioBackend } from '@luot/announcer';
-import { servicesWithoutCounter } from '@luot/core';
+import { currentNotice, servicesWithoutCounter } from '@luot/core';
 import { ConnectionBanner, LocaleContext, loadSettings, pick, useHub, type Locale } from '@luot/ui';
 import { pendingEntries } from './call-log.js';
 import { CallHistory } from './components/CallHistory.js';
@@ -10,6 +10,7 @@ import { HallPanel } from './components/HallPanel.js';
 import { LatestCall } from './components/LatestCall.js';
 import { NoticeTicker } from './components/NoticeTicker.js';
 import { SoundUnlock } from './components/SoundUnlock.js';
+import { WaitingPanel } from './components/WaitingPanel.js';
 import { DisplayStore } from './display-store.js';
 import { counterLostNotices, levelNotice, makeT } from './i18n.js';
 import { parseOptions, type DisplayOptions } from './options.js';
@@ -65,6 +66,15 @@ function WallDisplay(props: { hubUrl: string; token: string; locale: Locale; opt
   }, [options, locale]);
   const view = useSyncExternalStore(store.subscribe, store.getView);
 
+  // The supervisor's notice leaves the screen at its end time, with or without a new event then.
+  const [, setExpired] = useState(0);
+  const until = snapshot?.state.notice?.until ?? null;
+  useEffect(() => {
+    if (until === null) return;
+    const timer = setTimeout(() => setExpired((n) => n + 1), Math.max(0, until - client.now()) + 50);
+    return () => clearTimeout(timer);
+  }, [until, client]);
+
   const derived = useMemo(() => {
     if (!snapshot) return null;
     const { config, state } = snapshot;
@@ -94,6 +104,8 @@ function WallDisplay(props: { hubUrl: string; token: string; locale: Locale; opt
   const notice = [
     // First: it is news for people in the hall now, the office's notice is not.
     ...counterLostNotices(servicesWithoutCounter(config, state), names, locale),
+    // The office head's notice for today (the console), in the words they typed.
+    currentNotice(state, client.now()),
     pick(config.office.notice, locale),
     levelNotice(pick(levelNote, locale), state.level, locale),
   ]
@@ -102,7 +114,12 @@ function WallDisplay(props: { hubUrl: string; token: string; locale: Locale; opt
 
   return (
     <div className="display" data-status={status}>
-      <Header office={pick(office, locale)} timeZone={config.sessions.timeZone} clock={client} />
+      <Header
+        office={pick(office, locale)}
+        level={state.level}
+        timeZone={config.sessions.timeZone}
+        clock={client}
+      />
       <main className="display-body">
         <LatestCall
           // Each live call remounts the card, so its flashing starts over (a recall too).
@@ -112,13 +129,9 @@ function WallDisplay(props: { hubUrl: string; token: string; locale: Locale; opt
           flashing={flash !== null}
           services={config.services}
         />
+        <HallPanel zones={derived.zones} entries={derived.entries} flash={view.entryFlash} />
         <CallHistory calls={history.slice(0, HISTORY_ROWS)} />
-        <HallPanel
-          level={state.level}
-          zones={derived.zones}
-          entries={derived.entries}
-          waiting={derived.waiting}
-        />
+        <WaitingPanel waiting={derived.waiting} />
         <CounterGrid tiles={derived.tiles} level={state.level} />
       </main>
       <NoticeTicker text={notice} />

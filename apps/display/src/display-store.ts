@@ -38,6 +38,11 @@ export interface DisplayView {
   board: CallBoard;
   /** The latest call while it flashes on screen: only after it was called (or recalled) live. */
   flash: { ticketId: string; seq: number } | null;
+  /**
+   * While the entry calls flash: the seq of the last ticket let into the hall live. An entry call is
+   * news for the citizen outside as a counter call is for one inside, and gets the same flash.
+   */
+  entryFlash: number | null;
 }
 
 export interface DisplayStoreOptions {
@@ -52,12 +57,14 @@ const EMPTY: DisplayView = {
   log: { admissions: [], seq: 0 },
   board: { latest: null, history: [], anyCalled: false },
   flash: null,
+  entryFlash: null,
 };
 
 export class DisplayStore {
   private current: DisplayView = EMPTY;
   private readonly listeners = new Set<() => void>();
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
+  private entryFlashTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly client: StoreClient,
@@ -94,16 +101,19 @@ export class DisplayStore {
       offEvents();
       offSnapshot();
       clearTimeout(this.flashTimer);
+      clearTimeout(this.entryFlashTimer);
     };
   }
 
   /** The client replaced its copy of the day (first load or a long disconnection): rebuild, silently. */
   private rebuild(snap: Snapshot): void {
     clearTimeout(this.flashTimer);
+    clearTimeout(this.entryFlashTimer);
     this.set({
       log: logFromState(snap.state, snap.seq),
       board: callBoard(snap.config, snap.state, LOG_LIMIT),
       flash: null,
+      entryFlash: null,
     });
   }
 
@@ -117,6 +127,7 @@ export class DisplayStore {
     // Any event may change the board: a call, a finish, a no-show, a transfer, a counter closing.
     const board = callBoard(snap.config, snap.state, LOG_LIMIT);
     let flash = this.current.flash;
+    let entryFlash = this.current.entryFlash;
     if (live) {
       const fresh = events.filter((e) => e.seq > before.seq);
       for (const request of announcementsFor(fresh, snap.state)) this.options.announce(request);
@@ -128,8 +139,14 @@ export class DisplayStore {
         clearTimeout(this.flashTimer);
         this.flashTimer = setTimeout(() => this.set({ ...this.current, flash: null }), FLASH_MS);
       }
+      const admitted = fresh.findLast((e) => e.event.type === 'ticket.admitted');
+      if (admitted) {
+        entryFlash = admitted.seq;
+        clearTimeout(this.entryFlashTimer);
+        this.entryFlashTimer = setTimeout(() => this.set({ ...this.current, entryFlash: null }), FLASH_MS);
+      }
     }
-    this.set({ ...this.current, log, board, flash });
+    this.set({ ...this.current, log, board, flash, entryFlash });
   }
 
   private set(view: DisplayView): void {

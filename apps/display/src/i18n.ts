@@ -1,5 +1,5 @@
 import { translator, type Dictionary, type Locale } from '@luot/ui';
-import type { Level, Text } from '@luot/core';
+import type { Level, Text, WaitRange } from '@luot/core';
 import type { CounterTileState } from './view-model.js';
 
 /** Every text on the wall display, Vietnamese first. */
@@ -24,8 +24,8 @@ const DICT = {
   stateServing: { vi: 'Đang phục vụ', en: 'Serving' },
   stateFree: { vi: 'Sẵn sàng', en: 'Ready' },
   statePaused: { vi: 'Tạm dừng', en: 'Paused' },
-  /** Shown with the level ("Cấp độ 4") beside the counter's number. */
-  stateClosedAtLevel: { vi: 'Tạm đóng', en: 'Closed for now' },
+  /** Shown with the level ("Cấp độ 4") on the tile, which says why ("Closed for now" did not fit at 2rem). */
+  stateClosedAtLevel: { vi: 'Tạm đóng', en: 'Closed' },
   stateClosed: { vi: 'Đã đóng', en: 'Closed' },
   stateOffline: { vi: 'Chưa mở', en: 'Not open' },
   inHall: { vi: 'Trong sảnh', en: 'In the hall' },
@@ -38,6 +38,17 @@ const DICT = {
   entryAfter: { vi: 'vào sảnh', en: '' },
   level: { vi: 'Cấp độ {n}', en: 'Level {n}' },
   waitingTitle: { vi: 'Đang chờ theo lĩnh vực', en: 'Waiting by service' },
+  /** A service's chip: the people waiting, and the wait of a ticket taken now (as the kiosk says it). */
+  waitingPeople: { vi: '{n} người đang chờ', en: '{n} waiting' },
+  waitRange: { vi: '{from}–{to} phút', en: '{from}–{to} min' },
+  waitUnder: { vi: 'Dưới {to} phút', en: 'Under {to} min' },
+  /**
+   * No officer calls for the service now: no wait is promised (the kiosk and the notice line say why).
+   * As short as a counter's "Chưa mở": a longer phrase does not fit the row at a size read from 5 m.
+   */
+  waitNone: { vi: 'Chưa mở', en: 'Not open' },
+  /** Not taking new numbers at this level (the padlock's legend): no wait for a ticket nobody can take. */
+  waitPaused: { vi: 'Tạm dừng', en: 'Paused' },
   /**
    * A service not taking tickets at this level (its tickets already issued still wait and are called):
    * said once, beside the lock that marks such services.
@@ -58,6 +69,13 @@ const DICT = {
 export type TextKey = keyof typeof DICT;
 
 export const makeT = (locale: Locale) => translator<TextKey>(DICT, locale);
+
+/** A wait as a service's row shows it: "15–20 phút", "Dưới 5 phút", or "Chưa mở" (nobody calls it now). */
+export function waitText(range: WaitRange | null, locale: Locale): string {
+  const t = makeT(locale);
+  if (range === null) return t('waitNone');
+  return t(range[0] === 0 ? 'waitUnder' : 'waitRange', { from: range[0], to: range[1] });
+}
 
 /** The dictionary key of each counter state. */
 export const TILE_STATE_KEY: Record<CounterTileState, TextKey> = {

@@ -5,6 +5,8 @@
 import {
   capacity,
   closedAtLevel,
+  counterServices,
+  estimateWait,
   occupancy,
   outsideCount,
   serviceCounts,
@@ -14,6 +16,7 @@ import {
   type OfficeConfig,
   type Text,
   type Ticket,
+  type WaitRange,
 } from '@luot/core';
 
 /** One call to a counter, as the latest-call panel and the history show it. */
@@ -76,7 +79,7 @@ export function callBoard(config: OfficeConfig, state: DayState, limit: number):
     // The state counts calls, not where they happened: more calls than counters the ticket went to
     // (one per transfer, plus the first) means it was recalled. Exact unless it was recalled at an
     // earlier counter, then transferred; the tag shows only while the citizen is still being called.
-    recall: t.status === 'called' && t.callCount > t.transfers + 1,
+    recall: t.status === 'called' && t.callsHere > 1,
   });
   return {
     latest: latest && record(latest),
@@ -126,7 +129,7 @@ export function counterTiles(config: OfficeConfig, state: DayState): CounterTile
       number: cc.number,
       state: tileState,
       ticket: current && (tileState === 'calling' || tileState === 'serving') ? current.number : null,
-      services: cc.services.map((prefix) => ({
+      services: counterServices(config, state, cc.number).map((prefix) => ({
         prefix,
         name: config.services.find((s) => s.prefix === prefix)?.name ?? { vi: prefix, en: prefix },
       })),
@@ -172,6 +175,11 @@ export interface ServiceWaiting {
   outside: number;
   /** Not taking tickets at the current level. */
   restricted: boolean;
+  /**
+   * The wait of a ticket taken now, as the kiosk, the ticket and the phone page tell it (core's
+   * `estimateWait`, in 5-minute steps); null when no officer calls for the service now.
+   */
+  wait: WaitRange | null;
 }
 
 export function serviceWaiting(config: OfficeConfig, state: DayState): ServiceWaiting[] {
@@ -183,6 +191,7 @@ export function serviceWaiting(config: OfficeConfig, state: DayState): ServiceWa
       waiting: counts.waiting,
       outside: counts.outside,
       restricted: serviceRestricted(config, state, s.prefix),
+      wait: estimateWait(config, state, s.prefix).range,
     };
   });
 }

@@ -83,6 +83,25 @@ describe('display store: only live events are announced', () => {
     expect(store.view.flash).toBeNull();
   });
 
+  it('flashes the entry calls when a ticket is let into the hall live, not when a snapshot shows it', () => {
+    vi.useFakeTimers();
+    const day = new Day({ step: 30_000 }).signIn(5);
+    day.setLevel(4); // room for 20: C021 waits outside
+    for (let i = 0; i < 21; i++) day.issue('C');
+    day.callNext(5);
+    const { client, store } = setup(day);
+    expect(store.view.entryFlash).toBeNull();
+    client.live(day.finish(5).last); // C001 leaves: C021 is let in
+    expect(pendingEntries(store.view.log, client.snapshot!.state, 4).map((e) => e.number)).toEqual(['C021']);
+    expect(store.view.entryFlash).toEqual(expect.any(Number));
+    vi.advanceTimersByTime(FLASH_MS);
+    expect(store.view.entryFlash).toBeNull();
+    // A display switched on now shows the entry call, still, without flashing it.
+    const late = setup(day);
+    expect(pendingEntries(late.store.view.log, late.client.snapshot!.state, 4)).toHaveLength(1);
+    expect(late.store.view.entryFlash).toBeNull();
+  });
+
   it('never announces or flashes what a snapshot shows: the latest call comes from the state', () => {
     const day = new Day({ step: 30_000 }).signIn(5);
     day.issue('C');

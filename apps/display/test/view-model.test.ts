@@ -11,6 +11,17 @@ function board(day: Day) {
   };
 }
 
+describe('counter tiles', () => {
+  it('list the services a counter serves today, as the office head set them', () => {
+    const day = new Day();
+    const before = counterTiles(day.config, day.state).find((c) => c.number === 5)!;
+    day.run({ type: 'setCounterServices', counter: 5, services: ['E'] });
+    const after = counterTiles(day.config, day.state).find((c) => c.number === 5)!;
+    expect(after.services.map((s) => s.prefix)).toEqual(['E']);
+    expect(before.services.map((s) => s.prefix)).not.toEqual(['E']);
+  });
+});
+
 describe('the latest call and the history, from the day', () => {
   it('newest call first; a recall moves its ticket back to the top, tagged while it is still a call', () => {
     const day = new Day({ step: 30_000 }).signIn(1).signIn(5);
@@ -24,6 +35,18 @@ describe('the latest call and the history, from the day', () => {
     // The citizen came: no more "called again".
     day.run({ type: 'startServing', counter: 1 });
     expect(board(day)).toEqual({ latest: ['A001', 1], history: [['C001', 5]] });
+  });
+
+  it('a transferred ticket’s first call at its new counter is not a recall', () => {
+    const day = new Day({ step: 30_000 }).signIn(5).signIn(6);
+    day.issue('C');
+    day.callNext(5);
+    day.run({ type: 'recall', counter: 5 });
+    day.run({ type: 'transfer', counter: 5, toService: null, toCounter: 6, note: null });
+    day.callNext(6);
+    expect(board(day).latest).toEqual(['C001', 6]);
+    day.run({ type: 'recall', counter: 6 });
+    expect(board(day).latest).toEqual(['C001', 6, 'recall']);
   });
 
   it('a finished ticket leaves the panel for the history; the panel goes back to a call still in force', () => {

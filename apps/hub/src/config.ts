@@ -52,6 +52,8 @@ export const HubConfigSchema = z.object({
       name: freeText(100),
       agency: TextSchema.optional(),
       pinHash: z.string(),
+      /** A supervisor may also sign in on a supervisor device (the console) and act for the office. */
+      role: z.enum(['officer', 'supervisor']).default('officer'),
     }),
   ),
   /** Printers the hub drives for browser kiosks, by kiosk device id. */
@@ -70,6 +72,16 @@ export const HubConfigSchema = z.object({
   snapshotLimit: z
     .object({ burst: z.number().int().positive(), intervalMs: z.number().int().positive() })
     .default({ burst: 5, intervalMs: 2000 }),
+  /**
+   * A supervisor who does nothing for this long is signed out (docs/hub.md, "Supervisors"): the
+   * console is often left open on a desk in a public hall.
+   */
+  supervisorIdleMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
 });
 
 export type HubConfig = z.infer<typeof HubConfigSchema>;

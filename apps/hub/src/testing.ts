@@ -24,7 +24,10 @@ export class FakeClock {
 
 const PIN_HASH = hashPin('1234');
 
-/** The default Quốc Oai profile with one device of every kind and an officer per counter (PIN 1234). */
+/**
+ * The default Quốc Oai profile with one device of every kind, an officer per counter (cb1…cb16) and
+ * a supervisor (ld1), all with PIN 1234.
+ */
 export function testConfig(extra: Record<string, unknown> = {}): LoadedConfig {
   const devices: unknown[] = [
     { id: 'kiosk-1', role: 'kiosk', token: 'test-kiosk-1-token' },
@@ -32,7 +35,7 @@ export function testConfig(extra: Record<string, unknown> = {}): LoadedConfig {
     { id: 'display', role: 'display', token: 'test-display-token' },
     { id: 'boss', role: 'supervisor', token: 'test-supervisor-token' },
   ];
-  const officers: unknown[] = [];
+  const officers: unknown[] = [{ id: 'ld1', name: 'Nguyễn Văn Lãnh', pinHash: PIN_HASH, role: 'supervisor' }];
   for (let i = 1; i <= 16; i++) {
     devices.push({ id: `counter-${i}`, role: 'counter', counter: i, token: `test-counter-${i}-token` });
     devices.push({ id: `rating-${i}`, role: 'rating', counter: i, token: `test-rating-${i}-token` });
@@ -48,6 +51,10 @@ export interface TestHub {
   clients: LuotClient[];
   client(token: string): Promise<LuotClient>;
   counter(n: number, signIn?: boolean): Promise<LuotClient>;
+  /** The supervisor device, with supervisor ld1 signed in. */
+  supervisor(): Promise<LuotClient>;
+  /** Headers that open the supervisor HTTP routes: the device's token and a signed-in session. */
+  supervisorHeaders(): Promise<Record<string, string>>;
   restart(opts?: { samePort?: boolean }): Promise<Hub>;
   close(): Promise<void>;
 }
@@ -77,6 +84,16 @@ export async function startTestHub(
       const c = await t.client(`test-counter-${n}-token`);
       if (signIn) await c.sendAndSee('counter.signIn', { officerId: `cb${n}`, pin: '1234' });
       return c;
+    },
+    async supervisor() {
+      const c = await t.client('test-supervisor-token');
+      await c.signInSupervisor('ld1', '1234');
+      return c;
+    },
+    async supervisorHeaders() {
+      const c = await t.client('test-supervisor-token');
+      const { result } = await c.signInSupervisor('ld1', '1234');
+      return { authorization: 'Bearer test-supervisor-token', 'x-luot-session': result.session };
     },
     async restart({ samePort = true } = {}) {
       const port = t.hub.port;

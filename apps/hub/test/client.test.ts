@@ -31,7 +31,7 @@ describe('the client', () => {
   it('computes the day the hub computed, through a full hall, admissions and transfers', async () => {
     t = await startTestHub();
     const display = await t.client('test-display-token');
-    const boss = await t.client('test-supervisor-token');
+    const boss = await t.supervisor();
     const kiosk = await t.client('test-kiosk-1-token');
     const [c5, c6] = [await t.counter(5), await t.counter(6)];
     await boss.setLevel(4); // a hall of 20: the rest wait outside
@@ -42,7 +42,7 @@ describe('the client', () => {
       await c6.callNext();
       await c6.transfer({ toService: 'C', toCounter: 5 });
     }
-    await boss.setCounterClosed(5, true); // sends what waited for counter 5 back to its line
+    await boss.setCounterClosed(5, true, 'Cán bộ đi họp'); // sends what waited for counter 5 back to its line
     const { seq } = await c6.callNext();
     const s = await display.waitFor((s) => s.seq >= seq);
     expect(s.state).toEqual(t.hub.engine.state);

@@ -12,7 +12,7 @@ describe('commands and their contract', () => {
   it('every answer has the shape the protocol declares for its command', async () => {
     t = await startTestHub();
     const kiosk = await t.client('test-kiosk-1-token');
-    const boss = await t.client('test-supervisor-token');
+    const boss = await t.supervisor();
     const c3 = await t.counter(3);
     const rating = await t.client('test-rating-3-token');
     const answers: Array<[CommandType, unknown]> = [];
@@ -32,8 +32,22 @@ describe('commands and their contract', () => {
       boss.send('supervisor.pauseCounter', { counter: 3, reason: 'Vắng' }),
     );
     await keep('supervisor.setLevel', boss.setLevel(2));
-    await keep('supervisor.setCounterClosed', boss.setCounterClosed(7, true));
-    await keep('supervisor.closeDay', boss.closeDay());
+    await keep('supervisor.signIn', boss.signInSupervisor('ld1', '1234'));
+    await keep('supervisor.active', boss.send('supervisor.active', {}));
+    await keep('supervisor.setCounterClosed', boss.setCounterClosed(7, true, 'Cán bộ đi tập huấn'));
+    await keep(
+      'supervisor.setCounterServices',
+      boss.send('supervisor.setCounterServices', { counter: 4, services: ['A'] }),
+    );
+    const waiting = (await kiosk.issue({ service: 'A' })).result.ticket;
+    await keep(
+      'supervisor.moveTicket',
+      boss.send('supervisor.moveTicket', { ticketId: waiting.id, toService: 'C' }),
+    );
+    await keep('supervisor.setNotice', boss.send('supervisor.setNotice', { text: 'Thông báo', until: null }));
+    await keep('supervisor.ackAlert', boss.send('supervisor.ackAlert', { key: 'hall-full:hall:1' }));
+    await keep('supervisor.closeDay', boss.closeDay('Hết giờ làm việc'));
+    await keep('supervisor.signOut', boss.signOutSupervisor());
     for (const [type, result] of answers) {
       const check = COMMANDS[type].result.safeParse(result);
       expect(check.success, `${type}: ${JSON.stringify(check.error?.issues)}`).toBe(true);
@@ -44,7 +58,7 @@ describe('commands and their contract', () => {
 
   it('supervisor.pauseCounter: the head pauses an idle counter; only a supervisor may', async () => {
     t = await startTestHub();
-    const boss = await t.client('test-supervisor-token');
+    const boss = await t.supervisor();
     const display = await t.client('test-display-token');
     const c3 = await t.counter(3);
     const ack = await boss.send('supervisor.pauseCounter', { counter: 3, reason: 'Cán bộ vắng mặt' });
@@ -73,7 +87,7 @@ describe('ticket.reactivate', () => {
   it('the counter that skipped a ticket, or a supervisor, puts it back in line; another counter may not', async () => {
     t = await startTestHub();
     const kiosk = await t.client('test-kiosk-1-token');
-    const boss = await t.client('test-supervisor-token');
+    const boss = await t.supervisor();
     const c3 = await t.counter(3);
     const c4 = await t.counter(4);
     const first = (await kiosk.issue({ service: 'A' })).result.ticket;
@@ -92,7 +106,9 @@ describe('ticket.reactivate', () => {
     // The supervisor may bring back a ticket any counter skipped.
     await c3.callNext();
     const skipped = (await c3.noShow()).result.ticket!;
-    await boss.reactivate(skipped.id);
+    // …saying why: the audit log keeps it.
+    await expect(boss.reactivate(skipped.id)).rejects.toMatchObject({ code: 'REASON_REQUIRED' });
+    await boss.reactivate(skipped.id, 'Công dân đã quay lại sảnh');
     expect(t.hub.engine.state.tickets[skipped.id]!.status).toBe('waiting');
     // A counter with nobody signed in may not.
     await c4.signOut();

@@ -19,7 +19,7 @@ describe('the snapshot JSON kept per ticket', () => {
     const engine = t.hub.engine;
     const check = () => expect(JSON.parse(engine.dayAsJson())).toEqual(expected(t));
     check();
-    const boss = await t.client('test-supervisor-token');
+    const boss = await t.supervisor();
     const kiosk = await t.client('test-kiosk-1-token');
     const [c5, c6] = [await t.counter(5), await t.counter(6)];
     await boss.setLevel(4); // a hall of 20: the rest wait outside
@@ -39,7 +39,7 @@ describe('the snapshot JSON kept per ticket', () => {
     const waitingFor5 = Object.values(engine.state.tickets).filter((x) => x.targetCounter === 5);
     expect(waitingFor5.length).toBeGreaterThan(0);
     // Sends what waited for counter 5 back to its line: the event names the counter, not the tickets.
-    await boss.setCounterClosed(5, true);
+    await boss.setCounterClosed(5, true, 'Cán bộ đi họp');
     expect(waitingFor5.every((x) => engine.state.tickets[x.id]!.targetCounter === null)).toBe(true);
     check();
   });

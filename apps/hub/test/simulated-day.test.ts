@@ -15,6 +15,7 @@ const profile: ProfileOptions = { tickets: 40, noShow: 0.1, late: 0.1, transfer:
 /** The test hub's devices, connected when first needed, and its clock set to the simulation's. */
 function liveHub(t: TestHub, clock: FakeClock): LiveHub {
   const devices = new Map<string, Promise<LuotClient>>();
+  let signedIn: Promise<LuotClient> | null = null;
   const device = (token: string) => {
     let d = devices.get(token);
     if (!d) devices.set(token, (d = t.client(token)));
@@ -24,7 +25,7 @@ function liveHub(t: TestHub, clock: FakeClock): LiveHub {
     kiosk: (id) => device(`test-${id}-token`),
     counter: (n) => device(`test-counter-${n}-token`),
     rating: (n) => device(`test-rating-${n}-token`),
-    supervisor: () => device('test-supervisor-token'),
+    supervisor: () => (signedIn ??= t.supervisor()),
     pin: () => '1234',
     until: async (at) => {
       clock.now = at;
@@ -63,7 +64,7 @@ describe('a simulated day against a real hub', () => {
     await runLive(sim, liveHub(t, clock));
 
     const expected = simulateDay(config.office, { seed, date, profile });
-    const supervisor = await t.client('test-supervisor-token');
+    const supervisor = await t.supervisor();
     const hubDay = (await supervisor.waitFor((s) => s.state.closed)).state;
     const tickets = Object.values(hubDay.tickets).sort((a, b) => a.order - b.order);
 

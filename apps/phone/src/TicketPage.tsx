@@ -134,8 +134,9 @@ function StageCard({ stage, watch, t }: { stage: Stage; watch: TicketWatch; t: T
           {t('calledTitle')} <span className="p-counter">{counter}</span>
         </h1>
         <p>{t('calledBody', { n: counter })}</p>
-        {watch.ticket.callCount > 1 && (
-          <p className="p-recall">{t('recalled', { n: watch.ticket.callCount })}</p>
+        {/* Calls at this counter: a ticket transferred after two calls elsewhere is on its first here. */}
+        {watch.ticket.callsHere > 1 && (
+          <p className="p-recall">{t('recalled', { n: watch.ticket.callsHere })}</p>
         )}
       </section>
     );

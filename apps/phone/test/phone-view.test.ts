@@ -21,6 +21,7 @@ describe('phone page', () => {
       issuedAt: 0,
       calledAt: null,
       callCount,
+      callsHere: callCount,
       transfers: 0,
       targetCounter: null,
     },

@@ -1,18 +1,21 @@
 /**
  * The supervisor's command line (the web console, when it exists, will live beside it in apps/supervisor):
  *   npm run supervisor -- level 3                  set the distancing level (1–4)
- *   npm run supervisor -- close-counter 7          close / open a counter
+ *   npm run supervisor -- close-counter 7 "lý do"  close a counter for the day (a reason is required)
  *   npm run supervisor -- open-counter 7
  *   npm run supervisor -- sign-out 7               sign out whoever is at counter 7
  *   npm run supervisor -- pause 7 "lý do"          pause a counter whose officer stepped away
  *   npm run supervisor -- cancel 20261130-A012 "lý do"
- *   npm run supervisor -- reactivate 20261130-A012 put a no-show ticket back into its line
- *   npm run supervisor -- close-day
+ *   npm run supervisor -- reactivate 20261130-A012 "lý do"   put a no-show ticket back into its line
+ *   npm run supervisor -- close-day "lý do"
  *   npm run supervisor -- status                   who is where, hall occupancy, printers
  *   npm run supervisor -- report [YYYY-MM-DD]      the day's figures (JSON)
  *   npm run supervisor -- hash-pin                 a PIN hash for the hub configuration (PIN on stdin)
  *   npm run supervisor -- new-token                a device token and the SHA-256 to put in the configuration
  * The hub and token come from --hub / --token or LUOT_HUB / LUOT_SUPERVISOR_TOKEN (default: the demo).
+ * Every command but the last two signs a supervisor in first, as the console does: the officer code
+ * from --officer or LUOT_OFFICER, the PIN from LUOT_PIN or standard input (the demo: ld01, 1234).
+ * Give the command line its own supervisor device: a sign-in replaces the one on the same device.
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -24,18 +27,16 @@ import { createHash } from 'node:crypto';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { hub: { type: 'string' }, token: { type: 'string' } },
+  options: { hub: { type: 'string' }, token: { type: 'string' }, officer: { type: 'string' } },
 });
 const hub = values.hub ?? process.env.LUOT_HUB ?? 'http://127.0.0.1:8080';
 const token = values.token ?? process.env.LUOT_SUPERVISOR_TOKEN ?? 'demo-supervisor-token';
 const [command, ...args] = positionals;
-if (
-  !values.token &&
-  !process.env.LUOT_SUPERVISOR_TOKEN &&
-  !['hash-pin', 'new-token'].includes(command ?? '')
-) {
+const demo = !values.token && !process.env.LUOT_SUPERVISOR_TOKEN;
+if (demo && !['hash-pin', 'new-token'].includes(command ?? '')) {
   console.error('(using the demo supervisor token; set LUOT_SUPERVISOR_TOKEN or --token for a real office)');
 }
+const officer = values.officer ?? process.env.LUOT_OFFICER ?? (demo ? 'ld01' : undefined);
 
 const COUNTER_STATUS: Record<CounterStatus, string> = {
   offline: 'chưa mở',
@@ -53,7 +54,7 @@ async function readStdin(): Promise<string> {
 
 function usage(): never {
   console.error(
-    'usage: npm run supervisor -- <level N|close-counter N|open-counter N|sign-out N|pause N REASON|cancel ID REASON|reactivate ID|close-day|status|report [DATE]|hash-pin PIN|new-token>',
+    'usage: npm run supervisor -- [--officer CODE] <level N|close-counter N REASON|open-counter N|sign-out N|pause N REASON|cancel ID REASON|reactivate ID REASON|close-day REASON|status|report [DATE]|hash-pin PIN|new-token>',
   );
   process.exit(2);
 }
@@ -79,26 +80,37 @@ async function main(): Promise<void> {
     );
     return;
   }
-  if (command === 'report') {
-    const q = args[0] ? `?date=${args[0]}` : '';
-    const res = await fetch(`${hub}/api/reports/day${q}`, { headers: { authorization: `Bearer ${token}` } });
-    const body: unknown = await res.json();
-    if (!res.ok) throw new Error(`the hub answered ${res.status}: ${JSON.stringify(body)}`);
-    console.log(JSON.stringify(body, null, 2));
-    return;
+  if (!officer) {
+    console.error(
+      'a supervisor signs in first: give --officer or LUOT_OFFICER (and LUOT_PIN, or the PIN on stdin)',
+    );
+    process.exit(2);
   }
+  const pin = process.env.LUOT_PIN ?? (demo ? '1234' : (await readStdin()).trim());
   const client = new LuotClient({ url: hub, token }).connect();
   try {
     const snap = await client.ready(5000).catch(() => {
       throw new Error(`cannot reach the hub at ${hub} (status: ${client.status})`);
     });
+    const { result: signedIn } = await client.signInSupervisor(officer, pin);
+    if (command === 'report') {
+      const q = args[0] ? `?date=${args[0]}` : '';
+      const res = await fetch(`${hub}/api/reports/day${q}`, {
+        headers: { authorization: `Bearer ${token}`, 'x-luot-session': signedIn.session },
+      });
+      const body: unknown = await res.json();
+      if (!res.ok) throw new Error(`the hub answered ${res.status}: ${JSON.stringify(body)}`);
+      console.log(JSON.stringify(body, null, 2));
+      return;
+    }
     switch (command) {
       case 'level':
         await client.setLevel(int(args[0]) as Level);
         break;
       case 'close-counter':
       case 'open-counter':
-        await client.setCounterClosed(int(args[0]), command === 'close-counter');
+        if (command === 'close-counter' && !args[1]) usage();
+        await client.setCounterClosed(int(args[0]), command === 'close-counter', args[1]);
         break;
       case 'sign-out':
         await client.send('supervisor.signOutCounter', { counter: int(args[0]) });
@@ -112,13 +124,14 @@ async function main(): Promise<void> {
         await client.cancelTicket(args[0], args[1]);
         break;
       case 'reactivate': {
-        if (!args[0]) usage();
-        const { result } = await client.reactivate(args[0]);
+        if (!args[0] || !args[1]) usage();
+        const { result } = await client.reactivate(args[0], args[1]);
         console.log(`${result.ticket.number}: đang chờ lại`);
         break;
       }
       case 'close-day':
-        await client.closeDay();
+        if (!args[0]) usage();
+        await client.closeDay(args[0]);
         break;
       case 'status': {
         const { config, state, printers } = snap;
@@ -145,6 +158,8 @@ async function main(): Promise<void> {
     }
     console.log('Đã thực hiện. / Done.');
   } finally {
+    // No session is left open on the device once the command is done.
+    if (client.status === 'online') await client.signOutSupervisor().catch(() => undefined);
     client.close();
   }
 }

@@ -20,10 +20,13 @@ function supervisor(...args: string[]) {
       t.hub.url,
       '--token',
       'test-supervisor-token',
+      '--officer',
+      'ld1',
       ...args,
     ],
     {
       cwd: ROOT,
+      env: { ...process.env, LUOT_PIN: '1234' },
     },
   );
 }
@@ -32,7 +35,7 @@ describe('the supervisor command line', () => {
   it('changes the level, closes a counter and shows the status', { timeout: 30_000 }, async () => {
     t = await startTestHub();
     await supervisor('level', '3');
-    await supervisor('close-counter', '7');
+    await supervisor('close-counter', '7', 'Cán bộ đi tập huấn');
     await t.counter(4);
     await supervisor('pause', '4', 'Cán bộ đi họp');
     expect(t.hub.engine.state.counters[4]).toMatchObject({ status: 'paused', pauseReason: 'Cán bộ đi họp' });
@@ -54,7 +57,7 @@ describe('the supervisor command line', () => {
     const { ticket } = (await kiosk.issue({ service: 'A' })).result;
     await c3.callNext();
     await c3.noShow();
-    const { stdout } = await supervisor('reactivate', ticket.id);
+    const { stdout } = await supervisor('reactivate', ticket.id, 'Công dân quay lại, có mặt tại sảnh');
     expect(stdout).toContain(`${ticket.number}: đang chờ lại`);
     expect(t.hub.engine.state.tickets[ticket.id]!.status).toBe('waiting');
   });

@@ -9,6 +9,7 @@ import {
   type CommandResult,
   type CommandType,
   type DeviceInfo,
+  type DevicePresence,
   type ErrorCode,
   type Text,
   type ProtocolError,
@@ -80,6 +81,8 @@ export class LuotClient {
   status: ConnectionStatus = 'connecting';
   /** Who this device is for the hub, asked again on every (re)connect; null until the first answer. */
   device: DeviceInfo | null = null;
+  /** Supervisor devices: which devices are connected, as the hub last said; null before it has. */
+  presence: DevicePresence[] | null = null;
   private readonly timeoutMs: number;
   private readonly listeners = {
     change: new Set<Listener<Snapshot>>(),
@@ -87,6 +90,7 @@ export class LuotClient {
     events: new Set<(events: StreamEvent[], live: boolean) => void>(),
     status: new Set<Listener<ConnectionStatus>>(),
     device: new Set<Listener<DeviceInfo>>(),
+    presence: new Set<Listener<DevicePresence[]>>(),
   };
   private syncing = false;
   /** Failed syncs in a row: each waits twice as long as the one before (see `resync`). */
@@ -120,6 +124,10 @@ export class LuotClient {
       if (data?.code === 'UNAUTHORIZED') this.socket.disconnect();
     });
     this.socket.on('events', (events) => this.onEvents(events));
+    this.socket.on('presence', (devices) => {
+      this.presence = devices;
+      for (const fn of this.listeners.presence) fn(devices);
+    });
   }
 
   connect(): this {
@@ -198,6 +206,8 @@ export class LuotClient {
   on(kind: 'status', fn: Listener<ConnectionStatus>): () => void;
   /** The hub answered "who am I" (after every connect); `client.device` holds the answer. */
   on(kind: 'device', fn: Listener<DeviceInfo>): () => void;
+  /** Supervisor devices: the hub's list of devices and whether each is connected changed. */
+  on(kind: 'presence', fn: Listener<DevicePresence[]>): () => void;
   on(kind: keyof LuotClient['listeners'], fn: (...args: never[]) => void): () => void {
     const set = this.listeners[kind] as Set<(...args: never[]) => void>;
     set.add(fn);
@@ -259,9 +269,9 @@ export class LuotClient {
   noShow() {
     return this.send('counter.noShow', {});
   }
-  /** Bring a no-show ticket back into its line (a counter: only one it skipped itself). */
-  reactivate(ticketId: string) {
-    return this.send('ticket.reactivate', { ticketId });
+  /** Bring a no-show ticket back into its line (a counter: only one it skipped itself; a supervisor: with a reason). */
+  reactivate(ticketId: string, reason?: string) {
+    return this.send('ticket.reactivate', reason === undefined ? { ticketId } : { ticketId, reason });
   }
   transfer(to: { toService?: string | null; toCounter?: number | null; note?: string | null }) {
     return this.send('counter.transfer', to);
@@ -275,17 +285,28 @@ export class LuotClient {
   rate(ticketId: string, score: number | null, reasons: string[] = []) {
     return this.send('rating.submit', { ticketId, score, reasons });
   }
+  /** Sign a supervisor in on this (supervisor) device; the answer's `session` opens the HTTP routes. */
+  signInSupervisor(officerId: string, pin: string) {
+    return this.send('supervisor.signIn', { officerId, pin });
+  }
+  signOutSupervisor() {
+    return this.send('supervisor.signOut', {});
+  }
   setLevel(level: Level) {
     return this.send('supervisor.setLevel', { level });
   }
-  setCounterClosed(counter: number, closed: boolean) {
-    return this.send('supervisor.setCounterClosed', { counter, closed });
+  /** Close a counter for the day (a reason is required) or open it again. */
+  setCounterClosed(counter: number, closed: boolean, reason?: string) {
+    return this.send(
+      'supervisor.setCounterClosed',
+      reason === undefined ? { counter, closed } : { counter, closed, reason },
+    );
   }
   cancelTicket(ticketId: string, reason: string) {
     return this.send('supervisor.cancelTicket', { ticketId, reason });
   }
-  closeDay() {
-    return this.send('supervisor.closeDay', {});
+  closeDay(reason: string) {
+    return this.send('supervisor.closeDay', { reason });
   }
   reportPrinter(p: Payload<'printer.report'>) {
     return this.send('printer.report', p);

@@ -36,6 +36,7 @@ function issued(seq: number, n: number): StreamEvent {
     targetCounter: null,
     officerId: null,
     callCount: 0,
+    callsHere: 0,
     outcome: null,
     transfers: 0,
     kioskId: 'kiosk-1',

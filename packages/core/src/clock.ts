@@ -40,6 +40,19 @@ export function localTime(now: number, timeZone: string): LocalTime {
   return value;
 }
 
+/**
+ * The instant a local calendar day (YYYY-MM-DD) starts in the office's time zone: what a date range
+ * "from 2026-11-01 to 2026-11-30" means for timestamps. From UTC midnight of that date, moved by
+ * the zone's offset then (whole minutes; Vietnam has no daylight saving time).
+ */
+export function localMidnight(day: string, timeZone: string): number {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const utc = Date.UTC(y, m - 1, d);
+  const local = computeLocalTime(utc, timeZone);
+  // East of UTC the local clock is already past midnight of `day`; west of it, still the day before.
+  return local.day === day ? utc - local.minutes * 60_000 : utc + (1440 - local.minutes) * 60_000;
+}
+
 function computeLocalTime(now: number, timeZone: string): LocalTime {
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(now)) parts[p.type] = p.value;

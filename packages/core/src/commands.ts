@@ -25,7 +25,12 @@ export type QueueCommand =
   | { type: 'signOut'; counter: number; close: boolean }
   | { type: 'pause'; counter: number; reason: string }
   | { type: 'resume'; counter: number }
-  | { type: 'setCounterClosed'; counter: number; closed: boolean }
+  | { type: 'setCounterClosed'; counter: number; closed: boolean; reason?: string }
+  | { type: 'setCounterServices'; counter: number; services: string[] | null }
+  /** The supervisor moves a waiting ticket (inside or outside) to another service's line. */
+  | { type: 'moveTicket'; ticketId: string; toService: string }
+  | { type: 'setNotice'; text: string | null; until: number | null }
+  | { type: 'acknowledgeAlert'; key: string; officerId: string }
   | { type: 'setLevel'; level: Level }
   | { type: 'closeDay' };
 

@@ -114,19 +114,30 @@ export const RatingConfigSchema = z.object({
 });
 export type RatingConfig = z.infer<typeof RatingConfigSchema>;
 
-/** The office's service targets, read by reports ("% served within target") and alerts. */
-export const TargetsConfigSchema = z.object({
-  /** A citizen should be called within this many minutes of taking a ticket. Default 30. */
+/**
+ * When the supervisor console raises an alert (every field optional; `alertThresholds` fills in
+ * the defaults): a citizen waiting longer than `waitMinutes` [30]; a counter idle `idleCounterMinutes`
+ * [3] while its services have people waiting; a device offline longer than `deviceOfflineMinutes`
+ * [1]; `dissatisfiedInRow` [3] "not satisfied" ratings in a row at one counter.
+ */
+export const AlertConfigSchema = z.object({
   waitMinutes: z.number().positive().optional(),
+  idleCounterMinutes: z.number().positive().optional(),
+  deviceOfflineMinutes: z.number().positive().optional(),
+  dissatisfiedInRow: z.number().int().min(1).optional(),
 });
-export type TargetsConfig = z.infer<typeof TargetsConfigSchema>;
+export type AlertConfig = z.infer<typeof AlertConfigSchema>;
 
-/** The wait target when the office sets none: 30 minutes, the usual one-stop office promise. */
-export const DEFAULT_WAIT_TARGET_MINUTES = 30;
+export const ALERT_DEFAULTS: Required<AlertConfig> = {
+  waitMinutes: 30,
+  idleCounterMinutes: 3,
+  deviceOfflineMinutes: 1,
+  dissatisfiedInRow: 3,
+};
 
-/** The office's wait target in minutes (its own, or the default). */
-export function waitTargetMinutes(config: { targets?: TargetsConfig | undefined }): number {
-  return config.targets?.waitMinutes ?? DEFAULT_WAIT_TARGET_MINUTES;
+/** The office's alert thresholds, defaults filled in. */
+export function alertThresholds(config: { alerts?: AlertConfig }): Required<AlertConfig> {
+  return { ...ALERT_DEFAULTS, ...config.alerts };
 }
 
 /** Runtime schema of an office configuration file. The hub refuses to start on an invalid one. */
@@ -137,6 +148,12 @@ export const OfficeConfigSchema = z
       shortName: TextSchema.optional(),
       address: z.string().optional(),
       notice: TextSchema.optional(),
+      /**
+       * The online public-service portal where citizens can file a procedure the distancing level
+       * closes at the office (the kiosk names it). Absent: the national portal,
+       * `DEFAULT_ONLINE_PORTAL`; a province sets its own, e.g. https://dichvucong.hanoi.gov.vn.
+       */
+      onlinePortal: z.url({ protocol: /^https?$/ }).optional(),
     }),
     services: z.array(ServiceConfigSchema).min(1),
     counters: z.array(CounterConfigSchema).min(1),
@@ -147,7 +164,7 @@ export const OfficeConfigSchema = z
     priorityCategories: z.array(PriorityCategorySchema),
     fairness: FairnessConfigSchema,
     rating: RatingConfigSchema,
-    targets: TargetsConfigSchema.optional(),
+    alerts: AlertConfigSchema.optional(),
   })
   .superRefine((c, ctx) => {
     const prefixes = new Set<string>();
@@ -187,6 +204,14 @@ export const OfficeConfigSchema = z
     }
   });
 export type OfficeConfig = z.infer<typeof OfficeConfigSchema>;
+
+/** The national public-service portal (Cổng Dịch vụ công quốc gia). */
+export const DEFAULT_ONLINE_PORTAL = 'https://dichvucong.gov.vn';
+
+/** Where citizens can file online: the office's configured portal, or the national one. */
+export function onlinePortal(config: OfficeConfig): string {
+  return config.office.onlinePortal ?? DEFAULT_ONLINE_PORTAL;
+}
 
 /** Parse and check an office configuration; throws a readable error listing every problem. */
 export function parseOfficeConfig(input: unknown): OfficeConfig {

@@ -5,6 +5,14 @@ export function counterConfig(config: OfficeConfig, n: number): CounterConfig | 
   return config.counters.find((c) => c.number === n);
 }
 
+/**
+ * The services counter `n` serves today: the supervisor's change for the day if there is one, else
+ * the configuration's. Everything that routes, estimates or lists a counter's services reads this.
+ */
+export function counterServices(config: OfficeConfig, state: DayState, n: number): string[] {
+  return state.counters[n]?.services ?? counterConfig(config, n)?.services ?? [];
+}
+
 export function closedAtLevel(config: OfficeConfig, state: DayState, n: number): boolean {
   return config.levels[state.level].closedCounters.includes(n);
 }
@@ -35,8 +43,16 @@ export function counterStaffed(config: OfficeConfig, state: DayState, n: number)
   return !!c && counterAvailable(config, state, n) && c.status === 'open';
 }
 
-export function countersServing(config: OfficeConfig, service: string, priority = false): CounterConfig[] {
-  return config.counters.filter((c) => c.services.includes(service) || (priority && c.servesAllPriority));
+/** The counters that serve `service` today (or, for a priority ticket, take every priority ticket). */
+export function countersServing(
+  config: OfficeConfig,
+  state: DayState,
+  service: string,
+  priority = false,
+): CounterConfig[] {
+  return config.counters.filter(
+    (c) => counterServices(config, state, c.number).includes(service) || (priority && c.servesAllPriority),
+  );
 }
 
 export function serviceRestricted(config: OfficeConfig, state: DayState, service: string): boolean {
@@ -52,7 +68,7 @@ export function openCountersServing(
   service: string,
   priority = false,
 ): number[] {
-  return countersServing(config, service, priority)
+  return countersServing(config, state, service, priority)
     .filter((c) => counterAvailable(config, state, c.number))
     .map((c) => c.number);
 }
@@ -90,10 +106,18 @@ export function serviceLostCounter(
 ): ServiceWithoutCounter | null {
   const waiting = state.lines.queued[service] ?? 0;
   if (waiting === 0) return null;
-  if (countersServing(config, service).some((c) => counterStaffed(config, state, c.number))) return null;
+  if (countersServing(config, state, service).some((c) => counterStaffed(config, state, c.number)))
+    return null;
   // Called earlier by one of its own counters: a counter that takes every priority ticket calling a
   // priority one does not make the service's own counters (perhaps never staffed today) "lost".
-  const own = new Set(countersServing(config, service).map((c) => c.number));
+  // Its own: configured for it, or serving it today (a supervisor may have moved them away from it).
+  const own = new Set(
+    config.counters
+      .filter(
+        (c) => c.services.includes(service) || counterServices(config, state, c.number).includes(service),
+      )
+      .map((c) => c.number),
+  );
   const served = Object.values(state.tickets).some(
     (t) => t.service === service && t.calledAt !== null && t.counter !== null && own.has(t.counter),
   );
@@ -110,11 +134,11 @@ export function servicesLeftIfClosed(
   state: DayState,
   n: number,
 ): ServiceWithoutCounter[] {
-  const own = counterConfig(config, n)?.services ?? [];
+  const own = counterServices(config, state, n);
   return own
     .filter(
       (service) =>
-        !countersServing(config, service).some(
+        !countersServing(config, state, service).some(
           (c) => c.number !== n && counterStaffed(config, state, c.number),
         ),
     )

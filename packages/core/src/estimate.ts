@@ -42,7 +42,7 @@ function throughput(config: OfficeConfig, state: DayState, service: string, prio
   const svc = config.services.find((s) => s.prefix === service);
   // Only counters calling now: before officers sign in (or while all are paused) nobody calls, and
   // counting merely open counters told the hall "under a minute" while nobody was there.
-  const counters = countersServing(config, service, priority).filter((c) =>
+  const counters = countersServing(config, state, service, priority).filter((c) =>
     counterStaffed(config, state, c.number),
   ).length;
   const times = state.serviceTimes[service] ?? [];

@@ -53,7 +53,13 @@ export type QueueEvent =
   | { type: 'counter.signed_out'; counter: number; closed: boolean }
   | { type: 'counter.paused'; counter: number; reason: string }
   | { type: 'counter.resumed'; counter: number }
-  | { type: 'counter.supervisor_closed'; counter: number; closed: boolean }
+  /** `reason`: why it was closed (absent in older logs). */
+  | { type: 'counter.supervisor_closed'; counter: number; closed: boolean; reason?: string }
+  /** The services a counter serves today; null: back to those of the configuration. */
+  | { type: 'counter.services_set'; counter: number; services: string[] | null }
+  | { type: 'alert.acknowledged'; key: string; officerId: string }
+  /** The wall display's notice; `text` null clears it. */
+  | { type: 'notice.set'; text: string | null; until: number | null }
   | { type: 'level.changed'; level: Level };
 
 export type QueueEventType = QueueEvent['type'];

@@ -29,7 +29,9 @@ export function serviceIssueBlock(
   if (serviceRestricted(config, state, service)) {
     return { code: 'SERVICE_RESTRICTED', details: { service, level: state.level } };
   }
-  if (!countersServing(config, service, priority).some((c) => counterAvailable(config, state, c.number))) {
+  if (
+    !countersServing(config, state, service, priority).some((c) => counterAvailable(config, state, c.number))
+  ) {
     return { code: 'NO_OPEN_COUNTER', details: { service } };
   }
   // People already wait with nobody to call them (their counter closed, signed out or paused):

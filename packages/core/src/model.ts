@@ -55,7 +55,14 @@ export interface Ticket {
   /** A transfer to a named counter: only that counter calls it. */
   targetCounter: number | null;
   officerId: string | null;
+  /** Calls over the whole day, at any counter. */
   callCount: number;
+  /**
+   * Calls at its current counter since it came there: 1 at the first call, 2 after one recall; 0
+   * while it waits in a line (again, after a transfer or a reactivation). What "Mời lần 2" shows:
+   * a ticket transferred after two calls elsewhere is on its first call at the new counter.
+   */
+  callsHere: number;
   outcome: Outcome | null;
   transfers: number;
   kioskId: string | null;
@@ -74,6 +81,13 @@ export interface CounterState {
   priorityInRow: number;
   /** Closed by the supervisor, independent of the level. */
   closedBySupervisor: boolean;
+  /** Why the supervisor closed it (shown on the console and the counter); null when open. */
+  closedReason: string | null;
+  /**
+   * The services the counter serves today, when the supervisor changed them; null: those of the
+   * configuration. Read through `counterServices`, never directly.
+   */
+  services: string[] | null;
   lastActionAt: number | null;
 }
 
@@ -90,6 +104,19 @@ export interface DayState {
   serviceTimes: Record<string, number[]>;
   /** Derived indexes, kept by applyEvent so that routing never scans the whole day. */
   lines: Lines;
+  /** A notice the supervisor put on the wall display, until a time (or until cleared). */
+  notice: Notice | null;
+  /**
+   * Alerts a supervisor acknowledged today, by the alert's key (its kind, subject and since: a new
+   * occurrence has a new key). A day fact so that every console shows the same.
+   */
+  acks: Record<string, { officerId: string; at: number }>;
+}
+
+export interface Notice {
+  text: string;
+  /** Epoch ms after which the notice is no longer shown; null: until the supervisor clears it. */
+  until: number | null;
 }
 
 /** Ticket ids in order. Waiting lines are sorted by (queuedAt, order); entry lines by order. */

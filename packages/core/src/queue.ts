@@ -154,7 +154,7 @@ function decide(config: OfficeConfig, state: DayState, cmd: QueueCommand, now: n
       const t = getTicket(state, cmd.ticketId);
       if (t.status === 'outside') refuse('TICKET_OUTSIDE', { ticketId: t.id });
       if (t.status !== 'waiting') refuse('TICKET_NOT_WAITING', { ticketId: t.id, status: t.status });
-      if (!counterMayCall(config, c.number, t))
+      if (!counterMayCall(config, state, c.number, t))
         refuse('TICKET_NOT_FOR_COUNTER', { ticketId: t.id, counter: c.number });
       return [called(c, t.id, false, c.priorityInRow)];
     }
@@ -278,8 +278,54 @@ function decide(config: OfficeConfig, state: DayState, cmd: QueueCommand, now: n
 
     case 'setCounterClosed': {
       getCounter(config, state, cmd.counter);
-      return [{ type: 'counter.supervisor_closed', counter: cmd.counter, closed: cmd.closed }];
+      return [
+        cmd.closed && cmd.reason !== undefined
+          ? { type: 'counter.supervisor_closed', counter: cmd.counter, closed: true, reason: cmd.reason }
+          : { type: 'counter.supervisor_closed', counter: cmd.counter, closed: cmd.closed },
+      ];
     }
+
+    case 'setCounterServices': {
+      getCounter(config, state, cmd.counter);
+      if (cmd.services !== null) {
+        if (cmd.services.length === 0) refuse('INVALID_SERVICES', { counter: cmd.counter });
+        for (const service of cmd.services)
+          if (!config.services.some((s) => s.prefix === service)) refuse('UNKNOWN_SERVICE', { service });
+      }
+      // Null, or the same list as configured, is the configuration again (stored as null).
+      const configured = counterConfig(config, cmd.counter)!.services;
+      const same = cmd.services !== null && cmd.services.join() === configured.join();
+      const services = cmd.services === null || same ? null : [...new Set(cmd.services)];
+      return [{ type: 'counter.services_set', counter: cmd.counter, services }];
+    }
+
+    case 'moveTicket': {
+      const t = getTicket(state, cmd.ticketId);
+      if (t.status !== 'waiting' && t.status !== 'outside')
+        refuse('TICKET_NOT_WAITING', { ticketId: t.id, status: t.status });
+      if (!config.services.some((s) => s.prefix === cmd.toService))
+        refuse('UNKNOWN_SERVICE', { service: cmd.toService });
+      if (cmd.toService === t.service) refuse('INVALID_TRANSFER', { service: cmd.toService });
+      // As for an officer's transfer: somebody must be able to call it there.
+      if (openCountersServing(config, state, cmd.toService, t.priority !== null).length === 0)
+        refuse('NO_OPEN_COUNTER', { service: cmd.toService });
+      return [
+        {
+          type: 'ticket.transferred',
+          ticketId: t.id,
+          fromCounter: null,
+          toService: cmd.toService,
+          toCounter: null,
+          note: null,
+        },
+      ];
+    }
+
+    case 'acknowledgeAlert':
+      return [{ type: 'alert.acknowledged', key: cmd.key, officerId: cmd.officerId }];
+
+    case 'setNotice':
+      return [{ type: 'notice.set', text: cmd.text, until: cmd.text === null ? null : cmd.until }];
 
     case 'setLevel':
       return [{ type: 'level.changed', level: cmd.level }];
@@ -400,6 +446,7 @@ function issue(
     targetCounter: null,
     officerId: null,
     callCount: 0,
+    callsHere: 0,
     outcome: null,
     transfers: 0,
     kioskId: cmd.kioskId,

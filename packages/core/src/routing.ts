@@ -1,5 +1,5 @@
 import type { OfficeConfig } from './config.js';
-import { counterConfig } from './counters.js';
+import { counterConfig, counterServices } from './counters.js';
 import type { DayState, Ticket } from './model.js';
 
 /**
@@ -28,9 +28,10 @@ export function pickNext(config: OfficeConfig, state: DayState, counter: number,
   }
 
   const agedBefore = now - config.fairness.agingMinutes * 60_000;
+  const own = counterServices(config, state, counter);
   const rank = (t: Ticket) => {
-    const i = cc.services.indexOf(t.service);
-    return i < 0 ? cc.services.length : i;
+    const i = own.indexOf(t.service);
+    return i < 0 ? own.length : i;
   };
   const older = (a: Ticket, b: Ticket) =>
     a.queuedAt !== b.queuedAt
@@ -44,14 +45,14 @@ export function pickNext(config: OfficeConfig, state: DayState, counter: number,
 
   const priorityHeads: Ticket[] = [];
   const normalHeads: Ticket[] = [];
-  const services = cc.servesAllPriority ? config.services.map((s) => s.prefix) : cc.services;
+  const services = cc.servesAllPriority ? config.services.map((s) => s.prefix) : own;
   for (const s of services) {
     const lines = state.lines.waiting[s];
     if (!lines) continue;
     const p = lines.priority[0];
     if (p) priorityHeads.push(state.tickets[p]!);
     const n = lines.normal[0];
-    if (n && cc.services.includes(s)) normalHeads.push(state.tickets[n]!);
+    if (n && own.includes(s)) normalHeads.push(state.tickets[n]!);
   }
 
   // The oldest of each class. Lines are sorted by age, so if any normal ticket has aged, the oldest has.
@@ -65,9 +66,12 @@ export function pickNext(config: OfficeConfig, state: DayState, counter: number,
 }
 
 /** Whether counter N may call this waiting ticket (by "call next" or by picking it from the list). */
-export function counterMayCall(config: OfficeConfig, counter: number, t: Ticket): boolean {
+export function counterMayCall(config: OfficeConfig, state: DayState, counter: number, t: Ticket): boolean {
   if (t.targetCounter !== null) return t.targetCounter === counter;
   const cc = counterConfig(config, counter);
   if (!cc) return false;
-  return cc.services.includes(t.service) || (!!cc.servesAllPriority && t.priority !== null);
+  return (
+    counterServices(config, state, counter).includes(t.service) ||
+    (!!cc.servesAllPriority && t.priority !== null)
+  );
 }

@@ -27,6 +27,8 @@ function newCounter(number: number): CounterState {
     pauseReason: null,
     priorityInRow: 0,
     closedBySupervisor: false,
+    closedReason: null,
+    services: null,
     lastActionAt: null,
   };
 }
@@ -45,6 +47,8 @@ export function createDay(config: OfficeConfig, day: string, level: Level = conf
     counters,
     serviceTimes: {},
     lines: emptyLines(),
+    notice: null,
+    acks: {},
   };
 }
 
@@ -162,6 +166,12 @@ function recordServiceTime(state: DayState, t: Ticket, end: number): void {
   if (list.length > SERVICE_TIME_WINDOW) list.shift();
 }
 
+/** The supervisor's notice for the wall, if it is still to be shown at `now`. */
+export function currentNotice(state: DayState, now: number): string | null {
+  const n = state.notice;
+  return n && (n.until === null || now < n.until) ? n.text : null;
+}
+
 /**
  * Apply one event to the day, in place. Deterministic: the same events give the same state,
  * which is how the hub rebuilds a day after a restart and how clients mirror it.
@@ -213,6 +223,8 @@ export function applyEvent(
         t.calledAt = at;
         t.officerId = event.officerId;
         t.callCount += 1;
+        // `?? 0`: tickets issued before the field existed (older logs) replay too.
+        t.callsHere = event.recall ? (t.callsHere ?? 0) + 1 : 1;
       });
       c.current = event.ticketId;
       c.priorityInRow = event.priorityInRow;
@@ -254,6 +266,7 @@ export function applyEvent(
         t.targetCounter = null;
         t.queuedAt = event.queuedAt;
         t.order = event.order;
+        t.callsHere = 0;
       });
       return state;
     case 'ticket.transferred':
@@ -261,11 +274,13 @@ export function applyEvent(
         // The first counter's part is a service of its own; the next counter starts afresh.
         if (t.status === 'called' || t.status === 'serving') recordServiceTime(state, t, at);
         t.servingAt = null;
-        t.status = 'waiting';
+        // A supervisor may move a citizen still waiting outside: they stay outside until let in.
+        if (t.status !== 'outside') t.status = 'waiting';
         t.service = event.toService;
         t.targetCounter = event.toCounter;
         t.counter = null;
         t.transfers += 1;
+        t.callsHere = 0;
       });
       freeCounter(state, event.fromCounter, at);
       return state;
@@ -315,9 +330,21 @@ export function applyEvent(
       c.lastActionAt = at;
       return state;
     }
-    case 'counter.supervisor_closed':
-      counter(state, event.counter).closedBySupervisor = event.closed;
+    case 'counter.supervisor_closed': {
+      const c = counter(state, event.counter);
+      c.closedBySupervisor = event.closed;
+      c.closedReason = event.closed ? (event.reason ?? null) : null;
       releaseTargeted(state, config, changed);
+      return state;
+    }
+    case 'counter.services_set':
+      counter(state, event.counter).services = event.services === null ? null : [...event.services];
+      return state;
+    case 'alert.acknowledged':
+      state.acks[event.key] = { officerId: event.officerId, at };
+      return state;
+    case 'notice.set':
+      state.notice = event.text === null ? null : { text: event.text, until: event.until };
       return state;
     case 'level.changed':
       state.level = event.level;

@@ -243,6 +243,7 @@ describe('issuing rules', () => {
       targetCounter: null,
       officerId: null,
       callCount: 0,
+      callsHere: 0,
       outcome: null,
       transfers: 0,
       kioskId: 'kiosk-1',

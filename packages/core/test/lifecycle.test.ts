@@ -175,6 +175,23 @@ describe('transfers', () => {
     expect(o.callNext(2).id).toBe(b1.id);
   });
 
+  it('start counting calls again at the new counter (what "Mời lần 2" shows)', () => {
+    const o = new Office(roomy());
+    o.signIn(1).signIn(2);
+    const a1 = o.issue('A');
+    expect(o.state.tickets[a1.id]!.callsHere).toBe(0);
+    o.callNext(1);
+    o.recall(1);
+    expect(o.state.tickets[a1.id]).toMatchObject({ callCount: 2, callsHere: 2 });
+    o.run({ type: 'transfer', counter: 1, toService: null, toCounter: 2, note: null });
+    expect(o.state.tickets[a1.id]!.callsHere).toBe(0);
+    o.callNext(2);
+    expect(o.state.tickets[a1.id]).toMatchObject({ callCount: 3, callsHere: 1 });
+    o.noShow(2);
+    o.reactivate(a1.id, 2);
+    expect(o.state.tickets[a1.id]!.callsHere).toBe(0);
+  });
+
   it('back to their line when the named counter closes: applyEvent reports those tickets as changed too', () => {
     const o = new Office(roomy());
     o.signIn(1);

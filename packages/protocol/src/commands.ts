@@ -91,18 +91,46 @@ export const CommandSchema = z.discriminatedUnion('type', [
   ),
   cmd('counter.pause', { reason: freeText(100) }),
   cmd('counter.resume', {}),
-  cmd('ticket.reactivate', { ticketId }),
+  // A supervisor must say why (the audit log keeps it); a counter undoing its own no-show need not.
+  cmd('ticket.reactivate', { ticketId, reason: freeText(200).optional() }),
   cmd('rating.submit', {
     ticketId,
     score: z.number().int().min(1).max(5).nullable(),
     reasons: z.array(freeText(40)).max(10).default([]),
   }),
+  cmd('supervisor.signIn', { officerId: short(40), pin: z.string().regex(/^\d{4,8}$/, '4 to 8 digits') }),
+  cmd('supervisor.signOut', {}),
+  /** The person at the console is still there (they moved the mouse, typed): keeps the session from idling out. */
+  cmd('supervisor.active', {}),
   cmd('supervisor.setLevel', { level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]) }),
-  cmd('supervisor.setCounterClosed', { counter: z.number().int().positive(), closed: z.boolean() }),
+  // Closing a counter for the day needs a reason (it is in the audit log and on the console);
+  // opening it again does not.
+  cmd('supervisor.setCounterClosed', {
+    counter: z.number().int().positive(),
+    closed: z.boolean(),
+    reason: freeText(200).optional(),
+  }).refine((c) => !c.closed || c.reason !== undefined, {
+    message: 'closing a counter needs a reason',
+    path: ['reason'],
+  }),
   cmd('supervisor.signOutCounter', { counter: z.number().int().positive() }),
   cmd('supervisor.pauseCounter', { counter: z.number().int().positive(), reason: freeText(100) }),
   cmd('supervisor.cancelTicket', { ticketId, reason: freeText(100) }),
-  cmd('supervisor.closeDay', {}),
+  cmd('supervisor.closeDay', { reason: freeText(200) }),
+  /** The services a counter serves today (in order of preference); null: back to the configuration. */
+  cmd('supervisor.setCounterServices', {
+    counter: z.number().int().positive(),
+    services: z.array(service).min(1).max(26).nullable(),
+  }),
+  /** Move a waiting citizen (inside or outside) to another service's line, at their original place. */
+  cmd('supervisor.moveTicket', { ticketId, toService: service, reason: freeText(200).optional() }),
+  /** A notice on the wall displays until `until` (epoch ms) or until cleared; `text` null clears it. */
+  cmd('supervisor.setNotice', {
+    text: freeText(200).nullable(),
+    until: z.number().int().positive().nullable().default(null),
+  }),
+  /** An alert seen by a supervisor (the console's key for it: kind, subject, since). */
+  cmd('supervisor.ackAlert', { key: short(160) }),
   cmd('printer.report', {
     ok: z.boolean(),
     fault: PrinterFaultSchema.nullable().default(null),
@@ -164,14 +192,26 @@ const CounterTicketResult = z.object({ counter: counterSchema, ticket: ticketSch
 /**
  * Officer checks the hub makes before the command runs: `pin` — the payload carries an officer's
  * code and PIN, checked (with lock-out) before the command joins a batch; `signed-in` — an officer
- * must be signed in at the device's counter.
+ * must be signed in at the device's counter; `supervisor` — a supervisor must be signed in on the
+ * device, and not idle past the hub's limit (docs/hub.md, "Supervisors").
  */
-export type OfficerCheck = 'pin' | 'signed-in';
+export type OfficerCheck = 'pin' | 'signed-in' | 'supervisor';
+
+/** A supervisor's sign-in: who, and the session token that opens the HTTP routes (reports, exports). */
+export const SupervisorSessionSchema = z.object({
+  officer: z.object({ id: z.string(), name: z.string() }),
+  /** Sent as `X-Luot-Session` with the device's token to the supervisor HTTP routes. */
+  session: z.string(),
+  /** Minutes without activity before the hub signs the supervisor out. */
+  idleMinutes: z.number(),
+});
+export type SupervisorSession = z.infer<typeof SupervisorSessionSchema>;
 
 export interface CommandSpec {
   /** Roles whose devices may send it. */
   roles: readonly Role[];
-  officer?: OfficerCheck;
+  /** The officer check; per role when the roles differ (a counter's officer, the console's supervisor). */
+  officer?: OfficerCheck | Partial<Record<Role, OfficerCheck>>;
   /** The `result` of a successful answer. */
   result: z.ZodType;
 }
@@ -190,20 +230,44 @@ export const COMMANDS = {
   'counter.transfer': { roles: ['counter'], officer: 'signed-in', result: CounterTicketResult },
   'counter.pause': { roles: ['counter'], officer: 'signed-in', result: CounterTicketResult },
   'counter.resume': { roles: ['counter'], officer: 'signed-in', result: CounterTicketResult },
-  // A counter only for a ticket it skipped itself, with an officer signed in (checked by the
-  // handler: the engine's `signed-in` check would refuse the supervisor, who has no counter).
-  'ticket.reactivate': { roles: ['counter', 'supervisor'], result: z.object({ ticket: ticketSchema }) },
+  // A counter only for a ticket it skipped itself (the handler checks that), with an officer signed
+  // in; a supervisor signed in on the console, with a reason.
+  'ticket.reactivate': {
+    roles: ['counter', 'supervisor'],
+    officer: { counter: 'signed-in', supervisor: 'supervisor' },
+    result: z.object({ ticket: ticketSchema }),
+  },
   // Only the citizen's screen rates: an officer's terminal cannot rate its own officer.
   'rating.submit': {
     roles: ['rating'],
     result: z.object({ ticketId: z.string(), score: z.number().nullable() }),
   },
-  'supervisor.setLevel': { roles: ['supervisor'], result: z.object({ level: z.custom<Level>() }) },
-  'supervisor.setCounterClosed': { roles: ['supervisor'], result: CounterResult },
-  'supervisor.signOutCounter': { roles: ['supervisor'], result: CounterResult },
-  'supervisor.pauseCounter': { roles: ['supervisor'], result: CounterResult },
-  'supervisor.cancelTicket': { roles: ['supervisor'], result: z.object({}) },
-  'supervisor.closeDay': { roles: ['supervisor'], result: z.object({ day: z.string() }) },
+  'supervisor.signIn': { roles: ['supervisor'], officer: 'pin', result: SupervisorSessionSchema },
+  // Never refused for want of a session: signing out twice, or after idling out, is not an error.
+  'supervisor.signOut': { roles: ['supervisor'], result: z.object({}) },
+  'supervisor.active': { roles: ['supervisor'], officer: 'supervisor', result: z.object({}) },
+  'supervisor.setLevel': {
+    roles: ['supervisor'],
+    officer: 'supervisor',
+    result: z.object({ level: z.custom<Level>() }),
+  },
+  'supervisor.setCounterClosed': { roles: ['supervisor'], officer: 'supervisor', result: CounterResult },
+  'supervisor.signOutCounter': { roles: ['supervisor'], officer: 'supervisor', result: CounterResult },
+  'supervisor.pauseCounter': { roles: ['supervisor'], officer: 'supervisor', result: CounterResult },
+  'supervisor.cancelTicket': { roles: ['supervisor'], officer: 'supervisor', result: z.object({}) },
+  'supervisor.closeDay': {
+    roles: ['supervisor'],
+    officer: 'supervisor',
+    result: z.object({ day: z.string() }),
+  },
+  'supervisor.setCounterServices': { roles: ['supervisor'], officer: 'supervisor', result: CounterResult },
+  'supervisor.moveTicket': {
+    roles: ['supervisor'],
+    officer: 'supervisor',
+    result: z.object({ ticket: ticketSchema }),
+  },
+  'supervisor.setNotice': { roles: ['supervisor'], officer: 'supervisor', result: z.object({}) },
+  'supervisor.ackAlert': { roles: ['supervisor'], officer: 'supervisor', result: z.object({}) },
   'printer.report': { roles: ['kiosk'], result: z.object({ recorded: z.boolean() }) },
 } as const satisfies { [T in CommandType]: CommandSpec };
 

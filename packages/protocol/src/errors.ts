@@ -8,6 +8,9 @@ export type HubErrorCode =
   | 'TOO_MANY_ATTEMPTS'
   | 'TOO_MANY_SNAPSHOTS'
   | 'NOT_SIGNED_IN'
+  | 'NOT_SUPERVISOR'
+  | 'SUPERVISOR_SIGNED_OUT'
+  | 'REASON_REQUIRED'
   | 'REQUEST_ID_REUSED'
   | 'STORAGE_FAILED'
   | 'OFFLINE'
@@ -89,6 +92,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
     en: 'Too late to bring this no-show back into the line.',
   },
   INVALID_TRANSFER: { vi: 'Chuyển không hợp lệ.', en: 'Invalid transfer.' },
+  INVALID_SERVICES: {
+    vi: 'Quầy phải tiếp nhận ít nhất một lĩnh vực.',
+    en: 'A counter must serve at least one service.',
+  },
   OFFICER_ELSEWHERE: {
     vi: 'Cán bộ đang đăng nhập ở quầy khác.',
     en: 'This officer is signed in at another counter.',
@@ -112,6 +119,17 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
     en: 'This device asks for the whole day too often; it will retry in a moment.',
   },
   NOT_SIGNED_IN: { vi: 'Cán bộ chưa đăng nhập tại quầy.', en: 'No officer is signed in at this counter.' },
+  // The PIN was right (a wrong one is WRONG_PIN): this officer simply has no supervisor role.
+  NOT_SUPERVISOR: {
+    vi: 'Cán bộ này không có quyền lãnh đạo, giám sát.',
+    en: 'This officer is not a supervisor.',
+  },
+  // Never signed in on this device, signed out, or signed out after being idle (`details.expired`).
+  SUPERVISOR_SIGNED_OUT: {
+    vi: 'Phiên làm việc đã kết thúc; vui lòng đăng nhập lại bằng mã cán bộ và mã PIN.',
+    en: 'Your session has ended; please sign in again with your officer code and PIN.',
+  },
+  REASON_REQUIRED: { vi: 'Thao tác này cần ghi rõ lý do.', en: 'This action needs a reason.' },
   REQUEST_ID_REUSED: {
     vi: 'Mã yêu cầu đã dùng cho một thao tác khác.',
     en: 'This request id was already used for a different command.',

@@ -48,6 +48,21 @@ export interface EncodedSnapshot {
 
 export type SyncReply = { kind: 'events'; events: StreamEvent[] } | EncodedSnapshot;
 
+/**
+ * Whether a configured device is connected now, and since when (hub clock). Sent to supervisor
+ * devices only (`presence`), on connect and on every change; not in the log: presence is a fact of
+ * the sockets, not of the day, and a restart of the hub starts every device's "since" again.
+ */
+export interface DevicePresence {
+  id: string;
+  role: Role;
+  name: string;
+  counter: number | null;
+  online: boolean;
+  /** When it came online or went offline; the hub's start for a device not seen since. */
+  since: number;
+}
+
 export interface DeviceInfo {
   id: string;
   role: Role;
@@ -83,6 +98,7 @@ export interface TicketWatch {
     | 'issuedAt'
     | 'calledAt'
     | 'callCount'
+    | 'callsHere'
     | 'transfers'
     | 'targetCounter'
   >;
@@ -102,6 +118,8 @@ export interface ServerToClientEvents {
   events: (events: StreamEvent[]) => void;
   /** Phone page: the watched ticket changed. */
   ticket: (watch: TicketWatch) => void;
+  /** Supervisor devices: every configured device, online or not (see DevicePresence). */
+  presence: (devices: DevicePresence[]) => void;
 }
 
 export interface ClientToServerEvents {

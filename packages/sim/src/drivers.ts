@@ -114,7 +114,7 @@ export interface LiveDevice {
   pause(reason: string): Promise<Ack>;
   resume(): Promise<Ack>;
   rate(ticketId: string, score: number | null, reasons?: string[]): Promise<Ack>;
-  closeDay(): Promise<Ack>;
+  closeDay(reason: string): Promise<Ack>;
   /** Resolves once the device's copy of the day satisfies `predicate`. */
   waitFor(
     predicate: (s: { seq: number; state: DayState }) => boolean,
@@ -126,6 +126,7 @@ export interface LiveHub {
   kiosk(id: string): LiveDevice | Promise<LiveDevice>;
   counter(counter: number): LiveDevice | Promise<LiveDevice>;
   rating(counter: number): LiveDevice | Promise<LiveDevice>;
+  /** The supervisor device, with a supervisor signed in. */
   supervisor(): LiveDevice | Promise<LiveDevice>;
   pin(officerId: string): string;
   /** Resolve at the action's virtual time: the demo scales it to the wall clock, a test sets a fake clock. */
@@ -170,7 +171,7 @@ async function send(hub: LiveHub, { by, command: c }: SimAction): Promise<Ticket
     return null;
   }
   if (c.type === 'closeDay') {
-    await (await hub.supervisor()).closeDay();
+    await (await hub.supervisor()).closeDay('Hết giờ làm việc');
     return null;
   }
   if (by.role !== 'counter') throw new Error(`${c.type} from a ${by.role}`);

@@ -5,11 +5,14 @@ import { ErrorAlert, KeyCaps } from './common.js';
 import { Dialog, confirmsOnEnter } from './Dialog.js';
 
 /**
- * Closing the counter signs the officer out and marks the counter closed for the day. When it is the
- * last staffed counter for some of its services, the dialog names them and how many wait, and the
- * confirmation says so: "other counters will call them" was untrue for those citizens.
+ * Closing the counter signs the officer out and marks the counter closed for the day; signing out
+ * (`kind` 'signOut') leaves it "Chưa mở" until an officer signs in. Either way nobody calls from it
+ * meanwhile, so both ask first. When it is the last staffed counter for some of its services, the
+ * dialog names them and how many wait, and the confirmation says so: "other counters will call
+ * them" was untrue for those citizens.
  */
 export function ConfirmCloseDialog({
+  kind = 'close',
   config,
   state,
   counter,
@@ -18,6 +21,7 @@ export function ConfirmCloseDialog({
   onConfirm,
   onClose,
 }: {
+  kind?: 'close' | 'signOut';
   config: OfficeConfig;
   state: DayState;
   counter: number;
@@ -38,9 +42,16 @@ export function ConfirmCloseDialog({
     const svc = config.services.find((s) => s.prefix === prefix);
     return svc ? `${prefix} – ${pick(svc.name, locale)}` : prefix;
   };
+  const signOut = kind === 'signOut';
+  const confirmLabel =
+    left.length === 0 || (signOut && waiting === 0)
+      ? t(signOut ? 'signOut' : 'closeCounter')
+      : waiting > 0
+        ? t(signOut ? 'signOutAnyway' : 'closeAnyway', { n: waiting })
+        : t('closeAnywayEmpty');
   return (
     <Dialog
-      title={t('closeTitle')}
+      title={t(signOut ? 'signOutTitle' : 'closeTitle')}
       onClose={onClose}
       onKey={onKey}
       footer={
@@ -49,20 +60,16 @@ export function ConfirmCloseDialog({
             {t('cancel')} <KeyCaps caps={['Esc']} />
           </button>
           <button type="button" className="btn btn-danger" onClick={onConfirm} disabled={busy}>
-            {left.length === 0
-              ? t('closeCounter')
-              : waiting > 0
-                ? t('closeAnyway', { n: waiting })
-                : t('closeAnywayEmpty')}
+            {confirmLabel}
           </button>
         </>
       }
     >
       {left.length === 0 ? (
-        <p>{t('closeBody')}</p>
+        <p>{t(signOut ? 'signOutBody' : 'closeBody', { n: counter })}</p>
       ) : (
         <>
-          <p>{t('closeLeavesIntro')}</p>
+          <p>{t(signOut ? 'signOutLeavesIntro' : 'closeLeavesIntro', { n: counter })}</p>
           <ul className="close-left" data-testid="close-left">
             {left.map((s) => (
               <li key={s.service}>{t('closeLeavesItem', { name: name(s.service), n: s.waiting })}</li>

@@ -10,11 +10,14 @@ export function CurrentTicket({
   config,
   hubNow,
   note,
+  calls,
 }: {
   view: CounterView;
   config: OfficeConfig;
   hubNow: number;
   note: TransferNote | undefined;
+  /** Calls of the ticket in hand at this counter (`Ticket.callsHere`), not over the whole day. */
+  calls: number;
 }) {
   const { t, locale } = useText();
   const tk = view.ticket;
@@ -38,18 +41,21 @@ export function CurrentTicket({
   const category = config.priorityCategories.find((p) => p.id === tk.priority);
   const serving = tk.status === 'serving';
   const since = serving && tk.servingAt !== null ? tk.servingAt : tk.calledAt;
+  const state = serving
+    ? t('ticketServing')
+    : calls > 1
+      ? t('ticketRecalled', { n: calls })
+      : t('ticketCalled');
   return (
     <section
       className={`ticket-card ${serving ? 'is-serving' : 'is-called'}`}
-      aria-label={t(serving ? 'ticketServing' : 'ticketCalled')}
+      aria-label={state}
       data-testid="current-ticket"
       data-ticket={tk.number}
       data-status={tk.status}
     >
       <div className="ticket-main">
-        <span className={`status-pill ${serving ? 'pill-green' : 'pill-gold'}`}>
-          {t(serving ? 'ticketServing' : 'ticketCalled')}
-        </span>
+        <span className={`status-pill ${serving ? 'pill-green' : 'pill-gold'}`}>{state}</span>
         <div className="ticket-number" data-testid="ticket-number">
           {tk.number}
         </div>
@@ -71,7 +77,7 @@ export function CurrentTicket({
         <div>
           <dt>{t('callCount')}</dt>
           <dd className="tabular" data-testid="call-count">
-            {tk.callCount}
+            {calls}
           </dd>
         </div>
         <div>

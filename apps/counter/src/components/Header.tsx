@@ -30,7 +30,7 @@ export function Header({
 }: {
   config: OfficeConfig;
   view: CounterView;
-  /** The distancing level now, for the badge of a counter it closes. */
+  /** The distancing level now: always shown, and named in the badge of a counter it closes. */
   level: number;
   online: boolean;
   canSignOut: boolean;
@@ -58,7 +58,18 @@ export function Header({
       <span className={`status-pill status-${badge}`} data-testid="counter-status" data-status={badge}>
         {t(BADGE_TEXT[badge], { level })}
       </span>
-      <div className="topbar-office">{pick(config.office.shortName ?? config.office.name, locale)}</div>
+      {/* The level decides which counters and services are open: the officer sees it at a glance. */}
+      <span
+        className={`level-pill level-${level}`}
+        data-testid="level"
+        data-level={level}
+        title={t('levelBadgeTitle')}
+      >
+        {t('levelBadge', { level })}
+      </span>
+      <div className="topbar-office">
+        <span>{pick(config.office.shortName ?? config.office.name, locale)}</span>
+      </div>
       <div className="topbar-actions">
         <button type="button" className="btn btn-bar" onClick={onHelp}>
           {t('shortcutsButton')} <KeyCaps caps={shortcutOf('help').caps} />

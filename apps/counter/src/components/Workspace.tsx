@@ -4,7 +4,7 @@ import type { Outcome } from '@luot/core';
 import { ERROR_MESSAGES, type ErrorCode, type Snapshot } from '@luot/protocol';
 import { pick, useHubNow, type Locale } from '@luot/ui';
 import { counterView, type CallBlocker, type CounterView } from '../counter-view.js';
-import { useLatest, useRunner, useText, useTransferNotes } from '../hooks.js';
+import { useLatest, useRunner, useText, useToast, useTransferNotes } from '../hooks.js';
 import { pauseReasonLabel } from '../reasons.js';
 import { actionForKey, isFunctionKey, shortcutGate, typesText, type ShortcutAction } from '../shortcuts.js';
 import type { TextKey } from '../text.js';
@@ -21,7 +21,7 @@ import { PauseDialog } from './PauseDialog.js';
 import { SidePanel } from './SidePanel.js';
 import { TransferDialog, type TransferTarget } from './TransferDialog.js';
 
-type DialogKind = 'finish' | 'transfer' | 'pause' | 'callTicket' | 'close' | 'help' | 'noShow';
+type DialogKind = 'finish' | 'transfer' | 'pause' | 'callTicket' | 'close' | 'signOut' | 'help' | 'noShow';
 
 /** How long a no-show can be undone from the terminal, on the hub's clock. */
 export const UNDO_MS = 10_000;
@@ -51,22 +51,25 @@ export function Workspace({
   const { t, locale } = useText();
   const runner = useRunner();
   const notes = useTransferNotes(client);
+  // After each action the hub carried out, a short message that it did ("Đã mời số C001."), so the
+  // officer knows the key or tap was taken without reading the whole screen again.
+  const { toast, show: showToast } = useToast();
   const [dialog, setDialog] = useState<DialogKind | null>(null);
   // The last ticket this terminal skipped, and when (the hub's time), for "Hoàn tác".
   const [skipped, setSkipped] = useState<{ id: string; number: string; at: number } | null>(null);
-  // The last visit here that the citizen rated. The officer sees that a rating arrived, never its
-  // level: a rating the officer reads at once is one the citizen feels watched giving.
-  const [rated, setRated] = useState<string | null>(null);
+  // A visit here that the citizen rated. The officer sees that a rating arrived, never its level:
+  // a rating the officer reads at once is one the citizen feels watched giving.
   useEffect(
     () =>
-      client.on('events', (events) => {
+      client.on('events', (events, live) => {
+        if (!live) return; // replayed after a reconnection: old news, not worth a message now
         for (const { event: e } of events) {
           const tk = e.type === 'ticket.rated' ? client.snapshot?.state.tickets[e.ticketId] : undefined;
           if (tk && e.type === 'ticket.rated' && e.score !== null && tk.counter === counter)
-            setRated(tk.number);
+            showToast('ratingReceived', { number: tk.number });
         }
       }),
-    [client, counter],
+    [client, counter, showToast],
   );
   // Re-rendered every second: the live "time since called" counts by the hub's clock.
   const hubNow = useHubNow(client, 1000);
@@ -81,7 +84,6 @@ export function Workspace({
   const aboutTicket = (d: DialogKind | null) => d === 'finish' || d === 'transfer' || d === 'noShow';
   const openDialog = aboutTicket(dialog) && !ticketId ? null : dialog;
   useEffect(() => {
-    if (ticketId) setRated(null); // about the visit before: gone with the next citizen
     if (!ticketId) setDialog((d) => (aboutTicket(d) ? null : d));
   }, [ticketId]);
 
@@ -107,9 +109,15 @@ export function Workspace({
     if (a === 'help') return setDialog((d) => (d === 'help' ? null : 'help'));
     switch (a) {
       case 'callNext':
-        return void runner.run(a, () => client.callNext());
+        return void runner.run(a, async () => {
+          const { result } = await client.callNext();
+          if (result.ticket) showToast('toastCalled', { number: result.ticket.number });
+        });
       case 'recall':
-        return void runner.run(a, () => client.recall());
+        return void runner.run(a, async () => {
+          const { result } = await client.recall();
+          if (result.ticket) showToast('toastRecalled', { number: result.ticket.number });
+        });
       case 'startServing':
         return void runner.run(a, () => client.startServing());
       case 'noShow':
@@ -170,6 +178,18 @@ export function Workspace({
       await client.reactivate(s.id);
       if (!client.snapshot?.state.counters[counter]?.current) await client.callTicket(s.id);
     });
+  const callTicket = (id: string) =>
+    runner.run('callTicket', async () => {
+      const { result } = await client.callTicket(id);
+      if (result.ticket) showToast('toastCalled', { number: result.ticket.number });
+    });
+  // "sang lĩnh vực E – Tư pháp – Chứng thực" or "đến quầy số 6": where the citizen was sent.
+  const transferred = (number: string, to: TransferTarget) => {
+    if (to.toCounter) return showToast('toastToCounter', { number, counter: to.toCounter });
+    const svc = config.services.find((s) => s.prefix === to.toService);
+    const service = svc ? `${svc.prefix} – ${pick(svc.name, locale)}` : (to.toService ?? '');
+    showToast('toastToService', { number, service });
+  };
   const stillHeld = view.ticket && (runner.error?.code === 'OFFLINE' || runner.error?.code === 'TIMEOUT');
   // One notice about the lost connection is enough: the refusal, when there is one, says it.
   const offlineShown = blocker === 'offline' && runner.error?.code === 'OFFLINE' && !inDialog;
@@ -184,7 +204,7 @@ export function Workspace({
         canSignOut={view.can.signOut}
         onLocale={onLocale}
         onHelp={() => setDialog('help')}
-        onSignOut={() => void runner.run('signOut', () => client.signOut(false))}
+        onSignOut={() => open('signOut')}
         onClose={() => open('close')}
       />
       <main className="main">
@@ -195,7 +215,9 @@ export function Workspace({
               role="status"
               data-blocker={blocker}
             >
-              {t(BLOCKER_TEXT[blocker], { level: state.level, reason: pauseReason })}
+              {blocker === 'closed_by_supervisor' && view.counter.closedReason
+                ? t('blockSupervisorReason', { reason: view.counter.closedReason })
+                : t(BLOCKER_TEXT[blocker], { level: state.level, reason: pauseReason })}
             </div>
           )}
           {!inDialog && (
@@ -210,14 +232,23 @@ export function Workspace({
             config={config}
             hubNow={hubNow}
             note={view.ticket ? notes.get(view.ticket.id) : undefined}
+            calls={view.ticket?.callsHere ?? 0}
           />
-          {blocker === 'busy' && <p className="hint">{t('blockBusy')}</p>}
+          {/* Where the citizen is: on the way while called, at the counter only once serving starts. */}
+          {blocker === 'busy' && view.ticket && (
+            <p className="hint" data-testid="busy-hint">
+              {view.ticket.status === 'serving'
+                ? t('blockServing')
+                : t('blockCalling', { number: view.ticket.number })}
+            </p>
+          )}
           {blocker === 'queue_empty' && <p className="hint">{t('blockEmpty')}</p>}
           <ActionBar view={view} pending={runner.pending} onAction={(a) => perform(a, view)} />
-          {rated && !view.ticket && (
-            <p className="hint" role="status" data-testid="rating-received">
-              {t('ratingReceived', { number: rated })}
-            </p>
+          {/* One message at a time: "Hoàn tác" matters more than what happened just before. */}
+          {toast && !undoable && (
+            <div className="toast toast-info" role="status" data-testid="toast" key={toast.key}>
+              {t(toast.text, toast.params)}
+            </div>
           )}
           {undoable && (
             <div className="toast" role="status" data-testid="undo-toast">
@@ -240,7 +271,7 @@ export function Workspace({
             officerId={officer.id}
             hubNow={hubNow}
             pending={runner.pending}
-            onCall={(id) => void runner.run('callTicket', () => client.callTicket(id))}
+            onCall={(id) => void callTicket(id)}
             config={config}
             online={online}
             onReactivate={(id) => void runner.run('reactivate', () => client.reactivate(id))}
@@ -257,7 +288,12 @@ export function Workspace({
           busy={runner.pending !== null}
           onClose={() => setDialog(null)}
           onConfirm={(outcome: Outcome) =>
-            void runner.run('finish', () => client.finish(outcome)).then(closes('finish'))
+            void runner
+              .run('finish', async () => {
+                const { result } = await client.finish(outcome);
+                if (result.ticket) showToast('toastFinished', { number: result.ticket.number });
+              })
+              .then(closes('finish'))
           }
         />
       )}
@@ -271,7 +307,12 @@ export function Workspace({
           busy={runner.pending !== null}
           onClose={() => setDialog(null)}
           onConfirm={(to: TransferTarget) =>
-            void runner.run('transfer', () => client.transfer(to)).then(closes('transfer'))
+            void runner
+              .run('transfer', async () => {
+                const { result } = await client.transfer(to);
+                if (result.ticket) transferred(result.ticket.number, to);
+              })
+              .then(closes('transfer'))
           }
         />
       )}
@@ -291,9 +332,7 @@ export function Workspace({
           error={runner.error}
           busy={runner.pending !== null}
           onClose={() => setDialog(null)}
-          onCall={(tk) =>
-            void runner.run('callTicket', () => client.callTicket(tk.id)).then(closes('callTicket'))
-          }
+          onCall={(tk) => void callTicket(tk.id).then(closes('callTicket'))}
         />
       )}
       {openDialog === 'close' && (
@@ -305,6 +344,18 @@ export function Workspace({
           busy={runner.pending !== null}
           onClose={() => setDialog(null)}
           onConfirm={() => void runner.run('close', () => client.signOut(true)).then(closes('close'))}
+        />
+      )}
+      {openDialog === 'signOut' && (
+        <ConfirmCloseDialog
+          kind="signOut"
+          config={config}
+          state={state}
+          counter={counter}
+          error={runner.error}
+          busy={runner.pending !== null}
+          onClose={() => setDialog(null)}
+          onConfirm={() => void runner.run('signOut', () => client.signOut(false)).then(closes('signOut'))}
         />
       )}
       {openDialog === 'noShow' && view.ticket && (

@@ -34,7 +34,8 @@ describe('counter terminal', () => {
     await action(page, 'callNext').click();
     await expect.poll(() => ticketInHand(page), POLL).toBe('C001');
     await expect.poll(() => action(page, 'callNext').isDisabled(), POLL).toBe(true);
-    await page.getByText('Công dân đang ở quầy').waitFor();
+    // Called, not yet here: the screen says it is calling ("Công dân đang ở quầy" once serving).
+    await page.getByText('Đang mời số C001', { exact: false }).waitFor();
     expect(t.hub.engine.state.counters[5]!.current).toBe('20261130-C001');
 
     await action(page, 'recall').click();
@@ -166,7 +167,7 @@ describe('counter terminal', () => {
   it('says when the level or the supervisor has closed the counter, and switches to English', async () => {
     const t = await suite.hub();
     const kiosk = await t.client('test-kiosk-1-token');
-    const boss = await t.client('test-supervisor-token');
+    const boss = await t.supervisor();
     await issue(kiosk, 'A', 1);
     const page = await openCounter(suite.browser, t, 2);
     await signIn(page, 2);
@@ -179,11 +180,12 @@ describe('counter terminal', () => {
     await screenshot(page, 'counter', 'closed-at-level');
     expect(await action(page, 'callNext').isDisabled()).toBe(true);
     await boss.setLevel(1);
-    await boss.setCounterClosed(2, true);
-    await page.getByText('Quầy đã được lãnh đạo cho tạm đóng').waitFor();
+    await boss.setCounterClosed(2, true, 'Cán bộ đi họp');
+    // With the head's reason, in their words.
+    await page.getByText('Quầy đã được lãnh đạo cho tạm đóng (Cán bộ đi họp). Không gọi số mới.').waitFor();
     await expect.poll(badge, POLL).toBe('Lãnh đạo cho tạm đóng');
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByText('The supervisor has closed this counter').waitFor();
+    await page.getByText('The supervisor has closed this counter (Cán bộ đi họp)').waitFor();
     await expect.poll(badge, POLL).toBe('Closed by supervisor');
     await page.getByRole('button', { name: /Call next/ }).waitFor();
     await boss.setCounterClosed(2, false);
@@ -193,13 +195,13 @@ describe('counter terminal', () => {
   it('greys out closed counters and services no open counter calls in the transfer dialog, keys too', async () => {
     const t = await suite.hub();
     const kiosk = await t.client('test-kiosk-1-token');
-    const boss = await t.client('test-supervisor-token');
+    const boss = await t.supervisor();
     await issue(kiosk, 'C', 1);
     await (await t.counter(12)).signOut(true); // closed by its officer
     const page = await openCounter(suite.browser, t, 5);
     await signIn(page, 5);
     await boss.setLevel(4); // closes counters 2, 3, 7, 10, 11 and 14
-    await boss.setCounterClosed(1, true); // with 2 and 3, every counter of service A
+    await boss.setCounterClosed(1, true, 'Cán bộ đi họp'); // with 2 and 3, every counter of service A
     await page.getByTestId('next-list').getByText('C001').waitFor();
     const kb = page.keyboard;
     await kb.press('NumpadAdd');
@@ -232,7 +234,7 @@ describe('counter terminal', () => {
     // A counter chosen, then closed while the dialog is open, is no longer a choice.
     await counterChip('Quầy số 8').click();
     await missing.waitFor({ state: 'detached' });
-    await boss.setCounterClosed(8, true);
+    await boss.setCounterClosed(8, true, 'Cán bộ đi họp');
     await expect.poll(() => counterChip('Quầy số 8 — Lãnh đạo cho tạm đóng').isDisabled(), POLL).toBe(true);
     await kb.press('Enter');
     await missing.waitFor();

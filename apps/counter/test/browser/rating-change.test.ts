@@ -52,7 +52,7 @@ describe('rating screen: a way back, and the officer sees only that a rating arr
     await expect.poll(() => t.hub.engine.state.tickets['20261130-C001']!.rating, POLL).toBe(4);
 
     // The officer's terminal: that a rating arrived, never which.
-    const note = page.getByTestId('rating-received');
+    const note = page.getByTestId('toast');
     await note.filter({ hasText: 'Số C001: đã nhận đánh giá.' }).waitFor();
     const text = await page.locator('body').innerText();
     expect(text).not.toMatch(/Rất hài lòng|Hài lòng|\b4\s*\/\s*4\b/);

@@ -89,4 +89,17 @@ describe('counter view', () => {
     expect(v.otherPriority).toBe(2);
     expect(v.next.map((t) => t.number)).toEqual(['A001', 'C001', 'H001', 'H002']);
   });
+
+  it('lists the services the office head set for today, and counts by them', () => {
+    const day = new Day().signIn(16);
+    day.issue('H');
+    day.issue('C', 'merit');
+    day.run({ type: 'setCounterServices', counter: 16, services: ['C', 'H'] });
+    const v = counterView(day.config, day.state, 16, day.now, true)!;
+    expect(v.services.map((s) => [s.prefix, s.waiting])).toEqual([
+      ['C', 1],
+      ['H', 1],
+    ]);
+    expect(v.otherPriority).toBe(0); // C's priority ticket is now one of its own services'
+  });
 });

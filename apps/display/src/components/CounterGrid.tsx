@@ -3,7 +3,7 @@ import { pick, useLocale } from '@luot/ui';
 import { makeT, TILE_STATE_KEY } from '../i18n.js';
 import { LEVEL_COLOURS, type CounterTile } from '../view-model.js';
 
-/** Every counter at a glance: its number, the ticket at it, its service, officer and state. */
+/** Every counter at a glance: its number, the ticket at it, its services and its state. */
 export function CounterGrid({ tiles, level }: { tiles: CounterTile[]; level: Level }) {
   const locale = useLocale();
   const t = makeT(locale);
@@ -21,28 +21,28 @@ export function CounterGrid({ tiles, level }: { tiles: CounterTile[]; level: Lev
               <span className="tile-number" aria-label={t('counterShort', { n: tile.number })}>
                 {tile.number}
               </span>
-              {tile.state === 'closedAtLevel' ? (
-                // Why it is closed, in the level's colour, where a ticket would be: "Tạm đóng (cấp độ 4)"
-                // in one tag does not fit a landscape tile.
+              <span className="tile-ticket">{tile.ticket ?? ''}</span>
+            </div>
+            {/*
+             * The services by the letter their tickets start with (the full names, read from 5 m, would not
+             * fit 16 tiles; the call panel names the service of each call). The officer's name is on the
+             * counter's own name plate, not needed from across the hall.
+             */}
+            <p className="tile-service" title={tile.services.map((s) => pick(s.name, locale)).join(' · ')}>
+              {tile.state === 'closedAtLevel' && (
+                // Why it is closed, in the level's colour.
                 <span className={`tile-level level--${LEVEL_COLOURS[level]}`}>
                   {t('level', { n: level })}
                 </span>
-              ) : (
-                <span className="tile-ticket">{tile.ticket ?? ''}</span>
               )}
-            </div>
-            <div className="tile-tags">
-              <span className="tile-state">{t(TILE_STATE_KEY[tile.state])}</span>
-            </div>
-            <p className="tile-service">
               {tile.servesAllPriority && <span className="tile-priority">{t('priority')}</span>}
               {tile.services.map((s) => (
-                <span key={s.prefix}>
-                  <b className="tile-prefix">{s.prefix}</b> {pick(s.name, locale)}{' '}
-                </span>
+                <b key={s.prefix} className="tile-prefix">
+                  {s.prefix}
+                </b>
               ))}
             </p>
-            {tile.officer && <span className="tile-officer">{tile.officer}</span>}
+            <span className="tile-state">{t(TILE_STATE_KEY[tile.state])}</span>
           </li>
         ))}
       </ol>

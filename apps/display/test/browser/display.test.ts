@@ -44,6 +44,19 @@ describe('wall display against a real hub', () => {
       .not.toContain('hiện chưa có quầy tiếp nhận');
   });
 
+  it('shows the office head’s notice on the notice line until its end time', async () => {
+    const t = await suite.hub();
+    const boss = await t.supervisor();
+    const page = await openDisplay(suite.browser, t, LANDSCAPE);
+    const ticker = page.locator('footer.ticker');
+    const text = 'Hệ thống một cửa điện tử tạm gián đoạn; hồ sơ vẫn được tiếp nhận bản giấy';
+    await boss.send('supervisor.setNotice', { text, until: t.clock.now + 60_000 });
+    await expect.poll(() => ticker.getAttribute('aria-label'), SOON).toContain(text);
+    // Cleared by the head: gone at once.
+    await boss.send('supervisor.setNotice', { text: null });
+    await expect.poll(() => ticker.getAttribute('aria-label'), SOON).not.toContain(text);
+  });
+
   it('shows a call made at a counter and queues it for announcement', async () => {
     const t = await suite.hub();
     const page = await openDisplay(suite.browser, t);
@@ -163,7 +176,7 @@ describe('wall display against a real hub', () => {
   ] as const) {
     it(`at level 4, marks the services taking no new numbers legibly, without breaking the row (${layout})`, async () => {
       const t = await suite.hub();
-      await (await t.client('test-supervisor-token')).setLevel(4);
+      await (await t.supervisor()).setLevel(4);
       const page = await openDisplay(suite.browser, t, viewport);
       await expect.poll(() => page.getByTestId('level').getAttribute('data-level'), SOON).toBe('4');
       await page.evaluate(() => document.fonts.ready);
@@ -188,12 +201,13 @@ describe('wall display against a real hub', () => {
           legendLines: legend.getBoundingClientRect().height / (px(legend) * 1.5),
           legends: document.querySelectorAll('[data-testid="restricted-legend"]').length,
           legendText: legend.textContent,
-          // Tags that stick out of their counter's tile (its content box), in px.
+          // Tags that stick out of their counter's tile (inside its border: the state runs across the
+          // tile's foot, edge to edge), or whose text sticks out of the tag, in px.
           tagsOut: Array.from(document.querySelectorAll('.tile-state, .tile-level'), (e) => {
             const tile = e.closest('.tile')!;
-            const right =
-              tile.getBoundingClientRect().right - Number.parseFloat(getComputedStyle(tile).paddingRight);
-            return Math.max(0, Math.round(e.getBoundingClientRect().right - right));
+            const right = tile.getBoundingClientRect().right - tile.clientLeft;
+            const out = Math.round(e.getBoundingClientRect().right - right);
+            return Math.max(0, out, e.scrollWidth - e.clientWidth);
           }).filter((px) => px > 0),
           closedTile: (document.querySelector('[data-counter="2"]') as HTMLElement).innerText,
           text: document.body.innerText,
@@ -203,13 +217,14 @@ describe('wall display against a real hub', () => {
       expect(m.locked).toEqual(['A', 'B', 'G', 'K', 'M', 'N', 'T', 'V']);
       expect(m.legends).toBe(1);
       expect(m.legendText).toBe('Tạm dừng cấp số mới');
-      // From across a hall: at least 20 px text, a padlock as large as the service letters.
-      expect(m.legendPx).toBeGreaterThanOrEqual(20);
+      // From across a hall: at least 32 px text, a padlock as large as the service letters.
+      expect(m.legendPx).toBeGreaterThanOrEqual(32);
       expect(m.legendLines).toBeLessThan(1);
       expect(m.lockPx).toBeGreaterThanOrEqual(m.prefixPx * 0.9);
-      // Every chip the same height, in rows (2 rows of 7 in landscape, one row in portrait), nothing spilling.
+      // Every row the same height, in columns (the width a wait range needs: two of seven in landscape,
+      // three of five in portrait), nothing spilling.
       expect(new Set(m.chips.map((c) => c.height)).size).toBe(1);
-      expect(new Set(m.chips.map((c) => c.top)).size).toBe(layout === 'landscape' ? 2 : 1);
+      expect(new Set(m.chips.map((c) => c.top)).size).toBe(layout === 'landscape' ? 7 : 5);
       expect(m.chips.every((c) => c.fits)).toBe(true);
       // A counter the level closes says so, with the level; every tag fits its tile.
       expect(m.closedTile).toMatch(/Cấp độ 4[\s\S]*Tạm đóng/);
@@ -235,7 +250,7 @@ describe('wall display against a real hub', () => {
     await counter5.finish(RECEIVED);
     await expect.poll(() => figure.textContent(), SOON).toBe('2/120');
 
-    const boss = await t.client('test-supervisor-token');
+    const boss = await t.supervisor();
     await boss.setLevel(4);
     await expect.poll(() => page.getByTestId('level').getAttribute('data-level'), SOON).toBe('4');
     await expect.poll(() => figure.textContent(), SOON).toBe('2/20');
@@ -254,6 +269,8 @@ describe('wall display against a real hub', () => {
     await counter5.finish(RECEIVED);
     await page.getByText('Mời số C022 vào sảnh').waitFor();
     await expect(page.getByTestId('entry-calls').textContent()).resolves.toBe('Mời số C022 vào sảnh');
+    // Heard live: it flashes like a counter call.
+    await expect(page.getByTestId('entry-calls').getAttribute('data-flash')).resolves.toBe('true');
     await expect.poll(() => figure.textContent(), SOON).toBe('20/20');
     await expect
       .poll(async () => (await played(page)).at(-1)?.clips, SOON)

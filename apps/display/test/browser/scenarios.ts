@@ -12,7 +12,7 @@ function later(t: TestHub, seconds = 40): void {
 
 /** Level 2, fifteen counters at work (one officer not in yet, one on a break), a long history. */
 export async function busyHall(t: TestHub): Promise<void> {
-  const boss = await t.client('test-supervisor-token');
+  const boss = await t.supervisor();
   await boss.setLevel(2);
   const kiosk = await t.client('test-kiosk-1-token');
   const waiting: Record<string, number> = {
@@ -54,7 +54,7 @@ export async function busyHall(t: TestHub): Promise<void> {
 
 /** Level 4: twenty in the hall, more outside, four just let in. */
 export async function fullHall(t: TestHub): Promise<void> {
-  const boss = await t.client('test-supervisor-token');
+  const boss = await t.supervisor();
   await boss.setLevel(4);
   const kiosk = await t.client('test-kiosk-1-token');
   later(t);

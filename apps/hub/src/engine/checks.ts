@@ -7,9 +7,10 @@ import {
   type CommandSpec,
   type CommandType,
   type OfficerCheck as OfficerCheckKind,
+  type Role,
 } from '@luot/protocol';
 import type { Logger } from 'pino';
-import { hashPin, verifyPin } from '../auth.js';
+import { hashPin, sha256, verifyPin } from '../auth.js';
 import type { DeviceConfig, HubConfig } from '../config.js';
 import type { Store } from '../storage/store.js';
 import { fail, Refusal } from './refusal.js';
@@ -20,9 +21,10 @@ import { fail, Refusal } from './refusal.js';
  * check it needs. Handlers never repeat them.
  */
 
-/** The officer check the protocol declares for a command, if any. */
-export function officerCheckOf(type: CommandType): OfficerCheckKind | undefined {
-  return (COMMANDS[type] as CommandSpec).officer;
+/** The officer check the protocol declares for a command sent by a device of this role, if any. */
+export function officerCheckOf(type: CommandType, role: Role): OfficerCheckKind | undefined {
+  const check = (COMMANDS[type] as CommandSpec).officer;
+  return typeof check === 'object' ? check[role] : check;
 }
 
 /** The device's role may send this command. */
@@ -32,8 +34,8 @@ export function authorise(device: DeviceConfig, command: Command): CommandFail |
 }
 
 /** Checked inside the batch, against the day as it is when the command runs. */
-export function checkSignedIn(command: Command, state: DayState, counter: number | null): void {
-  if (officerCheckOf(command.type) !== 'signed-in') return;
+export function checkSignedIn(command: Command, role: Role, state: DayState, counter: number | null): void {
+  if (officerCheckOf(command.type, role) !== 'signed-in') return;
   if (counter === null || !state.counters[counter]?.officer) throw new Refusal('NOT_SIGNED_IN', { counter });
 }
 
@@ -69,7 +71,7 @@ export class OfficerCheck {
 
   /** The officer a command's PIN proves, or the refusal; null when the command carries no PIN. */
   async verify(device: DeviceConfig, command: Command, now: number): Promise<Officer | CommandFail | null> {
-    if (officerCheckOf(command.type) !== 'pin' || !('pin' in command)) return null;
+    if (officerCheckOf(command.type, device.role) !== 'pin' || !('pin' in command)) return null;
     const { officerId, pin } = command;
     const entry = this.hub.officers.find((o) => o.id === officerId);
     if (this.store.pinFailuresSince(officerId, now - PIN_LOCKOUT.windowMs) >= PIN_LOCKOUT.max) {
@@ -82,8 +84,46 @@ export class OfficerCheck {
       return fail('WRONG_PIN', { officerId });
     }
     this.store.clearPinFailures(officerId);
+    // The console is for the office's heads only; the PIN was right, so say plainly what is wrong.
+    if (device.role === 'supervisor' && entry.role !== 'supervisor')
+      return fail('NOT_SUPERVISOR', { officerId });
     const agency = entry.agency ??
       this.office.counters.find((c) => c.number === device.counter)?.agency ?? { vi: '', en: '' };
     return { id: entry.id, name: entry.name, agency };
+  }
+
+  /**
+   * The supervisor signed in on this device (with this session token, for HTTP requests), or
+   * SUPERVISOR_SIGNED_OUT. Each command or request that passes
+   * counts as activity; a session idle longer than `supervisorIdleMinutes` is ended here, when it
+   * is next used (nothing needs to run on a timer: an idle session can do nothing until then).
+   */
+  supervisor(device: DeviceConfig, now: number, sessionToken?: string): Officer | CommandFail {
+    const session = this.store.supervisors.session(device.id);
+    if (!session) return fail('SUPERVISOR_SIGNED_OUT', { expired: false });
+    // HTTP requests carry the session's token too: the device's token alone is not the person.
+    if (sessionToken !== undefined && sha256(sessionToken) !== session.tokenSha256) {
+      return fail('SUPERVISOR_SIGNED_OUT', { expired: false });
+    }
+    if (now - session.lastActiveAt > this.hub.supervisorIdleMinutes * 60_000) {
+      this.store.supervisors.endSession(device.id);
+      this.store.supervisors.audit({
+        at: now,
+        device: device.id,
+        officerId: session.officerId,
+        action: 'supervisor.idleSignOut',
+        reason: null,
+        details: { lastActiveAt: session.lastActiveAt },
+      });
+      return fail('SUPERVISOR_SIGNED_OUT', { expired: true });
+    }
+    this.store.supervisors.touch(device.id, now);
+    const entry = this.hub.officers.find((o) => o.id === session.officerId);
+    // An officer removed from the configuration since they signed in holds no session any more.
+    if (!entry || entry.role !== 'supervisor') {
+      this.store.supervisors.endSession(device.id);
+      return fail('SUPERVISOR_SIGNED_OUT', { expired: false });
+    }
+    return { id: entry.id, name: entry.name, agency: entry.agency ?? { vi: '', en: '' } };
   }
 }

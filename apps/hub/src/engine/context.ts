@@ -53,6 +53,8 @@ export interface HubServices {
    * `detail` is the printer's technical detail, for the log only.
    */
   recordPrint(device: string, ticketId: string, printed: Printed, detail?: string): void;
+  /** How long a supervisor may be idle before the hub signs them out (what the console counts down). */
+  readonly supervisorIdleMinutes: number;
 }
 
 /** Carries out one validated, authorised command; returns its answer or throws a refusal. */

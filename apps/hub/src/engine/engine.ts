@@ -14,6 +14,7 @@ import {
   CommandSchema,
   type Command,
   type CommandAck,
+  type CommandFail,
   type HubEvent,
   type PrinterState,
   type Snapshot,
@@ -74,7 +75,7 @@ export interface EngineOptions {
   clock: () => number;
   logger: Logger;
   /** Printing and the public URL, for handlers that need them after a commit. */
-  services: Omit<HubServices, 'recordPrinter' | 'recordPrint'>;
+  services: Omit<HubServices, 'recordPrinter' | 'recordPrint' | 'supervisorIdleMinutes'>;
   /** Called after each committed batch, once its acknowledgements are on their way. */
   onCommitted: (events: StreamEvent[], touchedTickets: Set<string>) => void;
 }
@@ -114,11 +115,17 @@ export class Engine {
       ...o.services,
       recordPrinter: (d, p) => this.recordPrinter(d, p),
       recordPrint: (d, id, printed, detail) => this.recordPrint(d, id, printed, detail),
+      supervisorIdleMinutes: o.hub.supervisorIdleMinutes,
     };
   }
 
   get config(): OfficeConfig {
     return this.o.office;
+  }
+
+  /** The hub's clock (a test's fake one in tests). */
+  now(): number {
+    return this.o.clock();
   }
 
   /** The day as the hub holds it. Read-only for everything but the engine. */
@@ -221,6 +228,11 @@ export class Engine {
     return this.dayJson.build(day);
   }
 
+  /** The supervisor signed in on `device` with this session token (HTTP routes), or the refusal. */
+  supervisorSession(device: DeviceConfig, sessionToken: string): Officer | CommandFail {
+    return this.officers.supervisor(device, this.o.clock(), sessionToken);
+  }
+
   /** Validate, check and queue a command from a device. Resolves with its acknowledgement. */
   async submit(device: DeviceConfig, raw: unknown): Promise<CommandAck> {
     if (this.closed) return fail('INTERNAL', { reason: 'shutting down' });
@@ -242,7 +254,10 @@ export class Engine {
   }
 
   private async enqueue(device: DeviceConfig, command: Command, hash: string): Promise<CommandAck> {
-    const officer = await this.officers.verify(device, command, this.o.clock());
+    const officer =
+      officerCheckOf(command.type, device.role) === 'supervisor'
+        ? this.officers.supervisor(device, this.o.clock())
+        : await this.officers.verify(device, command, this.o.clock());
     if (officer && 'ok' in officer) return officer;
     if (this.closed) return fail('INTERNAL', { reason: 'shutting down' });
     return new Promise((resolve) => this.batcher.push({ device, command, hash, officer, resolve }));
@@ -269,10 +284,11 @@ export class Engine {
           if (!outcome) return error!;
           for (const e of outcome.emitted) stream.push(this.append(w, e, touched));
           for (const write of outcome.writes) write(w);
+          if (job.device.role === 'supervisor') audit(w, job, now);
           const seq = stream.at(-1)?.seq ?? this.seq;
           const ack: CommandAck = { ok: true, seq, result: outcome.result, replayed: false };
           // Sign-ins are not kept for replay: nothing about a PIN entry is worth storing.
-          if (officerCheckOf(job.command.type) !== 'pin') {
+          if (officerCheckOf(job.command.type, job.device.role) !== 'pin') {
             w.putRequest(job.device.id, job.command.requestId, job.hash, ack, now);
           }
           return ack;
@@ -326,7 +342,7 @@ export class Engine {
       afterCommit: (fn) => outcome.after.push(fn as (r: unknown) => Promise<unknown>),
     };
     try {
-      checkSignedIn(job.command, this.state, ctx.counter);
+      checkSignedIn(job.command, job.device.role, this.state, ctx.counter);
       const handler = HANDLERS[job.command.type] as (c: Command, ctx: HandlerContext) => unknown;
       outcome.result = handler(job.command, ctx);
       return { outcome, error: null, unexpected: false };
@@ -456,4 +472,26 @@ export class Engine {
     this.closed = true;
     for (const job of this.batcher.take()) job.resolve(fail('INTERNAL', { reason: 'shutting down' }));
   }
+}
+
+/** Payload fields never written to the audit log: the request's id, and a PIN. */
+const NOT_AUDITED = new Set(['type', 'requestId', 'pin']);
+
+/**
+ * Every command a supervisor device carried out is on record (docs/hub.md, "Supervisors"), written
+ * here for all of them rather than by each handler, so a new action cannot forget it. Only
+ * `supervisor.active` (the console saying its user is still there) is not an action.
+ */
+function audit(w: StoreWriter, job: Job, now: number): void {
+  const c = job.command;
+  if (c.type === 'supervisor.active') return;
+  const details = Object.fromEntries(Object.entries(c).filter(([k]) => !NOT_AUDITED.has(k)));
+  w.supervisors.audit({
+    at: now,
+    device: job.device.id,
+    officerId: job.officer?.id ?? ('officerId' in c ? c.officerId : null),
+    action: c.type,
+    reason: 'reason' in c && typeof c.reason === 'string' ? c.reason : null,
+    details,
+  });
 }

@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sha256 } from '../auth.js';
 import type { LoadedConfig } from '../config.js';
 import type { Engine } from '../engine/engine.js';
 import type { Reports } from '../storage/reports.js';
 import type { Store } from '../storage/store.js';
+import { localMidnight } from '@luot/core';
 import { ticketWatch } from '../transport/phone.js';
 import { registerReportRoutes } from './report-routes.js';
+import { requireSupervisor } from './supervisor-auth.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -50,7 +51,7 @@ export interface ApiDeps {
 
 /**
  * The hub's HTTP API: health for monitoring, the phone page's data, and state, reports and exports
- * for supervisors (a supervisor device token as `Authorization: Bearer …`).
+ * for supervisors (their device's token and a signed-in session: `requireSupervisor`).
  */
 export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
   const { engine, store, reports, config } = deps;
@@ -75,15 +76,27 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
 
   // Everything below is for supervisors only.
   app.register(async (supervisor) => {
-    supervisor.addHook('onRequest', async (req, reply) => {
-      if (!isSupervisor(req, config)) return reply.code(401).send({ error: 'supervisor token required' });
-    });
+    supervisor.addHook('onRequest', requireSupervisor(engine, config));
     const dayOf = (req: FastifyRequest<{ Querystring: { date?: string } }>) =>
       req.query.date ?? engine.state.day;
     const badDate = { error: 'date must be YYYY-MM-DD' };
 
     supervisor.get('/api/state', async () => engine.snapshot());
     registerReportRoutes(supervisor, { reports: reports.range, config, today: () => engine.state.day });
+
+    // The audit log between two office-local days (both included; default: today), newest first.
+    supervisor.get<{ Querystring: { from?: string; to?: string } }>('/api/audit', async (req, reply) => {
+      const from = req.query.from ?? engine.state.day;
+      const to = req.query.to ?? from;
+      if (!DATE.test(from) || !DATE.test(to) || from > to)
+        return reply.code(400).send({ error: 'from and to must be YYYY-MM-DD, from ≤ to' });
+      const tz = config.office.sessions.timeZone;
+      const names = new Map(config.hub.officers.map((o) => [o.id, o.name]));
+      const entries = store.supervisors
+        .auditLog(localMidnight(from, tz), localMidnight(nextDay(to), tz))
+        .map((e) => ({ ...e, officerName: e.officerId ? (names.get(e.officerId) ?? null) : null }));
+      return { from, to, entries };
+    });
 
     supervisor.get<{ Querystring: { date?: string } }>('/api/reports/day', async (req, reply) => {
       const day = dayOf(req);
@@ -113,8 +126,9 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
   });
 }
 
-function isSupervisor(req: FastifyRequest, config: LoadedConfig): boolean {
-  const m = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
-  const device = m ? config.devicesByTokenHash.get(sha256(m[1]!)) : undefined;
-  return device?.role === 'supervisor';
+/** The calendar day after a YYYY-MM-DD date. */
+function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
 }

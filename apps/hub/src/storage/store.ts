@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Ticket } from '@luot/core';
 import type { CommandAck, HubEvent, PrinterState, StreamEvent } from '@luot/protocol';
+import { SupervisorStore } from './supervisors.js';
 
 export interface StoredRequest {
   hash: string;
@@ -37,6 +38,7 @@ export interface StoreWriter {
   saveRating(r: RatingRow): void;
   savePrint(p: PrintRow): void;
   putRequest(device: string, requestId: string, hash: string, ack: CommandAck, at: number): void;
+  readonly supervisors: Pick<SupervisorStore, 'startSession' | 'endSession' | 'audit'>;
 }
 
 /**
@@ -46,8 +48,11 @@ export interface StoreWriter {
  */
 export class Store implements StoreWriter {
   private readonly s;
+  /** Supervisors' sessions and the audit log (its writes join `write`'s transaction like any other). */
+  readonly supervisors: SupervisorStore;
 
   constructor(readonly db: Database.Database) {
+    this.supervisors = new SupervisorStore(db);
     this.s = {
       append: db.prepare('INSERT INTO events (at, day, type, data) VALUES (?, ?, ?, ?)'),
       lastSeq: db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM events'),

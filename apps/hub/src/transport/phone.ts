@@ -17,6 +17,7 @@ export function ticketWatch(office: OfficeConfig, state: DayState, ticketId: str
       issuedAt: t.issuedAt,
       calledAt: t.calledAt,
       callCount: t.callCount,
+      callsHere: t.callsHere,
       transfers: t.transfers,
       targetCounter: t.targetCounter,
     },

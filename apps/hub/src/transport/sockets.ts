@@ -14,6 +14,7 @@ import type { DeviceConfig, LoadedConfig } from '../config.js';
 import type { Engine } from '../engine/engine.js';
 import type { Store } from '../storage/store.js';
 import { ticketWatch } from './phone.js';
+import { Presence } from './presence.js';
 import { SnapshotLimit } from './snapshot-limit.js';
 
 type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -39,6 +40,9 @@ export class DeviceSockets {
    * for them meanwhile (see `answer`).
    */
   private readonly held = new Map<HubSocket, StreamEvent[][]>();
+  /** Which devices are connected, for the supervisors' console. */
+  private readonly presence: Presence;
+  private presenceTimer: ReturnType<typeof setTimeout> | undefined;
   /** Whole-day snapshots per device (docs/hub.md, "Snapshots"). */
   private readonly snapshots: SnapshotLimit;
   /** Devices being refused snapshots now: logged once per run of refusals, not once per request. */
@@ -52,6 +56,7 @@ export class DeviceSockets {
     private readonly logger: Logger,
   ) {
     this.snapshots = new SnapshotLimit(config.hub.snapshotLimit.burst, config.hub.snapshotLimit.intervalMs);
+    this.presence = new Presence([...config.devicesByTokenHash.values()], () => engine.now());
     this.io = new Server(server, {
       serveClient: false,
       cors: { origin: true },
@@ -108,7 +113,20 @@ export class DeviceSockets {
   }
 
   close(): Promise<void> {
+    clearTimeout(this.presenceTimer);
     return new Promise((resolve) => this.io.close(() => resolve()));
+  }
+
+  /**
+   * Tell the supervisors which devices are connected. Changes within 100 ms go out as one message:
+   * when the hub restarts, forty screens reconnect at once.
+   */
+  private presenceChanged(): void {
+    if (this.presenceTimer !== undefined) return;
+    this.presenceTimer = setTimeout(() => {
+      this.presenceTimer = undefined;
+      this.io.to('supervisors').emit('presence', this.presence.list());
+    }, 100);
   }
 
   private authenticate(socket: HubSocket, next: (err?: Error) => void): void {
@@ -138,6 +156,11 @@ export class DeviceSockets {
     if (!device) return void socket.disconnect(true);
     this.logger.info({ device: device.id, role: device.role }, 'device connected');
     void socket.join('devices');
+    if (this.presence.connected(device.id)) this.presenceChanged();
+    if (device.role === 'supervisor') {
+      void socket.join('supervisors');
+      socket.emit('presence', this.presence.list());
+    }
 
     socket.on('whoami', (ack) => {
       if (typeof ack !== 'function') return;
@@ -179,9 +202,10 @@ export class DeviceSockets {
         },
       );
     });
-    socket.on('disconnect', (reason) =>
-      this.logger.info({ device: device.id, reason }, 'device disconnected'),
-    );
+    socket.on('disconnect', (reason) => {
+      this.logger.info({ device: device.id, reason }, 'device disconnected');
+      if (this.presence.disconnected(device.id)) this.presenceChanged();
+    });
   }
 
   /** A phone page sees its own ticket and nothing else. */

@@ -29,6 +29,7 @@ function ticket(t: Partial<Ticket> & Pick<Ticket, 'number' | 'status' | 'issuedA
     targetCounter: null,
     officerId: null,
     callCount: t.calledAt ? 1 : 0,
+    callsHere: t.calledAt ? 1 : 0,
     outcome: null,
     transfers: 0,
     kioskId: 'kiosk-1',

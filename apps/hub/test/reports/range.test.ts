@@ -58,7 +58,7 @@ describe('a range report, against a day worked out by hand', () => {
   });
 
   it('uses the office’s own wait target when it has one', async () => {
-    const strict = quocOai((c) => (c.targets = { waitMinutes: 20 }));
+    const strict = quocOai((c) => (c.alerts = { waitMinutes: 20 }));
     const r = await storage.reports.range.report(
       { from: HAND_DAY, to: HAND_DAY },
       { office: strict, today: LATER },

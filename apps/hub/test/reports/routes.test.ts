@@ -9,10 +9,11 @@ import { startTestHub, type TestHub } from '../../src/testing.js';
 import { HAND_DAY, local, writeHandDay } from './fixture.js';
 
 const ROUTES = ['/api/reports', '/api/exports/report.xlsx', '/api/exports/report.csv?view=day'];
-const supervisor = { headers: { authorization: 'Bearer test-supervisor-token' } };
 const OTHER_DAY = '2026-11-25';
 
 let t: TestHub;
+/** The head of desk's device token and the session their sign-in answered. */
+let supervisor: RequestInit;
 beforeAll(async () => {
   // The hand-computed day, and a ticket whose officer code would be a formula in a spreadsheet,
   // written before the hub starts on the same folder.
@@ -42,6 +43,7 @@ beforeAll(async () => {
       targetCounter: null,
       officerId: '=HYPERLINK("http://x")',
       callCount: 1,
+      callsHere: 1,
       outcome: null,
       transfers: 0,
       kioskId: 'kiosk-1',
@@ -50,6 +52,7 @@ beforeAll(async () => {
   );
   storage.close();
   t = await startTestHub({ dir });
+  supervisor = { headers: await t.supervisorHeaders() };
 });
 afterAll(() => t.close());
 
@@ -61,20 +64,25 @@ const json = async (path: string) => {
 };
 
 describe('report routes: who may call them', () => {
-  it('refuses every other device, and no token at all', async () => {
-    const tokens = [
-      undefined,
-      'test-counter-1-token',
-      'test-kiosk-1-token',
-      'test-display-token',
-      'test-rating-1-token',
+  it('refuses every other device (403), and no token or no signed-in supervisor (401)', async () => {
+    const session = (supervisor.headers as Record<string, string>)['x-luot-session']!;
+    const cases: Array<[Record<string, string>, number]> = [
+      [{}, 401],
+      [{ authorization: 'Bearer test-supervisor-token' }, 401], // the device, nobody signed in
+      [{ authorization: 'Bearer test-supervisor-token', 'x-luot-session': 'not-the-session' }, 401],
+      ...['test-counter-1-token', 'test-kiosk-1-token', 'test-display-token', 'test-rating-1-token'].map(
+        (token): [Record<string, string>, number] => [
+          { authorization: `Bearer ${token}`, 'x-luot-session': session },
+          403,
+        ],
+      ),
     ];
     for (const route of ROUTES) {
-      for (const token of tokens) {
+      for (const [headers, status] of cases) {
         const res = await get(`${route}${route.includes('?') ? '&' : '?'}from=${HAND_DAY}&to=${HAND_DAY}`, {
-          headers: token ? { authorization: `Bearer ${token}` } : {},
+          headers,
         });
-        expect([route, token, res.status]).toEqual([route, token, 401]);
+        expect([route, headers.authorization, res.status]).toEqual([route, headers.authorization, status]);
         expect(await res.text()).not.toContain('issued');
       }
     }

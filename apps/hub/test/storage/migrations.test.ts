@@ -176,7 +176,45 @@ describe('migration 4: every ticket’s print outcome', () => {
   });
 });
 
-describe('migration 5: the report scan reads one covering index', () => {
+describe('migration 5: supervisors’ sessions and the audit log', () => {
+  it('adds two empty tables and leaves tickets and print outcomes alone', () => {
+    const db = databaseAt(4);
+    db.prepare(
+      `INSERT INTO tickets (id, day, number, service, issued_service, priority, party, status, issued_at,
+         call_count, transfers, kiosk_id)
+       VALUES ('20261130-A001', '2026-11-30', 'A001', 'A', 'A', NULL, 1, 'waiting', 1000, 0, 0, 'kiosk-1')`,
+    ).run();
+    db.prepare(
+      'INSERT INTO ticket_prints (ticket_id, device, outcome, fault, at) VALUES (?, ?, ?, ?, ?)',
+    ).run('20261130-A001', 'kiosk-1', 'printed', null, 1000);
+    const before = tables(db);
+    const ticketsBefore = db.prepare('SELECT * FROM tickets').all();
+
+    runMigrations(db, MIGRATIONS.slice(0, 5));
+
+    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    expect(tables(db)).toEqual([...before, 'audit', 'supervisor_sessions'].sort());
+    expect(db.prepare('SELECT * FROM tickets').all()).toEqual(ticketsBefore);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM ticket_prints').get()).toEqual({ n: 1 });
+    // One session per device: a second sign-in there replaces the first.
+    const put = db.prepare(
+      `INSERT INTO supervisor_sessions (device, officer_id, token_sha256, signed_in_at, last_active_at)
+       VALUES (?, ?, ?, ?, ?) ON CONFLICT (device) DO UPDATE SET officer_id = excluded.officer_id`,
+    );
+    put.run('boss', 'ld1', 'a'.repeat(64), 1000, 1000);
+    put.run('boss', 'ld2', 'b'.repeat(64), 2000, 2000);
+    expect(db.prepare('SELECT device, officer_id FROM supervisor_sessions').all()).toEqual([
+      { device: 'boss', officer_id: 'ld2' },
+    ]);
+    expect(() =>
+      db
+        .prepare('INSERT INTO audit (at, device, action, details) VALUES (?, ?, ?, ?)')
+        .run(1, 'boss', null, '{}'),
+    ).toThrow(/NOT NULL/);
+  });
+});
+
+describe('migration 6: the report scan reads one covering index', () => {
   const ticketSql = `INSERT INTO tickets (id, day, number, service, issued_service, priority, party, status, issued_at,
       first_called_at, call_count, transfers, kiosk_id)
     VALUES (?, '2026-11-30', ?, 'A', 'A', NULL, 1, 'done', 1000, 2000, 1, 0, 'kiosk-1')`;
@@ -186,7 +224,7 @@ describe('migration 5: the report scan reads one covering index', () => {
     (db.prepare('SELECT rating FROM tickets WHERE id = ?').get(id) as { rating: number | null }).rating;
 
   it('copies ratings onto their tickets, now and from then on, and keeps every row', () => {
-    const db = databaseAt(4);
+    const db = databaseAt(5);
     db.prepare(ticketSql).run('20261130-A001', 'A001');
     db.prepare(ticketSql).run('20261130-A002', 'A002');
     db.prepare(ticketSql).run('20261130-A003', 'A003');
@@ -194,9 +232,9 @@ describe('migration 5: the report scan reads one covering index', () => {
     db.prepare(ratingSql).run('20261130-A002', null);
     const ratingsBefore = db.prepare('SELECT * FROM ratings').all();
 
-    runMigrations(db, MIGRATIONS.slice(0, 5));
+    runMigrations(db, MIGRATIONS.slice(0, 6));
 
-    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    expect(db.pragma('user_version', { simple: true })).toBe(6);
     expect(db.prepare('SELECT * FROM ratings').all()).toEqual(ratingsBefore);
     // Existing ratings: a score, a timed-out screen (0), none.
     expect(['20261130-A001', '20261130-A002', '20261130-A003'].map((id) => ratingOf(db, id))).toEqual([
@@ -224,7 +262,7 @@ describe('migration 5: the report scan reads one covering index', () => {
   });
 
   it('plans the scan of storage/reports/scan.ts on the covering index alone', () => {
-    const db = databaseAt(5);
+    const db = databaseAt(6);
     const plan = db
       .prepare(`EXPLAIN QUERY PLAN ${SCAN_SQL}`)
       .all({ from: '2026-11-01', to: '2026-11-30', service: null, counter: null, officer: null })

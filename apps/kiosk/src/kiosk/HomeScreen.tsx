@@ -2,7 +2,7 @@ import type { PriorityCategory } from '@luot/core';
 import { Icon, pick, useLocale } from '@luot/ui';
 import type { HomeView, TileView } from './availability';
 import { useTexts } from './hooks';
-import { noticeText, shortWait, tileReason, unstaffedText } from './texts';
+import { noticeText, portalAddress, shortWait, tileReason, unstaffedText } from './texts';
 
 interface HomeProps {
   home: HomeView;
@@ -29,6 +29,7 @@ export function HomeScreen({
   const locale = useLocale();
   const t = useTexts();
   const notice = home.notice && home.notice.kind !== 'offline' ? home.notice : null;
+  const closedByLevel = home.closedByLevel.length > 0;
   return (
     <section className="k-home">
       {priority ? (
@@ -65,10 +66,24 @@ export function HomeScreen({
             )}
           </div>
         )}
-        {!notice && home.levelNote && home.level !== null && (
+        {/* The level's note, and where to file online what it closes here: once, above the tiles
+            (a tile has no room left for a web address under a three-line name and its reason). */}
+        {!notice && home.level !== null && (home.levelNote || closedByLevel) && (
           <div className="k-notice k-notice-level" role="status" data-level={home.level}>
             <Icon name="alert" />
-            <p>{pick(home.levelNote, locale)}</p>
+            {/* After the level's note in the same paragraph: a line of its own would take the
+                tiles' height in landscape, where this notice shares its row with "hall full". */}
+            <p>
+              {home.levelNote && pick(home.levelNote, locale)}
+              {home.levelNote && closedByLevel && ' '}
+              {closedByLevel && (
+                <strong className="k-notice-portal" data-testid="portal">
+                  {t(home.levelNote ? 'fileOnline' : 'fileOnlineClosed', {
+                    portal: portalAddress(home.portal),
+                  })}
+                </strong>
+              )}
+            </p>
           </div>
         )}
         {!notice && home.hallFull && (

@@ -149,7 +149,7 @@ export function KioskApp({ hubUrl, token, locale: restLocale, options, bridge }:
       return (
         <LocaleContext.Provider value={locale}>
           <div className="kiosk kiosk-idle" lang="vi">
-            <IdleScreen config={config} now={now} onWake={() => dispatch({ type: 'wake' })} />
+            <IdleScreen config={config} home={home} now={now} onWake={() => dispatch({ type: 'wake' })} />
           </div>
         </LocaleContext.Provider>
       );

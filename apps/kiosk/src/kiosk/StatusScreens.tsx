@@ -1,7 +1,8 @@
 import type { OfficeConfig, Text } from '@luot/core';
+import type { HomeView } from './availability';
 import { formatTime, Icon, pick, translator, useLocale, type Locale } from '@luot/ui';
 import { useCountdown, useTexts } from './hooks';
-import { KIOSK_TEXTS } from './texts';
+import { KIOSK_TEXTS, portalAddress } from './texts';
 
 /** Over the (disabled) tiles while the hub cannot be reached: nothing is issued, nothing made up. */
 export function OfflineOverlay({ connecting }: { connecting: boolean }) {
@@ -111,34 +112,94 @@ export function BlockedScreen({ kind }: { kind: 'setup' | 'unauthorized' }) {
   );
 }
 
-/** The attract screen after inactivity. Always Vietnamese first, English below. */
+/**
+ * The attract screen after inactivity. Always Vietnamese first, English below. It also says the
+ * distancing level and, when the level closes services, which ones and where to file them online:
+ * a citizen reads it before touching, and need not queue for what the counters do not take today.
+ */
 export function IdleScreen({
   config,
+  home,
   now,
   onWake,
 }: {
   config: OfficeConfig | null;
+  home: HomeView;
   now: number;
   onWake: () => void;
 }) {
   const other: Locale = 'en';
+  const vi = translator(KIOSK_TEXTS, 'vi');
+  const en = translator(KIOSK_TEXTS, 'en');
+  const portal = portalAddress(home.portal);
+  // The level's note at any level (the home screen shows it only when the level closes something).
+  const note = home.level !== null ? config?.levels[home.level].note : undefined;
   return (
-    <button type="button" className="k-idle" onClick={onWake}>
-      <span className="k-idle-emblem" aria-hidden="true">
-        <Icon name="star" />
+    <button
+      type="button"
+      className={`k-idle${home.closedByLevel.length > 0 ? ' k-idle-split' : ''}`}
+      onClick={onWake}
+    >
+      {/* The office and the invitation; the level's card goes below (portrait) or beside (landscape). */}
+      <span className="k-idle-main">
+        <span className="k-idle-emblem" aria-hidden="true">
+          <Icon name="star" />
+        </span>
+        <span className="k-idle-office">{pick(config?.office.name, 'vi')}</span>
+        <span className="k-idle-office-en" lang="en">
+          {pick(config?.office.name, other)}
+        </span>
+        <span className="k-idle-touch">
+          <Icon name="touch" className="k-idle-hand" />
+          {KIOSK_TEXTS.touchToStart.vi}
+        </span>
+        <span className="k-idle-touch-en" lang="en">
+          {KIOSK_TEXTS.touchToStart.en}
+        </span>
+        {config && <span className="k-idle-time">{formatTime(now, config.sessions.timeZone)}</span>}
       </span>
-      <span className="k-idle-office">{pick(config?.office.name, 'vi')}</span>
-      <span className="k-idle-office-en" lang="en">
-        {pick(config?.office.name, other)}
-      </span>
-      <span className="k-idle-touch">
-        <Icon name="touch" className="k-idle-hand" />
-        {KIOSK_TEXTS.touchToStart.vi}
-      </span>
-      <span className="k-idle-touch-en" lang="en">
-        {KIOSK_TEXTS.touchToStart.en}
-      </span>
-      {config && <span className="k-idle-time">{formatTime(now, config.sessions.timeZone)}</span>}
+      {home.level !== null && (
+        <span className="k-idle-level" data-testid="idle-level" data-level={home.level}>
+          <span className="k-idle-level-title">
+            {vi('levelNow', { level: home.level })}
+            <span className="k-idle-en" lang="en">
+              {en('levelNow', { level: home.level })}
+            </span>
+          </span>
+          {note && (
+            <span className="k-idle-level-note">
+              {pick(note, 'vi')}
+              <span className="k-idle-en" lang="en">
+                {pick(note, 'en')}
+              </span>
+            </span>
+          )}
+          {home.closedByLevel.length > 0 && (
+            <>
+              <span className="k-idle-closed-title">
+                {vi('closedByLevel')}
+                <span className="k-idle-en" lang="en">
+                  {en('closedByLevel')}
+                </span>
+              </span>
+              <span className="k-idle-closed" data-testid="idle-closed">
+                {home.closedByLevel.map((s) => (
+                  <span key={s.prefix} className="k-idle-closed-item">
+                    <span className="k-idle-closed-letter">{s.prefix}</span>
+                    {pick(s.name, 'vi')}
+                  </span>
+                ))}
+              </span>
+              <span className="k-idle-portal">
+                {vi('fileOnline', { portal })}
+                <span className="k-idle-en" lang="en">
+                  {en('fileOnline', { portal })}
+                </span>
+              </span>
+            </>
+          )}
+        </span>
+      )}
     </button>
   );
 }

@@ -5,6 +5,7 @@ import {
   estimateWait,
   localTime,
   occupancy,
+  onlinePortal,
   parseHm,
   serviceIssueBlock,
   sessionState,
@@ -68,6 +69,13 @@ export interface HomeView {
   levelNote: Text | null;
   /** The hall is full: new tickets wait outside. */
   hallFull: boolean;
+  /**
+   * Services the distancing level closes now (restricted, or every counter for them closed by the
+   * level), whatever else closes the kiosk: the idle screen names them.
+   */
+  closedByLevel: ServiceConfig[];
+  /** The online portal where a service the level closes can be filed instead (office config). */
+  portal: string;
 }
 
 export interface HomeOptions {
@@ -80,7 +88,15 @@ export interface HomeOptions {
 /** Tiles for the home screen. `now` is the hub's time (the kiosk's clock corrected by the snapshot). */
 export function homeView(snapshot: Snapshot | null, now: number, opts: HomeOptions): HomeView {
   if (!snapshot)
-    return { tiles: [], notice: { kind: 'offline' }, level: null, levelNote: null, hallFull: false };
+    return {
+      tiles: [],
+      notice: { kind: 'offline' },
+      level: null,
+      levelNote: null,
+      hallFull: false,
+      closedByLevel: [],
+      portal: '',
+    };
   const { config, state } = snapshot;
   const notice = kioskNotice(config, state.closed, now, opts);
   const rules = config.levels[state.level];
@@ -92,6 +108,10 @@ export function homeView(snapshot: Snapshot | null, now: number, opts: HomeOptio
     level: state.level,
     levelNote: (levelLimits || rules.closedCounters.length > 0) && rules.note ? rules.note : null,
     hallFull: config.zones.some((z) => occupancy(state, z.id) >= capacity(config, state, z.id)),
+    closedByLevel: config.services.filter(
+      (service) => serviceReason(snapshot, service, now, opts.priority)?.kind === 'restricted',
+    ),
+    portal: onlinePortal(config),
   };
 }
 
@@ -157,7 +177,7 @@ function serviceReason(
       return { kind: 'restricted', level: state.level };
     case 'NO_OPEN_COUNTER':
       // Say so when it is the distancing level that closed every counter for it.
-      return countersServing(config, service.prefix, priority).every((c) =>
+      return countersServing(config, state, service.prefix, priority).every((c) =>
         closedAtLevel(config, state, c.number),
       )
         ? { kind: 'restricted', level: state.level }

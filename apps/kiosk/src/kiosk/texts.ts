@@ -100,6 +100,21 @@ export const KIOSK_TEXTS = {
     en: 'The hall is full: new numbers wait outside until called in.',
   },
   touchToStart: { vi: 'Chạm để lấy số thứ tự', en: 'Touch to take a number' },
+  // The distancing level, and where to file online what it closes at the office. "Tra cứu" first:
+  // not every procedure can be filed online, and the kiosk must not promise that it can.
+  levelNow: { vi: 'Cấp độ phòng dịch: {level}', en: 'Distancing level: {level}' },
+  closedByLevel: {
+    vi: 'Tạm dừng tiếp nhận tại quầy:',
+    en: 'Not taken at the counters for now:',
+  },
+  fileOnline: {
+    vi: 'Tra cứu, nộp hồ sơ trực tuyến: {portal}',
+    en: 'Check and file online: {portal}',
+  },
+  fileOnlineClosed: {
+    vi: 'Lĩnh vực tạm dừng tiếp nhận tại quầy: tra cứu, nộp hồ sơ trực tuyến tại {portal}',
+    en: 'Services not taken at the counters: check and file online at {portal}',
+  },
 } satisfies Dictionary<string>;
 
 export type KioskTextKey = keyof typeof KIOSK_TEXTS;
@@ -213,4 +228,9 @@ export function unstaffedText(u: { expectedAt: string | null }, locale: Locale):
 
 function fill(template: string, [from, to]: WaitRange): string {
   return template.replace('{from}', String(from)).replace('{to}', String(to));
+}
+
+/** A portal's address as a citizen types it: "dichvucong.gov.vn", without "https://" or a final "/". */
+export function portalAddress(url: string): string {
+  return url.replace(/^https?:\/\//, '').replace(/\/$/, '');
 }

@@ -1,4 +1,4 @@
-import { countersServing, type OfficeConfig, type Text, type WaitRange } from '@luot/core';
+import { type OfficeConfig, type Text, type WaitRange } from '@luot/core';
 import type { IssuedTicket, PrintOutcome } from './issue';
 
 /** What the ticket screen shows after a tap: everything comes from the hub's answer and the day. */
@@ -23,7 +23,10 @@ export function ticketView(config: OfficeConfig, issued: IssuedTicket): TicketVi
   const t = result.ticket;
   const service = config.services.find((s) => s.prefix === t.service);
   // The hub's list, as printed on the paper ticket: the counters open when it was issued.
-  const serving = countersServing(config, t.service, t.priority !== null).map((c) => c.number);
+  // With none open when it was issued, the counters configured for it: where it will be called.
+  const serving = config.counters
+    .filter((c) => c.services.includes(t.service) || (t.priority !== null && c.servesAllPriority))
+    .map((c) => c.number);
   return {
     number: t.number,
     serviceName: service?.name ?? { vi: t.service, en: t.service },

@@ -101,7 +101,7 @@ describe('kiosk', () => {
   it('sends a citizen outside with a place in the entry line when the hall is full', async () => {
     k = await openKiosk(browser);
     const { page, display, t } = k;
-    const boss = await t.client('test-supervisor-token');
+    const boss = await t.supervisor();
     await boss.setLevel(4); // capacity 20, essential services only
     const other = await t.client('test-kiosk-2-token');
     for (let i = 0; i < 20; i++) await other.issue({ service: 'C' });

@@ -78,7 +78,7 @@ describe('ticket phone page', () => {
 
   it('follows one ticket from outside the hall to the counter call', async () => {
     const t = await suite.hub();
-    const boss = await t.client('test-supervisor-token');
+    const boss = await t.supervisor();
     await boss.setLevel(4); // hall capacity 20
     const kiosk = await t.client('test-kiosk-2-token');
     for (let i = 0; i < 20; i++) await kiosk.issue({ service: 'C' });

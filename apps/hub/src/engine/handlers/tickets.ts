@@ -9,8 +9,8 @@ export const ticketHandlers = {
   // A counter device names itself (never the payload), so the core lets it bring back only the
   // tickets it skipped; a supervisor device has no counter and may bring back any.
   'ticket.reactivate': (c, ctx) => {
-    if (ctx.counter !== null && !ctx.state.counters[ctx.counter]?.officer)
-      throw new Refusal('NOT_SIGNED_IN', { counter: ctx.counter });
+    // A supervisor brings back someone else's no-show: the audit log must say why.
+    if (ctx.device.role === 'supervisor' && c.reason === undefined) throw new Refusal('REASON_REQUIRED');
     ctx.run({ type: 'reactivate', ticketId: c.ticketId, counter: ctx.counter });
     return { ticket: structuredClone(ctx.state.tickets[c.ticketId]!) };
   },

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
-import { waitTargetMinutes, type OfficeConfig } from '@luot/core';
+import { alertThresholds, type OfficeConfig } from '@luot/core';
 import {
   daysInRange,
   ratingLevels,
@@ -64,7 +64,8 @@ export class RangeReports {
   async report(filter: ScanFilter, ctx: ReportContext): Promise<RangeReport> {
     const { office } = ctx;
     const levels = ratingLevels(office.rating.scale);
-    const targetMinutes = waitTargetMinutes(office);
+    // One wait target for the office: what the console alerts on is what reports count against.
+    const targetMinutes = alertThresholds(office).waitMinutes;
     const targetMs = targetMinutes * 60_000;
 
     const total = new Tally(levels);

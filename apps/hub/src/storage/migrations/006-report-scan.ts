@@ -15,7 +15,7 @@ import type { Migration } from '../migrations.js';
  * is first written, which the hub's batched, durable writes hardly notice (README, benchmarks).
  */
 export const reportScan: Migration = {
-  version: 5,
+  version: 6,
   name: 'report-scan',
   up: (db) =>
     db.exec(`
