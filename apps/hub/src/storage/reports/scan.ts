@@ -57,7 +57,7 @@ export const SCAN_SQL = `SELECT t.day, json_group_array(json_array(
 
 /**
  * The one query of a range report: every ticket of the office-local days `from`…`to` that passes
- * the filters, with its rating (copied onto the ticket's row, migration 5). A ticket counts under the service it was issued for, and under the
+ * the filters, with its rating (copied onto the ticket's row, migration 6). A ticket counts under the service it was issued for, and under the
  * counter and officer that handled it last (the `tickets` row is the ticket's final state).
  *
  * Each day comes back as one JSON array of its tickets (`json_group_array`), parsed by V8's JSON
@@ -65,7 +65,7 @@ export const SCAN_SQL = `SELECT t.day, json_group_array(json_array(
  * several times the scan itself in crossings between SQLite and JavaScript. Days are parsed and
  * handed on one at a time, so a year's tickets are never all in memory at once (the hub runs with a
  * small young generation: everything kept alive through a collection is copied). The covering
- * index of migration 5 lets the scan read that index only, in day order (grouping by day needs no
+ * index of migration 6 lets the scan read that index only, in day order (grouping by day needs no
  * sort). Everything else — counts, percentiles, groups — is done in TypeScript (report.ts): medians
  * and percentiles cannot be added up from daily roll-ups.
  */
