@@ -28,6 +28,13 @@ try {
     results.flood = await withHub(dir, 'flood', (url, pid) => benchSnapshotFlood(url, pid));
     console.log(JSON.stringify(results.flood, null, 2));
   }
+  // Reports over a synthetic year: not part of 'hub', a year of history takes a minute to write.
+  if (want('reports')) {
+    const { benchReports } = await import('./bench/reports.js');
+    console.log('reports: a synthetic year, then GET /api/reports per month and for the year …');
+    results.reports = await benchReports(dir);
+    console.log(JSON.stringify(results.reports, null, 2));
+  }
   if (want('client')) {
     const { benchMirror } = await import('./bench/client.js');
     results.clientMirror = benchMirror();

@@ -40,7 +40,8 @@ function benchConfig(dir: string): string {
   ];
   for (let k = 1; k <= 8; k++)
     devices.push({ id: `kiosk-${k}`, role: 'kiosk', token: `bench-kiosk-${k}-token` });
-  const officers: unknown[] = [];
+  // The head of desk: supervisor routes (the reports benchmark) need a signed-in supervisor.
+  const officers: unknown[] = [{ id: 'ld1', name: 'Trưởng bộ phận', pinHash, role: 'supervisor' }];
   for (let n = 1; n <= 16; n++) {
     devices.push({ id: `counter-${n}`, role: 'counter', counter: n, token: `bench-counter-${n}-token` });
     officers.push({ id: `cb${n}`, name: `Cán bộ ${n}`, pinHash });

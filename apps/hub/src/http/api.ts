@@ -5,6 +5,7 @@ import type { Reports } from '../storage/reports.js';
 import type { Store } from '../storage/store.js';
 import { localMidnight } from '@luot/core';
 import { ticketWatch } from '../transport/phone.js';
+import { registerReportRoutes } from './report-routes.js';
 import { requireSupervisor } from './supervisor-auth.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -81,6 +82,7 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
     const badDate = { error: 'date must be YYYY-MM-DD' };
 
     supervisor.get('/api/state', async () => engine.snapshot());
+    registerReportRoutes(supervisor, { reports: reports.range, config, today: () => engine.state.day });
 
     // The audit log between two office-local days (both included; default: today), newest first.
     supervisor.get<{ Querystring: { from?: string; to?: string } }>('/api/audit', async (req, reply) => {

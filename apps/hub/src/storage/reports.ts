@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { RangeReports } from './reports/report.js';
 
 /** One ticket as the CSV export lists it (times are epoch ms; the HTTP layer formats them). */
 export interface TicketExportRow {
@@ -22,8 +23,11 @@ export interface TicketExportRow {
 /** The office's figures, read from the ticket and rating rows kept beside the event log. */
 export class Reports {
   private readonly s;
+  /** Reports over any range of days, with filters and charts (storage/reports/, docs/reports.md). */
+  readonly range: RangeReports;
 
   constructor(db: Database.Database) {
+    this.range = new RangeReports(db);
     this.s = {
       byService: db.prepare(
         `SELECT issued_service AS service, COUNT(*) AS issued,

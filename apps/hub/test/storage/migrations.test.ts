@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { checkMigrations, runMigrations, type Migration } from '../../src/storage/migrations.js';
 import { MIGRATIONS } from '../../src/storage/migrations/index.js';
+import { SCAN_SQL } from '../../src/storage/reports/scan.js';
 
 /** A database brought to `version` by the real migrations, as a hub of that version left it. */
 function databaseAt(version: number): Database.Database {
@@ -210,5 +211,63 @@ describe('migration 5: supervisors’ sessions and the audit log', () => {
         .prepare('INSERT INTO audit (at, device, action, details) VALUES (?, ?, ?, ?)')
         .run(1, 'boss', null, '{}'),
     ).toThrow(/NOT NULL/);
+  });
+});
+
+describe('migration 6: the report scan reads one covering index', () => {
+  const ticketSql = `INSERT INTO tickets (id, day, number, service, issued_service, priority, party, status, issued_at,
+      first_called_at, call_count, transfers, kiosk_id)
+    VALUES (?, '2026-11-30', ?, 'A', 'A', NULL, 1, 'done', 1000, 2000, 1, 0, 'kiosk-1')`;
+  const ratingSql = `INSERT INTO ratings (ticket_id, score, reasons, officer_id, counter, service, at)
+    VALUES (?, ?, '[]', 'cb1', 1, 'A', 3000)`;
+  const ratingOf = (db: Database.Database, id: string) =>
+    (db.prepare('SELECT rating FROM tickets WHERE id = ?').get(id) as { rating: number | null }).rating;
+
+  it('copies ratings onto their tickets, now and from then on, and keeps every row', () => {
+    const db = databaseAt(5);
+    db.prepare(ticketSql).run('20261130-A001', 'A001');
+    db.prepare(ticketSql).run('20261130-A002', 'A002');
+    db.prepare(ticketSql).run('20261130-A003', 'A003');
+    db.prepare(ratingSql).run('20261130-A001', 4);
+    db.prepare(ratingSql).run('20261130-A002', null);
+    const ratingsBefore = db.prepare('SELECT * FROM ratings').all();
+
+    runMigrations(db, MIGRATIONS.slice(0, 6));
+
+    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    expect(db.prepare('SELECT * FROM ratings').all()).toEqual(ratingsBefore);
+    // Existing ratings: a score, a timed-out screen (0), none.
+    expect(['20261130-A001', '20261130-A002', '20261130-A003'].map((id) => ratingOf(db, id))).toEqual([
+      4,
+      0,
+      null,
+    ]);
+    // A rating written after its ticket, as the hub writes it.
+    db.prepare(ratingSql).run('20261130-A003', 2);
+    expect(ratingOf(db, '20261130-A003')).toBe(2);
+    // A rating written before its ticket in the same transaction (the foreign key is deferred).
+    db.transaction(() => {
+      db.prepare(ratingSql).run('20261130-A004', 3);
+      db.prepare(ticketSql).run('20261130-A004', 'A004');
+    })();
+    expect(ratingOf(db, '20261130-A004')).toBe(3);
+    // The hub's upsert of a ticket (Store.saveTicket) leaves the copy alone.
+    db.prepare(
+      `INSERT INTO tickets (id, day, number, service, issued_service, party, status, issued_at, call_count, transfers)
+       VALUES ('20261130-A004', '2026-11-30', 'A004', 'A', 'A', 1, 'done', 1000, 1, 0)
+       ON CONFLICT (id) DO UPDATE SET status = excluded.status, transfers = excluded.transfers`,
+    ).run();
+    expect(ratingOf(db, '20261130-A004')).toBe(3);
+    db.close();
+  });
+
+  it('plans the scan of storage/reports/scan.ts on the covering index alone', () => {
+    const db = databaseAt(6);
+    const plan = db
+      .prepare(`EXPLAIN QUERY PLAN ${SCAN_SQL}`)
+      .all({ from: '2026-11-01', to: '2026-11-30', service: null, counter: null, officer: null })
+      .map((r) => (r as { detail: string }).detail);
+    expect(plan).toEqual([expect.stringContaining('USING COVERING INDEX tickets_report')]);
+    db.close();
   });
 });

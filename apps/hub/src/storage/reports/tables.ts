@@ -1,0 +1,139 @@
+import type { OfficeConfig } from '@luot/core';
+import type { RangeReport, ReportFigures, ReportView } from '@luot/protocol';
+
+/**
+ * A report's tables as rows of typed cells, the one layout both exports write: the XLSX one sheet
+ * per view (exceljs: numbers as numbers, days as dates), the CSV one file per view. Headers are
+ * Vietnamese, as the office's paperwork is.
+ */
+export type CellKind = 'text' | 'int' | 'minutes' | 'percent' | 'date';
+export type Cell = string | number | null;
+
+export interface Column {
+  header: string;
+  kind: CellKind;
+}
+
+export interface Table {
+  view: ReportView;
+  /** The sheet's name (at most 31 characters, as Excel allows). */
+  title: string;
+  columns: Column[];
+  rows: Cell[][];
+  /** The whole range's figures under the same columns (its key cells read "Tổng cộng"). */
+  total: Cell[];
+}
+
+const WEEKDAYS = ['', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'];
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The figure columns every table ends with, for this report's target and rating scale. */
+function figureColumns(report: RangeReport): Column[] {
+  return [
+    { header: 'Số phiếu cấp', kind: 'int' },
+    { header: 'Đã phục vụ', kind: 'int' },
+    { header: 'Vắng mặt', kind: 'int' },
+    { header: 'Đã huỷ', kind: 'int' },
+    { header: 'Chuyển tiếp', kind: 'int' },
+    { header: 'Bỏ về (chưa được gọi)', kind: 'int' },
+    { header: 'Chờ trung bình (phút)', kind: 'minutes' },
+    { header: 'Chờ trung vị (phút)', kind: 'minutes' },
+    { header: 'Chờ P90 (phút)', kind: 'minutes' },
+    { header: 'Phục vụ trung bình (phút)', kind: 'minutes' },
+    { header: 'Phục vụ trung vị (phút)', kind: 'minutes' },
+    { header: 'Phục vụ P90 (phút)', kind: 'minutes' },
+    { header: `Được gọi trong ${report.targetMinutes} phút (%)`, kind: 'percent' },
+    // Highest level first, as the rating screen shows them.
+    ...[...report.rating.levels].reverse().map((l) => ({ header: l.label.vi, kind: 'int' as const })),
+    { header: 'Không trả lời', kind: 'int' },
+    { header: 'Tỉ lệ hài lòng (%)', kind: 'percent' },
+  ];
+}
+
+function figureCells(f: ReportFigures): Cell[] {
+  return [
+    f.issued,
+    f.served,
+    f.noShow,
+    f.cancelled,
+    f.transferred,
+    f.abandoned,
+    f.wait.mean,
+    f.wait.median,
+    f.wait.p90,
+    f.serviceTime.mean,
+    f.serviceTime.median,
+    f.serviceTime.p90,
+    f.withinTarget.share,
+    ...[...f.ratings.counts].reverse(),
+    f.ratings.unanswered,
+    f.ratings.satisfaction,
+  ];
+}
+
+/** One view of a report as a table. */
+export function reportTable(report: RangeReport, view: ReportView): Table {
+  const figures = figureColumns(report);
+  const table = (title: string, keys: Column[], rows: Array<[Cell[], ReportFigures]>): Table => ({
+    view,
+    title,
+    columns: [...keys, ...figures],
+    rows: rows.map(([k, f]) => [...k, ...figureCells(f)]),
+    total: ['Tổng cộng', ...keys.slice(1).map(() => null), ...figureCells(report.total)],
+  });
+  switch (view) {
+    case 'service':
+      return table(
+        'Theo dịch vụ',
+        [
+          { header: 'Mã', kind: 'text' },
+          { header: 'Dịch vụ', kind: 'text' },
+        ],
+        report.byService.map((r) => [[r.service, r.name?.vi ?? null], r]),
+      );
+    case 'counter':
+      return table(
+        'Theo quầy',
+        [{ header: 'Quầy', kind: 'text' }],
+        report.byCounter.map((r) => [[r.counter === null ? 'Chưa được gọi' : `Quầy ${r.counter}`], r]),
+      );
+    case 'officer':
+      return table(
+        'Theo cán bộ',
+        [
+          { header: 'Mã cán bộ', kind: 'text' },
+          { header: 'Họ tên', kind: 'text' },
+        ],
+        report.byOfficer.map((r) => [[r.officer ?? 'Chưa được gọi', r.name], r]),
+      );
+    case 'hour':
+      return table(
+        'Theo giờ',
+        [{ header: 'Giờ cấp số', kind: 'text' }],
+        report.byHour.map((r) => [[`${pad(r.hour)}:00–${pad(r.hour + 1)}:00`], r]),
+      );
+    case 'day':
+      return table(
+        'Theo ngày',
+        [
+          { header: 'Ngày', kind: 'date' },
+          { header: 'Thứ', kind: 'text' },
+        ],
+        report.byDay.map((r) => [[r.day, WEEKDAYS[r.weekday] ?? null], r]),
+      );
+  }
+}
+
+/** The filter in words, as written on top of every sheet: [label, value, kind of the value]. */
+export function filterLines(report: RangeReport, office: OfficeConfig): Array<[string, Cell, CellKind]> {
+  const f = report.filter;
+  const service = f.service && office.services.find((s) => s.prefix === f.service);
+  return [
+    ['Từ ngày', f.from, 'date'],
+    ['Đến ngày', f.to, 'date'],
+    ['Dịch vụ', f.service ? `${f.service}${service ? ` — ${service.name.vi}` : ''}` : 'Tất cả', 'text'],
+    ['Quầy', f.counter !== undefined ? `Quầy ${f.counter}` : 'Tất cả', 'text'],
+    ['Cán bộ', f.officer ?? 'Tất cả', 'text'],
+    ['Chỉ tiêu thời gian chờ', `${report.targetMinutes} phút`, 'text'],
+  ];
+}
