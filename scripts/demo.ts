@@ -57,7 +57,8 @@ const live: LiveHub = {
   rating: (n) => device(`demo-rating-${n}-token`),
   // The demo's office head (ld01, PIN 1234) is signed in on the supervisor device to close days.
   supervisor: () =>
-    device('demo-supervisor-token').then(async (c) => {
+    // A device of its own: a sign-in replaces the one on the same device (the console's).
+    device('demo-simulator-token').then(async (c) => {
       await c.signInSupervisor('ld01', '1234');
       return c;
     }),

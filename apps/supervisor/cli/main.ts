@@ -33,7 +33,8 @@ const { values, positionals } = parseArgs({
   options: { hub: { type: 'string' }, token: { type: 'string' }, officer: { type: 'string' } },
 });
 const hub = values.hub ?? process.env.LUOT_HUB ?? 'http://127.0.0.1:8080';
-const token = values.token ?? process.env.LUOT_SUPERVISOR_TOKEN ?? 'demo-supervisor-token';
+// The demo's command-line device, not the console's: a sign-in replaces the one on the same device.
+const token = values.token ?? process.env.LUOT_SUPERVISOR_TOKEN ?? 'demo-supervisor-cli-token';
 const [command, ...args] = positionals;
 const demo = !values.token && !process.env.LUOT_SUPERVISOR_TOKEN;
 if (demo && !['hash-pin', 'new-token'].includes(command ?? '')) {
