@@ -13,6 +13,12 @@ import { Summary } from './Summary.js';
 import { viewDefs } from './views.js';
 import './reports.css';
 
+/** The date line above a signature, as Vietnamese paperwork writes it: "Ngày 30 tháng 11 năm 2026". */
+function signedOn(day: string, locale: 'vi' | 'en'): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return locale === 'vi' ? `Ngày ${d} tháng ${m} năm ${y}` : formatDay(day);
+}
+
 const UNEXPECTED: Text = {
   vi: 'Lỗi không xác định; vui lòng thử lại.',
   en: 'Unexpected error; please retry.',
@@ -174,9 +180,9 @@ export function ReportsPage({
             )}
           </p>
           <Summary report={report} previous={previous} />
-          <div className="view-tabs no-print" role="tablist" aria-label={say({ vi: 'Bảng', en: 'Tables' })}>
+          <div className="view-tabs no-print" role="group" aria-label={say({ vi: 'Bảng', en: 'Tables' })}>
             {REPORT_VIEWS.map((v) => (
-              <button key={v} type="button" role="tab" aria-selected={view === v} onClick={() => setView(v)}>
+              <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
                 {say(views.find((d) => d.id === v)!.name)}
               </button>
             ))}
@@ -189,6 +195,7 @@ export function ReportsPage({
               <span>{say({ vi: '(Ký, ghi rõ họ tên)', en: '(Signature, full name)' })}</span>
             </div>
             <div>
+              <span className="signed-on">{signedOn(today, locale)}</span>
               <b>{say({ vi: 'Lãnh đạo ký duyệt', en: 'Approved by' })}</b>
               <span>{say({ vi: '(Ký, ghi rõ họ tên, đóng dấu)', en: '(Signature, full name, seal)' })}</span>
             </div>

@@ -69,6 +69,8 @@ export function waitOption(r: RangeReport, locale: Locale): EChartsCoreOption {
     xAxis: {
       type: 'category',
       data: r.charts.waitHistogram.map(label),
+      // Every bucket named, even on a narrow (printed) chart: a skipped label hides a bucket's limits.
+      axisLabel: { interval: 0, fontSize: 10 },
       name: locale === 'vi' ? 'phút' : 'min',
       nameLocation: 'middle',
       nameGap: 28,
