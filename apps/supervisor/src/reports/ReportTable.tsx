@@ -50,11 +50,19 @@ export function ReportTable({
         aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
         data-col={id}
       >
-        <button type="button" className="sort" onClick={() => setSort(nextSort(sort, id, numeric))}>
+        <button
+          type="button"
+          className="sort"
+          title={say({ vi: 'Bấm để sắp xếp', en: 'Click to sort' })}
+          onClick={() => setSort(nextSort(sort, id, numeric))}
+        >
           {label}
-          <span className="sort-mark" aria-hidden="true">
-            {dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : '↕'}
-          </span>
+          {/* Only the sorted column is marked: a mark on each of twenty columns would not fit at 1366. */}
+          {dir && (
+            <span className="sort-mark" aria-hidden="true">
+              {dir === 'asc' ? '▲' : '▼'}
+            </span>
+          )}
         </button>
       </th>
     );
