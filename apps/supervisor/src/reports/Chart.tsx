@@ -16,8 +16,10 @@ echarts.use([
   SVGRenderer,
 ]);
 
-/** The width a chart is drawn at for printing: a half of a landscape A4 page’s content width, in CSS pixels. */
-const PRINT_WIDTH = 500;
+/** The width a chart is drawn at for printing: a third of a landscape A4 page’s content width, in CSS pixels. */
+const PRINT_WIDTH = 330;
+/** Its height in print: `.chart-box` in reports.css's print rules. */
+const PRINT_HEIGHT = 220;
 
 /**
  * One ECharts chart, drawn as SVG (sharp in print, readable by the tests), redrawn when its options
@@ -42,7 +44,7 @@ export function Chart({
     const observer = new ResizeObserver(resize);
     observer.observe(el);
     // The print layout is narrower than the screen, and no resize event comes before it is laid out.
-    const beforePrint = () => c.resize({ width: PRINT_WIDTH });
+    const beforePrint = () => c.resize({ width: PRINT_WIDTH, height: PRINT_HEIGHT });
     window.addEventListener('beforeprint', beforePrint);
     window.addEventListener('afterprint', resize);
     return () => {

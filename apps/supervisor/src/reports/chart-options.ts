@@ -30,6 +30,14 @@ export const PALETTE = [
 ];
 
 const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * An option with its narrow form (ECharts' media queries): a chart drawn a third of a printed page
+ * wide, or on a small window, has room for fewer and smaller labels.
+ */
+function withNarrow(option: EChartsCoreOption, narrow: EChartsCoreOption): EChartsCoreOption {
+  return { baseOption: option, media: [{ query: { maxWidth: 450 }, option: narrow }] };
+}
 const base = {
   animation: false,
   color: PALETTE,
@@ -63,31 +71,34 @@ export function hourlyOption(r: RangeReport, locale: Locale): EChartsCoreOption 
 export function waitOption(r: RangeReport, locale: Locale): EChartsCoreOption {
   const label = (b: { from: number; to: number | null }) =>
     b.to === null ? `${b.from}+` : `${b.from}–${b.to}`;
-  return {
-    ...base,
-    tooltip: { trigger: 'axis' },
-    xAxis: {
-      type: 'category',
-      data: r.charts.waitHistogram.map(label),
-      // Every bucket named, even on a narrow (printed) chart: a skipped label hides a bucket's limits.
-      axisLabel: { interval: 0, fontSize: 10 },
-      name: locale === 'vi' ? 'phút' : 'min',
-      nameLocation: 'middle',
-      nameGap: 28,
-    },
-    yAxis: { type: 'value', minInterval: 1 },
-    series: [
-      {
-        type: 'bar',
-        name: locale === 'vi' ? 'Số phiếu' : 'Tickets',
-        data: r.charts.waitHistogram.map((b) => ({
-          value: b.count,
-          // Waits past the target in red: the part of the distribution the office answers for.
-          itemStyle: { color: (b.to ?? Infinity) > r.targetMinutes ? '#c8102e' : '#1d5fbf' },
-        })),
+  return withNarrow(
+    {
+      ...base,
+      tooltip: { trigger: 'axis' },
+      xAxis: {
+        type: 'category',
+        data: r.charts.waitHistogram.map(label),
+        // Every bucket named, even on a narrow (printed) chart: a skipped label hides a bucket's limits.
+        axisLabel: { interval: 0, fontSize: 10 },
+        name: locale === 'vi' ? 'phút' : 'min',
+        nameLocation: 'middle',
+        nameGap: 28,
       },
-    ],
-  };
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        {
+          type: 'bar',
+          name: locale === 'vi' ? 'Số phiếu' : 'Tickets',
+          data: r.charts.waitHistogram.map((b) => ({
+            value: b.count,
+            // Waits past the target in red: the part of the distribution the office answers for.
+            itemStyle: { color: (b.to ?? Infinity) > r.targetMinutes ? '#c8102e' : '#1d5fbf' },
+          })),
+        },
+      ],
+    },
+    { xAxis: { axisLabel: { rotate: 45, fontSize: 9 }, nameGap: 36 } },
+  );
 }
 
 /** Arrivals per weekday × hour, as an average day of each weekday (count / dates of that weekday). */
@@ -157,28 +168,34 @@ export function satisfactionOption(r: RangeReport): EChartsCoreOption {
 export function withinTargetOption(r: RangeReport, locale: Locale): EChartsCoreOption {
   const names = new Map(r.byService.map((s) => [s.service, s.name?.[locale] ?? s.service]));
   const rows = r.charts.withinTargetByService.filter((s) => s.share !== null);
-  return {
-    ...base,
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: rows.map((s) => `${s.service} · ${names.get(s.service) ?? ''}`),
-      axisLabel: { width: 160, overflow: 'truncate' },
-    },
-    series: [
-      {
-        type: 'bar',
-        data: rows.map((s) => Math.round((s.share ?? 0) * 1000) / 10),
-        label: {
-          show: true,
-          position: 'right',
-          formatter: (p: { value: number }) => `${formatNumber(p.value, 1)} %`,
-        },
+  return withNarrow(
+    {
+      ...base,
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: rows.map((s) => `${s.service} · ${names.get(s.service) ?? ''}`),
+        axisLabel: { width: 160, overflow: 'truncate' },
       },
-    ],
-  };
+      series: [
+        {
+          type: 'bar',
+          data: rows.map((s) => Math.round((s.share ?? 0) * 1000) / 10),
+          label: {
+            show: true,
+            position: 'right',
+            formatter: (p: { value: number }) => `${formatNumber(p.value, 1)} %`,
+          },
+        },
+      ],
+    },
+    {
+      xAxis: { interval: 50, axisLabel: { fontSize: 9 } },
+      yAxis: { axisLabel: { width: 90, fontSize: 9 } },
+    },
+  );
 }
 
 export const CHART_TITLES: Record<'hourly' | 'wait' | 'heatmap' | 'satisfaction' | 'withinTarget', Text> = {

@@ -165,6 +165,8 @@ describe('supervisor console: reports', () => {
     // The print layout, on a page the width of landscape A4 (297 mm at 96 dpi), whole.
     await page.setViewportSize({ width: 1123, height: 794 });
     await page.emulateMedia({ media: 'print' });
+    // What the browser's print command does first: the charts redraw at the printed size.
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     await page.getByText('Lãnh đạo ký duyệt').waitFor();
     expect(await page.getByRole('button', { name: 'Tải Excel' }).isVisible()).toBe(false);
     expect(await page.getByRole('navigation').isVisible()).toBe(false);
