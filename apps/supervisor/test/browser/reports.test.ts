@@ -264,6 +264,13 @@ describe('supervisor console: reports', () => {
       .toContain('01/11/2026 đến ngày 30/11/2026');
     await expect.poll(() => page.getByTestId('total-issued').textContent(), POLL).toBe('6');
 
+    // A service filter: only the four C tickets, said on the filter line.
+    await page.getByRole('combobox', { name: /^Dịch vụ/ }).selectOption('C');
+    await page.getByRole('button', { name: 'Xem', exact: true }).click();
+    await expect.poll(() => page.getByTestId('total-issued').textContent(), POLL).toBe('4');
+    expect(await page.getByTestId('report-range').textContent()).toContain('Dịch vụ: C · Tư pháp – Hộ tịch');
+    expect((await tableText(page)).map((r) => r.key)).toEqual(['C']);
+
     // A custom range that ends before it starts: the hub's words, plainly.
     await page.getByLabel('Từ ngày').fill('2026-11-30');
     await page.getByLabel('Đến ngày').fill('2026-11-01');
