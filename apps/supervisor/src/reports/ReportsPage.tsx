@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Text } from '@luot/core';
 import { REPORT_VIEWS, type ReportResponse, type ReportView } from '@luot/protocol';
 import { useConsole } from '../session.js';
@@ -71,12 +71,16 @@ export function ReportsPage({
     [signedOut],
   );
 
+  // Presets clicked in quick succession: only the last one's answer is shown, whatever order they come in.
+  const latest = useRef(0);
   const show = useCallback(
     async (f: ReportFilters) => {
+      const asked = ++latest.current;
       setBusy(true);
       setError(null);
       try {
         const answer = await fetchReport(access, f);
+        if (asked !== latest.current) return;
         setData(answer);
         setOfficers((known) => {
           const next = new Map(known);
@@ -84,10 +88,11 @@ export function ReportsPage({
           return next;
         });
       } catch (e) {
+        if (asked !== latest.current) return;
         setData(null);
         fail(e);
       } finally {
-        setBusy(false);
+        if (asked === latest.current) setBusy(false);
       }
     },
     [access, fail],
@@ -188,7 +193,16 @@ export function ReportsPage({
             ))}
           </div>
           <ReportTable key={view} view={view} report={report} previous={previous} />
-          <Charts report={report} />
+          {report.total.issued === 0 ? (
+            <p className="muted" data-testid="report-empty">
+              {say({
+                vi: 'Không có phiếu nào trong khoảng này, với bộ lọc này.',
+                en: 'No tickets in this range with these filters.',
+              })}
+            </p>
+          ) : (
+            <Charts report={report} />
+          )}
           <div className="print-only signatures">
             <div>
               <b>{say({ vi: 'Người lập báo cáo', en: 'Prepared by' })}</b>

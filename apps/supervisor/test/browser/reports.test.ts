@@ -256,6 +256,7 @@ describe('supervisor console: reports', () => {
       .poll(() => page.getByTestId('report-range').textContent(), POLL)
       .toContain('29/11/2026 đến ngày 29/11/2026');
     await expect.poll(() => page.getByTestId('total-issued').textContent(), POLL).toBe('0');
+    await page.getByTestId('report-empty').waitFor();
     expect(await page.getByRole('button', { name: 'Hôm qua' }).getAttribute('aria-pressed')).toBe('true');
     // "Tháng này": from the first of November to today.
     await page.getByRole('button', { name: 'Tháng này' }).click();
@@ -279,5 +280,16 @@ describe('supervisor console: reports', () => {
     await expect
       .poll(() => page.getByTestId('report-error').textContent(), POLL)
       .toBe(REPORT_QUERY_ERRORS.RANGE_REVERSED.vi);
+    // The same in English, one click away.
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect
+      .poll(() => page.getByTestId('report-error').textContent(), POLL)
+      .toBe(REPORT_QUERY_ERRORS.RANGE_REVERSED.en);
+    await page.getByRole('button', { name: 'Last month' }).click();
+    await expect
+      .poll(() => page.getByTestId('report-range').textContent(), POLL)
+      .toContain('01/10/2026 to 31/10/2026');
+    expect(await page.getByTestId('report-error').count()).toBe(0);
+    await screenshot(page, 'supervisor', 'reports-en-1366');
   });
 });
