@@ -1,4 +1,13 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import type { LuotClient } from '@luot/client';
 import { alertThresholds, type Text } from '@luot/core';
 import type { DevicePresence } from '@luot/protocol';
@@ -17,7 +26,6 @@ import {
 import { computeAlerts } from './alerts.js';
 import { AuditLog } from './components/AuditLog.js';
 import { Monitor } from './components/Monitor.js';
-import { ReportsPlaceholder } from './components/Reports.js';
 import { SignIn } from './components/SignIn.js';
 import { SessionContext, useConsole, useIdle, type Session } from './session.js';
 import { chime, setSound, soundOn } from './sound.js';
@@ -163,6 +171,9 @@ type Page = 'monitor' | 'audit' | 'reports';
 const pageOf = (hash: string): Page =>
   hash === '#audit' ? 'audit' : hash === '#reports' ? 'reports' : 'monitor';
 
+// The reports page brings ECharts (most of the console's weight): loaded when it is first opened.
+const ReportsPage = lazy(() => import('./reports/ReportsPage.js').then((m) => ({ default: m.ReportsPage })));
+
 const IDLE_OUT: Text = {
   vi: 'Đã tự đăng xuất vì không thao tác trong {n} phút.',
   en: 'Signed out after {n} minutes without activity.',
@@ -279,7 +290,20 @@ function Console({ client, onLocale }: { client: LuotClient; onLocale: () => voi
       <main className="page">
         {page === 'monitor' && <Monitor snapshot={snapshot} presence={presence} alerts={alerts} now={now} />}
         {page === 'audit' && <AuditLog today={state.day} timeZone={tz} />}
-        {page === 'reports' && <ReportsPlaceholder />}
+        {page === 'reports' && (
+          <Suspense fallback={<p role="status">{say({ vi: 'Đang tải…', en: 'Loading…' })}</p>}>
+            <ReportsPage
+              officeName={pick(config.office.name, locale)}
+              timeZone={tz}
+              hubNow={() => client.now()}
+              choices={{
+                services: config.services.map((s) => ({ prefix: s.prefix, name: s.name })),
+                counters: config.counters.map((c) => c.number),
+                officers: Object.values(state.counters).flatMap((c) => (c.officer ? [c.officer] : [])),
+              }}
+            />
+          </Suspense>
+        )}
       </main>
     </div>
   );

@@ -1,0 +1,67 @@
+import { useEffect, useRef } from 'react';
+import * as echarts from 'echarts/core';
+import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+
+// Only what the five charts use: the whole of ECharts would be several times the console's size.
+echarts.use([
+  BarChart,
+  HeatmapChart,
+  LineChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  SVGRenderer,
+]);
+
+/** The width a chart is drawn at for printing: a third of a landscape A4 page’s content width, in CSS pixels. */
+const PRINT_WIDTH = 330;
+/** Its height in print: `.chart-box` in reports.css's print rules. */
+const PRINT_HEIGHT = 220;
+
+/**
+ * One ECharts chart, drawn as SVG (sharp in print, readable by the tests), redrawn when its options
+ * change and resized with its box. `label` names it for screen readers.
+ */
+export function Chart({
+  option,
+  label,
+  testId,
+}: {
+  option: echarts.EChartsCoreOption;
+  label: string;
+  testId: string;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  useEffect(() => {
+    const el = box.current!;
+    const c = echarts.init(el, null, { renderer: 'svg' });
+    chart.current = c;
+    const resize = () => c.resize();
+    const observer = new ResizeObserver(resize);
+    observer.observe(el);
+    // The print layout is narrower than the screen, and no resize event comes before it is laid out.
+    const beforePrint = () => c.resize({ width: PRINT_WIDTH, height: PRINT_HEIGHT });
+    window.addEventListener('beforeprint', beforePrint);
+    window.addEventListener('afterprint', resize);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('beforeprint', beforePrint);
+      window.removeEventListener('afterprint', resize);
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    chart.current?.setOption(option, { notMerge: true });
+  }, [option]);
+  return (
+    <figure className="chart">
+      <figcaption>{label}</figcaption>
+      <div ref={box} className="chart-box" role="img" aria-label={label} data-testid={testId} />
+    </figure>
+  );
+}
