@@ -118,9 +118,9 @@ export function serviceLostCounter(
       )
       .map((c) => c.number),
   );
-  const served = Object.values(state.tickets).some(
-    (t) => t.service === service && t.calledAt !== null && t.counter !== null && own.has(t.counter),
-  );
+  // From the index kept with the lines: scanning the day's tickets here ran on every issue.
+  const handled = state.lines.handled[service] ?? {};
+  const served = [...own].some((n) => (handled[n] ?? 0) > 0);
   return served ? { service, waiting } : null;
 }
 

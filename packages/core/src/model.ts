@@ -136,6 +136,12 @@ export interface Lines {
   occupancy: Record<string, number>;
   /** Tickets of each service still waiting inside or outside (for wait estimates). */
   queued: Record<string, number>;
+  /**
+   * Tickets of each service that a counter called and still holds as theirs (`calledAt` and
+   * `counter` set), by that counter: whether a service "lost its counter" (`serviceLostCounter`)
+   * without scanning the day's tickets on every issue.
+   */
+  handled: Record<string, Record<number, number>>;
 }
 
 /**

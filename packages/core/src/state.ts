@@ -15,7 +15,7 @@ import {
 export const SERVICE_TIME_WINDOW = 20;
 
 export function emptyLines(): DayState['lines'] {
-  return { waiting: {}, targeted: {}, outside: {}, occupancy: {}, queued: {} };
+  return { waiting: {}, targeted: {}, outside: {}, occupancy: {}, queued: {}, handled: {} };
 }
 
 function newCounter(number: number): CounterState {
@@ -100,6 +100,10 @@ function detach(state: DayState, t: Ticket): void {
     l.queued[t.service] = (l.queued[t.service] ?? 0) - 1;
   }
   if (IN_HALL.has(t.status)) l.occupancy[t.zone] = (l.occupancy[t.zone] ?? 0) - t.party;
+  if (t.calledAt !== null && t.counter !== null) {
+    const byCounter = (l.handled[t.service] ??= {});
+    byCounter[t.counter] = (byCounter[t.counter] ?? 0) - 1;
+  }
 }
 
 /** Add a ticket to the indexes for its current status. */
@@ -117,6 +121,10 @@ function attach(state: DayState, t: Ticket): void {
     l.queued[t.service] = (l.queued[t.service] ?? 0) + 1;
   }
   if (IN_HALL.has(t.status)) l.occupancy[t.zone] = (l.occupancy[t.zone] ?? 0) + t.party;
+  if (t.calledAt !== null && t.counter !== null) {
+    const byCounter = (l.handled[t.service] ??= {});
+    byCounter[t.counter] = (byCounter[t.counter] ?? 0) + 1;
+  }
 }
 
 /** Change a ticket while keeping every index right. */

@@ -12,7 +12,7 @@ export function recountLines(state: DayState): Lines {
     return waitingOrder(x, y);
   };
   const byOrder = (a: string, b: string) => arrivalOrder(state.tickets[a]!, state.tickets[b]!);
-  const lines: Lines = { waiting: {}, targeted: {}, outside: {}, occupancy: {}, queued: {} };
+  const lines: Lines = { waiting: {}, targeted: {}, outside: {}, occupancy: {}, queued: {}, handled: {} };
   for (const t of tickets) {
     const klass = t.priority ? 'priority' : 'normal';
     if (t.status === 'outside') {
@@ -25,6 +25,10 @@ export function recountLines(state: DayState): Lines {
       lines.queued[t.service] = (lines.queued[t.service] ?? 0) + 1;
     if (t.status === 'waiting' || t.status === 'called' || t.status === 'serving') {
       lines.occupancy[t.zone] = (lines.occupancy[t.zone] ?? 0) + t.party;
+    }
+    if (t.calledAt !== null && t.counter !== null) {
+      const byCounter = (lines.handled[t.service] ??= {});
+      byCounter[t.counter] = (byCounter[t.counter] ?? 0) + 1;
     }
   }
   for (const l of Object.values(lines.waiting)) {
@@ -53,5 +57,10 @@ export function normalizeLines(lines: Lines): Lines {
     targeted: Object.fromEntries(Object.entries(lines.targeted).filter(([, l]) => l.length > 0)),
     occupancy: Object.fromEntries(Object.entries(lines.occupancy).filter(([, n]) => n !== 0)),
     queued: Object.fromEntries(Object.entries(lines.queued).filter(([, n]) => n !== 0)),
+    handled: Object.fromEntries(
+      Object.entries(lines.handled)
+        .map(([s, m]) => [s, Object.fromEntries(Object.entries(m).filter(([, n]) => n !== 0))] as const)
+        .filter(([, m]) => Object.keys(m).length > 0),
+    ),
   };
 }
