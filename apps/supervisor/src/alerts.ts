@@ -4,6 +4,8 @@ import {
   counterAvailable,
   counterClosure,
   counterServices,
+  counterStaffed,
+  countersServing,
   IN_HALL,
   occupancy,
   servicesWithoutCounter,
@@ -167,12 +169,44 @@ function idleAlerts(day: AlertInput, now: number, minutes: number) {
  */
 function noCounterAlerts(day: AlertInput) {
   const { config, state } = day;
-  return servicesWithoutCounter(config, state).map(({ service, waiting }) => {
+  const lost = servicesWithoutCounter(config, state).map(({ service, waiting }) => {
     const own = config.counters.filter(
       (c) => c.services.includes(service) || counterServices(config, state, c.number).includes(service),
     );
     const since = Math.max(0, ...own.map((c) => state.counters[c.number]?.lastActionAt ?? 0));
     return { kind: 'noCounter' as const, subject: service, since, detail: { service, waiting } };
+  });
+  return [...lost, ...neverOpenedAlerts(day, new Set(lost.map((a) => a.subject)))];
+}
+
+/**
+ * A service people wait for whose counters nobody has opened today (the core's "lost its counter"
+ * needs a counter that called it earlier): the head must send someone. Since: the oldest waiting
+ * ticket's issue, which stays while nobody calls.
+ */
+function neverOpenedAlerts(day: AlertInput, lost: Set<string>) {
+  const { config, state } = day;
+  return config.services.flatMap((svc) => {
+    const service = svc.prefix;
+    const waiting = state.lines.queued[service] ?? 0;
+    if (waiting === 0 || lost.has(service)) return [];
+    if (countersServing(config, state, service).some((c) => counterStaffed(config, state, c.number)))
+      return [];
+    const heads = [
+      ...Object.values(state.lines.waiting[service] ?? { priority: [], normal: [] }).flat(),
+      ...Object.values(state.lines.outside).flatMap((l) => [...l.priority, ...l.normal]),
+    ]
+      .map((id) => state.tickets[id])
+      .filter((t) => t?.service === service);
+    const since = Math.min(...heads.map((t) => t!.issuedAt));
+    return [
+      {
+        kind: 'noCounter' as const,
+        subject: service,
+        since: Number.isFinite(since) ? since : 0,
+        detail: { service, waiting, neverOpened: 1 },
+      },
+    ];
   });
 }
 

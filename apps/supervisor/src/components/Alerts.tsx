@@ -26,10 +26,15 @@ export function describeAlert(a: Alert, say: Say, serviceName: (prefix: string) 
       );
     case 'noCounter':
       return say(
-        {
-          vi: 'Lĩnh vực {service}: {waiting} người đang chờ nhưng không còn quầy nào gọi.',
-          en: '{service}: {waiting} waiting and no counter calling.',
-        },
+        d.neverOpened
+          ? {
+              vi: 'Lĩnh vực {service}: {waiting} người đang chờ nhưng chưa có quầy nào mở.',
+              en: '{service}: {waiting} waiting and no counter has opened for it.',
+            }
+          : {
+              vi: 'Lĩnh vực {service}: {waiting} người đang chờ nhưng không còn quầy nào gọi.',
+              en: '{service}: {waiting} waiting and no counter calling.',
+            },
         { ...d, service: serviceName(a.subject) },
       );
     case 'printer': {

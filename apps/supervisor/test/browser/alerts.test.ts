@@ -70,7 +70,7 @@ describe('supervisor console: alerts', () => {
     // C002… served today at 5; now one more waits and 5 pauses: nobody calls C any more.
     await kiosk.issue({ service: 'C' });
     await c5.pause('Nghỉ giải lao');
-    const noCounter = alertsOf(page, 'noCounter');
+    const noCounter = page.locator('[data-testid="alert"][data-key^="noCounter:C:"]');
     await expect.poll(() => noCounter.textContent(), POLL).toContain('không còn quầy nào gọi');
 
     // The rating screen of counter 5 (in use) goes offline for over a minute.
@@ -84,6 +84,9 @@ describe('supervisor console: alerts', () => {
     await kiosk.issue({ service: 'A' });
     const offline = page.locator('[data-testid="alert"][data-key^="offline:rating-5:"]');
     await expect.poll(() => offline.count(), POLL).toBe(1);
+    // Nobody has opened a counter of A (1–3) today: that is said too, in its own words.
+    const neverOpened = page.locator('[data-testid="alert"][data-key^="noCounter:A:"]');
+    await expect.poll(() => neverOpened.textContent(), POLL).toContain('chưa có quầy nào mở');
 
     // Level 4 lets 20 people into the hall.
     await page.getByRole('button', { name: 'Đổi cấp độ' }).click();

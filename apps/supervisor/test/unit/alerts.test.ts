@@ -89,6 +89,17 @@ describe('a service without a counter', () => {
     day.advance(2).resume(5);
     expect(of(alerts(day), 'noCounter')).toEqual([]);
   });
+
+  it('also when nobody has opened its counters today: since the oldest waiting ticket', () => {
+    const day = new Day().signIn(6);
+    const first = day.issue('C'); // counter 5 serves C; nobody signed in there
+    day.advance(3).issue('C');
+    expect(of(alerts(day), 'noCounter')).toMatchObject([
+      { subject: 'C', since: first.issuedAt, detail: { service: 'C', waiting: 2, neverOpened: 1 } },
+    ]);
+    day.signIn(5);
+    expect(of(alerts(day), 'noCounter')).toEqual([]);
+  });
 });
 
 describe('printers and devices', () => {
