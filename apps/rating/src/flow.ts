@@ -1,5 +1,5 @@
 import type { RatingConfig, Text } from '@luot/core';
-import type { StreamEvent } from '@luot/protocol';
+import { ratingLevels, type StreamEvent } from '@luot/protocol';
 
 /**
  * The citizen's rating screen as a small state machine, kept pure so every path (a tap, reasons
@@ -18,36 +18,21 @@ export interface RatingChoice {
   tone: Tone;
 }
 
-const VERY_SATISFIED = { vi: 'Rất hài lòng', en: 'Very satisfied' };
-const SATISFIED = { vi: 'Hài lòng', en: 'Satisfied' };
-const NEUTRAL = { vi: 'Bình thường', en: 'Neutral' };
-const DISSATISFIED = { vi: 'Không hài lòng', en: 'Dissatisfied' };
-const VERY_DISSATISFIED = { vi: 'Rất không hài lòng', en: 'Very dissatisfied' };
+/** The screen's colour for each level, best first (as many as the scale has). */
+const TONES: Record<3 | 4 | 5, Tone[]> = {
+  3: ['best', 'neutral', 'worst'],
+  4: ['best', 'good', 'neutral', 'worst'],
+  5: ['best', 'good', 'neutral', 'poor', 'worst'],
+};
 
-/** The choices of a 3-, 4- or 5-level scale, best first; the score is the level (highest = best). */
+/**
+ * The choices of a 3-, 4- or 5-level scale, best first; the score is the level (highest = best).
+ * The words are the protocol's (`ratingLevels`), the same the reports and their exports use.
+ */
 export function ratingChoices(scale: 3 | 4 | 5): RatingChoice[] {
-  if (scale === 3) {
-    return [
-      { score: 3, label: SATISFIED, tone: 'best' },
-      { score: 2, label: NEUTRAL, tone: 'neutral' },
-      { score: 1, label: DISSATISFIED, tone: 'worst' },
-    ];
-  }
-  if (scale === 5) {
-    return [
-      { score: 5, label: VERY_SATISFIED, tone: 'best' },
-      { score: 4, label: SATISFIED, tone: 'good' },
-      { score: 3, label: NEUTRAL, tone: 'neutral' },
-      { score: 2, label: DISSATISFIED, tone: 'poor' },
-      { score: 1, label: VERY_DISSATISFIED, tone: 'worst' },
-    ];
-  }
-  return [
-    { score: 4, label: VERY_SATISFIED, tone: 'best' },
-    { score: 3, label: SATISFIED, tone: 'good' },
-    { score: 2, label: NEUTRAL, tone: 'neutral' },
-    { score: 1, label: DISSATISFIED, tone: 'worst' },
-  ];
+  return ratingLevels(scale)
+    .reverse()
+    .map((level, i) => ({ score: level.score, label: level.label, tone: TONES[scale][i]! }));
 }
 
 export type RatingState =

@@ -164,8 +164,8 @@ const DISSATISFIED = { vi: 'Không hài lòng', en: 'Dissatisfied' };
 const VERY_DISSATISFIED = { vi: 'Rất không hài lòng', en: 'Very dissatisfied' };
 
 /**
- * The levels of a 3-, 4- or 5-step scale, lowest score first, named as the rating screen names them
- * (apps/rating/src/flow.ts: the score is the level, highest = best). On a 3-step scale the best level
+ * The levels of a 3-, 4- or 5-step scale, lowest score first: the one naming of them, used by the
+ * rating screen (apps/rating/src/flow.ts) and the reports (the score is the level, highest = best). On a 3-step scale the best level
  * is "Hài lòng"; there is no "Rất hài lòng".
  */
 export function ratingLevels(scale: 3 | 4 | 5): RatingLevel[] {
