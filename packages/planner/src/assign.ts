@@ -21,21 +21,26 @@ export type Assignment = Record<string, string>;
 export function assign(
   need: Readonly<Record<string, number>>,
   officers: readonly OfficerSkills[],
+  /** Counters that can open (the level closes some): no more officers are placed than this. */
+  counters = Infinity,
 ): Assignment {
   const services = Object.keys(need).filter((s) => (need[s] ?? 0) > 0);
-  // Nodes: 0 source, 1..S services, S+1..S+O officers, S+O+1 sink.
+  // Nodes: 0 source, 1..S services, S+1..S+O officers, S+O+1 sink, S+O+2 the hall's counters
+  // (source → counters → services, so the flow never seats more officers than there are desks).
   const S = services.length;
   const O = officers.length;
   const sink = S + O + 1;
+  const desks = S + O + 2;
   const cap = new Map<string, number>();
-  const adj: number[][] = Array.from({ length: sink + 1 }, () => []);
+  const adj: number[][] = Array.from({ length: desks + 1 }, () => []);
   const edge = (u: number, v: number, c: number) => {
     cap.set(`${u}>${v}`, (cap.get(`${u}>${v}`) ?? 0) + c);
     if (!cap.has(`${v}>${u}`)) cap.set(`${v}>${u}`, 0);
     adj[u]!.push(v);
     adj[v]!.push(u);
   };
-  services.forEach((s, i) => edge(0, 1 + i, need[s]!));
+  edge(0, desks, Math.min(counters, O));
+  services.forEach((s, i) => edge(desks, 1 + i, need[s]!));
   officers.forEach((o, j) => {
     services.forEach((s, i) => {
       if (o.services.includes(s)) edge(1 + i, 1 + S + j, 1);
@@ -44,7 +49,7 @@ export function assign(
   });
   // Edmonds–Karp: shortest augmenting paths, one unit at a time (every path carries 1 here).
   for (;;) {
-    const prev = new Array<number>(sink + 1).fill(-1);
+    const prev = new Array<number>(desks + 1).fill(-1);
     prev[0] = 0;
     const queue = [0];
     while (queue.length > 0 && prev[sink] === -1) {

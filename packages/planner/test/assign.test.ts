@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { assign, staffed, type OfficerSkills } from '../src/index.js';
 
 /** The most need any assignment can cover, by trying every one (each officer: a service or none). */
-function bruteForce(need: Record<string, number>, officers: OfficerSkills[]): number {
+function bruteForce(need: Record<string, number>, officers: OfficerSkills[], counters = Infinity): number {
   let best = 0;
   const walk = (i: number, used: Record<string, number>) => {
+    const placed = Object.values(used).reduce((a, b) => a + b, 0);
+    if (placed > counters) return;
     if (i === officers.length) {
       const covered = Object.keys(need).reduce((n, s) => n + Math.min(need[s]!, used[s] ?? 0), 0);
       best = Math.max(best, covered);
@@ -18,8 +20,9 @@ function bruteForce(need: Record<string, number>, officers: OfficerSkills[]): nu
 }
 
 /** Need covered by an assignment, and whether it opened any counter beyond a service's need. */
-function check(need: Record<string, number>, officers: OfficerSkills[]) {
-  const a = assign(need, officers);
+function check(need: Record<string, number>, officers: OfficerSkills[], counters = Infinity) {
+  const a = assign(need, officers, counters);
+  expect(Object.keys(a).length).toBeLessThanOrEqual(counters);
   for (const [id, s] of Object.entries(a)) expect(officers.find((o) => o.id === id)!.services).toContain(s);
   const got = staffed(a);
   for (const s of Object.keys(got)) expect(got[s]).toBeLessThanOrEqual(need[s] ?? 0);
@@ -51,6 +54,11 @@ describe('assigning officers to services', () => {
         services: prefixes.filter(() => rand(2) === 1),
       }));
       expect(check(need, officers), JSON.stringify({ need, officers })).toBe(bruteForce(need, officers));
+      // With the level closing counters: never more officers seated than desks, still the best cover.
+      const counters = rand(4);
+      expect(check(need, officers, counters), JSON.stringify({ need, officers, counters })).toBe(
+        bruteForce(need, officers, counters),
+      );
     }
   });
 

@@ -42,8 +42,14 @@ export function planCitizens(
   }));
   const spanWeights = spans.map((s) => [s, Math.max(0, s.weight * (s.end - s.start))] as const);
   const arrivals: Array<{ at: number; service: string }> = [];
+  // Citizens already at the door when the first session opens.
+  const opens = Math.min(...config.sessions.periods.map((p) => parseHm(p.start)));
+  for (const [service, n] of Object.entries(profile.opening ?? {})) {
+    for (let i = 0; i < n; i++) arrivals.push({ at: midnight + opens * 60_000, service });
+  }
   if (spanWeights.some(([, w]) => w > 0)) {
     for (const svc of config.services) {
+      if (profile.arrivals?.[svc.prefix]) continue;
       const n = rng.poisson(profile.volume[svc.prefix] ?? 0);
       for (let i = 0; i < n; i++) {
         const span = rng.pick(spanWeights);
@@ -53,6 +59,19 @@ export function planCitizens(
       }
     }
   }
+  // Services with their own expected arrivals per span: a Poisson count in each, uniform inside it.
+  for (const svc of config.services) {
+    for (const span of profile.arrivals?.[svc.prefix] ?? []) {
+      const n = rng.poisson(span.expected);
+      const start = parseHm(span.start);
+      const end = parseHm(span.end);
+      for (let i = 0; i < n; i++) {
+        const minute = rng.between(start, end);
+        arrivals.push({ at: midnight + Math.floor(minute * 60) * 1000, service: svc.prefix });
+      }
+    }
+  }
+  // Stable: those at the door (first in the list) come before anyone arriving at the same second.
   arrivals.sort((a, b) => a.at - b.at);
 
   const priorities = [
@@ -101,10 +120,47 @@ export function planCitizens(
   });
 }
 
-/** Minutes of a visit: lognormal with the service's mean, this citizen's quantile, at least 30 seconds. */
+/**
+ * Minutes of a visit: lognormal with the service's mean at this citizen's quantile, at least 30
+ * seconds — or, for a service whose law is exponential, that law at the same quantile (and no
+ * floor: the M/M/c check needs the law exactly).
+ */
 export function visitMs(profile: DayProfile, service: string, pace: number): number {
   const mean = profile.serviceMinutes[service] ?? 10;
-  const sigma = profile.serviceSpread;
+  const law = profile.serviceLaw?.[service];
+  if (law?.kind === 'exponential') {
+    // The citizen's standard normal quantile, mapped to the exponential's: −ln(1 − Φ(pace)).
+    return Math.round(-mean * Math.log(normalTail(pace)) * MINUTE);
+  }
+  const sigma = law?.sigma ?? profile.serviceSpread;
   const minutes = mean * Math.exp(sigma * pace - (sigma * sigma) / 2);
   return Math.round(Math.max(0.5, minutes) * MINUTE);
+}
+
+/**
+ * 1 − Φ(z), the standard normal's upper tail: the complementary error function by W. J. Cody's
+ * rational approximations as in Numerical Recipes' `erfcc` (relative error below 1.2e-7 everywhere,
+ * tails included, which a visit's length needs: its far tail is the long visit).
+ */
+export function normalTail(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * x);
+  const erfc =
+    t *
+    Math.exp(
+      -x * x -
+        1.26551223 +
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t *
+                      (-0.18628806 +
+                        t *
+                          (0.27886807 +
+                            t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
+  return z >= 0 ? erfc / 2 : 1 - erfc / 2;
 }

@@ -43,10 +43,23 @@ export interface DayProfile {
   volume: Record<string, number>;
   /** When they come: relative arrival rate by time of day. Nobody comes outside these spans. */
   shape: Array<Span & { weight: number }>;
+  /**
+   * Citizens expected per service in given spans of the day, instead of `volume` spread by
+   * `shape`: what the staffing planner knows (learned per half hour from the office's history).
+   * A service listed here takes its arrivals only from here.
+   */
+  arrivals?: Record<string, Array<Span & { expected: number }>>;
+  /** Citizens already at the door per service when the first session opens (they come first). */
+  opening?: Record<string, number>;
   /** Mean minutes at the counter per service; each visit is lognormal around it. */
   serviceMinutes: Record<string, number>;
   /** Spread of the lognormal (σ of the log): 0.5 makes a third of visits under ⅔ or over 1½ times the mean. */
   serviceSpread: number;
+  /**
+   * Per service, another law for the visit's length: a lognormal with its own σ (fitted to the
+   * office's history), or exponential — the M/M/c case the planner's tests check the simulator on.
+   */
+  serviceLaw?: Record<string, { kind: 'lognormal'; sigma: number } | { kind: 'exponential' }>;
   /** Share of citizens in each priority category (by id). */
   priority: Record<string, number>;
   /** Chance of 0, 1, 2, 3 companions. */
@@ -123,6 +136,9 @@ export function dayProfile(config: OfficeConfig, options: ProfileOptions = {}): 
   return {
     volume: given.volume ?? defaultVolume(config, serviceMinutes, fullPace, load, tickets),
     shape: given.shape ?? defaultShape(periods),
+    ...(given.arrivals ? { arrivals: given.arrivals } : {}),
+    ...(given.serviceLaw ? { serviceLaw: given.serviceLaw } : {}),
+    ...(given.opening ? { opening: given.opening } : {}),
     serviceMinutes,
     serviceSpread: given.serviceSpread ?? 0.5,
     // About 15% priority: the first category (the elderly in the default office) half of it.
