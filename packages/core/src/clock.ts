@@ -28,16 +28,25 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** Last answer per time zone: every command asks, and it only changes once a minute (Intl is slow). */
-const lastMinute = new Map<string, { minute: number; value: LocalTime }>();
+/**
+ * Answers per time zone, by quarter hour of UTC. Every command asks, and Intl is slow; within a
+ * quarter hour the zone's offset cannot change and the local day cannot turn (every zone's offset
+ * and every daylight-saving change is a whole number of quarter hours), so one Intl call serves
+ * the quarter hour and the rest is arithmetic. A simulated day jumps minutes at a time; a quarter
+ * hour still holds many commands.
+ */
+const QUARTER = 15 * 60_000;
+const lastQuarter = new Map<string, { quarter: number; start: LocalTime }>();
 
 export function localTime(now: number, timeZone: string): LocalTime {
-  const minute = Math.floor(now / 60_000);
-  const cached = lastMinute.get(timeZone);
-  if (cached && cached.minute === minute) return cached.value;
-  const value = computeLocalTime(now, timeZone);
-  lastMinute.set(timeZone, { minute, value });
-  return value;
+  const quarter = Math.floor(now / QUARTER);
+  let cached = lastQuarter.get(timeZone);
+  if (!cached || cached.quarter !== quarter) {
+    cached = { quarter, start: computeLocalTime(quarter * QUARTER, timeZone) };
+    lastQuarter.set(timeZone, cached);
+  }
+  const minutes = cached.start.minutes + Math.floor((now - quarter * QUARTER) / 60_000);
+  return minutes === cached.start.minutes ? cached.start : { ...cached.start, minutes };
 }
 
 /**
@@ -63,9 +72,16 @@ function computeLocalTime(now: number, timeZone: string): LocalTime {
   };
 }
 
+/** Minutes since midnight of "HH:MM". Remembered: sessions are read on every command. */
+const parsedHm = new Map<string, number>();
 export function parseHm(hm: string): number {
-  const [h, m] = hm.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
+  let v = parsedHm.get(hm);
+  if (v === undefined) {
+    const [h, m] = hm.split(':').map(Number);
+    v = (h ?? 0) * 60 + (m ?? 0);
+    if (parsedHm.size < 10_000) parsedHm.set(hm, v);
+  }
+  return v;
 }
 
 export type SessionState =
@@ -78,6 +94,25 @@ export type SessionState =
     }
   | { open: false; reason: 'holiday' | 'not_a_working_day' | 'before_hours' | 'break' | 'after_hours' };
 
+/** The sessions in minutes, once per configuration object (it is never changed in place). */
+const periodsOf = new WeakMap<
+  SessionsConfig,
+  { periods: Array<{ start: number; end: number }>; first: number; last: number }
+>();
+function parsedPeriods(sessions: SessionsConfig) {
+  let p = periodsOf.get(sessions);
+  if (!p) {
+    const periods = sessions.periods.map((x) => ({ start: parseHm(x.start), end: parseHm(x.end) }));
+    p = {
+      periods,
+      first: Math.min(...periods.map((x) => x.start)),
+      last: Math.max(...periods.map((x) => x.end)),
+    };
+    periodsOf.set(sessions, p);
+  }
+  return p;
+}
+
 /** Whether tickets may be issued now, and how long until the day's last session ends. */
 export function sessionState(sessions: SessionsConfig, now: number): SessionState {
   const t = localTime(now, sessions.timeZone);
@@ -87,17 +122,14 @@ export function sessionState(sessions: SessionsConfig, now: number): SessionStat
   }
   if (sessions.holidays?.includes(t.day)) return { open: false, reason: 'holiday' };
   if (!sessions.days.includes(t.weekday)) return { open: false, reason: 'not_a_working_day' };
-  const periods = sessions.periods.map((p) => ({ start: parseHm(p.start), end: parseHm(p.end) }));
+  const { periods, first, last } = parsedPeriods(sessions);
   if (periods.some((p) => t.minutes >= p.start && t.minutes < p.end)) {
-    const dayEnd = Math.max(...periods.map((p) => p.end));
     const workMinutesLeft = periods.reduce(
       (sum, p) => sum + Math.max(0, p.end - Math.max(p.start, t.minutes)),
       0,
     );
-    return { open: true, minutesToDayEnd: dayEnd - t.minutes, workMinutesLeft };
+    return { open: true, minutesToDayEnd: last - t.minutes, workMinutesLeft };
   }
-  const first = Math.min(...periods.map((p) => p.start));
-  const last = Math.max(...periods.map((p) => p.end));
   if (t.minutes < first) return { open: false, reason: 'before_hours' };
   if (t.minutes >= last) return { open: false, reason: 'after_hours' };
   return { open: false, reason: 'break' };

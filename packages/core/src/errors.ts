@@ -33,12 +33,19 @@ export type QueueErrorCode =
   | 'INVALID_SCORE';
 
 export class QueueError extends Error {
-  constructor(
-    readonly code: QueueErrorCode,
-    readonly details: Record<string, string | number | null> = {},
-  ) {
+  readonly code: QueueErrorCode;
+  readonly details: Record<string, string | number | null>;
+
+  constructor(code: QueueErrorCode, details: Record<string, string | number | null> = {}) {
+    // A refusal is an answer ("nobody waits"), not a fault: nobody reads its stack, and capturing
+    // one was a tenth of a simulated day's time (an idle counter is refused at every look).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(code);
+    Error.stackTraceLimit = limit;
     this.name = 'QueueError';
+    this.code = code;
+    this.details = details;
   }
 }
 

@@ -8,6 +8,7 @@ import {
   type ClassLines,
   type CounterState,
   type DayState,
+  type Outcome,
   type Ticket,
 } from './model.js';
 
@@ -127,6 +128,19 @@ function attach(state: DayState, t: Ticket): void {
   }
 }
 
+/**
+ * The state's own copy of a ticket or outcome from an event, so a later change of the state never
+ * changes a logged event. By hand, not structuredClone: a ticket is flat but for its outcome, and
+ * the generic clone was a tenth of a simulated day.
+ */
+function copyTicket(t: Ticket): Ticket {
+  return { ...t, outcome: t.outcome && copyOutcome(t.outcome) };
+}
+
+function copyOutcome(o: Outcome): Outcome {
+  return o.reasons ? { ...o, reasons: [...o.reasons] } : { ...o };
+}
+
 /** Change a ticket while keeping every index right. */
 function update(state: DayState, id: string, change: (t: Ticket) => void): Ticket {
   const t = state.tickets[id];
@@ -209,7 +223,7 @@ export function applyEvent(
       state.closed = true;
       return state;
     case 'ticket.issued': {
-      const t = structuredClone(event.ticket);
+      const t = copyTicket(event.ticket);
       state.tickets[t.id] = t;
       state.lastNumber[t.issuedService] = Math.max(state.lastNumber[t.issuedService] ?? 0, t.serial);
       state.nextOrder = Math.max(state.nextOrder, t.order + 1);
@@ -250,7 +264,7 @@ export function applyEvent(
       const t = update(state, event.ticketId, (t) => {
         t.status = 'done';
         t.finishedAt = at;
-        t.outcome = structuredClone(event.outcome);
+        t.outcome = copyOutcome(event.outcome);
       });
       recordServiceTime(state, t, at);
       freeCounter(state, event.counter, at);

@@ -45,3 +45,20 @@ describe('one service line', () => {
     expect(countersNeeded(0, 12, { withinMinutes: 30, share: 0.8 })).toBe(0);
   });
 });
+
+describe('the published reference case', () => {
+  // The worked example every Erlang C calculator reproduces: 100 arrivals in 30 minutes, 3 minutes
+  // each (10 Erlangs). With 14 servers 88.8% are answered within 20 s, the mean wait is 7.84 s and
+  // the servers are busy 71% of the time; with 13 servers 79.6% within 20 s.
+  const q = (counters: number) => ({ arrivalsPerMinute: 100 / 30, serviceMinutes: 3, counters });
+
+  it('14 servers: 88.8% within 20 s, mean wait 7.84 s, occupancy 71%', () => {
+    expect(servedWithin(q(14), 20 / 60).toFixed(3)).toBe('0.888');
+    expect((mmc(q(14)).meanWaitMinutes * 60).toFixed(2)).toBe('7.84');
+    expect(mmc(q(14)).utilisation.toFixed(2)).toBe('0.71');
+  });
+
+  it('13 servers: 79.6% within 20 s', () => {
+    expect(servedWithin(q(13), 20 / 60).toFixed(3)).toBe('0.796');
+  });
+});
