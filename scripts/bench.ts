@@ -35,6 +35,18 @@ try {
     results.reports = await benchReports(dir);
     console.log(JSON.stringify(results.reports, null, 2));
   }
+  if (want('planner')) {
+    const { benchPlanner } = await import('./bench/planner.js');
+    console.log('planner: one day of 16 counters simulated 1,000 times, beside Erlang C …');
+    results.planner = await benchPlanner();
+    console.log(results.planner);
+  }
+  // The simulator against Erlang C, the table of docs/planner.md (minutes): `npm run bench -- mmc`.
+  if (only.includes('mmc')) {
+    const { benchMmc } = await import('./bench/planner.js');
+    results.mmc = benchMmc();
+    console.table(results.mmc);
+  }
   if (want('client')) {
     const { benchMirror } = await import('./bench/client.js');
     results.clientMirror = benchMirror();

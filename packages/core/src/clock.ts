@@ -29,24 +29,27 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 /**
- * Answers per time zone, by quarter hour of UTC. Every command asks, and Intl is slow; within a
+ * Answers per time zone and quarter hour of UTC. Every command asks, and Intl is slow; within a
  * quarter hour the zone's offset cannot change and the local day cannot turn (every zone's offset
  * and every daylight-saving change is a whole number of quarter hours), so one Intl call serves
- * the quarter hour and the rest is arithmetic. A simulated day jumps minutes at a time; a quarter
- * hour still holds many commands.
+ * the quarter hour and the rest is arithmetic. The last few hundred quarters are kept: the hub
+ * asks about now, the staffing planner replays the same day a thousand times.
  */
 const QUARTER = 15 * 60_000;
-const lastQuarter = new Map<string, { quarter: number; start: LocalTime }>();
+const quarters = new Map<string, Map<number, LocalTime>>();
 
 export function localTime(now: number, timeZone: string): LocalTime {
   const quarter = Math.floor(now / QUARTER);
-  let cached = lastQuarter.get(timeZone);
-  if (!cached || cached.quarter !== quarter) {
-    cached = { quarter, start: computeLocalTime(quarter * QUARTER, timeZone) };
-    lastQuarter.set(timeZone, cached);
+  let zone = quarters.get(timeZone);
+  if (!zone) quarters.set(timeZone, (zone = new Map()));
+  let start = zone.get(quarter);
+  if (!start) {
+    if (zone.size >= 512) zone.clear();
+    start = computeLocalTime(quarter * QUARTER, timeZone);
+    zone.set(quarter, start);
   }
-  const minutes = cached.start.minutes + Math.floor((now - quarter * QUARTER) / 60_000);
-  return minutes === cached.start.minutes ? cached.start : { ...cached.start, minutes };
+  const minutes = start.minutes + Math.floor((now - quarter * QUARTER) / 60_000);
+  return minutes === start.minutes ? start : { ...start, minutes };
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   type ServiceTimeModel,
 } from './request.js';
 import { seatOfficers } from './seats.js';
-import { simulatePlan, type SimulatedPlan } from './simulate.js';
+import { simulatePlan, type SimulatedPlan, type SimulationSpec } from './simulate.js';
 
 /** Default spread of a visit's length when the office has no history (σ of the log). */
 export const DEFAULT_SIGMA = 0.5;
@@ -27,6 +27,33 @@ export const DEFAULT_SIGMA = 0.5;
  * each round only adds counters, so it stops).
  */
 export function makePlan(request: PlanRequest): PlanResult {
+  const steps = planSteps(request);
+  for (let step = steps.next(); ;) {
+    if (step.done) return step.value;
+    step = steps.next(simulatePlan(step.value));
+  }
+}
+
+/**
+ * `makePlan` with the simulated days shared out by `simulate` (worker threads: `@luot/planner/parallel`).
+ * The same steps, so the same plan for the same seed.
+ */
+export async function makePlanWith(
+  request: PlanRequest,
+  simulate: (spec: SimulationSpec) => Promise<SimulatedPlan>,
+): Promise<PlanResult> {
+  const steps = planSteps(request);
+  for (let step = steps.next(); ;) {
+    if (step.done) return step.value;
+    step = steps.next(await simulate(step.value));
+  }
+}
+
+/**
+ * The planning itself, as a generator: it yields each staffing to simulate and takes back what the
+ * simulation found, so one piece of code serves the synchronous and the parallel runner.
+ */
+function* planSteps(request: PlanRequest): Generator<SimulationSpec, PlanResult, SimulatedPlan> {
   const t0 = performance.now();
   const config = request.config;
   const level: Level = request.level ?? config.initialLevel;
@@ -69,7 +96,7 @@ export function makePlan(request: PlanRequest): PlanResult {
       assignments,
       request.officers,
     );
-    const sim = simulatePlan({
+    const sim = yield {
       request,
       level,
       intervals,
@@ -78,7 +105,7 @@ export function makePlan(request: PlanRequest): PlanResult {
       times,
       seats,
       runs: round < ROUNDS ? Math.min(runs, 200) : runs,
-    });
+    };
     // Raise the need where the simulation misses the target and an officer could have been added.
     let raised = false;
     if (round < ROUNDS) {

@@ -23,6 +23,19 @@ import { counterServices } from './seats.js';
  */
 
 const MINUTE = 60_000;
+/** Events after which the people inside or outside may have changed (the rest leave the hall as it is). */
+const HALL_EVENTS = new Set<string>([
+  'ticket.issued',
+  'ticket.admitted',
+  'ticket.finished',
+  'ticket.no_show',
+  'ticket.cancelled',
+  'ticket.reactivated',
+  'ticket.transferred',
+  'level.changed',
+  'day.opened',
+]);
+
 /** Batches for the confidence interval of a percentile (sectioning): runs are split in this many. */
 const BATCHES = 20;
 
@@ -179,12 +192,15 @@ export function tallyRuns(spec: SimulationSpec): Tally {
     };
 
     runSync(sim, state, (emitted, action) => {
+      let hall = false;
       for (const { event } of emitted) {
+        if (HALL_EVENTS.has(event.type)) hall = true;
         if (event.type !== 'ticket.called' || firstCall.has(event.ticketId)) continue;
         firstCall.add(event.ticketId);
         const t = state.tickets[event.ticketId]!;
         record(t.issuedService, t.issuedAt, action.at - t.issuedAt);
       }
+      if (!hall) return;
       hold(action.at);
       inside = sum(state.lines.occupancy);
       outside = 0;
