@@ -2,11 +2,21 @@
  * Who sits where: officers to services for one interval, covering as much of each service's need
  * as their skills allow, opening no counter that is not needed.
  *
- * It is a bipartite matching with demands, solved exactly as a maximum flow (source → service with
- * capacity "counters needed", service → officer when the officer can serve it, officer → sink with
- * capacity 1). A greedy "most constrained first" is simpler but not always optimal (an officer who
- * can do everything may be spent on a service another officer could have taken); the flow is, and
- * at office sizes (tens of officers, a score of services) it is instant. Tested against brute force.
+ * Each counter a service needs is a unit to be matched to an officer who can serve it: a bipartite
+ * matching with demands. Units are matched one at a time, **the most valuable first** (the
+ * service whose next counter helps most: `worth`), each by an augmenting path — an officer still
+ * free, or one who moves over while another takes their place. Matching in order of worth is
+ * the greedy algorithm on a matroid (the sets of units that can be matched together form one), so
+ * it ends with as many units matched as any assignment can have (tested against brute force) and,
+ * among those, the most valuable ones.
+ *
+ * Why not "the most constrained first": an officer who can do everything may be spent on a service
+ * another officer could have taken; augmenting paths move them. Why worth: when officers are short,
+ * every assignment covers the same number of counters, but a third counter for a line that
+ * overflows helps more than a second for one that keeps up.
+ *
+ * Officers stay on the service they had in the interval before (`previous`) when it covers as much:
+ * the search tries those edges first.
  */
 
 export interface OfficerSkills {
@@ -23,59 +33,81 @@ export function assign(
   officers: readonly OfficerSkills[],
   /** Counters that can open (the level closes some): no more officers are placed than this. */
   counters = Infinity,
+  /** The interval before's assignment: officers are kept on the same service when it covers as much. */
+  previous: Assignment = {},
+  /** What the k-th counter (k ≥ 1) of a service is worth; by default the need still open. */
+  worth: (service: string, k: number) => number = (s, k) => (need[s] ?? 0) - k + 1,
 ): Assignment {
   const services = Object.keys(need).filter((s) => (need[s] ?? 0) > 0);
-  // Nodes: 0 source, 1..S services, S+1..S+O officers, S+O+1 sink, S+O+2 the hall's counters
-  // (source → counters → services, so the flow never seats more officers than there are desks).
-  const S = services.length;
-  const O = officers.length;
-  const sink = S + O + 1;
-  const desks = S + O + 2;
-  const cap = new Map<string, number>();
-  const adj: number[][] = Array.from({ length: desks + 1 }, () => []);
-  const edge = (u: number, v: number, c: number) => {
-    cap.set(`${u}>${v}`, (cap.get(`${u}>${v}`) ?? 0) + c);
-    if (!cap.has(`${v}>${u}`)) cap.set(`${v}>${u}`, 0);
-    adj[u]!.push(v);
-    adj[v]!.push(u);
-  };
-  edge(0, desks, Math.min(counters, O));
-  services.forEach((s, i) => edge(desks, 1 + i, need[s]!));
-  officers.forEach((o, j) => {
-    services.forEach((s, i) => {
-      if (o.services.includes(s)) edge(1 + i, 1 + S + j, 1);
-    });
-    edge(1 + S + j, sink, 1);
-  });
-  // Edmonds–Karp: shortest augmenting paths, one unit at a time (every path carries 1 here).
-  for (;;) {
-    const prev = new Array<number>(desks + 1).fill(-1);
-    prev[0] = 0;
-    const queue = [0];
-    while (queue.length > 0 && prev[sink] === -1) {
-      const u = queue.shift()!;
-      for (const v of adj[u]!) {
-        if (prev[v] === -1 && (cap.get(`${u}>${v}`) ?? 0) > 0) {
-          prev[v] = u;
-          queue.push(v);
+  // Who can serve what, the officer's previous service first: the search meets it first.
+  const able = new Map(
+    services.map((s) => [
+      s,
+      officers
+        .filter((o) => o.services.includes(s))
+        .sort((a, b) => Number(previous[b.id] === s) - Number(previous[a.id] === s)),
+    ]),
+  );
+  const at = new Map<string, string>(); // officer id → service
+  const count = new Map<string, number>(services.map((s) => [s, 0]));
+  const blocked = new Set<string>();
+  let placed = 0;
+
+  while (placed < counters) {
+    // The open service whose next counter is worth most (ties: the order of `need`).
+    let best: string | null = null;
+    let bestWorth = -Infinity;
+    for (const s of services) {
+      const k = count.get(s)!;
+      if (blocked.has(s) || k >= need[s]!) continue;
+      const w = worth(s, k + 1);
+      if (w > bestWorth) {
+        best = s;
+        bestWorth = w;
+      }
+    }
+    if (best === null) break;
+    if (augment(best)) {
+      count.set(best, count.get(best)! + 1);
+      placed++;
+    } else blocked.add(best); // nobody can be found for it now, nor later (matched sets only grow)
+  }
+
+  /**
+   * Breadth-first from the service to a free officer, through officers who can move to another
+   * service while someone else takes their place: the shortest such chain, then everyone on it moves.
+   */
+  function augment(from: string): boolean {
+    const cameFrom = new Map<string, string>(); // officer id → the service whose search reached them
+    const reachedVia = new Map<string, string>(); // service → the officer on it through whom it was reached
+    const queue = [from];
+    reachedVia.set(from, '');
+    while (queue.length > 0) {
+      const s = queue.shift()!;
+      for (const o of able.get(s)!) {
+        if (cameFrom.has(o.id) || at.get(o.id) === s) continue;
+        cameFrom.set(o.id, s);
+        const now = at.get(o.id);
+        if (now === undefined) {
+          // A free officer takes `s`; whoever `s` was reached through moves on, back to `from`.
+          let officer: string | undefined = o.id;
+          while (officer) {
+            const to: string = cameFrom.get(officer)!;
+            at.set(officer, to);
+            officer = to === from ? undefined : reachedVia.get(to);
+          }
+          return true;
+        }
+        if (!reachedVia.has(now)) {
+          reachedVia.set(now, o.id);
+          queue.push(now);
         }
       }
     }
-    if (prev[sink] === -1) break;
-    for (let v = sink; v !== 0; v = prev[v]!) {
-      const u = prev[v]!;
-      cap.set(`${u}>${v}`, cap.get(`${u}>${v}`)! - 1);
-      cap.set(`${v}>${u}`, cap.get(`${v}>${u}`)! + 1);
-    }
+    return false;
   }
-  const out: Assignment = {};
-  officers.forEach((o, j) => {
-    services.forEach((s, i) => {
-      // Flow on service → officer shows as capacity on the way back.
-      if (o.services.includes(s) && (cap.get(`${1 + S + j}>${1 + i}`) ?? 0) > 0) out[o.id] = s;
-    });
-  });
-  return out;
+
+  return Object.fromEntries([...at].sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** Counters each service gets from an assignment. */

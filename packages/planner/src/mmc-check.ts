@@ -1,5 +1,5 @@
 import type { OfficeConfig } from '@luot/core';
-import { simulateDay, type ProfileOptions } from '@luot/sim';
+import { Random, simulateDay, type ProfileOptions } from '@luot/sim';
 import { erlangC, mmc } from './erlang.js';
 import { meanEstimate, ratio } from './simulate.js';
 import type { Estimate } from './request.js';
@@ -125,11 +125,10 @@ export function simulateMmc(
   const waited: number[] = [];
   const over: number[] = [];
   const n: number[] = [];
-  let draw = k.seed * 7919 + 1;
+  // A stream of its own for the number at the door, apart from the days' seeds.
+  const door = Random.seeded(k.seed * 7919 + 1);
   for (let r = 0; r < k.runs; r++) {
-    // A stream of our own for the number at the door (a small LCG: it only picks from the table).
-    draw = (draw * 1103515245 + 12345) % 2 ** 31;
-    const u = draw / 2 ** 31;
+    const u = door.float();
     let atDoor = cdf.findIndex((c) => u < c);
     if (atDoor < 0) atDoor = cdf.length - 1;
     const profile: ProfileOptions = {

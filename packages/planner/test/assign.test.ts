@@ -66,3 +66,29 @@ describe('assigning officers to services', () => {
     expect(assign({ A: 0 }, [{ id: 'cb1', services: ['A'] }])).toEqual({});
   });
 });
+
+describe('when officers are too few', () => {
+  const officers = [
+    { id: 'cb1', services: ['A'] },
+    { id: 'cb2', services: ['A'] },
+    { id: 'cb3', services: ['A', 'C'] },
+    { id: 'cb4', services: ['C'] },
+  ];
+
+  it('puts the officer who can do both where the next counter is worth most', () => {
+    // Land overflows (its third counter serves citizens nobody else would), civil status keeps up.
+    const landFirst = assign({ A: 3, C: 2 }, officers, Infinity, {}, (s, k) => (s === 'A' ? 10 - k : 1 / k));
+    expect(landFirst.cb3).toBe('A');
+    const civilFirst = assign({ A: 3, C: 2 }, officers, Infinity, {}, (s, k) => (s === 'C' ? 10 - k : 1 / k));
+    expect(civilFirst.cb3).toBe('C');
+    // Either way every officer sits: as many counters covered as any assignment can.
+    expect(Object.keys(landFirst)).toHaveLength(4);
+    expect(Object.keys(civilFirst)).toHaveLength(4);
+  });
+
+  it('keeps an officer on the service of the half hour before when that covers as much', () => {
+    const before = { cb3: 'C', cb4: 'C' };
+    const a = assign({ A: 2, C: 2 }, officers, Infinity, before);
+    expect(a).toEqual({ cb1: 'A', cb2: 'A', cb3: 'C', cb4: 'C' });
+  });
+});

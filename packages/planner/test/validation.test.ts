@@ -15,7 +15,7 @@ import { simulateMmc, type MmcCase } from '../src/index.js';
 const CASES: MmcCase[] = [
   { counters: 1, load: 0.5, serviceMinutes: 10, hours: 8, runs: 1000, seed: 11 },
   { counters: 2, load: 0.7, serviceMinutes: 10, hours: 8, runs: 1000, seed: 12 },
-  { counters: 4, load: 0.7, serviceMinutes: 10, hours: 4, runs: 1000, seed: 13 },
+  { counters: 4, load: 0.7, serviceMinutes: 10, hours: 8, runs: 1000, seed: 13 },
 ];
 
 describe('the day simulator agrees with Erlang C on M/M/c lines', () => {

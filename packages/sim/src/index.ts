@@ -28,3 +28,4 @@ export {
 } from './profile.js';
 export type { Citizen } from './plan.js';
 export { localMidnight, isOpenDay } from './time.js';
+export { Random } from './random.js';
