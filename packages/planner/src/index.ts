@@ -6,3 +6,4 @@ export * from './intervals.js';
 export * from './seats.js';
 export * from './simulate.js';
 export * from './make-plan.js';
+export * from './learn.js';
