@@ -21,7 +21,7 @@ beforeAll(() => {
   // Three weeks before Tuesday 8 December: three Tuesdays to learn from.
   writeHistory(storage.store, office, { from: '2026-11-16', days: 21, seed: 7, profile: { tickets: 200 } });
   storage.close();
-});
+}, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A cell's value as a number or text (ExcelJS gives null for an empty cell). */
@@ -53,7 +53,7 @@ describe('npm run plan', () => {
     expect(JSON.parse(readFileSync(json, 'utf8'))).toEqual(JSON.parse(JSON.stringify(plan)));
     wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
-  });
+  }, 60_000);
 
   it('plans the day from the database’s history, with the officers and level asked for', () => {
     expect(plan.source).toEqual({ vi: '3 ngày thứ Ba gần nhất', en: 'last 3 Tuesdays' });

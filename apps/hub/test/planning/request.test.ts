@@ -53,7 +53,7 @@ beforeAll(() => {
       tuesdays.set(date, counts);
     },
   });
-});
+}, 60_000);
 afterAll(() => {
   storage.close();
   rmSync(dir, { recursive: true, force: true });
