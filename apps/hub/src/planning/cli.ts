@@ -59,8 +59,8 @@ function number(v: string | undefined, name: string, integer: boolean): number |
 }
 
 /**
- * `npm run plan`: learns the day from the hub's database (read-only; a missing file means no
- * history, so the configuration's volumes), makes the plan, prints it and writes its XLSX.
+ * `npm run plan`: learns the day from the hub's database (read-only; without `--db` and without
+ * the hub's default data/luot.sqlite: no history, so the configuration's volumes), makes the plan, prints it and writes its XLSX.
  * Returns the plan and the files written (the tests compare them).
  */
 export async function planCommand(
@@ -92,6 +92,8 @@ export async function planCommand(
   const { office, officers } = loadOffice(values.office ?? DEMO_CONFIG);
 
   const dbFile = resolve(values.db ?? 'data/luot.sqlite');
+  // A database named and not there is a typing mistake, not an office without history.
+  if (values.db !== undefined && !existsSync(dbFile)) throw new UsageError(`--db ${dbFile}: no such file`);
   // Read-only: planning never writes to an office's database (the hub may be running on it).
   const db = existsSync(dbFile) ? new Database(dbFile, { readonly: true, fileMustExist: true }) : null;
   if (!db) progress(`(không có cơ sở dữ liệu ${dbFile}: lượt đến theo cấu hình văn phòng)`);

@@ -160,5 +160,11 @@ describe('npm run plan', () => {
     await expect(
       planCommand(['--office', 'quoc-oai', '--date', '2026-12-08', '--db', db, '--runs', 'x'], () => {}),
     ).rejects.toThrow('--runs x');
+    await expect(
+      planCommand(
+        ['--office', 'quoc-oai', '--date', '2026-12-08', '--db', join(dir, 'nowhere.sqlite')],
+        () => {},
+      ),
+    ).rejects.toThrow('no such file');
   });
 });
