@@ -51,6 +51,11 @@ export const HubConfigSchema = z.object({
       // control or bidi characters), whoever typed the configuration file and with what keyboard.
       name: freeText(100),
       agency: TextSchema.optional(),
+      /**
+       * Service prefixes this officer can receive, for the staffing planner. Absent: the services of
+       * the counters of the officer's agency (`officerSkills`).
+       */
+      services: z.array(z.string().min(1)).min(1).optional(),
       pinHash: z.string(),
       /** A supervisor may also sign in on a supervisor device (the console) and act for the office. */
       role: z.enum(['officer', 'supervisor']).default('officer'),
@@ -85,6 +90,24 @@ export const HubConfigSchema = z.object({
 });
 
 export type HubConfig = z.infer<typeof HubConfigSchema>;
+export type OfficerConfig = HubConfig['officers'][number];
+
+/**
+ * The services an officer can receive, for the staffing planner: the configured `services`; else
+ * the services of the counters whose agency is the officer's (an officer of the land registration
+ * office serves land files, wherever they sit); else — no agency, or an agency with no counter —
+ * every service any counter calls, since nothing in the configuration says otherwise and a plan
+ * that leaves a willing officer idle would be wrong more often than one that seats them anywhere.
+ */
+export function officerSkills(officer: OfficerConfig, office: OfficeConfig): string[] {
+  if (officer.services) return [...officer.services];
+  const all = (counters: OfficeConfig['counters']) => [...new Set(counters.flatMap((c) => c.services))];
+  const agency = officer.agency;
+  const own = agency
+    ? office.counters.filter((c) => c.agency.vi === agency.vi && c.agency.en === agency.en)
+    : [];
+  return own.length > 0 ? all(own) : all(office.counters);
+}
 export type DeviceConfig = HubConfig['devices'][number] & { tokenHash: string };
 
 export interface LoadedConfig {
@@ -130,6 +153,12 @@ export function resolveConfig(input: unknown, baseDir = process.cwd()): LoadedCo
     }
     const tokenHash = d.tokenSha256 ?? sha256(d.token!);
     devicesByTokenHash.set(tokenHash, { ...d, tokenHash });
+  }
+  for (const o of hub.officers) {
+    const unknown = o.services?.find((p) => !office.services.some((s) => s.prefix === p));
+    if (unknown !== undefined) {
+      throw new Error(`Invalid hub configuration: officer ${o.id} names unknown service ${unknown}`);
+    }
   }
   return { hub, office, devicesByTokenHash };
 }

@@ -6,3 +6,4 @@ export * from './seats.js';
 export * from './simulate.js';
 export * from './make-plan.js';
 export * from './mmc-check.js';
+export * from './learn.js';
