@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlanResult } from '@luot/planner';
-import { PLAN_ERRORS } from '@luot/protocol';
+import { PLAN_ERRORS, PlanOptionsSchema } from '@luot/protocol';
 import { startTestHub, testConfig, type TestHub } from '@luot/hub/testing';
 import { buildPlanRequest } from '../src/planning/route-request.js';
 import { PlanRunError, PlanRunner } from '../src/planning/runner.js';
@@ -34,6 +34,18 @@ describe('POST /api/plan', { timeout: 60_000 }, () => {
     const res = await plan({ authorization: 'Bearer test-supervisor-token' }, body);
     expect(res.status).toBe(401);
     expect((await plan({}, body)).status).toBe(401);
+  });
+
+  it('gives the form its defaults: the next working day, the level, the officers to seat', async () => {
+    t = await startTestHub();
+    const res = await fetch(`${t.hub.url}/api/plan/options`, { headers: await t.supervisorHeaders() });
+    const options = PlanOptionsSchema.parse(await res.json());
+    expect(options).toMatchObject({ today: '2026-11-30', nextWorkingDay: TOMORROW, maxRuns: 1000 });
+    expect(options.officers.map((o) => o.id)).toEqual(Array.from({ length: 16 }, (_, i) => `cb${i + 1}`));
+    const forbidden = await fetch(`${t.hub.url}/api/plan/options`, {
+      headers: { authorization: 'Bearer test-counter-1-token' },
+    });
+    expect(forbidden.status).toBe(403);
   });
 
   it('answers a bad body with 400 and the reason in Vietnamese and English', async () => {

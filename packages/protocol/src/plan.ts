@@ -72,3 +72,16 @@ export const PlanBodySchema = z.strictObject(
 );
 export type PlanBody = z.infer<typeof PlanBodySchema>;
 export type PlanBodyInput = z.input<typeof PlanBodySchema>;
+
+/**
+ * `GET /api/plan/options`: what the console's plan form starts from — the hub's day and level, the
+ * next working day (the default date planned), and the officers who can be seated at a counter.
+ */
+export const PlanOptionsSchema = z.object({
+  today: z.string(),
+  nextWorkingDay: z.string(),
+  level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+  officers: z.array(z.object({ id: z.string(), name: z.string(), services: z.array(z.string()) })),
+  maxRuns: z.number().int(),
+});
+export type PlanOptions = z.infer<typeof PlanOptionsSchema>;

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Level } from '@luot/core';
-import { PLAN_ERRORS, PlanBodySchema, type PlanError } from '@luot/protocol';
+import { isOpenDay } from '@luot/sim';
+import { MAX_PLAN_RUNS, PLAN_ERRORS, PlanBodySchema, type PlanError, type PlanOptions } from '@luot/protocol';
 import type { LoadedConfig } from '../config.js';
-import { buildPlanRequest } from '../planning/route-request.js';
+import { buildPlanRequest, planOfficers } from '../planning/route-request.js';
 import { PlanRunError, type PlanRunner } from '../planning/runner.js';
 
 export interface PlanRouteDeps {
@@ -24,6 +25,7 @@ function refuse(reply: FastifyReply, status: number, code: PlanError) {
 /**
  * The staffing planner for supervisors (issue #16), inside the API's supervisor scope:
  *
+ *   GET  /api/plan/options → PlanOptions (the form's defaults and the officers to choose from)
  *   POST /api/plan  { date, level?, officers?, arrivalsFactor?, runs? } → PlanResult
  *
  * The plan is made in a worker thread (`PlanRunner`): one at a time, two more may wait, a fourth is
@@ -32,6 +34,21 @@ function refuse(reply: FastifyReply, status: number, code: PlanError) {
 export function registerPlanRoutes(app: FastifyInstance, deps: PlanRouteDeps): void {
   const { config, runner } = deps;
   const known = new Set(config.hub.officers.map((o) => o.id));
+
+  app.get('/api/plan/options', async (): Promise<PlanOptions> => {
+    const today = deps.today();
+    let next = addDay(today);
+    // A year of holidays at most; an office open no day at all plans tomorrow.
+    for (let i = 0; i < 366 && !isOpenDay(config.office.sessions, next); i++) next = addDay(next);
+    if (!isOpenDay(config.office.sessions, next)) next = addDay(today);
+    return {
+      today,
+      nextWorkingDay: next,
+      level: deps.level(),
+      officers: planOfficers(config.office, config.hub),
+      maxRuns: MAX_PLAN_RUNS,
+    };
+  });
 
   app.post('/api/plan', async (req, reply) => {
     const parsed = PlanBodySchema.safeParse(req.body ?? null);
@@ -58,4 +75,11 @@ export function registerPlanRoutes(app: FastifyInstance, deps: PlanRouteDeps): v
       return refuse(reply, STATUS[e.code], e.code);
     }
   });
+}
+
+/** The calendar day after a YYYY-MM-DD date. */
+function addDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
 }
