@@ -59,6 +59,7 @@ function startWorker(request: PlanRequest): Worker {
  */
 export class PlanRunner {
   private running = false;
+  private closed = false;
   private readonly waiting: Array<() => void> = [];
   private readonly workers = new Set<Worker>();
   private readonly queue: number;
@@ -82,7 +83,9 @@ export class PlanRunner {
     try {
       return await this.inWorker(request);
     } catch (e) {
-      this.logger?.error({ err: e, date: request.date, runs: request.runs }, 'plan not made');
+      // A plan cut short by the hub closing is no failure worth a log line.
+      if (!this.closed)
+        this.logger?.error({ err: e, date: request.date, runs: request.runs }, 'plan not made');
       throw e;
     } finally {
       const next = this.waiting.shift();
@@ -93,6 +96,7 @@ export class PlanRunner {
 
   /** Stops every plan being made (the hub is closing). */
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.all([...this.workers].map((w) => w.terminate()));
   }
 
