@@ -89,6 +89,7 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
     registerReportRoutes(supervisor, { reports: reports.range, config, today: () => engine.state.day });
     registerPlanRoutes(supervisor, {
       config,
+      store,
       runner: deps.planner,
       today: () => engine.state.day,
       level: () => engine.state.level,

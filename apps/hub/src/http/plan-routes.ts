@@ -3,11 +3,14 @@ import type { Level } from '@luot/core';
 import { isOpenDay } from '@luot/sim';
 import { MAX_PLAN_RUNS, PLAN_ERRORS, PlanBodySchema, type PlanError, type PlanOptions } from '@luot/protocol';
 import type { LoadedConfig } from '../config.js';
+import type { Store } from '../storage/store.js';
 import { buildPlanRequest, planOfficers } from '../planning/route-request.js';
 import { PlanRunError, type PlanRunner } from '../planning/runner.js';
 
 export interface PlanRouteDeps {
   config: LoadedConfig;
+  /** The office's history: what `planRequestFor` (planning/request.ts) learns arrivals from. */
+  store: Store;
   runner: PlanRunner;
   /** The hub's current office day (YYYY-MM-DD) and level: today's plan starts from the level in force. */
   today: () => string;
@@ -60,6 +63,8 @@ export function registerPlanRoutes(app: FastifyInstance, deps: PlanRouteDeps): v
     if (body.officers?.some((id) => !known.has(id))) return refuse(reply, 400, 'BAD_OFFICERS');
     if (body.officers?.length === 0) return refuse(reply, 400, 'NO_OFFICERS');
     const level = body.level ?? (body.date === deps.today() ? deps.level() : undefined);
+    // From the configuration for now; `planRequestFor(deps.store, config.office, config.hub, …)`
+    // (learned from the history, same options) replaces it when planning/request.ts lands.
     const request = buildPlanRequest(config.office, config.hub, {
       date: body.date,
       level,
