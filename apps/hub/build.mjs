@@ -8,7 +8,9 @@ const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
 await build({
   absWorkingDir: here('.'),
-  entryPoints: ['src/main.ts'],
+  // The planner's worker thread is a file of its own: `new Worker()` needs a path, and the hub finds
+  // it as dist/planning-worker.js (apps/hub/src/planning/runner.ts).
+  entryPoints: { main: 'src/main.ts', 'planning-worker': 'src/planning/worker.ts' },
   outdir: 'dist',
   // Separate chunks keep lazily loaded parts (the printer and its drawing library) out of start-up.
   splitting: true,

@@ -7,6 +7,7 @@ import pino, { type Logger } from 'pino';
 import type { LoadedConfig } from './config.js';
 import { Engine } from './engine/engine.js';
 import { createHttpServer } from './http/server.js';
+import { PlanRunner } from './planning/runner.js';
 import { HubPrinters } from './printing/hub-printers.js';
 import { openStorage } from './storage/index.js';
 import type { Store } from './storage/store.js';
@@ -78,7 +79,17 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   await printers.start();
   printers.startPolling();
 
-  const http = await createHttpServer({ engine, store, reports, config, startedAt: Date.now(), logger });
+  // Staffing plans run in worker threads, one at a time: the engine's thread stays free for the office.
+  const planner = new PlanRunner({ logger });
+  const http = await createHttpServer({
+    engine,
+    store,
+    reports,
+    config,
+    planner,
+    startedAt: Date.now(),
+    logger,
+  });
   // Every open connection, so shutting down never waits on a client that went silent (a cut network).
   const connections = new Set<NetSocket>();
   http.server.on('connection', (c: NetSocket) => {
@@ -125,6 +136,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
         for (const c of connections) c.destroy();
         await closed;
         await http.close().catch(() => undefined);
+        await planner.close();
         await printers.close();
         storage.close();
         logger.info('hub stopped');

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { LuotClient } from '@luot/client';
+import { hashPin } from '../src/auth.js';
 
 // The other hub tests import its TypeScript sources; this one runs what `npm start` runs — the
 // bundle in dist/ under plain Node — so what only the bundle can get wrong (files it must find next
@@ -42,12 +43,19 @@ function startBuiltHub(config: object): Promise<string> {
 }
 
 describe('the built hub (npm start)', () => {
-  it('starts, prints a ticket on its fake printer (fonts found), and stops cleanly', async () => {
+  it('starts, prints a ticket on its fake printer (fonts found), makes a plan in its worker, and stops cleanly', async () => {
     const url = await startBuiltHub({
       office: 'quoc-oai',
       alwaysOpen: true,
-      devices: [{ id: 'kiosk-1', role: 'kiosk', token: 'built-kiosk-token' }],
-      officers: [],
+      devices: [
+        { id: 'kiosk-1', role: 'kiosk', token: 'built-kiosk-token' },
+        { id: 'boss', role: 'supervisor', token: 'built-supervisor-token' },
+      ],
+      officers: [
+        { id: 'ld1', name: 'Nguyễn Văn Lãnh', pinHash: hashPin('1234'), role: 'supervisor' },
+        { id: 'cb1', name: 'Cán bộ 1', pinHash: hashPin('1234') },
+        { id: 'cb2', name: 'Cán bộ 2', pinHash: hashPin('1234') },
+      ],
       printers: { 'kiosk-1': { kind: 'fake' } },
     });
     expect(((await (await fetch(`${url}/api/health`)).json()) as { ok: boolean }).ok).toBe(true);
@@ -72,6 +80,25 @@ describe('the built hub (npm start)', () => {
     const { result } = await kiosk.issue({ service: 'C', print: true });
     expect(result.ticket.number).toBe('C001');
     expect(result.printed).toMatchObject({ ok: true });
+
+    // The staffing plan is made in dist/planning-worker.js: the bundle must find it next to itself.
+    const supervisor = new LuotClient({ url, token: 'built-supervisor-token', timeoutMs: 20_000 }).connect();
+    clients.push(supervisor);
+    await supervisor.ready();
+    const { result: signedIn } = await supervisor.signInSupervisor('ld1', '1234');
+    const res = await fetch(`${url}/api/plan`, {
+      method: 'POST',
+      headers: {
+        authorization: 'Bearer built-supervisor-token',
+        'x-luot-session': signedIn.session,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ date: '2026-12-01', runs: 5 }),
+    });
+    expect(res.status).toBe(200);
+    const plan = (await res.json()) as { date: string; runs: number; seats: unknown[] };
+    expect(plan).toMatchObject({ date: '2026-12-01', runs: 5 });
+    expect(plan.seats.length).toBeGreaterThan(0);
 
     const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
     child!.kill('SIGTERM');

@@ -167,12 +167,14 @@ function Connected({
   );
 }
 
-type Page = 'monitor' | 'audit' | 'reports';
+type Page = 'monitor' | 'audit' | 'reports' | 'plan';
 const pageOf = (hash: string): Page =>
-  hash === '#audit' ? 'audit' : hash === '#reports' ? 'reports' : 'monitor';
+  hash === '#audit' ? 'audit' : hash === '#reports' ? 'reports' : hash === '#plan' ? 'plan' : 'monitor';
 
 // The reports page brings ECharts (most of the console's weight): loaded when it is first opened.
 const ReportsPage = lazy(() => import('./reports/ReportsPage.js').then((m) => ({ default: m.ReportsPage })));
+// The plan page too (it draws with the same ECharts).
+const PlanPage = lazy(() => import('./plan/PlanPage.js').then((m) => ({ default: m.PlanPage })));
 
 const IDLE_OUT: Text = {
   vi: 'Đã tự đăng xuất vì không thao tác trong {n} phút.',
@@ -223,6 +225,7 @@ function Console({ client, onLocale }: { client: LuotClient; onLocale: () => voi
     { id: 'monitor', label: say({ vi: 'Giám sát', en: 'Monitor' }) },
     { id: 'audit', label: say({ vi: 'Nhật ký', en: 'Audit log' }) },
     { id: 'reports', label: say({ vi: 'Báo cáo', en: 'Reports' }) },
+    { id: 'plan', label: say({ vi: 'Kế hoạch', en: 'Plan' }) },
   ];
   return (
     <div className="console">
@@ -302,6 +305,11 @@ function Console({ client, onLocale }: { client: LuotClient; onLocale: () => voi
                 officers: Object.values(state.counters).flatMap((c) => (c.officer ? [c.officer] : [])),
               }}
             />
+          </Suspense>
+        )}
+        {page === 'plan' && (
+          <Suspense fallback={<p role="status">{say({ vi: 'Đang tải…', en: 'Loading…' })}</p>}>
+            <PlanPage config={config} state={state} />
           </Suspense>
         )}
       </main>

@@ -5,6 +5,8 @@ import type { Reports } from '../storage/reports.js';
 import type { Store } from '../storage/store.js';
 import { localMidnight } from '@luot/core';
 import { ticketWatch } from '../transport/phone.js';
+import type { PlanRunner } from '../planning/runner.js';
+import { registerPlanRoutes } from './plan-routes.js';
 import { registerReportRoutes } from './report-routes.js';
 import { requireSupervisor } from './supervisor-auth.js';
 
@@ -46,6 +48,8 @@ export interface ApiDeps {
   store: Store;
   reports: Reports;
   config: LoadedConfig;
+  /** Makes staffing plans off the event loop (`POST /api/plan`). */
+  planner: PlanRunner;
   startedAt: number;
 }
 
@@ -83,6 +87,13 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
 
     supervisor.get('/api/state', async () => engine.snapshot());
     registerReportRoutes(supervisor, { reports: reports.range, config, today: () => engine.state.day });
+    registerPlanRoutes(supervisor, {
+      config,
+      store,
+      runner: deps.planner,
+      today: () => engine.state.day,
+      level: () => engine.state.level,
+    });
 
     // The audit log between two office-local days (both included; default: today), newest first.
     supervisor.get<{ Querystring: { from?: string; to?: string } }>('/api/audit', async (req, reply) => {

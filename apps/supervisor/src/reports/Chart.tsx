@@ -1,16 +1,23 @@
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import {
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  TooltipComponent,
+  VisualMapComponent,
+} from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
-// Only what the five charts use: the whole of ECharts would be several times the console's size.
+// Only what the reports' five charts and the plan's two use (the plan shades its breaks, MarkArea): the whole of ECharts would be several times the console's size.
 echarts.use([
   BarChart,
   HeatmapChart,
   LineChart,
   GridComponent,
   LegendComponent,
+  MarkAreaComponent,
   TooltipComponent,
   VisualMapComponent,
   SVGRenderer,

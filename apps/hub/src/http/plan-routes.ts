@@ -1,0 +1,90 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Level } from '@luot/core';
+import { isOpenDay } from '@luot/sim';
+import { MAX_PLAN_RUNS, PLAN_ERRORS, PlanBodySchema, type PlanError, type PlanOptions } from '@luot/protocol';
+import type { LoadedConfig } from '../config.js';
+import type { Store } from '../storage/store.js';
+import { buildPlanRequest, planOfficers } from '../planning/route-request.js';
+import { PlanRunError, type PlanRunner } from '../planning/runner.js';
+
+export interface PlanRouteDeps {
+  config: LoadedConfig;
+  /** The office's history: what `planRequestFor` (planning/request.ts) learns arrivals from. */
+  store: Store;
+  runner: PlanRunner;
+  /** The hub's current office day (YYYY-MM-DD) and level: today's plan starts from the level in force. */
+  today: () => string;
+  level: () => Level;
+}
+
+const STATUS: Record<PlanRunError['code'], number> = { PLAN_BUSY: 429, PLAN_TIMEOUT: 503, PLAN_FAILED: 500 };
+
+/** A refusal in Vietnamese and English with its code, shaped as the report routes' (the console reads both alike). */
+function refuse(reply: FastifyReply, status: number, code: PlanError) {
+  const message = PLAN_ERRORS[code];
+  return reply.code(status).send({ error: `${message.vi} / ${message.en}`, code, message });
+}
+
+/**
+ * The staffing planner for supervisors (issue #16), inside the API's supervisor scope:
+ *
+ *   GET  /api/plan/options → PlanOptions (the form's defaults and the officers to choose from)
+ *   POST /api/plan  { date, level?, officers?, arrivalsFactor?, runs? } → PlanResult
+ *
+ * The plan is made in a worker thread (`PlanRunner`): one at a time, two more may wait, a fourth is
+ * answered 429 PLAN_BUSY; one running over the runner's timeout is stopped and answered 503.
+ */
+export function registerPlanRoutes(app: FastifyInstance, deps: PlanRouteDeps): void {
+  const { config, runner } = deps;
+  const known = new Set(config.hub.officers.map((o) => o.id));
+
+  app.get('/api/plan/options', async (): Promise<PlanOptions> => {
+    const today = deps.today();
+    let next = addDay(today);
+    // A year of holidays at most; an office open no day at all plans tomorrow.
+    for (let i = 0; i < 366 && !isOpenDay(config.office.sessions, next); i++) next = addDay(next);
+    if (!isOpenDay(config.office.sessions, next)) next = addDay(today);
+    return {
+      today,
+      nextWorkingDay: next,
+      level: deps.level(),
+      officers: planOfficers(config.office, config.hub),
+      maxRuns: MAX_PLAN_RUNS,
+    };
+  });
+
+  app.post('/api/plan', async (req, reply) => {
+    const parsed = PlanBodySchema.safeParse(req.body ?? null);
+    if (!parsed.success) {
+      const code = parsed.error.issues[0]?.message ?? '';
+      return refuse(reply, 400, (code in PLAN_ERRORS ? code : 'BAD_BODY') as PlanError);
+    }
+    const body = parsed.data;
+    if (body.officers?.some((id) => !known.has(id))) return refuse(reply, 400, 'BAD_OFFICERS');
+    if (body.officers?.length === 0) return refuse(reply, 400, 'NO_OFFICERS');
+    const level = body.level ?? (body.date === deps.today() ? deps.level() : undefined);
+    // From the configuration for now; `planRequestFor(deps.store, config.office, config.hub, …)`
+    // (learned from the history, same options) replaces it when planning/request.ts lands.
+    const request = buildPlanRequest(config.office, config.hub, {
+      date: body.date,
+      level,
+      officers: body.officers,
+      arrivalsFactor: body.arrivalsFactor,
+      runs: body.runs,
+    });
+    if (request.officers.length === 0) return refuse(reply, 400, 'NO_OFFICERS');
+    try {
+      return await runner.run(request);
+    } catch (e) {
+      if (!(e instanceof PlanRunError)) throw e;
+      return refuse(reply, STATUS[e.code], e.code);
+    }
+  });
+}
+
+/** The calendar day after a YYYY-MM-DD date. */
+function addDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}

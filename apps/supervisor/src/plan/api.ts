@@ -1,0 +1,47 @@
+/**
+ * The plan routes of the hub as the console calls them (`GET /api/plan/options`, `POST /api/plan`):
+ * the device token and the signed-in session in the headers, a refusal read as the hub's words.
+ */
+import type { Text } from '@luot/core';
+import type { PlanResult } from '@luot/planner';
+import { PlanOptionsSchema, type PlanBodyInput, type PlanOptions } from '@luot/protocol';
+import { ReportError, type HubAccess } from '../reports/api.js';
+
+const LOST: Text = { vi: 'Mất kết nối máy chủ.', en: 'Lost connection to the hub.' };
+const FAILED: Text = { vi: 'Máy chủ không lập được kế hoạch.', en: 'The hub could not make the plan.' };
+
+async function call(access: HubAccess, path: string, body?: unknown): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(`${access.hubUrl.replace(/\/$/, '')}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: {
+        authorization: `Bearer ${access.token}`,
+        'x-luot-session': access.session,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new ReportError(LOST);
+  }
+  if (res.ok) return res;
+  // Refusals: a 400/429/503 { code, message: { vi, en } }, a 401/403 { error: { code, message } }.
+  const answer = (await res.json().catch(() => ({}))) as {
+    message?: Text;
+    error?: { code?: string; message?: Text } | string;
+  };
+  if (answer.message?.vi) throw new ReportError(answer.message);
+  if (typeof answer.error === 'object' && answer.error.message) {
+    throw new ReportError(answer.error.message, answer.error.code === 'SUPERVISOR_SIGNED_OUT');
+  }
+  throw new ReportError(FAILED);
+}
+
+export async function fetchPlanOptions(access: HubAccess): Promise<PlanOptions> {
+  return PlanOptionsSchema.parse(await (await call(access, '/api/plan/options')).json());
+}
+
+export async function makePlan(access: HubAccess, body: PlanBodyInput): Promise<PlanResult> {
+  return (await (await call(access, '/api/plan', body)).json()) as PlanResult;
+}
