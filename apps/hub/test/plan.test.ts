@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PlanResult } from '@luot/planner';
 import { PLAN_ERRORS, PlanOptionsSchema } from '@luot/protocol';
 import { startTestHub, testConfig, type TestHub } from '@luot/hub/testing';
-import { buildPlanRequest } from '../src/planning/route-request.js';
+import { planRequestFor } from '../src/planning/request.js';
 import { PlanRunError, PlanRunner } from '../src/planning/runner.js';
+import { openStorage } from '../src/storage/index.js';
 
 // POST /api/plan (issue #16): supervisors only, the body checked with words for each refusal, the
 // plan made in a worker thread while the hub goes on answering.
@@ -118,7 +119,7 @@ describe('POST /api/plan', { timeout: 60_000 }, () => {
     const p = (await res.json()) as PlanResult;
     expect(p.level).toBe(3);
     const config = testConfig();
-    const base = buildPlanRequest(config.office, config.hub, { date: TOMORROW });
+    const base = planRequestFor(t.hub.store, config.office, config.hub, { date: TOMORROW });
     const sum = (r: Record<string, number[]>) =>
       Object.values(r)
         .flat()
@@ -145,7 +146,9 @@ describe('PlanRunner', () => {
   it('stops a plan that runs over its time', async () => {
     const config = testConfig();
     const runner = new PlanRunner({ timeoutMs: 1 });
-    const request = buildPlanRequest(config.office, config.hub, { date: TOMORROW, runs: 50 });
+    const storage = openStorage(':memory:');
+    const request = planRequestFor(storage.store, config.office, config.hub, { date: TOMORROW, runs: 50 });
+    storage.close();
     const error = await runner.run(request).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PlanRunError);
     expect((error as PlanRunError).code).toBe('PLAN_TIMEOUT');

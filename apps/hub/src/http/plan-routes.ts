@@ -2,9 +2,9 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Level } from '@luot/core';
 import { isOpenDay } from '@luot/sim';
 import { MAX_PLAN_RUNS, PLAN_ERRORS, PlanBodySchema, type PlanError, type PlanOptions } from '@luot/protocol';
-import type { LoadedConfig } from '../config.js';
+import { officerSkills, type LoadedConfig } from '../config.js';
 import type { Store } from '../storage/store.js';
-import { buildPlanRequest, planOfficers } from '../planning/route-request.js';
+import { planRequestFor } from '../planning/request.js';
 import { PlanRunError, type PlanRunner } from '../planning/runner.js';
 
 export interface PlanRouteDeps {
@@ -48,7 +48,10 @@ export function registerPlanRoutes(app: FastifyInstance, deps: PlanRouteDeps): v
       today,
       nextWorkingDay: next,
       level: deps.level(),
-      officers: planOfficers(config.office, config.hub),
+      // Those on the rota by default (supervisors run the console; they can still be named).
+      officers: config.hub.officers
+        .filter((o) => o.role === 'officer')
+        .map((o) => ({ id: o.id, name: o.name, services: officerSkills(o, config.office) })),
       maxRuns: MAX_PLAN_RUNS,
     };
   });
@@ -63,14 +66,13 @@ export function registerPlanRoutes(app: FastifyInstance, deps: PlanRouteDeps): v
     if (body.officers?.some((id) => !known.has(id))) return refuse(reply, 400, 'BAD_OFFICERS');
     if (body.officers?.length === 0) return refuse(reply, 400, 'NO_OFFICERS');
     const level = body.level ?? (body.date === deps.today() ? deps.level() : undefined);
-    // From the configuration for now; `planRequestFor(deps.store, config.office, config.hub, …)`
-    // (learned from the history, same options) replaces it when planning/request.ts lands.
-    const request = buildPlanRequest(config.office, config.hub, {
+    // Learned from the office's own history (the last 8 same weekdays), as `npm run plan` does.
+    const request = planRequestFor(deps.store, config.office, config.hub, {
       date: body.date,
-      level,
-      officers: body.officers,
-      arrivalsFactor: body.arrivalsFactor,
-      runs: body.runs,
+      ...(level !== undefined ? { level } : {}),
+      ...(body.officers !== undefined ? { officers: body.officers } : {}),
+      ...(body.arrivalsFactor !== undefined ? { arrivalsFactor: body.arrivalsFactor } : {}),
+      ...(body.runs !== undefined ? { runs: body.runs } : {}),
     });
     if (request.officers.length === 0) return refuse(reply, 400, 'NO_OFFICERS');
     try {
