@@ -290,6 +290,10 @@ export function applyEvent(
         t.order = event.order;
         t.callsHere = 0;
       });
+      // Its key may be one past the last ticket's (back at the end of its line): the next ticket
+      // issued must still come after it, not tie with it and jump ahead of it in the entry line
+      // while the hall lets in nobody (found by the property tests).
+      state.nextOrder = Math.max(state.nextOrder, Math.floor(event.order) + 1);
       return state;
     case 'ticket.transferred':
       update(state, event.ticketId, (t) => {

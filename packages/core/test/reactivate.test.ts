@@ -147,3 +147,29 @@ describe('reactivate (a no-show back into its line)', () => {
     expect(rebuilt.tickets[first.id]).toEqual(o.state.tickets[first.id]);
   });
 });
+
+describe('a reactivated ticket outside, and the next ticket issued', () => {
+  it('the next ticket comes after it in the entry line, and nobody who fits waits outside', () => {
+    // Found by the property tests: put back at the end of its line, a ticket took the key one past
+    // the last ticket's — the very key the next ticket issued got too. On a tie the id decides, so a
+    // new A ticket went ahead of a reactivated B ticket in the entry line; it had been sent outside
+    // because a priority ticket waited there, and at the head, with room inside, nobody let it in.
+    const o = new Office(smallConfig((c) => (c.zones[0]!.capacity = { 1: 3, 2: 3, 3: 3, 4: 3 })));
+    o.signIn(3);
+    const skippedB = o.issue('B', { priority: 'elderly', party: 2 });
+    o.callNext(3);
+    o.advance(1).noShow(3);
+    o.signOut(3);
+    o.issue('A'); // a normal ticket, inside (1 of 3)
+    const lastB = o.issue('B', { priority: 'elderly' }); // the last of B's priority line (2 of 3)
+    o.reactivate(skippedB.id); // behind lastB: its party of 2 does not fit, it waits outside
+    expect(o.state.tickets[skippedB.id]!.status).toBe('outside');
+    expect(o.state.tickets[skippedB.id]!.order).toBeGreaterThan(lastB.order);
+    const next = o.issue('A', { priority: 'elderly' });
+    expect(next.order).toBeGreaterThan(o.state.tickets[skippedB.id]!.order);
+    expect(next.status).toBe('outside');
+    expect(o.state.lines.outside['hall']!.priority).toEqual([skippedB.id, next.id]);
+    expect(normalizeLines(o.state.lines)).toEqual(normalizeLines(recountLines(o.state)));
+    expect(replay(o.config, o.log)).toEqual(o.state);
+  });
+});

@@ -12,7 +12,8 @@ import type { PlanOfficer, PlanSeat } from './request.js';
  * greedy colouring of intervals, which never needs more counters than the busiest interval has
  * seats (and `assign` never seats more than the open counters). Among free counters it prefers the
  * one that already serves exactly these services in the configuration, then the one sharing most,
- * so the day changes as few counters as it can (a counter's services are set for the whole day).
+ * so the day changes as few counters as it can (a counter's services are set for the whole day);
+ * and above all an officer's afternoon seat goes on their morning's counter when it is free.
  */
 export function seatOfficers(
   config: OfficeConfig,
@@ -45,6 +46,7 @@ export function seatOfficers(
   const counters = config.counters.filter((c) => !closedCounters.includes(c.number));
   const freeAt = new Map<number, string>(counters.map((c) => [c.number, '00:00']));
   const seatsAt = new Map<number, Set<string>>();
+  const officerAt = new Map<string, number>();
   const seats: PlanSeat[] = [];
   for (const s of stretches) {
     const free = counters.filter((c) => freeAt.get(c.number)! <= s.from);
@@ -52,8 +54,12 @@ export function seatOfficers(
     const want = new Set(s.services);
     const score = (c: (typeof counters)[number]) => {
       const had = seatsAt.get(c.number);
+      // The officer's own counter of the morning, for the afternoon: nobody moves desks at lunch.
+      const own = officerAt.get(s.officerId) === c.number;
+      const same = had !== undefined && had.size === want.size && [...had].every((x) => want.has(x));
+      if (own) return same ? 4000 : 3500;
       // Same services as the seat already on this counter today: the counter's day needs no change.
-      if (had && [...had].every((x) => want.has(x)) && had.size === want.size) return 3000;
+      if (same) return 3000;
       if (had) return -1000; // a counter keeps one set of services for the day: mixing blurs it
       const configured = new Set(c.services);
       if (configured.size === want.size && s.services.every((x) => configured.has(x))) return 2000;
@@ -61,6 +67,7 @@ export function seatOfficers(
     };
     const best = free.reduce((a, b) => (score(b) > score(a) ? b : a));
     freeAt.set(best.number, s.to);
+    officerAt.set(s.officerId, best.number);
     seatsAt.set(best.number, new Set([...(seatsAt.get(best.number) ?? []), ...s.services]));
     seats.push({ ...s, counter: best.number });
   }

@@ -131,3 +131,16 @@ describe('at a distancing level', () => {
     expect(peak.staffed).toBeLessThan(peak.needed);
   });
 });
+
+describe('seats', () => {
+  it('keep an officer at the same counter after the lunch break when their services stay the same', () => {
+    const plan = makePlan(request());
+    const bySeat = new Map<string, Set<number>>();
+    for (const s of plan.seats) {
+      const key = `${s.officerId} ${s.services.join(',')}`;
+      bySeat.set(key, new Set([...(bySeat.get(key) ?? []), s.counter]));
+    }
+    expect(plan.seats.some((s) => s.from >= '13:00')).toBe(true);
+    for (const [seat, counters] of bySeat) expect(counters.size, seat).toBe(1);
+  });
+});
