@@ -28,6 +28,8 @@ export interface Hub {
   engine: Engine;
   store: Store;
   printers: HubPrinters;
+  /** Where staffing plans are made (a worker thread each). */
+  planner: PlanRunner;
   sockets: DeviceSockets;
   http: FastifyInstance;
   close(): Promise<void>;
@@ -124,6 +126,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     engine,
     store,
     printers,
+    planner,
     sockets: devices,
     http,
     close() {

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlanResult } from '@luot/planner';
 import { PLAN_ERRORS, PlanOptionsSchema } from '@luot/protocol';
@@ -139,6 +140,40 @@ describe('POST /api/plan', { timeout: 60_000 }, () => {
     expect(statuses).toEqual([200, 200, 200, 429]);
     const busy = (await answers.find((r) => r.status === 429)!.json()) as { code: string };
     expect(busy.code).toBe('PLAN_BUSY');
+  });
+});
+
+describe('POST /api/exports/plan.xlsx', { timeout: 60_000 }, () => {
+  it('is the plan just made, as a workbook (kept, not simulated again), and refused without a session', async () => {
+    t = await startTestHub();
+    const headers = await t.supervisorHeaders();
+    const body = { date: TOMORROW, runs: 10 };
+    const made = (await (await plan(headers, body)).json()) as PlanResult;
+    let runs = 0;
+    const run = t.hub.planner.run.bind(t.hub.planner);
+    t.hub.planner.run = (r) => (runs++, run(r));
+    const res = await fetch(`${t.hub.url}/api/exports/plan.xlsx`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain(`luot-ke-hoach-${TOMORROW}.xlsx`);
+    expect(runs).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    const texts: string[] = [];
+    wb.getWorksheet('Điểm nghẽn')!.eachRow((row) =>
+      row.eachCell((c) => void (typeof c.value === 'string' && texts.push(c.value))),
+    );
+    for (const b of made.breaks) expect(texts).toContain(b.text.vi);
+
+    const anonymous = await fetch(`${t.hub.url}/api/exports/plan.xlsx`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer test-supervisor-token', 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(anonymous.status).toBe(401);
   });
 });
 

@@ -4,6 +4,8 @@ import { isOpenDay } from '@luot/sim';
 import { MAX_PLAN_RUNS, PLAN_ERRORS, PlanBodySchema, type PlanError, type PlanOptions } from '@luot/protocol';
 import { officerSkills, type LoadedConfig } from '../config.js';
 import type { Store } from '../storage/store.js';
+import type { PlanResult } from '@luot/planner';
+import { planWorkbook } from '../planning/plan-xlsx.js';
 import { planRequestFor } from '../planning/request.js';
 import { PlanRunError, type PlanRunner } from '../planning/runner.js';
 
@@ -30,6 +32,7 @@ function refuse(reply: FastifyReply, status: number, code: PlanError) {
  *
  *   GET  /api/plan/options → PlanOptions (the form's defaults and the officers to choose from)
  *   POST /api/plan  { date, level?, officers?, arrivalsFactor?, runs? } → PlanResult
+ *   POST /api/exports/plan.xlsx  (the same body) → the plan as a workbook (the last plans are kept)
  *
  * The plan is made in a worker thread (`PlanRunner`): one at a time, two more may wait, a fourth is
  * answered 429 PLAN_BUSY; one running over the runner's timeout is stopped and answered 503.
@@ -56,31 +59,68 @@ export function registerPlanRoutes(app: FastifyInstance, deps: PlanRouteDeps): v
     };
   });
 
-  app.post('/api/plan', async (req, reply) => {
-    const parsed = PlanBodySchema.safeParse(req.body ?? null);
+  /**
+   * The last few plans, by their request: "Tải Excel" right after "Lập kế hoạch" reuses the plan
+   * on screen instead of simulating the same thousand days again (a plan is deterministic for its
+   * request and seed, so a recomputed one would be equal — only seconds later).
+   */
+  const recent = new Map<string, PlanResult>();
+  const remember = (key: string, plan: PlanResult) => {
+    recent.delete(key);
+    recent.set(key, plan);
+    if (recent.size > 4) recent.delete(recent.keys().next().value!);
+  };
+
+  /** The plan a body asks for, or the refusal already sent. */
+  async function planOf(body: unknown, reply: FastifyReply): Promise<PlanResult | null> {
+    const parsed = PlanBodySchema.safeParse(body ?? null);
     if (!parsed.success) {
       const code = parsed.error.issues[0]?.message ?? '';
-      return refuse(reply, 400, (code in PLAN_ERRORS ? code : 'BAD_BODY') as PlanError);
+      refuse(reply, 400, (code in PLAN_ERRORS ? code : 'BAD_BODY') as PlanError);
+      return null;
     }
-    const body = parsed.data;
-    if (body.officers?.some((id) => !known.has(id))) return refuse(reply, 400, 'BAD_OFFICERS');
-    if (body.officers?.length === 0) return refuse(reply, 400, 'NO_OFFICERS');
-    const level = body.level ?? (body.date === deps.today() ? deps.level() : undefined);
+    const b = parsed.data;
+    if (b.officers?.some((id) => !known.has(id))) return (refuse(reply, 400, 'BAD_OFFICERS'), null);
+    if (b.officers?.length === 0) return (refuse(reply, 400, 'NO_OFFICERS'), null);
+    const level = b.level ?? (b.date === deps.today() ? deps.level() : undefined);
     // Learned from the office's own history (the last 8 same weekdays), as `npm run plan` does.
     const request = planRequestFor(deps.store, config.office, config.hub, {
-      date: body.date,
+      date: b.date,
       ...(level !== undefined ? { level } : {}),
-      ...(body.officers !== undefined ? { officers: body.officers } : {}),
-      ...(body.arrivalsFactor !== undefined ? { arrivalsFactor: body.arrivalsFactor } : {}),
-      ...(body.runs !== undefined ? { runs: body.runs } : {}),
+      ...(b.officers !== undefined ? { officers: b.officers } : {}),
+      ...(b.arrivalsFactor !== undefined ? { arrivalsFactor: b.arrivalsFactor } : {}),
+      ...(b.runs !== undefined ? { runs: b.runs } : {}),
     });
-    if (request.officers.length === 0) return refuse(reply, 400, 'NO_OFFICERS');
+    if (request.officers.length === 0) return (refuse(reply, 400, 'NO_OFFICERS'), null);
+    // The history read today may grow by tomorrow: the key holds the day the plan was made.
+    const key = JSON.stringify([deps.today(), level ?? null, b]);
+    const known_ = recent.get(key);
+    if (known_) return known_;
     try {
-      return await runner.run(request);
+      const plan = await runner.run(request);
+      remember(key, plan);
+      return plan;
     } catch (e) {
       if (!(e instanceof PlanRunError)) throw e;
-      return refuse(reply, STATUS[e.code], e.code);
+      refuse(reply, STATUS[e.code], e.code);
+      return null;
     }
+  }
+
+  app.post('/api/plan', async (req, reply) => {
+    const plan = await planOf(req.body, reply);
+    return plan ?? reply;
+  });
+
+  // The same body as /api/plan; the plan as a workbook (Kế hoạch theo giờ, Phân công, Điểm nghẽn, Sảnh chờ).
+  app.post('/api/exports/plan.xlsx', async (req, reply) => {
+    const plan = await planOf(req.body, reply);
+    if (!plan) return reply;
+    const file = await planWorkbook(plan, config.office);
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="luot-ke-hoach-${plan.date}.xlsx"`)
+      .send(file);
   });
 }
 

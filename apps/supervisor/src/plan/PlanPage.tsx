@@ -8,7 +8,7 @@ import { ReportError, type HubAccess } from '../reports/api.js';
 import { formatDay, formatNumber } from '../reports/format.js';
 import { useAction, useConsole } from '../session.js';
 import { useSay } from '../text.js';
-import { fetchPlanOptions, makePlan } from './api.js';
+import { downloadPlan, fetchPlanOptions, makePlan } from './api.js';
 import {
   assignmentChanges,
   countWithInterval,
@@ -299,7 +299,15 @@ function PlanView({
             {' '}
             · {say({ vi: 'Nguồn số liệu', en: 'Arrivals from' })}: {say(plan.source)}
           </>
-        )}
+        )}{' '}
+        <button
+          type="button"
+          className="small"
+          data-testid="plan-xlsx"
+          onClick={() => downloadPlan(access, bodyOf(asked), plan.date).catch(onFail)}
+        >
+          {say({ vi: 'Tải Excel (.xlsx)', en: 'Download Excel (.xlsx)' })}
+        </button>
       </p>
       <DayFigures plan={plan} />
 

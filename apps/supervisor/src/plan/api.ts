@@ -45,3 +45,21 @@ export async function fetchPlanOptions(access: HubAccess): Promise<PlanOptions> 
 export async function makePlan(access: HubAccess, body: PlanBodyInput): Promise<PlanResult> {
   return (await (await call(access, '/api/plan', body)).json()) as PlanResult;
 }
+
+/**
+ * The plan as an Excel workbook (`POST /api/exports/plan.xlsx`, the same body): the hub keeps its
+ * last plans, so the one on screen is not simulated again. Fetched with the session headers, then
+ * handed to the browser as a file.
+ */
+export async function downloadPlan(access: HubAccess, body: PlanBodyInput, date: string): Promise<void> {
+  const res = await call(access, '/api/exports/plan.xlsx', body);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `luot-ke-hoach-${date}.xlsx`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The browser has taken the file once the click returns; the URL is freed a little later.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from '@luot/hub/testing';
@@ -62,6 +63,24 @@ describe('supervisor console: the plan', () => {
       await page.locator('[data-testid="chart-hall"] svg').waitFor();
       expect(await page.locator('[data-testid="need-grid"] td.broken').count()).toBeGreaterThan(0);
       await screenshot(page, 'supervisor', 'plan-1366');
+
+      // The plan on screen as a workbook: the hub hands back the plan it made, not a new one.
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('plan-xlsx').click(),
+      ]);
+      expect(file.suggestedFilename()).toBe('luot-ke-hoach-2026-12-01.xlsx');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile((await file.path())!);
+      const sheets = wb.worksheets.map((w) => w.name);
+      expect(sheets).toEqual(expect.arrayContaining(['Kế hoạch theo giờ', 'Phân công', 'Điểm nghẽn']));
+      const breaksSheet = wb.getWorksheet('Điểm nghẽn')!;
+      const texts: string[] = [];
+      breaksSheet.eachRow((row) =>
+        row.eachCell((c) => void (typeof c.value === 'string' && texts.push(c.value))),
+      );
+      expect(texts).toContain(await breaks.first().textContent());
+
       await page.setViewportSize(LARGE);
       await screenshot(page, 'supervisor', 'plan-1920');
 
