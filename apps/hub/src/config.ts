@@ -56,6 +56,14 @@ export const HubConfigSchema = z.object({
        * the counters of the officer's agency (`officerSkills`).
        */
       services: z.array(z.string().min(1)).min(1).optional(),
+      /**
+       * When the officer is at the office, for the staffing planner ("HH:MM", end exclusive; a
+       * part-timer, an officer who also goes out to the communes). Absent: the office's whole day.
+       */
+      hours: z
+        .object({ from: z.string().regex(/^\d\d:\d\d$/), to: z.string().regex(/^\d\d:\d\d$/) })
+        .refine((h) => h.from < h.to, 'hours.from must be before hours.to')
+        .optional(),
       pinHash: z.string(),
       /** A supervisor may also sign in on a supervisor device (the console) and act for the office. */
       role: z.enum(['officer', 'supervisor']).default('officer'),

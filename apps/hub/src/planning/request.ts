@@ -32,7 +32,7 @@ const SPARE_WEEKS = 4;
  * The planner's request for a day of this hub's office: arrivals and visit times learned from the
  * hub's database (`learnPlanInputs`: the last 8 same-weekday open days, else the configuration),
  * the officers of the hub configuration with the services each can receive (`officerSkills`), on
- * duty the whole day. Read-only; `makePlan` does the rest. The `/api/plan` route and `npm run plan`
+ * duty their configured hours (the whole day when none are given). Read-only; `makePlan` does the rest. The `/api/plan` route and `npm run plan`
  * both build their request here, so the console and the command line plan the same day the same way.
  */
 export function planRequestFor(
@@ -76,6 +76,7 @@ export function planRequestFor(
     id: o.id,
     name: o.name,
     services: officerSkills(o, office),
+    ...(o.hours ? { from: o.hours.from, to: o.hours.to } : {}),
   }));
 
   return {

@@ -19,7 +19,14 @@ const hub: Pick<HubConfig, 'officers'> = {
     { id: 'ld01', name: 'Lãnh đạo', pinHash: 'x', role: 'supervisor' },
     { id: 'cb1', name: 'Cán bộ 1', agency: LAND, pinHash: 'x', role: 'officer' },
     { id: 'cb2', name: 'Cán bộ 2', agency: TAX, pinHash: 'x', role: 'officer' },
-    { id: 'cb3', name: 'Cán bộ 3', services: ['A', 'C'], pinHash: 'x', role: 'officer' },
+    {
+      id: 'cb3',
+      name: 'Cán bộ 3',
+      services: ['A', 'C'],
+      hours: { from: '08:00', to: '12:00' },
+      pinHash: 'x',
+      role: 'officer',
+    },
     { id: 'cb4', name: 'Cán bộ 4', pinHash: 'x', role: 'officer' },
   ],
 };
@@ -110,7 +117,7 @@ describe('a plan request from the hub', () => {
     expect(request.officers).toEqual([
       { id: 'cb1', name: 'Cán bộ 1', services: ['A'] }, // the land office's counters
       { id: 'cb2', name: 'Cán bộ 2', services: ['T'] },
-      { id: 'cb3', name: 'Cán bộ 3', services: ['A', 'C'] }, // configured
+      { id: 'cb3', name: 'Cán bộ 3', services: ['A', 'C'], from: '08:00', to: '12:00' }, // configured, mornings
       { id: 'cb4', name: 'Cán bộ 4', services: all }, // no agency: anywhere
     ]);
     const named = planRequestFor(storage.store.db, office, hub, { date: PLANNED, officers: ['cb3', 'ld01'] });
