@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { OfficeConfig } from '@luot/core';
-import type { Estimate, PlanResult } from '@luot/planner';
+import { addMinutes, type Estimate, type PlanResult } from '@luot/planner';
+import { writeHeader, writeTitle } from '../xlsx.js';
 
 /** Number formats: counters as integers, expected arrivals and minutes with one decimal, shares as %. */
 const INT = '0';
@@ -24,8 +25,6 @@ function put(cell: ExcelJS.Cell, value: string | number | null, kind: Kind): voi
 
 /** The plan's title and what it was made from, on top of every sheet; returns the next free row. */
 function heading(ws: ExcelJS.Worksheet, plan: PlanResult, office: OfficeConfig, title: string): number {
-  ws.getCell(1, 1).value = `${title} — ${office.office.name.vi}`;
-  ws.getCell(1, 1).font = { bold: true, size: 14 };
   const lines: Array<[string, string | number, Kind]> = [
     ['Ngày', plan.date, 'text'],
     ['Cấp độ', plan.level, INT],
@@ -37,23 +36,21 @@ function heading(ws: ExcelJS.Worksheet, plan: PlanResult, office: OfficeConfig, 
     ],
     ['Số ngày mô phỏng', plan.runs, INT],
   ];
-  lines.forEach(([label, value, kind], i) => {
-    ws.getCell(2 + i, 1).value = label;
-    ws.getCell(2 + i, 1).font = { bold: true };
-    put(ws.getCell(2 + i, 2), value, kind);
-  });
-  return 2 + lines.length + 1;
+  return writeTitle(
+    ws,
+    `${title} — ${office.office.name.vi}`,
+    lines.map(([label, value, kind]) => [label, (c) => put(c, value, kind)] as const),
+  );
 }
 
 function header(ws: ExcelJS.Worksheet, row: number, columns: Column[]): void {
-  columns.forEach((c, i) => {
-    const cell = ws.getCell(row, i + 1);
-    cell.value = c.header;
-    cell.font = { bold: true };
-    cell.alignment = { wrapText: true, vertical: 'middle' };
-    ws.getColumn(i + 1).width = c.kind === 'text' ? 24 : 12;
-  });
-  ws.views = [{ state: 'frozen', ySplit: row }];
+  writeHeader(
+    ws,
+    row,
+    columns.map((c) => ({ header: c.header, text: c.kind === 'text' })),
+    { text: 24, number: 12 },
+    true,
+  );
 }
 
 /** One row of the hourly sheet per interval and service, its cells in `HOURLY` order. */
@@ -89,13 +86,6 @@ export function planRows(plan: PlanResult): Array<{ interval: number; service: s
   return out;
 }
 
-/** "HH:MM" a number of minutes after another. */
-function after(at: string, minutes: number): string {
-  const [h, m] = at.split(':').map(Number);
-  const t = h! * 60 + m! + minutes;
-  return `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
-}
-
 /**
  * The plan as an XLSX workbook, one sheet per view: the hourly plan (needed and staffed counters
  * per interval and service, Erlang C beside the simulation with its 95% intervals), the seats
@@ -118,7 +108,7 @@ export async function planWorkbook(plan: PlanResult, office: OfficeConfig): Prom
       f.sim && e ? e(f.sim)[part] : null;
     const cells: Array<string | number | null> = [
       start,
-      after(start, plan.intervalMinutes),
+      addMinutes(start, plan.intervalMinutes),
       `${service} – ${name(service)}`,
       f.arrivals,
       f.needed,

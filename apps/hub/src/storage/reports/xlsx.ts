@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { OfficeConfig } from '@luot/core';
 import { REPORT_VIEWS, type RangeReport, type ReportFigures, type ReportResponse } from '@luot/protocol';
+import { writeHeader, writeTitle } from '../../xlsx.js';
 import { filterLines, reportTable, type Cell, type CellKind, type Column } from './tables.js';
 
 /** How a kind of cell shows in Excel: counts as integers, minutes with one decimal, shares as %. */
@@ -27,26 +28,22 @@ function writeHeading(
   office: OfficeConfig,
   title: string,
 ): number {
-  ws.getCell(1, 1).value = `${title} — ${office.office.name.vi}`;
-  ws.getCell(1, 1).font = { bold: true, size: 14 };
-  let row = 2;
-  for (const [label, value, kind] of filterLines(report, office)) {
-    ws.getCell(row, 1).value = label;
-    ws.getCell(row, 1).font = { bold: true };
-    setCell(ws.getCell(row, 2), value, kind);
-    row++;
-  }
-  return row + 1;
+  return writeTitle(
+    ws,
+    `${title} — ${office.office.name.vi}`,
+    filterLines(report, office).map(
+      ([label, value, kind]) => [label, (c) => setCell(c, value, kind)] as const,
+    ),
+  );
 }
 
-function writeHeader(ws: ExcelJS.Worksheet, row: number, columns: Column[]): void {
-  columns.forEach((c, i) => {
-    const cell = ws.getCell(row, i + 1);
-    cell.value = c.header;
-    cell.font = { bold: true };
-    cell.alignment = { wrapText: true, vertical: 'middle' };
-  });
-  columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.kind === 'text' ? 22 : 13));
+function writeColumns(ws: ExcelJS.Worksheet, row: number, columns: Column[]): void {
+  writeHeader(
+    ws,
+    row,
+    columns.map((c) => ({ header: c.header, text: c.kind === 'text' })),
+    { text: 22, number: 13 },
+  );
 }
 
 /** The summary's lines: a label, how to show it, and where it is in the figures. */
@@ -96,7 +93,7 @@ export async function reportWorkbook(response: ReportResponse, office: OfficeCon
   if (previous) {
     head.push({ header: `Kỳ trước (${previous.filter.from} – ${previous.filter.to})`, kind: 'int' });
   }
-  writeHeader(summary, row++, head);
+  writeColumns(summary, row++, head);
   summary.getColumn(1).width = 34;
   for (const [label, kind, get] of summaryLines(report)) {
     summary.getCell(row, 1).value = label;
@@ -109,7 +106,7 @@ export async function reportWorkbook(response: ReportResponse, office: OfficeCon
     const table = reportTable(report, view);
     const ws = wb.addWorksheet(table.title);
     row = writeHeading(ws, report, office, `Báo cáo ${table.title.toLowerCase()}`);
-    writeHeader(ws, row++, table.columns);
+    writeColumns(ws, row++, table.columns);
     ws.views = [{ state: 'frozen', ySplit: row - 1 }];
     for (const cells of [...table.rows, table.total]) {
       cells.forEach((v, i) => setCell(ws.getCell(row, i + 1), v, table.columns[i]!.kind));
@@ -120,7 +117,7 @@ export async function reportWorkbook(response: ReportResponse, office: OfficeCon
 
   const waits = wb.addWorksheet('Phân bố thời gian chờ');
   row = writeHeading(waits, report, office, 'Phân bố thời gian chờ');
-  writeHeader(waits, row++, [
+  writeColumns(waits, row++, [
     { header: 'Từ (phút)', kind: 'int' },
     { header: 'Đến dưới (phút)', kind: 'int' },
     { header: 'Số phiếu', kind: 'int' },
@@ -135,7 +132,7 @@ export async function reportWorkbook(response: ReportResponse, office: OfficeCon
   const heat = wb.addWorksheet('Lượt đến theo thứ và giờ');
   row = writeHeading(heat, report, office, 'Số phiếu cấp theo thứ và giờ');
   const hours = Array.from({ length: 24 }, (_, h) => h);
-  writeHeader(heat, row++, [
+  writeColumns(heat, row++, [
     { header: 'Thứ', kind: 'text' },
     ...hours.map((h) => ({ header: `${h}h`, kind: 'int' as const })),
   ]);
