@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { PlanRequest, PlanResult } from '@luot/planner';
+import { startWorker } from '@luot/planner/parallel';
 
 /** Why a plan did not come back: the queue was full, it ran too long, or the planner threw. */
 export class PlanRunError extends Error {
@@ -27,20 +27,12 @@ export interface PlanRunnerOptions {
 /**
  * How to start the worker. In the bundle (`npm start`) build.mjs writes it as
  * dist/planning-worker.js, and this code may sit in dist/main.js or in a chunk under dist/chunks/.
- * From the TypeScript sources (tests, `tsx`) it is worker.ts next to this file; Node 20 cannot run
- * TypeScript in a worker (nor take `--import tsx` there), so a two-line bootstrap registers tsx's
- * loader first and then imports it.
+ * From the TypeScript sources (tests, `tsx`) it is worker.ts next to this file, started through
+ * tsx's loader (`startWorker` of @luot/planner/parallel).
  */
-function startWorker(request: PlanRequest): Worker {
+function workerFor(request: PlanRequest): Worker {
   if (import.meta.url.endsWith('.ts')) {
-    // The ESM build of tsx's API (the `require` condition resolves to its CommonJS twin).
-    const tsx = createRequire(import.meta.url)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs');
-    const worker = new URL('./worker.ts', import.meta.url).href;
-    const bootstrap = `import(${JSON.stringify(pathToFileURL(tsx).href)})
-      .then((m) => { m.register(); return import(${JSON.stringify(worker)}); })`;
-    return new Worker(bootstrap, { eval: true, workerData: request });
+    return startWorker(new URL('./worker.ts', import.meta.url), { workerData: request });
   }
   for (const rel of ['./planning-worker.js', '../planning-worker.js']) {
     const url = new URL(rel, import.meta.url);
@@ -101,7 +93,7 @@ export class PlanRunner {
   }
 
   private inWorker(request: PlanRequest): Promise<PlanResult> {
-    const worker = startWorker(request);
+    const worker = workerFor(request);
     this.workers.add(worker);
     return new Promise<PlanResult>((resolve, reject) => {
       const timer = setTimeout(() => {
