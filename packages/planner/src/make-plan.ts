@@ -79,8 +79,8 @@ function* planSteps(request: PlanRequest): Generator<SimulationSpec, PlanResult,
   const extra = intervals.map(() => ({}) as Record<string, number>);
   /**
    * What the k-th counter of a service is worth in interval i, when officers are too few for every
-   * need: the citizens it adds to those the line can serve at all in the half hour (a line that
-   * overflows gains most), then the share more called within the target (Erlang C).
+   * need: first the citizens it adds to those the line can serve at all in the half hour (a line
+   * that overflows gains most), then the share more called within the target (Erlang C).
    */
   const worthIn = (i: number) => (service: string, k: number) => {
     const a = restricted.has(service) ? 0 : (request.arrivals[service]?.[i] ?? 0);
@@ -93,7 +93,10 @@ function* planSteps(request: PlanRequest): Generator<SimulationSpec, PlanResult,
             { arrivalsPerMinute: a / minutes, serviceMinutes: m, counters: c },
             target.withinMinutes,
           );
-    return served(k) - served(k - 1) + a * (within(k) - within(k - 1));
+    // Citizens served at all come first (×1000): a line that overflows without this counter loses
+    // people for good, while a counter that only shortens waits of people who will be served can
+    // wait its turn.
+    return 1000 * (served(k) - served(k - 1)) + a * (within(k) - within(k - 1));
   };
 
   let round = 0;
