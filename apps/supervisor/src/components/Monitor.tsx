@@ -252,7 +252,11 @@ function QueuesTable({ rows, now }: { rows: ReturnType<typeof serviceRows>; now:
               <td className="num">
                 {r.longestSince === null ? '—' : formatMinutes((now - r.longestSince) / 60_000, locale)}
               </td>
-              <td className="num">{r.estimate ? `${r.estimate[0]}–${r.estimate[1]}′` : '—'}</td>
+              <td className="num nowrap">
+                {r.estimate
+                  ? say({ vi: '{a}–{b} phút', en: '{a}–{b} min' }, { a: r.estimate[0], b: r.estimate[1] })
+                  : '—'}
+              </td>
               <td>
                 {r.noCounter ? (
                   <span className="warn">
