@@ -5,6 +5,7 @@ import { addMinutes, inSession, planIntervals } from './intervals.js';
 import {
   DEFAULT_TARGET,
   type Estimate,
+  type HallBreak,
   type PlanBreak,
   type PlanRequest,
   type PlanResult,
@@ -250,6 +251,7 @@ function result(request: PlanRequest, p: Parts): PlanResult {
     hall: p.sim.hall,
     seats: p.seats,
     breaks: breaksOf(config.services, p.intervals, p.minutes, perService, p.target),
+    hallBreaks: hallBreaksOf(p.intervals, p.minutes, p.sim.hall, p.target),
     day: {
       ...p.sim.day,
       countersOpenMax: Math.max(0, ...p.assignments.map((a) => Object.keys(a).length)),
@@ -297,6 +299,43 @@ function breaksOf(
     close();
   }
   return out.sort((a, b) => a.from.localeCompare(b.from) || a.service.localeCompare(b.service));
+}
+
+/**
+ * Stretches where the line outside passes the target's maximum ("10:00–11:00 hàng chờ bên ngoài
+ * sảnh p95 ≈ 35 người (tối đa 20)"): the hall is full and citizens stand in the street.
+ */
+function hallBreaksOf(
+  intervals: readonly string[],
+  minutes: number,
+  hall: PlanResult['hall'],
+  target: PlanTarget,
+): HallBreak[] {
+  const out: HallBreak[] = [];
+  let run: Omit<HallBreak, 'text'> | null = null;
+  const close = () => {
+    if (run) {
+      const n = Math.round(run.outsideP95);
+      out.push({
+        ...run,
+        text: {
+          vi: `${run.from}–${run.to} hàng chờ bên ngoài sảnh p95 ≈ ${n} người (tối đa ${run.outsideMax}): sảnh đầy`,
+          en: `${run.from}–${run.to} the line outside the hall p95 ≈ ${n} people (at most ${run.outsideMax}): the hall is full`,
+        },
+      });
+    }
+    run = null;
+  };
+  intervals.forEach((start, i) => {
+    const h = hall[i]!;
+    if (h.outsideP95 <= target.outsideMax) return close();
+    const to = addMinutes(start, minutes);
+    run = run
+      ? { ...run, to, outsideP95: Math.max(run.outsideP95, h.outsideP95) }
+      : { from: start, to, outsideP95: h.outsideP95, outsideMax: target.outsideMax };
+  });
+  close();
+  return out;
 }
 
 /** "10:00–11:30 Đất đai cần 4 quầy, chỉ có 3 cán bộ: chờ p90 ≈ 55 phút" */

@@ -109,6 +109,16 @@ export interface PlanBreak {
   text: Text;
 }
 
+/** A stretch where the hall does not hold the day: the line outside passes the target's maximum. */
+export interface HallBreak {
+  from: string;
+  to: string;
+  /** The worst p95 of the line outside over the stretch, and the maximum the target allows. */
+  outsideP95: number;
+  outsideMax: number;
+  text: Text;
+}
+
 export interface PlanResult {
   date: string;
   level: Level;
@@ -124,6 +134,8 @@ export interface PlanResult {
   hall: HallInterval[];
   seats: PlanSeat[];
   breaks: PlanBreak[];
+  /** Where the line outside the hall grows past `target.outsideMax`. */
+  hallBreaks: HallBreak[];
   /** The whole day, simulated. */
   day: {
     citizens: Estimate;

@@ -144,3 +144,26 @@ describe('seats', () => {
     for (const [seat, counters] of bySeat) expect(counters.size, seat).toBe(1);
   });
 });
+
+describe('the hall', () => {
+  it('says where the line outside passes the target’s maximum', () => {
+    // Level 4: a hall of 20; 15 civil-status citizens every half hour for two officers.
+    const plan = makePlan(
+      request((r) => {
+        r.level = 4;
+        r.arrivals.C = r.arrivals.C!.map((n) => (n > 0 ? 15 : 0));
+        r.runs = 20;
+      }),
+    );
+    expect(plan.hall[0]!.capacity).toBe(20);
+    const worst = Math.max(...plan.hall.map((h) => h.outsideP95));
+    expect(worst).toBeGreaterThan(plan.target.outsideMax);
+    expect(plan.hallBreaks.length).toBeGreaterThan(0);
+    const b = plan.hallBreaks[0]!;
+    expect(b.text.vi).toMatch(
+      /^\d\d:\d\d–\d\d:\d\d hàng chờ bên ngoài sảnh p95 ≈ \d+ người \(tối đa 20\): sảnh đầy$/,
+    );
+    // Never over its cap inside.
+    for (const h of plan.hall) expect(h.occupancyP95).toBeLessThanOrEqual(h.capacity);
+  });
+});

@@ -68,8 +68,9 @@ export function planText(plan: PlanResult): string {
     ),
   );
   out.push('', 'Điểm nghẽn:');
-  if (plan.breaks.length === 0) out.push('  không có: kế hoạch đạt mục tiêu');
+  if (plan.breaks.length === 0 && plan.hallBreaks.length === 0) out.push('  không có: kế hoạch đạt mục tiêu');
   for (const b of plan.breaks) out.push(`  • ${b.text.vi}`);
+  for (const b of plan.hallBreaks) out.push(`  • ${b.text.vi}`);
   const d = plan.day;
   out.push(
     '',

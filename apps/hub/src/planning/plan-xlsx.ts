@@ -161,7 +161,7 @@ export async function planWorkbook(plan: PlanResult, office: OfficeConfig): Prom
     { header: 'Nhận xét', kind: 'text' },
   ]);
   breaks.getColumn(7).width = 90;
-  if (plan.breaks.length === 0)
+  if (plan.breaks.length === 0 && plan.hallBreaks.length === 0)
     put(breaks.getCell(row, 1), 'Không có điểm nghẽn: kế hoạch đạt mục tiêu.', 'text');
   for (const b of plan.breaks) {
     put(breaks.getCell(row, 1), b.from, 'text');
@@ -170,6 +170,13 @@ export async function planWorkbook(plan: PlanResult, office: OfficeConfig): Prom
     put(breaks.getCell(row, 4), b.needed, INT);
     put(breaks.getCell(row, 5), b.staffed, INT);
     put(breaks.getCell(row, 6), b.p90WaitMinutes ?? CANNOT_KEEP_UP, DECIMAL);
+    put(breaks.getCell(row, 7), b.text.vi, 'text');
+    row++;
+  }
+  for (const b of plan.hallBreaks) {
+    put(breaks.getCell(row, 1), b.from, 'text');
+    put(breaks.getCell(row, 2), b.to, 'text');
+    put(breaks.getCell(row, 3), 'Sảnh chờ', 'text');
     put(breaks.getCell(row, 7), b.text.vi, 'text');
     row++;
   }

@@ -314,7 +314,7 @@ function PlanView({
       <div className="plan-top">
         <section className="plan-breaks" aria-labelledby="breaks-h">
           <h3 id="breaks-h">{say({ vi: 'Điểm nghẽn', en: 'Where the day breaks' })}</h3>
-          {plan.breaks.length === 0 ? (
+          {plan.breaks.length === 0 && plan.hallBreaks.length === 0 ? (
             <p className="plan-ok" data-testid="no-breaks">
               {say({
                 vi: 'Không có điểm nghẽn: đủ quầy cho chỉ tiêu cả ngày.',
@@ -329,7 +329,7 @@ function PlanView({
               tabIndex={0}
               aria-label={say({ vi: 'Điểm nghẽn', en: 'Where the day breaks' })}
             >
-              {plan.breaks.map((b, i) => (
+              {[...plan.breaks, ...plan.hallBreaks].map((b, i) => (
                 <li key={i} lang="vi">
                   {b.text.vi}
                   {locale === 'en' && <span className="en"> — {b.text.en}</span>}
@@ -765,7 +765,7 @@ function Comparison({
     ],
     [say({ vi: 'Công dân trong ngày', en: 'Citizens in the day' }), (p) => countWithInterval(p.day.citizens)],
     [say({ vi: 'Quầy mở nhiều nhất', en: 'Most counters open' }), (p) => String(p.day.countersOpenMax)],
-    [say({ vi: 'Số điểm nghẽn', en: 'Breaks' }), (p) => String(p.breaks.length)],
+    [say({ vi: 'Số điểm nghẽn', en: 'Breaks' }), (p) => String(p.breaks.length + p.hallBreaks.length)],
     [
       say({ vi: 'Hàng bên ngoài (p95, cao nhất)', en: 'Line outside (p95, highest)' }),
       (p) => formatNumber(Math.max(0, ...p.hall.map((h) => h.outsideP95)), 0),
