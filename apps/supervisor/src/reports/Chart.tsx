@@ -43,6 +43,8 @@ export function Chart({
 }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const shown = useRef(option);
+  shown.current = option;
   useEffect(() => {
     const el = box.current!;
     const c = echarts.init(el, null, { renderer: 'svg' });
@@ -51,13 +53,35 @@ export function Chart({
     const observer = new ResizeObserver(resize);
     observer.observe(el);
     // The print layout is narrower than the screen, and no resize event comes before it is laid out.
-    const beforePrint = () => c.resize({ width: PRINT_WIDTH, height: PRINT_HEIGHT });
+    // Paper cannot page through a scrolling legend ("1/3"): every entry is printed, by its code
+    // only (the table above the charts names each code), wrapping onto more lines as needed.
+    const beforePrint = () => {
+      if (shown.current.legend) {
+        // About eight codes fit on a printed line; the plot moves down for each further line.
+        const entries = Array.isArray(shown.current.series) ? shown.current.series.length : 0;
+        const lines = Math.max(1, Math.ceil(entries / 8));
+        c.setOption({
+          grid: { top: 36 + 18 * (lines - 1) },
+          legend: {
+            type: 'plain',
+            top: 0,
+            formatter: (name: string) => name.split(' · ')[0] ?? name,
+            textStyle: { width: undefined, overflow: 'none' },
+          },
+        });
+      }
+      c.resize({ width: PRINT_WIDTH, height: PRINT_HEIGHT });
+    };
+    const afterPrint = () => {
+      c.setOption(shown.current, { notMerge: true });
+      resize();
+    };
     window.addEventListener('beforeprint', beforePrint);
-    window.addEventListener('afterprint', resize);
+    window.addEventListener('afterprint', afterPrint);
     return () => {
       observer.disconnect();
       window.removeEventListener('beforeprint', beforePrint);
-      window.removeEventListener('afterprint', resize);
+      window.removeEventListener('afterprint', afterPrint);
       c.dispose();
       chart.current = null;
     };
