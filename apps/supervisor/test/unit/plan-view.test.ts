@@ -58,6 +58,7 @@ const plan: PlanResult = {
       text: { vi: '', en: '' },
     },
   ],
+  hallBreaks: [],
   day: { citizens: estimate, meanWaitMinutes: estimate, withinTarget: estimate, countersOpenMax: 2 },
   elapsedMs: 1,
 };
