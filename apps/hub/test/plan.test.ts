@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlanResult } from '@luot/planner';
-import { PLAN_ERRORS, PlanOptionsSchema } from '@luot/protocol';
+import { PLAN_ERRORS, PlanOptionsSchema, PlanResultSchema } from '@luot/protocol';
 import { startTestHub, testConfig, type TestHub } from '@luot/hub/testing';
 import { planRequestFor } from '../src/planning/request.js';
 import { PlanRunError, PlanRunner } from '../src/planning/runner.js';
@@ -99,7 +99,8 @@ describe('POST /api/plan', { timeout: 60_000 }, () => {
 
     const res = await pending;
     expect(res.status).toBe(200);
-    const p = (await res.json()) as PlanResult;
+    // The answer is the protocol's plan, to the letter (the console checks it on arrival too).
+    const p = PlanResultSchema.parse(await res.json());
     expect(p.date).toBe(TOMORROW);
     expect(p.runs).toBe(20);
     expect(p.level).toBe(t.hub.engine.state.level);

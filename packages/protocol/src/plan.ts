@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import type { Text } from '@luot/core';
+import { LevelSchema, TextSchema, type Text } from '@luot/core';
 import { isCalendarDate } from './reports.js';
 
 /**
- * The staffing plan route (`POST /api/plan`, issue #16): the body the hub accepts and why it refuses
- * one. The answer is the planner's `PlanResult` (packages/planner/src/request.ts), plain JSON.
+ * The staffing plan route (`POST /api/plan`, issue #16): the body the hub accepts, why it refuses
+ * one, and the plan it answers with (`PlanResultSchema`: the planner's result, which the planner
+ * takes its types from, and which the console checks on arrival).
  */
 
 /** The most simulated days one plan may ask for: 1,000 is the planner's default and the bench's. */
@@ -85,3 +86,116 @@ export const PlanOptionsSchema = z.object({
   maxRuns: z.number().int(),
 });
 export type PlanOptions = z.infer<typeof PlanOptionsSchema>;
+
+// ── The plan (the answer of POST /api/plan) ─────────────────────────────────────────────────────
+
+/** A simulated figure with its 95% confidence interval (over the simulated days). */
+export const EstimateSchema = z.object({ value: z.number(), low: z.number(), high: z.number() });
+export type Estimate = z.infer<typeof EstimateSchema>;
+
+export const PlanTargetSchema = z.object({
+  /** The office's promise: `share` of citizens wait no longer than `withinMinutes` [80% in 30]. */
+  withinMinutes: z.number().positive(),
+  share: z.number().min(0).max(1),
+  /** The line outside the hall (people waiting to be let in) should stay under this [20]. */
+  outsideMax: z.number().int().min(0),
+});
+export type PlanTarget = z.infer<typeof PlanTargetSchema>;
+
+const hm = z.string().regex(/^\d\d:\d\d$/);
+
+export const ServiceIntervalSchema = z.object({
+  /** Citizens expected. */
+  arrivals: z.number().min(0),
+  /** Counters the target needs (Erlang C, then raised where the simulation says it falls short). */
+  needed: z.number().int().min(0),
+  /** Counters the proposed assignment opens for it in this interval. */
+  staffed: z.number().int().min(0),
+  /** Erlang C with the staffed counters; null waits: the counters cannot keep up. */
+  erlang: z.object({
+    meanWaitMinutes: z.number().nullable(),
+    p90WaitMinutes: z.number().nullable(),
+    withinTarget: z.number(),
+  }),
+  /** The day simulator on the office's real rules; null when nobody was simulated in it. */
+  sim: z
+    .object({ meanWaitMinutes: EstimateSchema, p90WaitMinutes: EstimateSchema, withinTarget: EstimateSchema })
+    .nullable(),
+});
+export type ServiceInterval = z.infer<typeof ServiceIntervalSchema>;
+
+export const HallIntervalSchema = z.object({
+  /** People the level lets in. */
+  capacity: z.number(),
+  /** 95th percentile of people inside, over the interval's time and the simulated days. */
+  occupancyP95: z.number(),
+  /** 95th percentile of the line outside. */
+  outsideP95: z.number(),
+});
+export type HallInterval = z.infer<typeof HallIntervalSchema>;
+
+/** One officer's place for the day: a counter, the services it takes, and when it is open. */
+export const PlanSeatSchema = z.object({
+  officerId: z.string(),
+  officerName: z.string(),
+  counter: z.number().int(),
+  services: z.array(z.string()),
+  /** Open from/to, "HH:MM" (the intervals the officer is needed in, within their hours). */
+  from: hm,
+  to: hm,
+});
+export type PlanSeat = z.infer<typeof PlanSeatSchema>;
+
+/** Where a service misses the target, in words. */
+export const PlanBreakSchema = z.object({
+  service: z.string(),
+  from: hm,
+  to: hm,
+  needed: z.number().int(),
+  staffed: z.number().int(),
+  /** Worst p90 wait over the stretch, minutes; null: the line keeps growing. */
+  p90WaitMinutes: z.number().nullable(),
+  text: TextSchema,
+});
+export type PlanBreak = z.infer<typeof PlanBreakSchema>;
+
+/** A stretch where the hall does not hold the day: the line outside passes the target's maximum. */
+export const HallBreakSchema = z.object({
+  from: hm,
+  to: hm,
+  /** The worst p95 of the line outside over the stretch, and the maximum the target allows. */
+  outsideP95: z.number(),
+  outsideMax: z.number(),
+  text: TextSchema,
+});
+export type HallBreak = z.infer<typeof HallBreakSchema>;
+
+/** The plan of a day: plain JSON (it crosses a worker thread and HTTP); no Infinity anywhere. */
+export const PlanResultSchema = z.object({
+  date: z.string(),
+  level: LevelSchema,
+  intervalMinutes: z.number().int().positive(),
+  target: PlanTargetSchema,
+  runs: z.number().int().min(1),
+  source: TextSchema.nullable(),
+  /** Interval starts, "HH:MM". */
+  intervals: z.array(hm),
+  services: z.array(z.object({ prefix: z.string(), name: TextSchema })),
+  /** prefix → one entry per interval. */
+  perService: z.record(z.string(), z.array(ServiceIntervalSchema)),
+  hall: z.array(HallIntervalSchema),
+  seats: z.array(PlanSeatSchema),
+  breaks: z.array(PlanBreakSchema),
+  /** Where the line outside the hall grows past `target.outsideMax`. */
+  hallBreaks: z.array(HallBreakSchema),
+  /** The whole day, simulated. */
+  day: z.object({
+    citizens: EstimateSchema,
+    meanWaitMinutes: EstimateSchema,
+    withinTarget: EstimateSchema,
+    countersOpenMax: z.number().int(),
+  }),
+  /** Milliseconds the simulation took (for the console's footnote and the bench). */
+  elapsedMs: z.number(),
+});
+export type PlanResult = z.infer<typeof PlanResultSchema>;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { counterServices, LEVELS, type DayState, type Level, type OfficeConfig, type Text } from '@luot/core';
-import type { PlanResult } from '@luot/planner';
+import type { PlanResult } from '@luot/protocol';
 import type { PlanBodyInput, PlanOptions } from '@luot/protocol';
 import { FormDialog } from '../components/Dialog.js';
 import { Chart } from '../reports/Chart.js';

@@ -3,8 +3,13 @@
  * the device token and the signed-in session in the headers, a refusal read as the hub's words.
  */
 import type { Text } from '@luot/core';
-import type { PlanResult } from '@luot/planner';
-import { PlanOptionsSchema, type PlanBodyInput, type PlanOptions } from '@luot/protocol';
+import {
+  PlanOptionsSchema,
+  PlanResultSchema,
+  type PlanBodyInput,
+  type PlanOptions,
+  type PlanResult,
+} from '@luot/protocol';
 import { ReportError, type HubAccess } from '../reports/api.js';
 
 const LOST: Text = { vi: 'Mất kết nối máy chủ.', en: 'Lost connection to the hub.' };
@@ -43,7 +48,11 @@ export async function fetchPlanOptions(access: HubAccess): Promise<PlanOptions> 
 }
 
 export async function makePlan(access: HubAccess, body: PlanBodyInput): Promise<PlanResult> {
-  return (await (await call(access, '/api/plan', body)).json()) as PlanResult;
+  // Checked on arrival like every answer the console reads: a hub of another version fails here,
+  // in words, rather than somewhere in a chart.
+  const parsed = PlanResultSchema.safeParse(await (await call(access, '/api/plan', body)).json());
+  if (!parsed.success) throw new ReportError(FAILED);
+  return parsed.data;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Text } from '@luot/core';
-import type { Estimate, PlanResult } from '@luot/planner';
+import type { Estimate, PlanResult } from '@luot/protocol';
 import { formatNumber } from '../reports/format.js';
 import { PALETTE } from '../reports/chart-options.js';
 

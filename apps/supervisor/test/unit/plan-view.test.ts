@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanResult, ServiceInterval } from '@luot/planner';
+import type { PlanResult, ServiceInterval } from '@luot/protocol';
 import {
   assignmentChanges,
   counterAssignments,
