@@ -8,9 +8,13 @@ import { ticketWatch } from '../transport/phone.js';
 import type { PlanRunner } from '../planning/runner.js';
 import { registerPlanRoutes } from './plan-routes.js';
 import { registerReportRoutes } from './report-routes.js';
+import { doc } from './openapi.js';
 import { requireSupervisor } from './supervisor-auth.js';
+import { z } from 'zod';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The same, for the API's description. */
+const DAY = z.string().regex(DATE);
 
 /** The CSV export's columns, in order; `*_at` columns are written as local office time. */
 const CSV_COLUMNS = [
@@ -60,23 +64,37 @@ export interface ApiDeps {
 export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
   const { engine, store, reports, config } = deps;
 
-  app.get('/api/health', async () => ({
-    ok: true,
-    day: engine.state.day,
-    seq: engine.seq,
-    level: engine.state.level,
-    uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
-    memoryMb: Object.fromEntries(
-      Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 104857.6) / 10]),
-    ),
-  }));
+  app.get(
+    '/api/health',
+    { schema: doc({ summary: "The hub's day, last event and memory", tags: ['hub'] }) },
+    async () => ({
+      ok: true,
+      day: engine.state.day,
+      seq: engine.seq,
+      level: engine.state.level,
+      uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
+      memoryMb: Object.fromEntries(
+        Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 104857.6) / 10]),
+      ),
+    }),
+  );
 
-  app.get<{ Params: { token: string } }>('/api/tickets/by-token/:token', async (req, reply) => {
-    const token = req.params.token;
-    const id = /^[\w-]{10,64}$/.test(token) ? store.ticketOfToken(token) : null;
-    const watch = id ? ticketWatch(engine.config, engine.state, id) : null;
-    return watch ?? reply.code(404).send({ error: 'not found' });
-  });
+  app.get<{ Params: { token: string } }>(
+    '/api/tickets/by-token/:token',
+    {
+      schema: doc({
+        summary: "A ticket's phone page: its place, wait and counter (the QR code's token)",
+        tags: ['phone'],
+        params: z.object({ token: z.string().regex(/^[\w-]{10,64}$/) }),
+      }),
+    },
+    async (req, reply) => {
+      const token = req.params.token;
+      const id = /^[\w-]{10,64}$/.test(token) ? store.ticketOfToken(token) : null;
+      const watch = id ? ticketWatch(engine.config, engine.state, id) : null;
+      return watch ?? reply.code(404).send({ error: 'not found' });
+    },
+  );
 
   // Everything below is for supervisors only.
   app.register(async (supervisor) => {
@@ -85,7 +103,11 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
       req.query.date ?? engine.state.day;
     const badDate = { error: 'date must be YYYY-MM-DD' };
 
-    supervisor.get('/api/state', async () => engine.snapshot());
+    supervisor.get(
+      '/api/state',
+      { schema: doc({ summary: 'The whole day as the screens mirror it', tags: ['hub'], supervisor: true }) },
+      async () => engine.snapshot(),
+    );
     registerReportRoutes(supervisor, { reports: reports.range, config, today: () => engine.state.day });
     registerPlanRoutes(supervisor, {
       config,
@@ -96,44 +118,78 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
     });
 
     // The audit log between two office-local days (both included; default: today), newest first.
-    supervisor.get<{ Querystring: { from?: string; to?: string } }>('/api/audit', async (req, reply) => {
-      const from = req.query.from ?? engine.state.day;
-      const to = req.query.to ?? from;
-      if (!DATE.test(from) || !DATE.test(to) || from > to)
-        return reply.code(400).send({ error: 'from and to must be YYYY-MM-DD, from ≤ to' });
-      const tz = config.office.sessions.timeZone;
-      const names = new Map(config.hub.officers.map((o) => [o.id, o.name]));
-      const entries = store.supervisors
-        .auditLog(localMidnight(from, tz), localMidnight(nextDay(to), tz))
-        .map((e) => ({ ...e, officerName: e.officerId ? (names.get(e.officerId) ?? null) : null }));
-      return { from, to, entries };
-    });
+    supervisor.get<{ Querystring: { from?: string; to?: string } }>(
+      '/api/audit',
+      {
+        schema: doc({
+          summary: 'The audit log between two office-local days (default today), newest first',
+          tags: ['supervisor'],
+          query: z.object({ from: DAY.optional(), to: DAY.optional() }),
+          supervisor: true,
+        }),
+      },
+      async (req, reply) => {
+        const from = req.query.from ?? engine.state.day;
+        const to = req.query.to ?? from;
+        if (!DATE.test(from) || !DATE.test(to) || from > to)
+          return reply.code(400).send({ error: 'from and to must be YYYY-MM-DD, from ≤ to' });
+        const tz = config.office.sessions.timeZone;
+        const names = new Map(config.hub.officers.map((o) => [o.id, o.name]));
+        const entries = store.supervisors
+          .auditLog(localMidnight(from, tz), localMidnight(nextDay(to), tz))
+          .map((e) => ({ ...e, officerName: e.officerId ? (names.get(e.officerId) ?? null) : null }));
+        return { from, to, entries };
+      },
+    );
 
-    supervisor.get<{ Querystring: { date?: string } }>('/api/reports/day', async (req, reply) => {
-      const day = dayOf(req);
-      return DATE.test(day) ? reports.day(day) : reply.code(400).send(badDate);
-    });
+    supervisor.get<{ Querystring: { date?: string } }>(
+      '/api/reports/day',
+      {
+        schema: doc({
+          summary: "One day's figures per service, officer and rating (default today)",
+          tags: ['reports'],
+          query: z.object({ date: DAY.optional() }),
+          supervisor: true,
+        }),
+      },
+      async (req, reply) => {
+        const day = dayOf(req);
+        return DATE.test(day) ? reports.day(day) : reply.code(400).send(badDate);
+      },
+    );
 
-    supervisor.get<{ Querystring: { date?: string } }>('/api/exports/tickets.csv', async (req, reply) => {
-      const day = dayOf(req);
-      if (!DATE.test(day)) return reply.code(400).send(badDate);
-      // Local office time, as people read it in a spreadsheet: 2026-11-30 09:05:12.
-      const local = new Intl.DateTimeFormat('sv-SE', {
-        timeZone: config.office.sessions.timeZone,
-        dateStyle: 'short',
-        timeStyle: 'medium',
-      });
-      const rows = reports.tickets(day).map((r) =>
-        CSV_COLUMNS.map((c) => {
-          const v = r[c];
-          return csvCell(c.endsWith('_at') && typeof v === 'number' ? local.format(v) : v);
-        }).join(','),
-      );
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="luot-${day}.csv"`)
-        .send('\uFEFF' + [CSV_COLUMNS.join(','), ...rows].join('\n') + '\n'); // BOM: Excel reads Vietnamese right
-    });
+    supervisor.get<{ Querystring: { date?: string } }>(
+      '/api/exports/tickets.csv',
+      {
+        schema: doc({
+          summary: 'Every ticket of a day as CSV (default today)',
+          tags: ['reports'],
+          query: z.object({ date: DAY.optional() }),
+          response: { file: 'text/csv' },
+          supervisor: true,
+        }),
+      },
+      async (req, reply) => {
+        const day = dayOf(req);
+        if (!DATE.test(day)) return reply.code(400).send(badDate);
+        // Local office time, as people read it in a spreadsheet: 2026-11-30 09:05:12.
+        const local = new Intl.DateTimeFormat('sv-SE', {
+          timeZone: config.office.sessions.timeZone,
+          dateStyle: 'short',
+          timeStyle: 'medium',
+        });
+        const rows = reports.tickets(day).map((r) =>
+          CSV_COLUMNS.map((c) => {
+            const v = r[c];
+            return csvCell(c.endsWith('_at') && typeof v === 'number' ? local.format(v) : v);
+          }).join(','),
+        );
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="luot-${day}.csv"`)
+          .send('\uFEFF' + [CSV_COLUMNS.join(','), ...rows].join('\n') + '\n'); // BOM: Excel reads Vietnamese right
+      },
+    );
   });
 }
 

@@ -1,7 +1,16 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Level } from '@luot/core';
 import { isOpenDay } from '@luot/sim';
-import { MAX_PLAN_RUNS, PLAN_ERRORS, PlanBodySchema, type PlanError, type PlanOptions } from '@luot/protocol';
+import {
+  MAX_PLAN_RUNS,
+  PLAN_ERRORS,
+  PlanBodySchema,
+  PlanOptionsSchema,
+  PlanResultSchema,
+  type PlanError,
+  type PlanOptions,
+} from '@luot/protocol';
+import { doc } from './openapi.js';
 import { officerSkills, type LoadedConfig } from '../config.js';
 import type { Store } from '../storage/store.js';
 import type { PlanResult } from '@luot/planner';
@@ -41,23 +50,34 @@ export function registerPlanRoutes(app: FastifyInstance, deps: PlanRouteDeps): v
   const { config, runner } = deps;
   const known = new Set(config.hub.officers.map((o) => o.id));
 
-  app.get('/api/plan/options', async (): Promise<PlanOptions> => {
-    const today = deps.today();
-    let next = addDay(today);
-    // A year of holidays at most; an office open no day at all plans tomorrow.
-    for (let i = 0; i < 366 && !isOpenDay(config.office.sessions, next); i++) next = addDay(next);
-    if (!isOpenDay(config.office.sessions, next)) next = addDay(today);
-    return {
-      today,
-      nextWorkingDay: next,
-      level: deps.level(),
-      // Those on the rota by default (supervisors run the console; they can still be named).
-      officers: config.hub.officers
-        .filter((o) => o.role === 'officer')
-        .map((o) => ({ id: o.id, name: o.name, services: officerSkills(o, config.office) })),
-      maxRuns: MAX_PLAN_RUNS,
-    };
-  });
+  app.get(
+    '/api/plan/options',
+    {
+      schema: doc({
+        summary: "The plan form's defaults: the next working day, the level, the officers",
+        tags: ['plan'],
+        response: PlanOptionsSchema,
+        supervisor: true,
+      }),
+    },
+    async (): Promise<PlanOptions> => {
+      const today = deps.today();
+      let next = addDay(today);
+      // A year of holidays at most; an office open no day at all plans tomorrow.
+      for (let i = 0; i < 366 && !isOpenDay(config.office.sessions, next); i++) next = addDay(next);
+      if (!isOpenDay(config.office.sessions, next)) next = addDay(today);
+      return {
+        today,
+        nextWorkingDay: next,
+        level: deps.level(),
+        // Those on the rota by default (supervisors run the console; they can still be named).
+        officers: config.hub.officers
+          .filter((o) => o.role === 'officer')
+          .map((o) => ({ id: o.id, name: o.name, services: officerSkills(o, config.office) })),
+        maxRuns: MAX_PLAN_RUNS,
+      };
+    },
+  );
 
   /**
    * The last few plans, by their request: "Tải Excel" right after "Lập kế hoạch" reuses the plan
@@ -107,21 +127,42 @@ export function registerPlanRoutes(app: FastifyInstance, deps: PlanRouteDeps): v
     }
   }
 
-  app.post('/api/plan', async (req, reply) => {
-    const plan = await planOf(req.body, reply);
-    return plan ?? reply;
-  });
+  app.post(
+    '/api/plan',
+    {
+      schema: doc({
+        summary: 'A staffing plan for a day (made in a worker thread; seconds)',
+        tags: ['plan'],
+        body: PlanBodySchema,
+        response: PlanResultSchema,
+        supervisor: true,
+      }),
+    },
+    async (req, reply) => (await planOf(req.body, reply)) ?? reply,
+  );
 
   // The same body as /api/plan; the plan as a workbook (Kế hoạch theo giờ, Phân công, Điểm nghẽn, Sảnh chờ).
-  app.post('/api/exports/plan.xlsx', async (req, reply) => {
-    const plan = await planOf(req.body, reply);
-    if (!plan) return reply;
-    const file = await planWorkbook(plan, config.office);
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="luot-ke-hoach-${plan.date}.xlsx"`)
-      .send(file);
-  });
+  app.post(
+    '/api/exports/plan.xlsx',
+    {
+      schema: doc({
+        summary: 'The plan as an Excel workbook (the plan just made with this body is reused)',
+        tags: ['plan'],
+        body: PlanBodySchema,
+        response: { file: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+        supervisor: true,
+      }),
+    },
+    async (req, reply) => {
+      const plan = await planOf(req.body, reply);
+      if (!plan) return reply;
+      const file = await planWorkbook(plan, config.office);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="luot-ke-hoach-${plan.date}.xlsx"`)
+        .send(file);
+    },
+  );
 }
 
 /** The calendar day after a YYYY-MM-DD date. */

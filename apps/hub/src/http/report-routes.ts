@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import {
   REPORT_QUERY_ERRORS,
   ReportQuerySchema,
+  ReportResponseSchema,
   checkReportRange,
   type ReportQueryError,
   type ReportView,
@@ -11,6 +12,7 @@ import type { RangeReports } from '../storage/reports/report.js';
 import type { ScanFilter } from '../storage/reports/scan.js';
 import { reportTable, type Cell, type CellKind } from '../storage/reports/tables.js';
 import { csvCell } from './api.js';
+import { doc } from './openapi.js';
 
 export interface ReportRouteDeps {
   reports: RangeReports;
@@ -68,41 +70,77 @@ export function registerReportRoutes(app: FastifyInstance, deps: ReportRouteDeps
   const fileName = (f: ScanFilter, ext: string, view?: ReportView) =>
     `luot-bao-cao-${f.from}-${f.to}${view ? `-${view}` : ''}.${ext}`;
 
-  app.get('/api/reports', async (req, reply) => {
-    const q = resolve(req.query);
-    if ('error' in q) return refuse(reply, q.error);
-    return respond(q.filter, q.compare);
-  });
+  app.get(
+    '/api/reports',
+    {
+      schema: doc({
+        summary: 'A report over any range of days, with filters, charts and the previous period',
+        tags: ['reports'],
+        query: ReportQuerySchema,
+        response: ReportResponseSchema,
+        supervisor: true,
+      }),
+    },
+    async (req, reply) => {
+      const q = resolve(req.query);
+      if ('error' in q) return refuse(reply, q.error);
+      return respond(q.filter, q.compare);
+    },
+  );
 
-  app.get('/api/exports/report.xlsx', async (req, reply) => {
-    const q = resolve(req.query);
-    if ('error' in q) return refuse(reply, q.error);
-    // Loaded on first use: exceljs and its dependencies would add megabytes to every hub's memory.
-    const { reportWorkbook } = await import('../storage/reports/xlsx.js');
-    const xlsx = await reportWorkbook(await respond(q.filter, q.compare), office);
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="${fileName(q.filter, 'xlsx')}"`)
-      .send(xlsx);
-  });
+  app.get(
+    '/api/exports/report.xlsx',
+    {
+      schema: doc({
+        summary: 'The same report as an Excel workbook, one sheet per view',
+        tags: ['reports'],
+        query: ReportQuerySchema,
+        response: { file: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+        supervisor: true,
+      }),
+    },
+    async (req, reply) => {
+      const q = resolve(req.query);
+      if ('error' in q) return refuse(reply, q.error);
+      // Loaded on first use: exceljs and its dependencies would add megabytes to every hub's memory.
+      const { reportWorkbook } = await import('../storage/reports/xlsx.js');
+      const xlsx = await reportWorkbook(await respond(q.filter, q.compare), office);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${fileName(q.filter, 'xlsx')}"`)
+        .send(xlsx);
+    },
+  );
 
-  app.get('/api/exports/report.csv', async (req, reply) => {
-    const q = resolve(req.query);
-    if ('error' in q) return refuse(reply, q.error);
-    const view = q.view ?? 'service';
-    const table = reportTable((await respond(q.filter, false)).current, view);
-    const line = (cells: Cell[]) =>
-      cells.map((v, i) => csvCell(csvValue(v, table.columns[i]!.kind))).join(',');
-    const lines = [
-      table.columns.map((c) => csvCell(c.header)).join(','),
-      ...table.rows.map(line),
-      line(table.total),
-    ];
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${fileName(q.filter, 'csv', view)}"`)
-      .send('\uFEFF' + lines.join('\n') + '\n'); // BOM: Excel reads Vietnamese right
-  });
+  app.get(
+    '/api/exports/report.csv',
+    {
+      schema: doc({
+        summary: 'One view of the report as CSV (UTF-8 with BOM, Vietnamese headers)',
+        tags: ['reports'],
+        query: ReportQuerySchema,
+        response: { file: 'text/csv' },
+        supervisor: true,
+      }),
+    },
+    async (req, reply) => {
+      const q = resolve(req.query);
+      if ('error' in q) return refuse(reply, q.error);
+      const view = q.view ?? 'service';
+      const table = reportTable((await respond(q.filter, false)).current, view);
+      const line = (cells: Cell[]) =>
+        cells.map((v, i) => csvCell(csvValue(v, table.columns[i]!.kind))).join(',');
+      const lines = [
+        table.columns.map((c) => csvCell(c.header)).join(','),
+        ...table.rows.map(line),
+        line(table.total),
+      ];
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${fileName(q.filter, 'csv', view)}"`)
+        .send('\uFEFF' + lines.join('\n') + '\n'); // BOM: Excel reads Vietnamese right
+    },
+  );
 }
 
 /** Shares are written as percentages in CSV (the header says %), with two decimals. */

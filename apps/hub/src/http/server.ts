@@ -1,6 +1,8 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
+import hubPackage from '../../package.json' with { type: 'json' };
 import { registerApi, type ApiDeps } from './api.js';
+import { registerOpenApi } from './openapi.js';
 import { registerApps } from './static-apps.js';
 
 /**
@@ -38,6 +40,8 @@ export async function createHttpServer(deps: ApiDeps & { logger: Logger }): Prom
     // Closing waits for no idle client: acknowledged work is already on disk.
     forceCloseConnections: true,
   });
+  // Before the routes: it describes each as it is added (GET /api/openapi.json).
+  await registerOpenApi(app, hubPackage.version);
   registerApi(app, deps);
   await registerApps(app);
   app.get('/', (_req, reply) => reply.redirect('/display'));
