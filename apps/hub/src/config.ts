@@ -86,6 +86,12 @@ export const HubConfigSchema = z.object({
     .object({ burst: z.number().int().positive(), intervalMs: z.number().int().positive() })
     .default({ burst: 5, intervalMs: 2000 }),
   /**
+   * Requests to the public routes (a ticket's phone page; later the booking page) per client
+   * address per minute. Generous: every phone on the office's Wi-Fi may reach the hub from one
+   * address through a router, and a hall holds a hundred of them; a flood is thousands.
+   */
+  publicRequestsPerMinute: z.number().int().positive().default(300),
+  /**
    * A supervisor who does nothing for this long is signed out (docs/hub.md, "Supervisors"): the
    * console is often left open on a desk in a public hall.
    */

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from 'node:net';
 import pino from 'pino';
 import { csvCell } from '../src/http/api.js';
-import { startTestHub, type TestHub } from '@luot/hub/testing';
+import { startTestHub, testConfig, type TestHub } from '@luot/hub/testing';
 
 let t: TestHub;
 afterEach(async () => t?.close());
@@ -98,5 +98,30 @@ describe('CSV export', () => {
     // The note reads back as it was written.
     const outcome = rows[0]![header!.indexOf('outcome')]!.replace(/^'/, '');
     expect(JSON.parse(outcome)).toMatchObject({ kind: 'other', note });
+  });
+});
+
+describe('a flood on the public ticket page', () => {
+  it('is answered 429 with Retry-After and words, per client address, while the hub goes on', async () => {
+    const t = await startTestHub({ config: testConfig({ publicRequestsPerMinute: 5 }) });
+    try {
+      const kiosk = await t.client('test-kiosk-1-token');
+      const issued = await kiosk.issue({ service: 'C' });
+      const token = issued.result.token;
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, () => fetch(`${t.hub.url}/api/tickets/by-token/${token}`)),
+      );
+      const statuses = answers.map((r) => r.status).sort();
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
+      const refused = answers.find((r) => r.status === 429)!;
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      const body = (await refused.json()) as { code: string; message: { vi: string } };
+      expect(body.code).toBe('TOO_MANY_REQUESTS');
+      expect(body.message.vi).toContain('Quá nhiều yêu cầu');
+      // The office is not slowed: a kiosk still gets its number.
+      expect((await kiosk.issue({ service: 'C' })).result.ticket.number).toBe('C002');
+    } finally {
+      await t.close();
+    }
   });
 });

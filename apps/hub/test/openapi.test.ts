@@ -32,7 +32,7 @@ describe('GET /api/openapi.json', () => {
     expect(res.status).toBe(200);
     const spec = (await res.json()) as Spec;
     expect(spec.openapi).toBe('3.1.0');
-    const result = await new Validator().validate(spec as unknown as object);
+    const result = await new Validator().validate(spec as unknown as Parameters<Validator['validate']>[0]);
     expect(result.errors ?? [], JSON.stringify(result.errors)).toEqual([]);
     expect(result.valid).toBe(true);
 

@@ -9,6 +9,7 @@ import type { PlanRunner } from '../planning/runner.js';
 import { registerPlanRoutes } from './plan-routes.js';
 import { registerReportRoutes } from './report-routes.js';
 import { doc } from './openapi.js';
+import { publicLimit } from './public-limits.js';
 import { requireSupervisor } from './supervisor-auth.js';
 import { z } from 'zod';
 
@@ -82,6 +83,7 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
   app.get<{ Params: { token: string } }>(
     '/api/tickets/by-token/:token',
     {
+      onRequest: publicLimit(config.hub.publicRequestsPerMinute),
       schema: doc({
         summary: "A ticket's phone page: its place, wait and counter (the QR code's token)",
         tags: ['phone'],
