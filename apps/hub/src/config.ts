@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SmsConfigSchema } from '@luot/sms';
 import { z } from 'zod';
 import { parseOfficeConfig, TextSchema, type OfficeConfig } from '@luot/core';
 import { PrinterConfigSchema } from '@luot/printer/config';
@@ -85,6 +86,12 @@ export const HubConfigSchema = z.object({
   snapshotLimit: z
     .object({ burst: z.number().int().positive(), intervalMs: z.number().int().positive() })
     .default({ burst: 5, intervalMs: 2000 }),
+  /**
+   * Text messages to citizens (online numbers: one-time codes, reminders): `{ "kind": "log" }` (the
+   * default: the hub's log and the /dev/sms page) or a provider's HTTP API (@luot/sms). Whether the
+   * log gateway shows one-time codes defaults to "not in production" (NODE_ENV).
+   */
+  sms: SmsConfigSchema.default({ kind: 'log' }),
   /**
    * Requests to the public routes (a ticket's phone page; later the booking page) per client
    * address per minute. Generous: every phone on the office's Wi-Fi may reach the hub from one

@@ -8,6 +8,7 @@ import type { LoadedConfig } from './config.js';
 import { Engine } from './engine/engine.js';
 import { createHttpServer } from './http/server.js';
 import { PlanRunner } from './planning/runner.js';
+import { smsGateway, type SmsGateway } from '@luot/sms';
 import { HubPrinters } from './printing/hub-printers.js';
 import { openStorage } from './storage/index.js';
 import type { Store } from './storage/store.js';
@@ -28,6 +29,8 @@ export interface Hub {
   engine: Engine;
   store: Store;
   printers: HubPrinters;
+  /** Text messages to citizens' phones (the hub file's `sms`: the log by default). */
+  sms: SmsGateway;
   /** Where staffing plans are made (a worker thread each). */
   planner: PlanRunner;
   sockets: DeviceSockets;
@@ -81,6 +84,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   await printers.start();
   printers.startPolling();
 
+  const sms = smsGateway(config.hub.sms, (entry, message) => logger.info(entry, message));
   // Staffing plans run in worker threads, one at a time: the engine's thread stays free for the office.
   const planner = new PlanRunner({ logger });
   const http = await createHttpServer({
@@ -89,6 +93,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     reports,
     config,
     planner,
+    sms,
     startedAt: Date.now(),
     logger,
   });
@@ -126,6 +131,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     engine,
     store,
     printers,
+    sms,
     planner,
     sockets: devices,
     http,

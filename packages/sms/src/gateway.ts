@@ -42,10 +42,10 @@ export const SmsConfigSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('log'),
     /**
-     * Show one-time codes in the log and on /dev/sms (a developer books with no phone). Off in
-     * production: nobody with access to the log may read another citizen's code.
+     * Show one-time codes in the log and on /dev/sms (a developer books with no phone). Absent: on
+     * unless NODE_ENV is production — nobody with access to a production log may read a code.
      */
-    showSecrets: z.boolean().default(true),
+    showSecrets: z.boolean().optional(),
   }),
   z.object({
     kind: z.literal('http'),

@@ -8,6 +8,8 @@ import { ticketWatch } from '../transport/phone.js';
 import type { PlanRunner } from '../planning/runner.js';
 import { registerPlanRoutes } from './plan-routes.js';
 import { registerReportRoutes } from './report-routes.js';
+import { LogGateway, type SmsGateway } from '@luot/sms';
+import { registerDevSms } from './dev-sms.js';
 import { doc } from './openapi.js';
 import { publicLimit } from './public-limits.js';
 import { requireSupervisor } from './supervisor-auth.js';
@@ -55,6 +57,8 @@ export interface ApiDeps {
   config: LoadedConfig;
   /** Makes staffing plans off the event loop (`POST /api/plan`). */
   planner: PlanRunner;
+  /** Text messages; with the log gateway, `/dev/sms` shows what was sent. */
+  sms: SmsGateway;
   startedAt: number;
 }
 
@@ -97,6 +101,8 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
       return watch ?? reply.code(404).send({ error: 'not found' });
     },
   );
+
+  if (deps.sms instanceof LogGateway) registerDevSms(app, deps.sms, config.office.office.name.vi);
 
   // Everything below is for supervisors only.
   app.register(async (supervisor) => {
