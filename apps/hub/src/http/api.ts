@@ -102,7 +102,11 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
     },
   );
 
-  if (deps.sms instanceof LogGateway) registerDevSms(app, deps.sms, config.office.office.name.vi);
+  if (deps.sms instanceof LogGateway)
+    registerDevSms(app, deps.sms, {
+      name: config.office.office.name.vi,
+      timeZone: config.office.sessions.timeZone,
+    });
 
   // Everything below is for supervisors only.
   app.register(async (supervisor) => {
