@@ -25,6 +25,13 @@ export interface Officer {
   agency: Text;
 }
 
+/** What a booked ticket carries: its booking's code and slot (docs/queue-rules.md, "Bookings"). */
+export interface TicketBooking {
+  code: string;
+  /** The slot's start, epoch ms. */
+  slotStart: number;
+}
+
 export interface Ticket {
   /** Unique across days: '20261130-A012'. */
   id: string;
@@ -67,6 +74,16 @@ export interface Ticket {
   transfers: number;
   kioskId: string | null;
   rating: number | null | undefined;
+  /**
+   * The booking the citizen checked in with; null for a walk-in. Optional because tickets of older
+   * logs have no such field: read it as `t.booking ?? null` (or through `dueBooking`).
+   */
+  booking?: TicketBooking | null;
+}
+
+/** A checked-in booking whose slot has started at `now`: it goes ahead of walk-ins (routing.ts). */
+export function dueBooking(t: Ticket, now: number): boolean {
+  return !!t.booking && t.booking.slotStart <= now;
 }
 
 export type CounterStatus = 'offline' | 'open' | 'paused' | 'closed';
@@ -79,6 +96,11 @@ export interface CounterState {
   pauseReason: string | null;
   /** Priority calls in a row while normal tickets were waiting (fairness rule). */
   priorityInRow: number;
+  /**
+   * Bookings called in a row while walk-ins were waiting (the walk-in guard, routing.ts). Optional:
+   * absent in days rebuilt by older clients; read as `?? 0`.
+   */
+  bookedInRow?: number;
   /** Closed by the supervisor, independent of the level. */
   closedBySupervisor: boolean;
   /** Why the supervisor closed it (shown on the console and the counter); null when open. */
@@ -142,6 +164,12 @@ export interface Lines {
    * without scanning the day's tickets on every issue.
    */
   handled: Record<string, Record<number, number>>;
+  /**
+   * Booked tickets of each service waiting in the hall for any counter (in `waiting`, not targeted):
+   * routing looks for a due booking only where there is one, so a day without bookings pays nothing.
+   * Optional: days built before bookings have none.
+   */
+  booked?: Record<string, number>;
 }
 
 /**
