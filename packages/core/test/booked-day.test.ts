@@ -36,7 +36,10 @@ describe('checking a booking in', () => {
     const o = new Office(office(), at(9, 29));
     o.signIn(1);
     const b = booked(10);
-    o.refused({ type: 'issue', service: 'A', priority: null, party: 1, kioskId: null, booking: b }, 'CHECK_IN_EARLY');
+    o.refused(
+      { type: 'issue', service: 'A', priority: null, party: 1, kioskId: null, booking: b },
+      'CHECK_IN_EARLY',
+    );
     o.now = at(9, 30);
     o.issue('A', { booking: b });
     o.refused(
