@@ -78,10 +78,39 @@ export function slotPlaces(config: OfficeConfig, service: string, level: Level):
 }
 
 /**
- * The slots of a service on a day (YYYY-MM-DD): every `slotMinutes` from the start of each session
- * period, whole slots only. None on a holiday or a day the office does not work, for an unknown
- * service, when bookings are off for it, or when the distancing level restricts it (its existing
- * bookings are the hub's to tell). A slot with no place is not a slot: it is left out.
+ * Whether a service has slots on a day at a level at all: bookings on for it, a working day, not
+ * restricted by the level, and a counter to serve it that the level leaves open.
+ */
+function hasSlots(config: OfficeConfig, date: string, service: string, level: Level): boolean {
+  return (
+    config.services.some((s) => s.prefix === service) &&
+    serviceBookingRules(config, service).enabled &&
+    isWorkingDay(config, date) &&
+    !restrictedAtLevel(config, service, level) &&
+    countersAtLevel(config, service, level) > 0
+  );
+}
+
+/** Slot starts of a day: every `slotMinutes` from the start of each session period, whole slots only. */
+function slotTimes(config: OfficeConfig, date: string): Array<{ start: string; startsAt: number }> {
+  const { slotMinutes } = bookingRules(config);
+  const midnight = localMidnight(date, config.sessions.timeZone);
+  const times: Array<{ start: string; startsAt: number }> = [];
+  for (const period of config.sessions.periods) {
+    const end = parseHm(period.end);
+    for (let m = parseHm(period.start); m + slotMinutes <= end; m += slotMinutes) {
+      const start = `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+      times.push({ start, startsAt: midnight + m * MINUTE });
+    }
+  }
+  return times.sort((a, b) => a.startsAt - b.startsAt);
+}
+
+/**
+ * The slots of a service on a day (YYYY-MM-DD). None on a holiday or a day the office does not
+ * work, for an unknown service, when bookings are off for it, or when the distancing level
+ * restricts it or closes every counter serving it (its existing bookings are the hub's to tell:
+ * `bookingsWithoutSlot`). A slot with no place is not a slot: it is left out.
  */
 export function bookingSlots(
   config: OfficeConfig,
@@ -90,26 +119,18 @@ export function bookingSlots(
   level: Level,
   now: number,
 ): BookingSlot[] {
-  if (!serviceBookingRules(config, service).enabled) return [];
-  if (!isWorkingDay(config, date) || restrictedAtLevel(config, service, level)) return [];
+  if (!hasSlots(config, date, service, level)) return [];
   const places = slotPlaces(config, service, level);
   if (places <= 0) return [];
-  const rules = bookingRules(config);
-  const tz = config.sessions.timeZone;
-  const today = localTime(now, tz).day;
+  const { closeBeforeMinutes } = bookingRules(config);
+  const today = localTime(now, config.sessions.timeZone).day;
   const inHorizon = date >= today && date <= lastBookableDay(config, now);
-  const midnight = localMidnight(date, tz);
-  const slots: BookingSlot[] = [];
-  for (const period of config.sessions.periods) {
-    const end = parseHm(period.end);
-    for (let m = parseHm(period.start); m + rules.slotMinutes <= end; m += rules.slotMinutes) {
-      const startsAt = midnight + m * MINUTE;
-      const start = `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-      const open = inHorizon && now <= startsAt - rules.closeBeforeMinutes * MINUTE;
-      slots.push({ start, startsAt, places, open });
-    }
-  }
-  return slots.sort((a, b) => a.startsAt - b.startsAt);
+  return slotTimes(config, date).map(({ start, startsAt }) => ({
+    start,
+    startsAt,
+    places,
+    open: inHorizon && now <= startsAt - closeBeforeMinutes * MINUTE,
+  }));
 }
 
 /** What became of a booking. `lapsed`: came after the check-in window; `no_show`: never came. */
@@ -239,6 +260,56 @@ export function checkBookingLimits(
   ).length;
   if (taken >= slot.places) return { code: 'SLOT_FULL', details: { start: slot.start, places: slot.places } };
   return null;
+}
+
+/** A slot with the places still free: what the booking page shows and offers instead of a full one. */
+export interface FreeSlot extends BookingSlot {
+  remaining: number;
+}
+
+/** The day's slots of a service with their free places, given the bookings the hub holds for it. */
+export function slotsWithRemaining(
+  existing: readonly BookingRecord[],
+  config: OfficeConfig,
+  date: string,
+  service: string,
+  level: Level,
+  now: number,
+): FreeSlot[] {
+  const taken = new Map<number, number>();
+  for (const b of existing)
+    if (b.service === service && HOLDS_PLACE.has(b.status))
+      taken.set(b.slotStart, (taken.get(b.slotStart) ?? 0) + 1);
+  return bookingSlots(config, date, service, level, now).map((s) => ({
+    ...s,
+    remaining: Math.max(0, s.places - (taken.get(s.startsAt) ?? 0)),
+  }));
+}
+
+/**
+ * Bookings still to come whose slot no longer exists: the distancing level restricts their service
+ * or closes every counter that would serve it, the day became a holiday, bookings were turned off.
+ * The hub tells these citizens (and offers to rebook); bookings whose slot merely has fewer places
+ * at the new level are kept — the office honours what it promised.
+ */
+export function bookingsWithoutSlot<B extends BookingRecord>(
+  existing: readonly B[],
+  config: OfficeConfig,
+  level: Level,
+  now: number,
+): B[] {
+  const starts = new Map<string, Set<number>>();
+  const exists = (b: BookingRecord) => {
+    const key = `${b.date}/${b.service}`;
+    let set = starts.get(key);
+    if (!set) {
+      // Whether the slot exists at all; its places at the new level are not the question.
+      const times = hasSlots(config, b.date, b.service, level) ? slotTimes(config, b.date) : [];
+      starts.set(key, (set = new Set(times.map((t) => t.startsAt))));
+    }
+    return set.has(b.slotStart);
+  };
+  return existing.filter((b) => b.status === 'booked' && b.slotStart >= now && !exists(b));
 }
 
 /** Where a booking stands against its check-in window at `now`. */

@@ -8,7 +8,9 @@ import {
   bookingSlots,
   checkBookingLimits,
   checkInWindow,
+  bookingsWithoutSlot,
   lastBookableDay,
+  slotsWithRemaining,
   parseOfficeConfig,
   serviceBookingRules,
   slotPlaces,
@@ -256,6 +258,53 @@ describe('checkBookingLimits', () => {
       if (!checkBookingLimits(taken, who, config, now)) taken.push(record({ phone: who.phone }));
     }
     expect(taken).toHaveLength(3);
+  });
+});
+
+describe('slotsWithRemaining and bookingsWithoutSlot', () => {
+  const config = booking();
+  const slot = at(10, 0, 1);
+  const record = (r: Partial<BookingRecord>): BookingRecord => ({
+    phone: '+84901000001',
+    service: 'B',
+    date: '2026-12-01',
+    slotStart: slot,
+    status: 'booked',
+    createdAt: at(8),
+    ...r,
+  });
+
+  it('shows the places left in each slot, a cancelled booking giving its place back', () => {
+    const slots = slotsWithRemaining(
+      [
+        record({}),
+        record({ status: 'checked_in' }),
+        record({ status: 'cancelled' }),
+        record({ service: 'A' }),
+      ],
+      config,
+      '2026-12-01',
+      'B',
+      1,
+      at(9),
+    );
+    expect(slots.find((s) => s.startsAt === slot)!.remaining).toBe(1);
+    expect(slots.find((s) => s.startsAt === slot + 15 * MINUTE)!.remaining).toBe(3);
+  });
+
+  it('lists the bookings to come that a level leaves without a slot, keeping those with fewer places', () => {
+    const a = record({ service: 'A', slotStart: at(8, 0, 1) });
+    const b = record({});
+    const past = record({ service: 'A', date: MONDAY, slotStart: at(8) });
+    const done = record({ service: 'A', status: 'cancelled', slotStart: at(8, 15, 1) });
+    // Level 3 leaves A one counter: no place in a new slot (⌊0.75⌋), but the booking stands.
+    expect(bookingsWithoutSlot([a, b, past, done], config, 3, at(9))).toEqual([]);
+    // Level 4 restricts A: its booking to come is told; the one already past is not.
+    expect(bookingsWithoutSlot([a, b, past, done], config, 4, at(9))).toEqual([a]);
+    // A level that closes every counter of B leaves B with no slot.
+    const closed = booking((c) => (c.levels[2] = { closedCounters: [2, 3], restrictedServices: [] }));
+    expect(bookingSlots(closed, '2026-12-01', 'B', 2, at(9))).toEqual([]);
+    expect(bookingsWithoutSlot([a, b], closed, 2, at(9))).toEqual([b]);
   });
 });
 
