@@ -81,9 +81,14 @@ export interface Ticket {
   booking?: TicketBooking | null;
 }
 
-/** A checked-in booking whose slot has started at `now`: it goes ahead of walk-ins (routing.ts). */
+/**
+ * A checked-in booking whose slot has started at `now`, not yet called: it goes ahead of walk-ins
+ * (routing.ts). The precedence is for its first call only: once called, a booked citizen transferred
+ * elsewhere or put back after a no-show is ordered like everyone else (by age, and the reactivation
+ * rule's place), or a no-show would come back at the head of the line.
+ */
 export function dueBooking(t: Ticket, now: number): boolean {
-  return !!t.booking && t.booking.slotStart <= now;
+  return !!t.booking && t.booking.slotStart <= now && t.callCount === 0;
 }
 
 export type CounterStatus = 'offline' | 'open' | 'paused' | 'closed';

@@ -210,6 +210,38 @@ describe('calling order with bookings', () => {
   });
 });
 
+describe('a booked citizen after the first call', () => {
+  it('is put back after a no-show with reactivateBehind ahead, not at the head of the line', () => {
+    const o = new Office(office(), at(8, 40));
+    o.signIn(1);
+    o.issue('A', { booking: booked(9) }); // A001
+    o.issue('A'); // A002
+    o.issue('A'); // A003
+    o.issue('A'); // A004
+    o.now = at(9);
+    expect(o.callNext(1).number).toBe('A001');
+    o.noShow(1);
+    o.reactivate('20261130-A001', 1);
+    expect(o.serveAll(1)).toEqual(['A002', 'A003', 'A001', 'A004']);
+  });
+
+  it('is ordered by age in the line it is transferred to', () => {
+    const o = new Office(office(), at(8, 35));
+    o.signIn(1);
+    o.signIn(3);
+    o.issue('B'); // B001 08:35
+    o.now = at(8, 40);
+    o.issue('A', { booking: booked(9) }); // A001 08:40
+    o.now = at(8, 50);
+    o.issue('B'); // B002 08:50
+    o.now = at(9);
+    expect(o.callNext(1).number).toBe('A001');
+    o.transfer(1, { service: 'B' });
+    // By its original time, 08:40: after B001, before B002 — not at the head as a due booking.
+    expect(o.serveAll(3)).toEqual(['B001', 'A001', 'B002']);
+  });
+});
+
 describe('a booking and the hall cap', () => {
   /** A hall of 1: everyone after the first waits outside. */
   const small = () => office((c) => (c.zones[0]!.capacity = { 1: 1, 2: 1, 3: 1, 4: 1 }));
