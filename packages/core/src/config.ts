@@ -225,7 +225,7 @@ export const BOOKING_DEFAULTS: BookingRules = {
   walkInGuard: { afterMinutes: ALERT_DEFAULTS.waitMinutes, maxBookedInRow: 2 },
 };
 
-/** Resolved per configuration object: routing reads the guard on every call. */
+/** Resolved once per configuration object (never changed in place): routing reads the guard on every call. */
 const resolvedRules = new WeakMap<object, BookingRules>();
 
 /** The office's booking rules, defaults filled in. */

@@ -115,8 +115,8 @@ export function pickNext(config: OfficeConfig, state: DayState, counter: number,
   if (!pick) return null;
   // The guard counts bookings called while walk-ins wait; a walk-in's call starts it again.
   const isBooking = dueBooking(pick.ticket, now);
-  const heads = [...priorityHeads, ...normalHeads];
-  const counted = isBooking && heads.some((h) => h.overWalkIn || !dueBooking(h.ticket, now));
+  const walkInWaits = (h: Head) => h.overWalkIn || !dueBooking(h.ticket, now);
+  const counted = isBooking && (priorityHeads.some(walkInWaits) || normalHeads.some(walkInWaits));
   return { ...pick, bookedInRow: counted ? bookedInRow + 1 : 0 };
 }
 
