@@ -26,15 +26,6 @@ export interface Pick {
   bookedInRow: number;
 }
 
-/** The head of one line: the ticket it would give, and the age it is ordered by. */
-interface Head {
-  ticket: Ticket;
-  /** `queuedAt`, or for a due booking the one of the walk-in it goes ahead of when that is older. */
-  key: number;
-  /** A due booking that went ahead of a walk-in waiting in the same line. */
-  overWalkIn: boolean;
-}
-
 export function pickNext(config: OfficeConfig, state: DayState, counter: number, now: number): Pick | null {
   const cc = counterConfig(config, counter);
   const cs = state.counters[counter];
@@ -51,73 +42,95 @@ export function pickNext(config: OfficeConfig, state: DayState, counter: number,
     const i = own.indexOf(t.service);
     return i < 0 ? own.length : i;
   };
-  const older = (a: Head, b: Head) =>
-    a.key !== b.key
-      ? a.key < b.key
-      : rank(a.ticket) !== rank(b.ticket)
-        ? rank(a.ticket) < rank(b.ticket)
-        : a.ticket.order !== b.ticket.order
-          ? a.ticket.order < b.ticket.order
-          : a.ticket.id < b.ticket.id;
-  const oldest = (list: Head[]) => list.reduce<Head | null>((m, h) => (!m || older(h, m) ? h : m), null);
-
-  const guard = bookingRules(config).walkInGuard;
-  /** The head of a line, with its due bookings ahead of its walk-ins (rule 4). */
-  const head = (ids: string[], booked: boolean): Head | null => {
-    const first = ids[0];
-    if (!first) return null;
-    // No booking waits for the service: the head of the line, as before bookings existed.
-    if (!booked) {
-      const t = state.tickets[first]!;
-      return { ticket: t, key: t.queuedAt, overWalkIn: false };
-    }
-    let walkIn: Ticket | null = null;
-    let booking: Ticket | null = null;
-    for (const id of ids) {
-      const t = state.tickets[id]!;
-      if (!dueBooking(t, now)) walkIn ??= t;
-      else if (!booking || bookedBefore(t, booking)) booking = t;
-    }
-    if (!booking) return walkIn && { ticket: walkIn, key: walkIn.queuedAt, overWalkIn: false };
-    if (!walkIn) return { ticket: booking, key: booking.queuedAt, overWalkIn: false };
-    // The walk-in guard: walk-ins never starve behind a stream of bookings.
-    if (bookedInRow >= guard.maxBookedInRow && now - walkIn.queuedAt > guard.afterMinutes * 60_000)
-      return { ticket: walkIn, key: walkIn.queuedAt, overWalkIn: false };
-    return { ticket: booking, key: Math.min(booking.queuedAt, walkIn.queuedAt), overWalkIn: true };
+  // A line's head is ordered by its `queuedAt`, or a due booking by the age of the walk-in it went
+  // ahead of (rule 4): those keys are kept aside, and only made when bookings wait. "Call next" runs
+  // often (the planner replays days by the thousand): a day without bookings must not pay for them.
+  let keys: Map<Ticket, number> | null = null;
+  const older = (a: Ticket, b: Ticket) => {
+    const ka = keys ? (keys.get(a) ?? a.queuedAt) : a.queuedAt;
+    const kb = keys ? (keys.get(b) ?? b.queuedAt) : b.queuedAt;
+    if (ka !== kb) return ka < kb;
+    const ra = rank(a);
+    const rb = rank(b);
+    if (ra !== rb) return ra < rb;
+    return a.order !== b.order ? a.order < b.order : a.id < b.id;
   };
+  const oldest = (list: Ticket[]) => list.reduce<Ticket | null>((m, t) => (!m || older(t, m) ? t : m), null);
 
-  const priorityHeads: Head[] = [];
-  const normalHeads: Head[] = [];
+  const priorityHeads: Ticket[] = [];
+  const normalHeads: Ticket[] = [];
+  const booked = state.lines.booked;
   const services = cc.servesAllPriority ? config.services.map((s) => s.prefix) : own;
   for (const s of services) {
     const lines = state.lines.waiting[s];
     if (!lines) continue;
-    const booked = (state.lines.booked?.[s] ?? 0) > 0;
-    const p = head(lines.priority, booked);
+    const mine = own.includes(s);
+    if (!booked || !booked[s]) {
+      // No booking waits for the service: the heads of its lines, as before bookings existed.
+      const p = lines.priority[0];
+      if (p) priorityHeads.push(state.tickets[p]!);
+      const n = lines.normal[0];
+      if (n && mine) normalHeads.push(state.tickets[n]!);
+      continue;
+    }
+    keys ??= new Map();
+    const p = bookedHead(config, state, lines.priority, now, bookedInRow, keys);
     if (p) priorityHeads.push(p);
-    if (!own.includes(s)) continue;
-    const n = head(lines.normal, booked);
+    const n = mine ? bookedHead(config, state, lines.normal, now, bookedInRow, keys) : null;
     if (n) normalHeads.push(n);
   }
 
   // The oldest of each class. Lines are sorted by age, so if any normal ticket has aged, the oldest has.
   const p = oldest(priorityHeads);
   const n = oldest(normalHeads);
-  let pick: Omit<Pick, 'bookedInRow'> | null = null;
-  if (n && (!p || (n.key <= agedBefore && older(n, p)))) pick = { ticket: n.ticket, priorityInRow: 0 };
-  else if (p) {
+  let ticket: Ticket;
+  let priorityInRow: number;
+  if (n && (!p || ((keys?.get(n) ?? n.queuedAt) <= agedBefore && older(n, p)))) {
+    ticket = n;
+    priorityInRow = 0;
+  } else if (p) {
     // A priority ticket leads. Normal tickets waiting (aged or not) get one call after enough priority calls.
-    pick =
-      n && cs.priorityInRow >= config.fairness.maxPriorityInRow
-        ? { ticket: n.ticket, priorityInRow: 0 }
-        : { ticket: p.ticket, priorityInRow: n ? cs.priorityInRow + 1 : 0 };
+    const normalsTurn = n && cs.priorityInRow >= config.fairness.maxPriorityInRow;
+    ticket = normalsTurn ? n : p;
+    priorityInRow = normalsTurn ? 0 : n ? cs.priorityInRow + 1 : 0;
+  } else return null;
+  if (!keys || !dueBooking(ticket, now)) return { ticket, priorityInRow, bookedInRow: 0 };
+  // The guard counts bookings called while walk-ins wait (a booking went ahead of a walk-in in its
+  // line — only those have a key — or a walk-in heads a line); a walk-in's call starts it again.
+  const walkInWaits =
+    keys.size > 0 ||
+    priorityHeads.some((t) => !dueBooking(t, now)) ||
+    normalHeads.some((t) => !dueBooking(t, now));
+  return { ticket, priorityInRow, bookedInRow: walkInWaits ? bookedInRow + 1 : 0 };
+}
+
+/**
+ * The head of a line in which bookings wait: its first due booking (earliest slot) ahead of its
+ * first walk-in (rule 4), unless the walk-in guard gives the walk-in its turn. A booking that goes
+ * ahead of a walk-in gets the walk-in's age as its key (in `keys`) when that is older.
+ */
+function bookedHead(
+  config: OfficeConfig,
+  state: DayState,
+  ids: string[],
+  now: number,
+  bookedInRow: number,
+  keys: Map<Ticket, number>,
+): Ticket | null {
+  let walkIn: Ticket | null = null;
+  let booking: Ticket | null = null;
+  for (const id of ids) {
+    const t = state.tickets[id]!;
+    if (!dueBooking(t, now)) walkIn ??= t;
+    else if (!booking || bookedBefore(t, booking)) booking = t;
   }
-  if (!pick) return null;
-  // The guard counts bookings called while walk-ins wait; a walk-in's call starts it again.
-  const isBooking = dueBooking(pick.ticket, now);
-  const walkInWaits = (h: Head) => h.overWalkIn || !dueBooking(h.ticket, now);
-  const counted = isBooking && (priorityHeads.some(walkInWaits) || normalHeads.some(walkInWaits));
-  return { ...pick, bookedInRow: counted ? bookedInRow + 1 : 0 };
+  if (!booking || !walkIn) return booking ?? walkIn;
+  // The walk-in guard: walk-ins never starve behind a stream of bookings.
+  const guard = bookingRules(config).walkInGuard;
+  if (bookedInRow >= guard.maxBookedInRow && now - walkIn.queuedAt > guard.afterMinutes * 60_000)
+    return walkIn;
+  keys.set(booking, Math.min(booking.queuedAt, walkIn.queuedAt));
+  return booking;
 }
 
 /** Order of due bookings in a line: the earlier slot first, then the line's order (check-in time…). */
