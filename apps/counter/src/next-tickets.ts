@@ -36,6 +36,7 @@ export function nextTickets(
       remove(targeted, t.id) || remove(waiting[t.service]?.[t.priority ? 'priority' : 'normal'], t.id);
     if (!taken) break; // cannot happen with consistent lines; never loop on the same ticket
     me.priorityInRow = pick.priorityInRow;
+    me.bookedInRow = pick.bookedInRow;
   }
   return out;
 }

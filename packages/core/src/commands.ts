@@ -1,9 +1,20 @@
 import type { Level } from './config.js';
-import type { Officer, Outcome } from './model.js';
+import type { Officer, Outcome, TicketBooking } from './model.js';
 
 /** What devices ask the queue to do. The hub has already checked who may ask. */
 export type QueueCommand =
-  | { type: 'issue'; service: string; priority: string | null; party: number; kioskId: string | null }
+  | {
+      type: 'issue';
+      service: string;
+      priority: string | null;
+      party: number;
+      kioskId: string | null;
+      /**
+       * A booked citizen checking in (docs/queue-rules.md, "Bookings"): the hub has found the booking
+       * by its code and passes its code and slot; absent or null for a walk-in.
+       */
+      booking?: TicketBooking | null;
+    }
   | { type: 'callNext'; counter: number }
   | { type: 'callTicket'; counter: number; ticketId: string }
   | { type: 'recall'; counter: number }

@@ -39,6 +39,15 @@ export const ServiceConfigSchema = z.object({
   /** Used for the estimated wait until real service times are known. */
   defaultServiceMinutes: z.number().positive(),
   icon: z.string().optional(),
+  /** This service's own booking rules, over the office's `bookings` (see `serviceBookingRules`). */
+  bookings: z
+    .object({
+      /** false: no online numbers for this service even when the office takes bookings. */
+      enabled: z.boolean().optional(),
+      share: z.number().min(0).max(1).optional(),
+      fixedPlaces: z.number().int().min(0).optional(),
+    })
+    .optional(),
 });
 export type ServiceConfig = z.infer<typeof ServiceConfigSchema>;
 
@@ -140,6 +149,132 @@ export function alertThresholds(config: { alerts?: AlertConfig }): Required<Aler
   return { ...ALERT_DEFAULTS, ...config.alerts };
 }
 
+/**
+ * Online numbers (docs/queue-rules.md, "Bookings"). Every field is optional so that every office
+ * file written before bookings stays valid; `bookingRules` fills in `BOOKING_DEFAULTS`. Bookings
+ * are off unless the office turns them on.
+ */
+export const BookingsConfigSchema = z.object({
+  enabled: z.boolean().optional(),
+  /** Length of a slot in minutes [15]; slots start at each session's start. */
+  slotMinutes: z.number().int().min(5).max(240).optional(),
+  /** Share of what the counters can finish in a slot that is offered for booking [0.5]. */
+  share: z.number().min(0).max(1).optional(),
+  /** A fixed number of places per slot instead of the share (a service may override either). */
+  fixedPlaces: z.number().int().min(0).optional(),
+  /** Bookable days: today and the next N working days [6]. */
+  horizonWorkingDays: z.number().int().min(0).max(60).optional(),
+  /** Booking a slot closes this many minutes before it starts [30]. */
+  closeBeforeMinutes: z.number().min(0).optional(),
+  /** Bookings per citizen (phone, or CCCD when given) per day [2], and per service per day [1]. */
+  perDay: z.number().int().min(1).optional(),
+  perServiceDay: z.number().int().min(1).optional(),
+  /** Cancellations in any 7 days [3] that block booking for `blockDays` [7]. */
+  cancellationsPerWeek: z.number().int().min(1).optional(),
+  blockDays: z.number().min(0).optional(),
+  checkIn: z
+    .object({
+      /** Check-in opens this many minutes before the slot [30] … */
+      earlyMinutes: z.number().min(0).optional(),
+      /** … and closes this many after its start [10]; later, the booking lapses. */
+      lateMinutes: z.number().min(0).optional(),
+      /** Before the window: tell the citizen when to come back, or check them in to wait ['come_back']. */
+      early: z.enum(['come_back', 'wait']).optional(),
+    })
+    .optional(),
+  walkInGuard: z
+    .object({
+      /** Once the walk-in a counter would call has waited this long [the wait target, `alerts.waitMinutes`, 30] … */
+      afterMinutes: z.number().positive().optional(),
+      /** … at most this many bookings are called in a row before it [2]. */
+      maxBookedInRow: z.number().int().min(1).optional(),
+    })
+    .optional(),
+});
+export type BookingsConfig = z.infer<typeof BookingsConfigSchema>;
+
+/** The booking rules with every default filled in. */
+export interface BookingRules {
+  enabled: boolean;
+  slotMinutes: number;
+  share: number;
+  fixedPlaces: number | null;
+  horizonWorkingDays: number;
+  closeBeforeMinutes: number;
+  perDay: number;
+  perServiceDay: number;
+  cancellationsPerWeek: number;
+  blockDays: number;
+  checkIn: { earlyMinutes: number; lateMinutes: number; early: 'come_back' | 'wait' };
+  walkInGuard: { afterMinutes: number; maxBookedInRow: number };
+}
+
+/** The defaults (the issue's figures; `walkInGuard.afterMinutes` is the office's wait target). */
+export const BOOKING_DEFAULTS: BookingRules = {
+  enabled: false,
+  slotMinutes: 15,
+  share: 0.5,
+  fixedPlaces: null,
+  horizonWorkingDays: 6,
+  closeBeforeMinutes: 30,
+  perDay: 2,
+  perServiceDay: 1,
+  cancellationsPerWeek: 3,
+  blockDays: 7,
+  checkIn: { earlyMinutes: 30, lateMinutes: 10, early: 'come_back' },
+  walkInGuard: { afterMinutes: ALERT_DEFAULTS.waitMinutes, maxBookedInRow: 2 },
+};
+
+/** Resolved once per configuration object (never changed in place): routing reads the guard on every call. */
+const resolvedRules = new WeakMap<object, BookingRules>();
+
+/** The office's booking rules, defaults filled in. */
+export function bookingRules(config: { bookings?: BookingsConfig; alerts?: AlertConfig }): BookingRules {
+  let r = resolvedRules.get(config);
+  if (r) return r;
+  const b = config.bookings ?? {};
+  const d = BOOKING_DEFAULTS;
+  r = {
+    enabled: b.enabled ?? d.enabled,
+    slotMinutes: b.slotMinutes ?? d.slotMinutes,
+    share: b.share ?? d.share,
+    fixedPlaces: b.fixedPlaces ?? d.fixedPlaces,
+    horizonWorkingDays: b.horizonWorkingDays ?? d.horizonWorkingDays,
+    closeBeforeMinutes: b.closeBeforeMinutes ?? d.closeBeforeMinutes,
+    perDay: b.perDay ?? d.perDay,
+    perServiceDay: b.perServiceDay ?? d.perServiceDay,
+    cancellationsPerWeek: b.cancellationsPerWeek ?? d.cancellationsPerWeek,
+    blockDays: b.blockDays ?? d.blockDays,
+    checkIn: { ...d.checkIn, ...b.checkIn },
+    walkInGuard: {
+      // The guard protects the wait the office promises itself: its alert threshold.
+      afterMinutes: b.walkInGuard?.afterMinutes ?? alertThresholds(config).waitMinutes,
+      maxBookedInRow: b.walkInGuard?.maxBookedInRow ?? d.walkInGuard.maxBookedInRow,
+    },
+  };
+  resolvedRules.set(config, r);
+  return r;
+}
+
+/** A service's places rule: its own `enabled` / `fixedPlaces` / `share` over the office's. */
+export interface ServiceBookingRules {
+  enabled: boolean;
+  share: number;
+  fixedPlaces: number | null;
+}
+
+export function serviceBookingRules(config: OfficeConfig, service: string): ServiceBookingRules {
+  const office = bookingRules(config);
+  const own = config.services.find((s) => s.prefix === service)?.bookings;
+  // A service's share replaces the office's fixed number too: the more specific rule wins.
+  const fixedPlaces = own?.fixedPlaces ?? (own?.share !== undefined ? null : office.fixedPlaces);
+  return {
+    enabled: office.enabled && (own?.enabled ?? true),
+    share: own?.share ?? office.share,
+    fixedPlaces,
+  };
+}
+
 /** Runtime schema of an office configuration file. The hub refuses to start on an invalid one. */
 export const OfficeConfigSchema = z
   .object({
@@ -165,6 +300,7 @@ export const OfficeConfigSchema = z
     fairness: FairnessConfigSchema,
     rating: RatingConfigSchema,
     alerts: AlertConfigSchema.optional(),
+    bookings: BookingsConfigSchema.optional(),
   })
   .superRefine((c, ctx) => {
     const prefixes = new Set<string>();

@@ -30,7 +30,19 @@ export type QueueErrorCode =
   | 'OFFICER_ELSEWHERE'
   | 'NOT_RATABLE'
   | 'ALREADY_RATED'
-  | 'INVALID_SCORE';
+  | 'INVALID_SCORE'
+  // Bookings (bookings.ts): refusals of a new booking …
+  | 'NO_SLOT'
+  | 'OUTSIDE_HORIZON'
+  | 'BOOKING_CLOSED'
+  | 'BLOCKED_FOR_CANCELLATIONS'
+  | 'DAILY_LIMIT'
+  | 'SERVICE_DAY_LIMIT'
+  | 'SLOT_FULL'
+  // … and of a check-in (the `issue` command with a booking).
+  | 'CHECK_IN_EARLY'
+  | 'CHECK_IN_LATE'
+  | 'ALREADY_CHECKED_IN';
 
 export class QueueError extends Error {
   readonly code: QueueErrorCode;

@@ -18,6 +18,8 @@ export type QueueEvent =
       recall: boolean;
       /** The counter's priority calls in a row after this call (fairness rule, see routing.ts). */
       priorityInRow: number;
+      /** The counter's bookings called in a row after this call (walk-in guard); absent: 0. */
+      bookedInRow?: number;
     }
   | { type: 'ticket.serving'; ticketId: string; counter: number }
   | { type: 'ticket.finished'; ticketId: string; counter: number; outcome: Outcome }

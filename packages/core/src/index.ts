@@ -12,3 +12,4 @@ export * from './estimate.js';
 export * from './queue.js';
 export * from './issuing.js';
 export * from './views.js';
+export * from './bookings.js';

@@ -25,6 +25,13 @@ export interface Officer {
   agency: Text;
 }
 
+/** What a booked ticket carries: its booking's code and slot (docs/queue-rules.md, "Bookings"). */
+export interface TicketBooking {
+  code: string;
+  /** The slot's start, epoch ms. */
+  slotStart: number;
+}
+
 export interface Ticket {
   /** Unique across days: '20261130-A012'. */
   id: string;
@@ -67,6 +74,21 @@ export interface Ticket {
   transfers: number;
   kioskId: string | null;
   rating: number | null | undefined;
+  /**
+   * The booking the citizen checked in with; null for a walk-in. Optional because tickets of older
+   * logs have no such field: read it as `t.booking ?? null` (or through `dueBooking`).
+   */
+  booking?: TicketBooking | null;
+}
+
+/**
+ * A checked-in booking whose slot has started at `now`, not yet called: it goes ahead of walk-ins
+ * (routing.ts). The precedence is for its first call only: once called, a booked citizen transferred
+ * elsewhere or put back after a no-show is ordered like everyone else (by age, and the reactivation
+ * rule's place), or a no-show would come back at the head of the line.
+ */
+export function dueBooking(t: Ticket, now: number): boolean {
+  return !!t.booking && t.booking.slotStart <= now && t.callCount === 0;
 }
 
 export type CounterStatus = 'offline' | 'open' | 'paused' | 'closed';
@@ -79,6 +101,11 @@ export interface CounterState {
   pauseReason: string | null;
   /** Priority calls in a row while normal tickets were waiting (fairness rule). */
   priorityInRow: number;
+  /**
+   * Bookings called in a row while walk-ins were waiting (the walk-in guard, routing.ts). Optional:
+   * absent in days rebuilt by older clients; read as `?? 0`.
+   */
+  bookedInRow?: number;
   /** Closed by the supervisor, independent of the level. */
   closedBySupervisor: boolean;
   /** Why the supervisor closed it (shown on the console and the counter); null when open. */
@@ -142,6 +169,12 @@ export interface Lines {
    * without scanning the day's tickets on every issue.
    */
   handled: Record<string, Record<number, number>>;
+  /**
+   * Booked tickets of each service waiting in the hall for any counter (in `waiting`, not targeted):
+   * routing looks for a due booking only where there is one, so a day without bookings pays nothing.
+   * Optional: days built before bookings have none.
+   */
+  booked?: Record<string, number>;
 }
 
 /**

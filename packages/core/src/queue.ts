@@ -1,3 +1,4 @@
+import { checkInWindow } from './bookings.js';
 import { sessionState, localTime } from './clock.js';
 import type { OfficeConfig } from './config.js';
 import type { QueueCommand } from './commands.js';
@@ -5,8 +6,8 @@ import { counterClosure, counterConfig, openCountersServing } from './counters.j
 import { refuse } from './errors.js';
 import { serviceIssueBlock } from './issuing.js';
 import type { QueueEvent } from './events.js';
-import { admissionEvents, capacity, fitsOnIssue } from './flow.js';
-import { FINAL, type CounterState, type DayState, type Ticket } from './model.js';
+import { admissionEvents, capacity, fitsOnIssue, occupancy } from './flow.js';
+import { FINAL, type CounterState, type DayState, type Ticket, type TicketBooking } from './model.js';
 import { counterMayCall, pickNext } from './routing.js';
 import { applyEvent } from './state.js';
 
@@ -124,7 +125,13 @@ function inHand(state: DayState, c: CounterState): Ticket {
   return state.tickets[c.current]!;
 }
 
-function called(c: CounterState, ticketId: string, recall: boolean, priorityInRow: number): QueueEvent {
+function called(
+  c: CounterState,
+  ticketId: string,
+  recall: boolean,
+  priorityInRow: number,
+  bookedInRow = c.bookedInRow ?? 0,
+): QueueEvent {
   return {
     type: 'ticket.called',
     ticketId,
@@ -132,6 +139,8 @@ function called(c: CounterState, ticketId: string, recall: boolean, priorityInRo
     officerId: c.officer?.id ?? null,
     recall,
     priorityInRow,
+    // Only when it counts: a day without bookings logs the same events as before bookings existed.
+    ...(bookedInRow > 0 ? { bookedInRow } : {}),
   };
 }
 
@@ -145,7 +154,7 @@ function decide(config: OfficeConfig, state: DayState, cmd: QueueCommand, now: n
       checkCanCall(config, state, c);
       const pick = pickNext(config, state, cmd.counter, now);
       if (!pick) refuse('QUEUE_EMPTY', { counter: cmd.counter });
-      return [called(c, pick.ticket.id, false, pick.priorityInRow)];
+      return [called(c, pick.ticket.id, false, pick.priorityInRow, pick.bookedInRow)];
     }
 
     case 'callTicket': {
@@ -409,8 +418,15 @@ function issue(
   now: number,
 ): QueueEvent {
   if (state.closed) refuse('DAY_CLOSED');
-  const session = sessionState(config.sessions, now);
-  if (!session.open) refuse('OUTSIDE_SESSION', { reason: session.reason });
+  const booking = cmd.booking ?? null;
+  if (booking) {
+    checkIn(config, state, booking, now);
+  } else {
+    // A booked citizen checks in by their window, which may open before the session (or during the
+    // lunch break) for a slot at its start: the window is their rule, not the opening hours.
+    const session = sessionState(config.sessions, now);
+    if (!session.open) refuse('OUTSIDE_SESSION', { reason: session.reason });
+  }
   const svc =
     config.services.find((s) => s.prefix === cmd.service) ??
     refuse('UNKNOWN_SERVICE', { service: cmd.service });
@@ -418,12 +434,21 @@ function issue(
     refuse('UNKNOWN_PRIORITY', { priority: cmd.priority });
   }
   const block = serviceIssueBlock(config, state, svc, cmd.priority !== null, now);
-  if (block) refuse(block.code, block.details);
+  // A booked citizen's place was counted out of the counters' time when they booked: the daily cap
+  // and the closing-time estimate are for walk-ins. Nobody to call them (level, closure) still refuses.
+  if (block && !(booking && (block.code === 'DAILY_CAP_REACHED' || block.code === 'WAIT_PAST_CLOSING')))
+    refuse(block.code, block.details);
   const serial = (state.lastNumber[svc.prefix] ?? 0) + 1;
   if (cmd.party > capacity(config, state, svc.zone)) refuse('PARTY_TOO_LARGE', { party: cmd.party });
 
   const number = svc.prefix + String(serial).padStart(svc.numberWidth, '0');
-  const inside = fitsOnIssue(config, state, svc.zone, cmd.party, cmd.priority !== null);
+  const entry = booking
+    ? bookedEntry(config, state, svc.zone, booking, cmd.party, cmd.priority !== null, now)
+    : null;
+  const order = entry?.order ?? state.nextOrder;
+  const inside = entry
+    ? entry.inside
+    : fitsOnIssue(config, state, svc.zone, cmd.party, cmd.priority !== null);
   const ticket: Ticket = {
     id: `${state.day.replaceAll('-', '')}-${number}`,
     number,
@@ -437,7 +462,7 @@ function issue(
     status: inside ? 'waiting' : 'outside',
     issuedAt: now,
     queuedAt: now,
-    order: state.nextOrder,
+    order,
     admittedAt: inside ? now : null,
     calledAt: null,
     servingAt: null,
@@ -451,6 +476,55 @@ function issue(
     transfers: 0,
     kioskId: cmd.kioskId,
     rating: undefined,
+    booking: booking && { code: booking.code, slotStart: booking.slotStart },
   };
   return { type: 'ticket.issued', ticket };
+}
+
+/**
+ * A check-in is refused outside the booking's window (docs/queue-rules.md, "Bookings"): early, unless
+ * the office lets early comers check in and wait and the slot is today; late, the booking has lapsed
+ * (the kiosk offers an ordinary number). A booking is checked in once.
+ */
+function checkIn(config: OfficeConfig, state: DayState, booking: TicketBooking, now: number): void {
+  const w = checkInWindow(booking, now, config);
+  if (w.kind === 'late') refuse('CHECK_IN_LATE', { closedAt: w.closedAt });
+  const today = localTime(booking.slotStart, config.sessions.timeZone).day === state.day;
+  if (w.kind === 'early' && !(w.mayWait && today)) refuse('CHECK_IN_EARLY', { opensAt: w.opensAt });
+  // Only today's tickets are in the day, and a booking is for one day: this finds any earlier check-in.
+  for (const t of Object.values(state.tickets))
+    if (t.booking?.code === booking.code) refuse('ALREADY_CHECKED_IN', { ticketId: t.id });
+}
+
+/**
+ * Where a booked citizen stands in the entry line, and whether they go straight in. Admitted
+ * "first among the outside tickets of its slot time": ahead of everyone of its class who came
+ * after its slot started, so a citizen who checks in a few minutes late is not put behind walk-ins
+ * who came in the meantime; behind those who were there before the slot (they came first). The
+ * place is an `order` key between two others (as a reactivation's), carried in the ticket, so a
+ * replay puts it in the same place.
+ */
+function bookedEntry(
+  config: OfficeConfig,
+  state: DayState,
+  zone: string,
+  booking: TicketBooking,
+  party: number,
+  priority: boolean,
+  now: number,
+): { order: number; inside: boolean } {
+  const o = state.lines.outside[zone];
+  const list = (priority ? o?.priority : o?.normal) ?? [];
+  let i =
+    booking.slotStart < now ? list.findIndex((id) => state.tickets[id]!.issuedAt >= booking.slotStart) : -1;
+  if (i < 0) i = list.length;
+  let order = state.nextOrder;
+  if (i < list.length) {
+    const next = state.tickets[list[i]!]!.order;
+    const prev = i > 0 ? state.tickets[list[i - 1]!]!.order : next - 1;
+    order = (prev + next) / 2;
+  }
+  // Ahead of it: its class before its place, and for a normal ticket every priority ticket outside.
+  const ahead = i + (priority ? 0 : (o?.priority.length ?? 0));
+  return { order, inside: ahead === 0 && occupancy(state, zone) + party <= capacity(config, state, zone) };
 }

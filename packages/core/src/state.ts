@@ -16,7 +16,7 @@ import {
 export const SERVICE_TIME_WINDOW = 20;
 
 export function emptyLines(): DayState['lines'] {
-  return { waiting: {}, targeted: {}, outside: {}, occupancy: {}, queued: {}, handled: {} };
+  return { waiting: {}, targeted: {}, outside: {}, occupancy: {}, queued: {}, handled: {}, booked: {} };
 }
 
 function newCounter(number: number): CounterState {
@@ -27,6 +27,7 @@ function newCounter(number: number): CounterState {
     current: null,
     pauseReason: null,
     priorityInRow: 0,
+    bookedInRow: 0,
     closedBySupervisor: false,
     closedReason: null,
     services: null,
@@ -97,7 +98,10 @@ function detach(state: DayState, t: Ticket): void {
     l.queued[t.service] = (l.queued[t.service] ?? 0) - 1;
   } else if (t.status === 'waiting') {
     if (t.targetCounter !== null) removeId(l.targeted[t.targetCounter], t.id);
-    else removeId(l.waiting[t.service]?.[klass(t)], t.id);
+    else {
+      removeId(l.waiting[t.service]?.[klass(t)], t.id);
+      if (t.booking) (l.booked ??= {})[t.service] = (l.booked[t.service] ?? 0) - 1;
+    }
     l.queued[t.service] = (l.queued[t.service] ?? 0) - 1;
   }
   if (IN_HALL.has(t.status)) l.occupancy[t.zone] = (l.occupancy[t.zone] ?? 0) - t.party;
@@ -119,6 +123,7 @@ function attach(state: DayState, t: Ticket): void {
         ? (l.targeted[t.targetCounter] ??= [])
         : classLines(l.waiting, t.service)[klass(t)];
     insertSorted(state, list, t);
+    if (t.targetCounter === null && t.booking) (l.booked ??= {})[t.service] = (l.booked[t.service] ?? 0) + 1;
     l.queued[t.service] = (l.queued[t.service] ?? 0) + 1;
   }
   if (IN_HALL.has(t.status)) l.occupancy[t.zone] = (l.occupancy[t.zone] ?? 0) + t.party;
@@ -134,7 +139,9 @@ function attach(state: DayState, t: Ticket): void {
  * the generic clone was a tenth of a simulated day.
  */
 function copyTicket(t: Ticket): Ticket {
-  return { ...t, outcome: t.outcome && copyOutcome(t.outcome) };
+  const copy = { ...t, outcome: t.outcome && copyOutcome(t.outcome) };
+  if (t.booking) copy.booking = { ...t.booking };
+  return copy;
 }
 
 function copyOutcome(o: Outcome): Outcome {
@@ -250,6 +257,8 @@ export function applyEvent(
       });
       c.current = event.ticketId;
       c.priorityInRow = event.priorityInRow;
+      // Absent in older logs and whenever it is 0 (the events of a day without bookings are unchanged).
+      c.bookedInRow = event.bookedInRow ?? 0;
       c.lastActionAt = at;
       return state;
     }
@@ -330,6 +339,7 @@ export function applyEvent(
       c.status = 'open';
       c.pauseReason = null;
       c.priorityInRow = 0;
+      c.bookedInRow = 0;
       c.lastActionAt = at;
       return state;
     }

@@ -248,6 +248,7 @@ describe('issuing rules', () => {
       transfers: 0,
       kioskId: 'kiosk-1',
       rating: undefined,
+      booking: null,
     });
     expect(o.state.lines.occupancy).toEqual({ hall: 2 });
   });

@@ -4,14 +4,17 @@ import { describe, expect, it } from 'vitest';
 import {
   applyEvent,
   arrivalOrder,
+  bookingRules,
   capacity,
   createDay,
+  dueBooking,
   execute,
   FINAL,
   IN_HALL,
   localTime,
   openDayIfNeeded,
   QueueError,
+  waitingOrder,
   type CounterState,
   type DayState,
   type Emitted,
@@ -44,6 +47,8 @@ import {
  */
 type Op =
   | { op: 'issue'; service: number; priority: number | null; party: number }
+  /** A booked citizen checks in: a slot some quarter hours from now (in the window or not), a code. */
+  | { op: 'checkIn'; service: number; priority: number | null; party: number; slot: number; code: number }
   | {
       op: 'callNext' | 'recall' | 'startServing' | 'noShow' | 'pause' | 'resume';
       counter: number;
@@ -94,6 +99,22 @@ function stepArb(config: OfficeConfig): fc.Arbitrary<Step> {
           { weight: 30, arbitrary: fc.constant(1) },
           { weight: 15, arbitrary: fc.integer({ min: 2, max: 3 }) },
         ),
+      }),
+    },
+    {
+      weight: 40,
+      arbitrary: fc.record({
+        op: fc.constant('checkIn' as const),
+        service,
+        priority: fc.option(index(config.priorityCategories.length), { freq: 4 }),
+        party: fc.oneof(
+          { weight: 30, arbitrary: fc.constant(1) },
+          { weight: 10, arbitrary: fc.integer({ min: 2, max: 3 }) },
+        ),
+        // Mostly a slot of the window (−1…+2 quarters), now and then too early or too late.
+        slot: fc.integer({ min: -2, max: 3 }),
+        // Few enough codes that a booking is now and then checked in twice (refused).
+        code: fc.integer({ min: 0, max: 400 }),
       }),
     },
     { weight: 125, arbitrary: c('callNext') },
@@ -175,7 +196,7 @@ function stepArb(config: OfficeConfig): fc.Arbitrary<Step> {
 }
 
 /** The command a generated step stands for, in the current state. */
-function toCommand(config: OfficeConfig, state: DayState, op: Op): QueueCommand | null {
+function toCommand(config: OfficeConfig, state: DayState, op: Op, now: number): QueueCommand | null {
   if ('pick' in op && 'counter' in op && op.pick % 5 !== 0) {
     // Four times in five, a counter where the command can work.
     const fit =
@@ -199,6 +220,17 @@ function toCommand(config: OfficeConfig, state: DayState, op: Op): QueueCommand 
         party: op.party,
         kioskId: 'k1',
       };
+    case 'checkIn': {
+      const quarter = 15 * MINUTE;
+      return {
+        type: 'issue',
+        service: serviceAt(op.service),
+        priority: op.priority === null ? null : (config.priorityCategories[op.priority]?.id ?? 'vip'),
+        party: op.party,
+        kioskId: 'k1',
+        booking: { code: `BK${op.code}`, slotStart: Math.floor(now / quarter) * quarter + op.slot * quarter },
+      };
+    }
     case 'finish':
       return {
         type: 'finish',
@@ -268,6 +300,11 @@ class Checker {
   /** Numbers ever issued per day, and tickets that reached a final status. */
   readonly numbers = new Map<string, Set<string>>();
   readonly final = new Set<string>();
+  /**
+   * Per counter, due bookings called by "call next" in a row while a walk-in it may call waited:
+   * kept here from the calls themselves, to check the guard and the count the queue keeps.
+   */
+  readonly bookedRun = new Map<number, number>();
 
   constructor(readonly config: OfficeConfig) {}
 
@@ -278,7 +315,11 @@ class Checker {
 
     // Events never touch a ticket that is done, no-show or cancelled (ratings aside).
     for (const { event } of out) {
-      if (event.type === 'day.opened') this.final.clear();
+      if (event.type === 'day.opened') {
+        this.final.clear();
+        this.bookedRun.clear();
+      }
+      if (event.type === 'counter.signed_in') this.bookedRun.delete(event.counter);
       if (event.type === 'ticket.issued') {
         const seen = this.numbers.get(event.ticket.day) ?? new Set<string>();
         if (seen.has(event.ticket.number)) fail(`${event.ticket.number} issued twice on ${event.ticket.day}`);
@@ -379,7 +420,11 @@ class Checker {
         // A new ticket goes straight in only if it overtakes nobody outside.
         for (const t of tickets) {
           if (before.tickets[t.id] || t.status !== 'waiting' || t.zone !== zone.id) continue;
-          const overtaken = beforeLine.find((a) => !t.priority || a.priority);
+          // Ahead of it: every priority ticket for a normal one, and those of its class before it (a
+          // booking checked in late is placed ahead of those who came since its slot started).
+          const overtaken = beforeLine.find(
+            (a) => (!t.priority || a.priority) && (!a.priority !== !t.priority || arrivalOrder(a, t) < 0),
+          );
           if (overtaken) fail(`new ${t.number} went in ahead of ${overtaken.number}`);
         }
       }
@@ -405,6 +450,14 @@ class Checker {
             w.targetCounter === null &&
             (cc.services.includes(w.service) || (cc.servesAllPriority && w.priority)),
         );
+        const due = eligible.filter((w) => dueBooking(w, now));
+        if (due.length > 0) {
+          this.bookedCall(state, t, eligible, cc.number, now);
+          return;
+        }
+        if ((state.counters[cc.number]!.bookedInRow ?? 0) !== 0)
+          fail(`counter ${cc.number} counts bookings in a row after a walk-in`);
+        this.bookedRun.set(cc.number, 0);
         const priority = eligible.filter((w) => w.priority);
         const normal = eligible.filter((w) => !w.priority);
         const sameClass = t.priority ? priority : normal;
@@ -429,6 +482,47 @@ class Checker {
         }
       }
     }
+  }
+
+  /**
+   * A "call next" while due bookings wait (docs/queue-rules.md, "Bookings"): a due booking heads its
+   * line (service and class), earliest slot first; a walk-in goes before it only by the guard; the
+   * guard lets no more than `maxBookedInRow` bookings in a row past a walk-in who waited too long;
+   * and the queue's own count agrees with the calls.
+   */
+  bookedCall(state: DayState, t: Ticket, eligible: Ticket[], counter: number, now: number): void {
+    const guard = bookingRules(this.config).walkInGuard;
+    const line = (w: Ticket) => `${w.service}/${w.priority ? 'p' : 'n'}`;
+    const mine = eligible.filter((w) => line(w) === line(t));
+    const walkIns = eligible.filter((w) => !dueBooking(w, now));
+    const lineWalkIns = mine.filter((w) => !dueBooking(w, now));
+    const run = this.bookedRun.get(counter) ?? 0;
+    const waitedTooLong = lineWalkIns.some((w) => now - w.queuedAt > guard.afterMinutes * MINUTE);
+    if (dueBooking(t, now)) {
+      const first = mine.find(
+        (w) =>
+          dueBooking(w, now) &&
+          (w.booking!.slotStart < t.booking!.slotStart ||
+            (w.booking!.slotStart === t.booking!.slotStart && waitingOrder(w, t) < 0)),
+      );
+      if (first) fail(`booking ${t.number} called before the booking ${first.number} of an earlier slot`);
+      if (waitedTooLong && run >= guard.maxBookedInRow)
+        fail(`booking ${t.number} called after ${run} bookings in a row while a walk-in waited too long`);
+      this.bookedRun.set(counter, walkIns.length > 0 ? run + 1 : 0);
+    } else {
+      // A walk-in: the first of its line, and ahead of a due booking of its line only by the guard.
+      const first = lineWalkIns.find((w) => waitingOrder(w, t) < 0);
+      if (first) fail(`walk-in ${t.number} called before ${first.number} of its line`);
+      const booking = mine.find((w) => dueBooking(w, now));
+      if (booking && !(run >= guard.maxBookedInRow && now - t.queuedAt > guard.afterMinutes * MINUTE))
+        fail(`walk-in ${t.number} called before the due booking ${booking.number} without the guard`);
+      this.bookedRun.set(counter, 0);
+    }
+    const counted = state.counters[counter]!.bookedInRow ?? 0;
+    if (counted !== this.bookedRun.get(counter))
+      fail(
+        `counter ${counter} counts ${counted} bookings in a row, the calls ${this.bookedRun.get(counter)}`,
+      );
   }
 }
 
@@ -507,7 +601,7 @@ function runDay(config: OfficeConfig, steps: Step[]): void {
       continue;
     }
     now = moveClock(config, now, step.minutes);
-    run(toCommand(config, state, step.op));
+    run(toCommand(config, state, step.op, now));
   }
   drain(run, state, config);
   const left = Object.values(state.tickets).filter((t) => !FINAL.has(t.status));

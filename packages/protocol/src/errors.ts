@@ -103,6 +103,46 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
   NOT_RATABLE: { vi: 'Chưa thể đánh giá lượt này.', en: 'This visit cannot be rated.' },
   ALREADY_RATED: { vi: 'Lượt này đã được đánh giá.', en: 'This visit has already been rated.' },
   INVALID_SCORE: { vi: 'Mức đánh giá không hợp lệ.', en: 'Invalid rating.' },
+  NO_SLOT: {
+    vi: 'Không có khung giờ đặt lịch này cho lĩnh vực đã chọn.',
+    en: 'There is no such booking slot for this service.',
+  },
+  OUTSIDE_HORIZON: {
+    vi: 'Ngày này chưa mở đặt lịch hoặc đã qua.',
+    en: 'Bookings for this day are not open yet, or the day has passed.',
+  },
+  BOOKING_CLOSED: {
+    vi: 'Khung giờ này đã hết hạn đặt lịch; vui lòng chọn khung giờ khác.',
+    en: 'Booking for this slot has closed; please choose another slot.',
+  },
+  BLOCKED_FOR_CANCELLATIONS: {
+    vi: 'Bạn đã hủy lịch quá số lần cho phép trong tuần nên tạm thời chưa đặt lịch được.',
+    en: 'You cancelled too many bookings this week, so you cannot book for a while.',
+  },
+  DAILY_LIMIT: {
+    vi: 'Bạn đã đặt đủ số lịch cho phép trong ngày này.',
+    en: 'You already have as many bookings as allowed on this day.',
+  },
+  SERVICE_DAY_LIMIT: {
+    vi: 'Bạn đã có lịch hẹn cho lĩnh vực này trong ngày.',
+    en: 'You already have a booking for this service on this day.',
+  },
+  SLOT_FULL: {
+    vi: 'Khung giờ này đã hết chỗ; vui lòng chọn khung giờ khác.',
+    en: 'This slot is full; please choose another slot.',
+  },
+  CHECK_IN_EARLY: {
+    vi: 'Chưa đến giờ xác nhận lịch hẹn; vui lòng quay lại sau.',
+    en: 'Too early to check in for this booking; please come back later.',
+  },
+  CHECK_IN_LATE: {
+    vi: 'Đã quá giờ xác nhận nên lịch hẹn không còn hiệu lực; bạn có thể lấy số thường.',
+    en: 'Too late to check in, so the booking has lapsed; you can take an ordinary number.',
+  },
+  ALREADY_CHECKED_IN: {
+    vi: 'Lịch hẹn này đã được xác nhận và cấp số.',
+    en: 'This booking has already been checked in and given a number.',
+  },
   INVALID_PAYLOAD: { vi: 'Yêu cầu không hợp lệ.', en: 'Invalid request.' },
   UNAUTHORIZED: { vi: 'Thiết bị chưa được cấp quyền.', en: 'This device is not authorised.' },
   FORBIDDEN: { vi: 'Thiết bị không được phép thực hiện thao tác này.', en: 'This device may not do that.' },

@@ -2,7 +2,7 @@ import type { Level, OfficeConfig } from '../config.js';
 import type { QueueCommand } from '../commands.js';
 import { QueueError } from '../errors.js';
 import type { LoggedEvent } from '../events.js';
-import type { DayState, Officer, Outcome, Ticket } from '../model.js';
+import type { DayState, Officer, Outcome, Ticket, TicketBooking } from '../model.js';
 import { execute, openDayIfNeeded } from '../queue.js';
 import { applyEvent, createDay } from '../state.js';
 import { at, MINUTE, MONDAY, quocOai } from './office.js';
@@ -31,6 +31,8 @@ export interface IssueOptions {
   /** The citizen plus companions (default 1). */
   party?: number;
   kioskId?: string | null;
+  /** Check a booked citizen in: the booking's code and slot. */
+  booking?: TicketBooking | null;
 }
 
 /**
@@ -108,6 +110,7 @@ export class Day {
       priority: o.priority ?? null,
       party: o.party ?? 1,
       kioskId: o.kioskId === undefined ? 'kiosk-1' : o.kioskId,
+      ...(o.booking ? { booking: o.booking } : {}),
     });
     if (first?.event.type !== 'ticket.issued') throw new Error('issue emitted no ticket');
     return this.state.tickets[first.event.ticket.id]!;

@@ -12,14 +12,25 @@ export function recountLines(state: DayState): Lines {
     return waitingOrder(x, y);
   };
   const byOrder = (a: string, b: string) => arrivalOrder(state.tickets[a]!, state.tickets[b]!);
-  const lines: Lines = { waiting: {}, targeted: {}, outside: {}, occupancy: {}, queued: {}, handled: {} };
+  const lines: Lines = {
+    waiting: {},
+    targeted: {},
+    outside: {},
+    occupancy: {},
+    queued: {},
+    handled: {},
+    booked: {},
+  };
   for (const t of tickets) {
     const klass = t.priority ? 'priority' : 'normal';
     if (t.status === 'outside') {
       (lines.outside[t.zone] ??= { priority: [], normal: [] })[klass].push(t.id);
     } else if (t.status === 'waiting') {
       if (t.targetCounter !== null) (lines.targeted[t.targetCounter] ??= []).push(t.id);
-      else (lines.waiting[t.service] ??= { priority: [], normal: [] })[klass].push(t.id);
+      else {
+        (lines.waiting[t.service] ??= { priority: [], normal: [] })[klass].push(t.id);
+        if (t.booking) lines.booked![t.service] = (lines.booked![t.service] ?? 0) + 1;
+      }
     }
     if (t.status === 'outside' || t.status === 'waiting')
       lines.queued[t.service] = (lines.queued[t.service] ?? 0) + 1;
@@ -57,6 +68,7 @@ export function normalizeLines(lines: Lines): Lines {
     targeted: Object.fromEntries(Object.entries(lines.targeted).filter(([, l]) => l.length > 0)),
     occupancy: Object.fromEntries(Object.entries(lines.occupancy).filter(([, n]) => n !== 0)),
     queued: Object.fromEntries(Object.entries(lines.queued).filter(([, n]) => n !== 0)),
+    booked: Object.fromEntries(Object.entries(lines.booked ?? {}).filter(([, n]) => n !== 0)),
     handled: Object.fromEntries(
       Object.entries(lines.handled)
         .map(([s, m]) => [s, Object.fromEntries(Object.entries(m).filter(([, n]) => n !== 0))] as const)
