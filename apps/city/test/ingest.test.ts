@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runMigrations } from '../src/migrations.js';
+import { MIGRATIONS } from '../src/migrations/index.js';
+import { createOffice } from '../src/offices.js';
+import { rebuildProjections } from '../src/rebuild.js';
+import type { City } from '../src/server.js';
+import { startTestCity, startTestDatabase, type TestDatabase } from '../src/testing.js';
+import { MONDAY } from '@luot/core/testing';
+import { simulateDay } from '@luot/sim';
+import { batches, config, eventSeqs, projections, RawUplink, simulatedLog } from './helpers.js';
+
+let db: TestDatabase;
+let cityA: City;
+let cityB: City;
+const log = simulatedLog(1);
+const uplinks: RawUplink[] = [];
+const connect = async (city: City, token: string) => {
+  const u = await RawUplink.connect(city.url, token);
+  uplinks.push(u);
+  return u;
+};
+
+beforeAll(async () => {
+  db = await startTestDatabase();
+  // Two city processes' worth of state (pools, projector caches) on one database.
+  [cityA, cityB] = await Promise.all([startTestCity(db.url), startTestCity(db.url)]);
+});
+afterAll(async () => {
+  for (const u of uplinks) u.close();
+  await cityA?.close();
+  await cityB?.close();
+  await db?.close();
+});
+
+describe('migrations', () => {
+  it('run once, whatever number of city processes start at the same time', async () => {
+    // Both cities above started at once; three more migrators now.
+    const versions = await Promise.all([1, 2, 3].map(() => runMigrations(cityB.pool)));
+    expect(versions).toEqual([MIGRATIONS.length, MIGRATIONS.length, MIGRATIONS.length]);
+    const { rows } = await cityA.pool.query('SELECT version, name FROM schema_migrations ORDER BY version');
+    expect(rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
+  });
+});
+
+describe('the uplink endpoint', () => {
+  it('refuses a wrong token before the WebSocket opens', async () => {
+    await createOffice(cityA.pool, {
+      id: 'tok',
+      name: 'Tok',
+      province: 'Hà Nội',
+      commune: 'Tok',
+      token: 'a'.repeat(32),
+    });
+    await expect(RawUplink.connect(cityA.url, 'b'.repeat(32))).rejects.toThrow('HTTP 401');
+    const ok = await connect(cityA, 'a'.repeat(32));
+    expect(await ok.hello()).toEqual({ type: 'hello', officeId: 'tok', lastSeq: 0 });
+  });
+
+  it('refuses a malformed message and closes', async () => {
+    const u = await connect(cityA, 'a'.repeat(32));
+    const m = await u.request({ type: 'batch', fromSeq: 1, events: [] } as never);
+    expect(m).toMatchObject({ type: 'error' });
+    expect((m as { message: string }).message).toMatch(/invalid message/);
+  });
+
+  it('acks a batch, takes a re-sent batch as a no-op, refuses a gap with the seq to resend from', async () => {
+    const { token } = await createOffice(cityA.pool, {
+      id: 'one',
+      name: 'Một',
+      province: 'Hà Nội',
+      commune: 'Quốc Oai',
+    });
+    const u = await connect(cityA, token);
+    expect(await u.hello(log.length)).toEqual({ type: 'hello', officeId: 'one', lastSeq: 0 });
+    const [b1, b2, b3] = batches(log, 100);
+    expect(await u.request(b1!)).toEqual({ type: 'ack', seq: 100 });
+    expect(await u.request(b1!)).toEqual({ type: 'ack', seq: 100 });
+    const gap = await u.request(b3!);
+    expect(gap).toMatchObject({ type: 'resend', fromSeq: 101 });
+    expect((gap as { message: string }).message).toMatch(/send again from 101/);
+    // A batch that overlaps what the city has: only the new part is written.
+    const overlap = { type: 'batch' as const, fromSeq: 51, events: log.slice(50, 150) };
+    expect(await u.request(overlap)).toEqual({ type: 'ack', seq: 150 });
+    expect(await u.request(b2!)).toEqual({ type: 'ack', seq: 200 });
+    expect(await eventSeqs(cityA.pool, 'one')).toEqual(log.slice(0, 200).map((e) => e.seq));
+    // A reconnect learns where the city is.
+    const again = await connect(cityB, token);
+    expect(await again.hello(log.length)).toMatchObject({ lastSeq: 200 });
+  });
+
+  it('two city processes ingesting the same office concurrently store every event exactly once', async () => {
+    const { token } = await createOffice(cityA.pool, {
+      id: 'two',
+      name: 'Hai',
+      province: 'Hà Nội',
+      commune: 'Thạch Thất',
+    });
+    const { token: refToken } = await createOffice(cityA.pool, {
+      id: 'ref',
+      name: 'Ref',
+      province: 'Hà Nội',
+      commune: 'Ref',
+    });
+    // The reference: the same day through one connection.
+    const ref = await connect(cityA, refToken);
+    await ref.hello();
+    for (const b of batches(log, 250))
+      expect(await ref.request(b)).toEqual({ type: 'ack', seq: b.events.at(-1)!.seq });
+
+    // Three connections of one office (a hub whose old connection lingers while it reconnects, on
+    // two city processes), each sending the whole day in batches of different sizes at once.
+    const send = async (city: City, size: number) => {
+      const u = await connect(city, token);
+      await u.hello();
+      const all = batches(log, size);
+      for (let i = 0; i < all.length;) {
+        const m = await u.request(all[i]!);
+        if (m.type === 'ack') {
+          // Skip what the city already has (another connection sent it).
+          while (i < all.length && all[i]!.events.at(-1)!.seq <= m.seq) i++;
+        } else if (m.type === 'resend') {
+          throw new Error(`no gap expected when sending in order: ${m.message}`);
+        } else throw new Error(JSON.stringify(m));
+      }
+    };
+    await Promise.all([send(cityA, 97), send(cityB, 101), send(cityB, 50)]);
+    expect(await eventSeqs(cityA.pool, 'two')).toEqual(log.map((e) => e.seq));
+    expect(await projections(cityA.pool, 'two')).toEqual(await projections(cityA.pool, 'ref'));
+  });
+
+  it('projects the day as the hub sees it, and a rebuild from the raw events gives the same tables', async () => {
+    const live = await projections(cityA.pool, 'ref');
+    const { rows } = await cityA.pool.query<{ status: string; n: number }>(
+      "SELECT status, count(*)::int AS n FROM tickets WHERE office_id = 'ref' GROUP BY status ORDER BY status",
+    );
+    expect(rows.reduce((s, r) => s + r.n, 0)).toBe(
+      log.filter((e) => e.event.type === 'ticket.issued').length,
+    );
+    expect((live.ratings as unknown[]).length).toBe(
+      log.filter((e) => e.event.type === 'ticket.rated').length,
+    );
+    // Ticket by ticket, what the simulated hub's own state ended with.
+    const hub = simulateDay(config, { seed: 1, date: MONDAY }).state;
+    const mine = (live.tickets as Array<Record<string, unknown>>).map((t) => [
+      t.id,
+      t.status,
+      t.counter,
+      t.officer_id,
+      t.call_count,
+      t.transfers,
+      t.rating,
+    ]);
+    const theirs = Object.values(hub.tickets)
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .map((t) => [t.id, t.status, t.counter, t.officerId, t.callCount, t.transfers, t.rating ?? null]);
+    expect(mine).toEqual(theirs);
+    const counters = (live.counters as Array<Record<string, unknown>>).map((c) => [
+      c.number,
+      c.status,
+      c.current_ticket,
+    ]);
+    expect(counters).toEqual(Object.values(hub.counters).map((c) => [c.number, c.status, c.current]));
+    const r = await rebuildProjections(cityA.pool);
+    expect(r.offices).toBe(4);
+    expect(await projections(cityA.pool, 'ref')).toEqual(live);
+    expect(await projections(cityA.pool, 'two')).toEqual(live);
+  });
+});
