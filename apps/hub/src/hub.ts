@@ -12,6 +12,7 @@ import { HubPrinters } from './printing/hub-printers.js';
 import { openStorage } from './storage/index.js';
 import type { Store } from './storage/store.js';
 import { DeviceSockets } from './transport/sockets.js';
+import { Uplink } from './uplink/uplink.js';
 
 export interface HubOptions {
   config: LoadedConfig;
@@ -31,6 +32,8 @@ export interface Hub {
   /** Where staffing plans are made (a worker thread each). */
   planner: PlanRunner;
   sockets: DeviceSockets;
+  /** The uplink to the city service, when the configuration names one. */
+  uplink: Uplink | null;
   http: FastifyInstance;
   close(): Promise<void>;
 }
@@ -65,6 +68,18 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   });
   // Assigned below: the engine broadcasts through the sockets, the sockets submit to the engine.
   let sockets: DeviceSockets | null = null;
+  const uplink = config.hub.city
+    ? new Uplink({
+        url: config.hub.city.url,
+        officeToken: config.hub.city.officeToken,
+        log: store,
+        office: config.office,
+        logger: logger.child({ component: 'uplink' }),
+        minBackoffMs: config.hub.city.retryMinMs,
+        maxBackoffMs: config.hub.city.retryMaxMs,
+        batchSize: config.hub.city.batchSize,
+      })
+    : null;
   const engine = new Engine({
     office: config.office,
     hub: config.hub,
@@ -75,7 +90,10 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       publicUrl,
       print: (device, issued, locale) => printers.print(device, config.office, issued, locale),
     },
-    onCommitted: (events, touched) => sockets?.broadcast(events, touched),
+    onCommitted: (events, touched) => {
+      sockets?.broadcast(events, touched);
+      uplink?.notify();
+    },
   });
   engine.start();
   await printers.start();
@@ -90,6 +108,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     config,
     planner,
     startedAt: Date.now(),
+    uplinkStatus: () => uplink?.status() ?? null,
     logger,
   });
   // Every open connection, so shutting down never waits on a client that went silent (a cut network).
@@ -118,6 +137,8 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     'hub listening',
   );
 
+  uplink?.start();
+
   let closing: Promise<void> | null = null;
   const devices = sockets;
   return {
@@ -128,10 +149,12 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     printers,
     planner,
     sockets: devices,
+    uplink,
     http,
     close() {
       closing ??= (async () => {
         clearInterval(rollover);
+        uplink?.close();
         printers.stopPolling();
         engine.close();
         const closed = devices.close();

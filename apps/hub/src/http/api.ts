@@ -9,6 +9,7 @@ import type { PlanRunner } from '../planning/runner.js';
 import { registerPlanRoutes } from './plan-routes.js';
 import { registerReportRoutes } from './report-routes.js';
 import { requireSupervisor } from './supervisor-auth.js';
+import type { UplinkStatus } from '../uplink/uplink.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -51,6 +52,8 @@ export interface ApiDeps {
   /** Makes staffing plans off the event loop (`POST /api/plan`). */
   planner: PlanRunner;
   startedAt: number;
+  /** The city uplink's state and lag; null without one (docs/city.md). */
+  uplinkStatus?: () => UplinkStatus | null;
 }
 
 /**
@@ -66,6 +69,7 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
     seq: engine.seq,
     level: engine.state.level,
     uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
+    uplink: deps.uplinkStatus?.() ?? null,
     memoryMb: Object.fromEntries(
       Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 104857.6) / 10]),
     ),
