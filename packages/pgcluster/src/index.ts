@@ -221,6 +221,20 @@ export class PgCluster {
     this.port = 0;
   }
 
+  /**
+   * Use the server already running on this directory (another process started it), reading its
+   * port from postmaster.pid. Returns false when none runs.
+   */
+  async attach(): Promise<boolean> {
+    if (!this.initialized || !(await this.running())) return false;
+    // postmaster.pid: pid, data dir, start time, port, … one per line (PostgreSQL's own layout).
+    const port = Number(readFileSync(join(this.dataDir, 'postmaster.pid'), 'utf8').split('\n')[3]);
+    if (!Number.isInteger(port) || port <= 0) return false;
+    this.password = readFileSync(join(this.dir, 'password'), 'utf8').trim();
+    this.port = port;
+    return true;
+  }
+
   /** Whether the server is up, by pg_ctl's own check. */
   async running(): Promise<boolean> {
     try {
