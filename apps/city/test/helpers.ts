@@ -92,7 +92,14 @@ export class RawUplink {
 }
 
 /** Every projection row of an office, in a stable order, for comparisons. */
-export async function projections(pool: Pool, officeId: string): Promise<Record<string, unknown[]>> {
+export interface Projections {
+  office_days: Record<string, unknown>[];
+  tickets: Record<string, unknown>[];
+  counters: Record<string, unknown>[];
+  ratings: Record<string, unknown>[];
+}
+
+export async function projections(pool: Pool, officeId: string): Promise<Projections> {
   const q = async (sql: string) =>
     (await pool.query(sql, [officeId])).rows.map(({ office_id: _o, ...r }) => r);
   return {

@@ -128,20 +128,62 @@ describe('the uplink endpoint', () => {
     expect(await projections(cityA.pool, 'two')).toEqual(await projections(cityA.pool, 'ref'));
   });
 
+  it('keeps a configuration sent again at a reconnect once, and a changed one from the next seq', async () => {
+    const { token } = await createOffice(cityA.pool, {
+      id: 'cfg',
+      name: 'Cfg',
+      province: 'Hà Nội',
+      commune: 'Cfg',
+    });
+    const all = batches(log, 400);
+    const half = Math.floor(all.length / 2);
+    const first = await connect(cityA, token);
+    await first.hello();
+    for (const b of all.slice(0, half)) await first.request(b);
+    first.close();
+    // The same configuration again: nothing new kept.
+    const again = await connect(cityB, token);
+    await again.hello();
+    again.close();
+    // The hub restarted with a new configuration (another name): in force from the next seq.
+    const renamed = { ...config, office: { ...config.office, name: { vi: 'Mới', en: 'New' } } };
+    const next = await connect(cityB, token);
+    const from = all[half]!.fromSeq;
+    expect(
+      await next.request({ type: 'hello', version: 1, config: renamed, hubSeq: log.length }),
+    ).toMatchObject({
+      lastSeq: from - 1,
+    });
+    for (const b of all.slice(half)) await next.request(b);
+    const { rows } = await cityA.pool.query(
+      "SELECT from_seq, config->'office'->'name'->>'vi' AS name FROM office_configs WHERE office_id = 'cfg' ORDER BY from_seq",
+    );
+    expect(rows).toEqual([
+      { from_seq: 1, name: config.office.name.vi },
+      { from_seq: from, name: 'Mới' },
+    ]);
+    // The day was rewritten with the new configuration, to the same rows (a name changes no ticket).
+    const live = await projections(cityA.pool, 'cfg');
+    const ref = await projections(cityA.pool, 'ref');
+    expect(live.tickets).toEqual(ref.tickets);
+    expect(live.counters).toEqual(ref.counters);
+    expect(live.ratings).toEqual(ref.ratings);
+    expect(live.office_days).toEqual(ref.office_days.map((d) => ({ ...d, config_from: from })));
+  });
+
   it('projects the day as the hub sees it, and a rebuild from the raw events gives the same tables', async () => {
     const live = await projections(cityA.pool, 'ref');
+    const cfgBefore = await projections(cityA.pool, 'cfg');
     const { rows } = await cityA.pool.query<{ status: string; n: number }>(
       "SELECT status, count(*)::int AS n FROM tickets WHERE office_id = 'ref' GROUP BY status ORDER BY status",
     );
     expect(rows.reduce((s, r) => s + r.n, 0)).toBe(
       log.filter((e) => e.event.type === 'ticket.issued').length,
     );
-    expect((live.ratings as unknown[]).length).toBe(
-      log.filter((e) => e.event.type === 'ticket.rated').length,
-    );
+    expect(live.ratings.length).toBe(log.filter((e) => e.event.type === 'ticket.rated').length);
     // Ticket by ticket, what the simulated hub's own state ended with.
     const hub = simulateDay(config, { seed: 1, date: MONDAY }).state;
-    const mine = (live.tickets as Array<Record<string, unknown>>).map((t) => [
+    const mine = live.tickets.map((t) => [
       t.id,
       t.status,
       t.counter,
@@ -154,15 +196,13 @@ describe('the uplink endpoint', () => {
       .sort((a, b) => (a.id < b.id ? -1 : 1))
       .map((t) => [t.id, t.status, t.counter, t.officerId, t.callCount, t.transfers, t.rating ?? null]);
     expect(mine).toEqual(theirs);
-    const counters = (live.counters as Array<Record<string, unknown>>).map((c) => [
-      c.number,
-      c.status,
-      c.current_ticket,
-    ]);
+    const counters = live.counters.map((c) => [c.number, c.status, c.current_ticket]);
     expect(counters).toEqual(Object.values(hub.counters).map((c) => [c.number, c.status, c.current]));
     const r = await rebuildProjections(cityA.pool);
-    expect(r.offices).toBe(4);
+    expect(r.offices).toBe(5);
     expect(await projections(cityA.pool, 'ref')).toEqual(live);
+    // Rebuilt across a change of configuration, as it was ingested.
+    expect(await projections(cityA.pool, 'cfg')).toEqual(cfgBefore);
     expect(await projections(cityA.pool, 'two')).toEqual(live);
   });
 });

@@ -94,6 +94,24 @@ afterAll(async () => {
 });
 
 describe('the hub uplink to the city', () => {
+  it('is refused with a wrong token and says so in its status', async () => {
+    const wrong = await startTestHub({
+      config: testConfig({
+        city: { url: city.url, officeToken: 'w'.repeat(32), retryMinMs: 20, retryMaxMs: 100 },
+      }),
+    });
+    try {
+      const s = await until('a refusal', () => {
+        const st = wrong.hub.uplink!.status();
+        return st.lastError?.includes('HTTP 401') ? st : null;
+      });
+      expect(s.state).not.toBe('online');
+      expect(s.lastAckedSeq).toBeNull();
+    } finally {
+      await wrong.close();
+    }
+  });
+
   it('ships issued and called tickets to the city', async () => {
     await until('uplink online', () => t.hub.uplink!.status().state === 'online');
     const kiosk = await t.client('test-kiosk-1-token');
