@@ -166,4 +166,22 @@ describe('the hub uplink to the city', () => {
     expect(mine.events).toEqual(hub.events);
     expect(mine.tickets).toEqual(hub.tickets);
   });
+
+  it('survives PostgreSQL restarting under the city while the office works', async () => {
+    const kiosk = await t.client('test-kiosk-1-token');
+    const pgPort = db.cluster.port;
+    await db.cluster.stop();
+    // The office does not notice: tickets are issued while the city cannot write.
+    for (let i = 0; i < 12; i++) await kiosk.issue({ service: 'A' });
+    const hubSeq = t.hub.store.lastSeq();
+    await until('uplink not online', () => t.hub.uplink!.status().state !== 'online');
+    await db.cluster.start(pgPort);
+    await until('city caught up', async () => (await cityLastSeq()) === hubSeq);
+    await until('lag 0', () => t.hub.uplink!.status().lag === 0);
+    expect(await eventSeqs(city.pool, 'qo')).toEqual(Array.from({ length: hubSeq }, (_, i) => i + 1));
+    const hub = hubRows();
+    const mine = await cityRows();
+    expect(mine.events).toEqual(hub.events);
+    expect(mine.tickets).toEqual(hub.tickets);
+  });
 });
