@@ -7,6 +7,7 @@ import {
   UPLINK_VERSION,
   type StreamEvent,
   type UplinkFromCity,
+  type UplinkBatch,
   type UplinkFromHub,
 } from '@luot/protocol';
 import { simulateDay } from '@luot/sim';
@@ -31,7 +32,8 @@ export function batches(log: StreamEvent[], size: number): Extract<UplinkFromHub
   const out: Extract<UplinkFromHub, { type: 'batch' }>[] = [];
   for (let i = 0; i < log.length; i += size) {
     const events = log.slice(i, i + size);
-    out.push({ type: 'batch', fromSeq: events[0]!.seq, events });
+    // The hub's own types (no index signature) for the schema's loose objects.
+    out.push({ type: 'batch', fromSeq: events[0]!.seq, events: events as UplinkBatch['events'] });
   }
   return out;
 }

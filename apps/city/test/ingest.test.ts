@@ -79,7 +79,7 @@ describe('the uplink endpoint', () => {
     expect(gap).toMatchObject({ type: 'resend', fromSeq: 101 });
     expect((gap as { message: string }).message).toMatch(/send again from 101/);
     // A batch that overlaps what the city has: only the new part is written.
-    const overlap = { type: 'batch' as const, fromSeq: 51, events: log.slice(50, 150) };
+    const overlap = batches(log.slice(50, 150), 100)[0]!;
     expect(await u.request(overlap)).toEqual({ type: 'ack', seq: 150 });
     expect(await u.request(b2!)).toEqual({ type: 'ack', seq: 200 });
     expect(await eventSeqs(cityA.pool, 'one')).toEqual(log.slice(0, 200).map((e) => e.seq));

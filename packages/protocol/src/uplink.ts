@@ -29,7 +29,7 @@ const seqSchema = int.positive();
 const ms = z.number().finite();
 const str = z.string().max(2000);
 
-const OutcomeSchema = z.object({
+const OutcomeSchema = z.looseObject({
   kind: z.enum(['received', 'guided', 'returned', 'refused', 'other']),
   dossierCode: str.optional(),
   returnDate: str.optional(),
@@ -37,9 +37,9 @@ const OutcomeSchema = z.object({
   note: str.optional(),
 });
 
-const OfficerSchema = z.object({ id: str, name: str, agency: TextSchema });
+const OfficerSchema = z.looseObject({ id: str, name: str, agency: TextSchema });
 
-const TicketSchema = z.object({
+const TicketSchema = z.looseObject({
   id: str,
   number: str,
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
@@ -68,13 +68,17 @@ const TicketSchema = z.object({
   rating: z.number().nullable().optional(),
 });
 
-/** Every event of the hub's log (QueueEvent from @luot/core, and printer.status). */
+/**
+ * Every event of the hub's log (QueueEvent from @luot/core, and printer.status). Loose objects: a
+ * field a newer hub adds is kept in the city's raw log as the hub wrote it, not silently dropped
+ * (a rebuild by a newer city can use it), and an older city does not refuse that hub's batches.
+ */
 export const HubEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('day.opened'), day: z.string(), level: LevelSchema }),
-  z.object({ type: z.literal('day.closed'), day: z.string() }),
-  z.object({ type: z.literal('ticket.issued'), ticket: TicketSchema }),
-  z.object({ type: z.literal('ticket.admitted'), ticketId: str }),
-  z.object({
+  z.looseObject({ type: z.literal('day.opened'), day: z.string(), level: LevelSchema }),
+  z.looseObject({ type: z.literal('day.closed'), day: z.string() }),
+  z.looseObject({ type: z.literal('ticket.issued'), ticket: TicketSchema }),
+  z.looseObject({ type: z.literal('ticket.admitted'), ticketId: str }),
+  z.looseObject({
     type: z.literal('ticket.called'),
     ticketId: str,
     counter: int,
@@ -82,10 +86,10 @@ export const HubEventSchema = z.discriminatedUnion('type', [
     recall: z.boolean(),
     priorityInRow: int,
   }),
-  z.object({ type: z.literal('ticket.serving'), ticketId: str, counter: int }),
-  z.object({ type: z.literal('ticket.finished'), ticketId: str, counter: int, outcome: OutcomeSchema }),
-  z.object({ type: z.literal('ticket.no_show'), ticketId: str, counter: int }),
-  z.object({
+  z.looseObject({ type: z.literal('ticket.serving'), ticketId: str, counter: int }),
+  z.looseObject({ type: z.literal('ticket.finished'), ticketId: str, counter: int, outcome: OutcomeSchema }),
+  z.looseObject({ type: z.literal('ticket.no_show'), ticketId: str, counter: int }),
+  z.looseObject({
     type: z.literal('ticket.reactivated'),
     ticketId: str,
     by: int.nullable(),
@@ -93,7 +97,7 @@ export const HubEventSchema = z.discriminatedUnion('type', [
     order: z.number().finite(),
     outside: z.boolean().optional(),
   }),
-  z.object({
+  z.looseObject({
     type: z.literal('ticket.transferred'),
     ticketId: str,
     fromCounter: int.nullable(),
@@ -101,28 +105,28 @@ export const HubEventSchema = z.discriminatedUnion('type', [
     toCounter: int.nullable(),
     note: str.nullable(),
   }),
-  z.object({ type: z.literal('ticket.cancelled'), ticketId: str, reason: str }),
-  z.object({
+  z.looseObject({ type: z.literal('ticket.cancelled'), ticketId: str, reason: str }),
+  z.looseObject({
     type: z.literal('ticket.rated'),
     ticketId: str,
     score: z.number().nullable(),
     reasons: z.array(str),
   }),
-  z.object({ type: z.literal('counter.signed_in'), counter: int, officer: OfficerSchema }),
-  z.object({ type: z.literal('counter.signed_out'), counter: int, closed: z.boolean() }),
-  z.object({ type: z.literal('counter.paused'), counter: int, reason: str }),
-  z.object({ type: z.literal('counter.resumed'), counter: int }),
-  z.object({
+  z.looseObject({ type: z.literal('counter.signed_in'), counter: int, officer: OfficerSchema }),
+  z.looseObject({ type: z.literal('counter.signed_out'), counter: int, closed: z.boolean() }),
+  z.looseObject({ type: z.literal('counter.paused'), counter: int, reason: str }),
+  z.looseObject({ type: z.literal('counter.resumed'), counter: int }),
+  z.looseObject({
     type: z.literal('counter.supervisor_closed'),
     counter: int,
     closed: z.boolean(),
     reason: str.optional(),
   }),
-  z.object({ type: z.literal('counter.services_set'), counter: int, services: z.array(str).nullable() }),
-  z.object({ type: z.literal('alert.acknowledged'), key: str, officerId: str }),
-  z.object({ type: z.literal('notice.set'), text: str.nullable(), until: ms.nullable() }),
-  z.object({ type: z.literal('level.changed'), level: LevelSchema }),
-  z.object({
+  z.looseObject({ type: z.literal('counter.services_set'), counter: int, services: z.array(str).nullable() }),
+  z.looseObject({ type: z.literal('alert.acknowledged'), key: str, officerId: str }),
+  z.looseObject({ type: z.literal('notice.set'), text: str.nullable(), until: ms.nullable() }),
+  z.looseObject({ type: z.literal('level.changed'), level: LevelSchema }),
+  z.looseObject({
     type: z.literal('printer.status'),
     device: str,
     ok: z.boolean(),
