@@ -16,7 +16,7 @@ export async function hello(
   officeId: string,
   config: OfficeConfig,
   hubSeq: number,
-): Promise<number> {
+): Promise<{ lastSeq: number; connectedAt: string }> {
   return transaction(pool, async (c) => {
     const { rows } = await c.query<{ last_seq: number }>(
       'SELECT last_seq FROM office_cursors WHERE office_id = $1 FOR UPDATE',
@@ -33,11 +33,14 @@ export async function hello(
        ON CONFLICT (office_id, from_seq) DO UPDATE SET config = excluded.config`,
       [officeId, last + 1, json],
     );
-    await c.query(
-      'UPDATE office_cursors SET hub_seq = $2, connected_at = now(), disconnected_at = NULL WHERE office_id = $1',
+    // clock_timestamp(), not now(): two hellos in one instant would share the transaction's time.
+    // As text: a Date would lose the microseconds the close compares with.
+    const { rows: at } = await c.query<{ connected_at: string }>(
+      `UPDATE office_cursors SET hub_seq = $2, connected_at = clock_timestamp(), disconnected_at = NULL
+       WHERE office_id = $1 RETURNING connected_at::text`,
       [officeId, hubSeq],
     );
-    return last;
+    return { lastSeq: last, connectedAt: at[0]!.connected_at };
   });
 }
 

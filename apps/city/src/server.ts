@@ -43,6 +43,8 @@ export interface City {
   http: FastifyInstance;
   /** Uplinks connected to this process now, by office. */
   connectedOffices(): string[];
+  /** Resolves once the bookkeeping of every closed connection (offline since) is written. */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -70,6 +72,7 @@ export async function startCity(opts: CityOptions): Promise<City> {
   // One uplink per frame: a batch is at most MAX_BATCH_EVENTS events of a few hundred bytes each.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BATCH_EVENTS * 8 * 1024 });
   const sockets = new Map<WebSocket, string>();
+  const closings = new Set<Promise<unknown>>();
 
   const refuse = (socket: Duplex, status: number, text: string) => {
     socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -94,7 +97,8 @@ export async function startCity(opts: CityOptions): Promise<City> {
     sockets.set(ws, officeId);
     const log = logger.child({ office: officeId });
     const send = (m: UplinkFromCity) => ws.send(JSON.stringify(m));
-    let greeted = false;
+    /** When this connection's hello was recorded: its close marks the office offline only if no later hello came. */
+    let greetedAt: string | null = null;
     let alive = true;
     ws.on('pong', () => (alive = true));
     const heartbeat = setInterval(() => {
@@ -113,12 +117,12 @@ export async function startCity(opts: CityOptions): Promise<City> {
       }
       const m: UplinkFromHub = parsed.value;
       if (m.type === 'hello') {
-        const lastSeq = await hello(pool, officeId, m.config, m.hubSeq);
-        greeted = true;
+        const { lastSeq, connectedAt } = await hello(pool, officeId, m.config, m.hubSeq);
+        greetedAt = connectedAt;
         log.info({ lastSeq, hubSeq: m.hubSeq }, 'uplink connected');
         return send({ type: 'hello', officeId, lastSeq });
       }
-      if (!greeted) {
+      if (!greetedAt) {
         send({ type: 'error', message: 'hello first' });
         return ws.close(1008, 'hello first');
       }
@@ -146,11 +150,20 @@ export async function startCity(opts: CityOptions): Promise<City> {
     ws.on('close', () => {
       clearInterval(heartbeat);
       sockets.delete(ws);
-      void chain.then(() =>
-        pool
-          .query('UPDATE office_cursors SET disconnected_at = now() WHERE office_id = $1', [officeId])
-          .catch(() => undefined),
+      // An old connection closing after the hub reconnected (here or on another city process)
+      // leaves the office online: only the latest hello's connection marks it offline.
+      const closing = chain.then(() =>
+        greetedAt
+          ? pool
+              .query(
+                'UPDATE office_cursors SET disconnected_at = now() WHERE office_id = $1 AND connected_at = $2::timestamptz',
+                [officeId, greetedAt],
+              )
+              .catch(() => undefined)
+          : undefined,
       );
+      closings.add(closing);
+      void closing.then(() => closings.delete(closing));
     });
     ws.on('error', (err) => log.warn({ err }, 'uplink socket error'));
   }
@@ -168,6 +181,9 @@ export async function startCity(opts: CityOptions): Promise<City> {
     projector,
     http: app,
     connectedOffices: () => [...new Set(sockets.values())],
+    settled: async () => {
+      await Promise.all([...closings]);
+    },
     close() {
       closing ??= (async () => {
         for (const ws of sockets.keys()) ws.terminate();

@@ -20,6 +20,15 @@ const connect = async (city: City, token: string) => {
   return u;
 };
 
+/** Poll a condition (bounded): no fixed sleeps. */
+async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 beforeAll(async () => {
   db = await startTestDatabase();
   // Two city processes' worth of state (pools, projector caches) on one database.
@@ -54,6 +63,33 @@ describe('the uplink endpoint', () => {
     await expect(RawUplink.connect(cityA.url, 'b'.repeat(32))).rejects.toThrow('HTTP 401');
     const ok = await connect(cityA, 'a'.repeat(32));
     expect(await ok.hello()).toEqual({ type: 'hello', officeId: 'tok', lastSeq: 0 });
+  });
+
+  it('marks an office offline when its latest connection closes, not an older one', async () => {
+    const { token } = await createOffice(cityA.pool, {
+      id: 'live',
+      name: 'Live',
+      province: 'Hà Nội',
+      commune: 'Live',
+    });
+    const cursor = async () =>
+      (
+        await cityA.pool.query<{ connected_at: Date | null; disconnected_at: Date | null }>(
+          "SELECT connected_at, disconnected_at FROM office_cursors WHERE office_id = 'live'",
+        )
+      ).rows[0]!;
+    const old = await connect(cityA, token);
+    await old.hello();
+    const fresh = await connect(cityB, token);
+    await fresh.hello();
+    old.close();
+    // The old connection is gone from its city and its close written: the office is still online.
+    await until(async () => !cityA.connectedOffices().includes('live'));
+    await cityA.settled();
+    expect((await cursor()).connected_at).not.toBeNull();
+    expect((await cursor()).disconnected_at).toBeNull();
+    fresh.close();
+    await until(async () => (await cursor()).disconnected_at !== null);
   });
 
   it('refuses a malformed message and closes', async () => {
@@ -199,7 +235,7 @@ describe('the uplink endpoint', () => {
     const counters = live.counters.map((c) => [c.number, c.status, c.current_ticket]);
     expect(counters).toEqual(Object.values(hub.counters).map((c) => [c.number, c.status, c.current]));
     const r = await rebuildProjections(cityA.pool);
-    expect(r.offices).toBe(5);
+    expect(r.offices).toBe(6);
     expect(await projections(cityA.pool, 'ref')).toEqual(live);
     // Rebuilt across a change of configuration, as it was ingested.
     expect(await projections(cityA.pool, 'cfg')).toEqual(cfgBefore);
