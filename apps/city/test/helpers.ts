@@ -15,16 +15,16 @@ import type { Pool } from '../src/db.js';
 
 export const config: OfficeConfig = quocOai();
 
-/** A simulated Monday as a hub would log it: day.opened first, then the simulator's events. */
-export function simulatedLog(seed: number): StreamEvent[] {
-  const day = simulateDay(config, { seed, date: MONDAY });
+/** A simulated day as a hub would log it: day.opened first, then the simulator's events. */
+export function simulatedLog(seed: number, date = MONDAY, firstSeq = 1): StreamEvent[] {
+  const day = simulateDay(config, { seed, date });
   const first = day.events[0]!;
   const opened = {
-    seq: 1,
+    seq: firstSeq,
     at: first.at - 1000,
-    event: { type: 'day.opened' as const, day: MONDAY, level: createDay(config, MONDAY).level },
+    event: { type: 'day.opened' as const, day: date, level: createDay(config, date).level },
   };
-  return [opened, ...day.events.map((e, i) => ({ seq: i + 2, at: e.at, event: e.event }))];
+  return [opened, ...day.events.map((e, i) => ({ seq: firstSeq + i + 1, at: e.at, event: e.event }))];
 }
 
 /** Consecutive batches of `size` events. */

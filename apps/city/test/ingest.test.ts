@@ -207,6 +207,47 @@ describe('the uplink endpoint', () => {
     expect(live.office_days).toEqual(ref.office_days.map((d) => ({ ...d, config_from: from })));
   });
 
+  it('projects two days whose batches straddle the day change, alternating city processes', async () => {
+    const TUESDAY = '2026-12-01';
+    const twoDays = [...log, ...simulatedLog(2, TUESDAY, log.length + 1)];
+    const { token } = await createOffice(cityA.pool, {
+      id: 'days',
+      name: 'Days',
+      province: 'Hà Nội',
+      commune: 'Days',
+    });
+    const onA = await connect(cityA, token);
+    const onB = await connect(cityB, token);
+    await onA.hello();
+    await onB.hello();
+    // Each batch on the other process: every batch finds the other's cache stale and replays.
+    for (const [i, b] of batches(twoDays, 333).entries()) {
+      expect(await (i % 2 ? onB : onA).request(b)).toEqual({ type: 'ack', seq: b.events.at(-1)!.seq });
+    }
+    const p = await projections(cityA.pool, 'days');
+    const tuesday = simulateDay(config, { seed: 2, date: TUESDAY }).state;
+    expect(p.office_days.map((d) => [d.day, d.opened_seq, d.last_seq, d.closed])).toEqual([
+      [MONDAY, 1, log.length, true],
+      [TUESDAY, log.length + 1, twoDays.length, true],
+    ]);
+    // Monday as the single-day office has it; Tuesday as the simulated hub ended it.
+    const ref = await projections(cityA.pool, 'ref');
+    expect(p.tickets.filter((t) => t.day === MONDAY)).toEqual(ref.tickets);
+    expect(p.counters.filter((c) => c.day === MONDAY)).toEqual(ref.counters);
+    expect(
+      p.tickets.filter((t) => t.day === TUESDAY).map((t) => [t.id, t.status, t.counter, t.rating]),
+    ).toEqual(
+      Object.values(tuesday.tickets)
+        .sort((a, b) => (a.id < b.id ? -1 : 1))
+        .map((t) => [t.id, t.status, t.counter, t.rating ?? null]),
+    );
+    expect(p.counters.filter((c) => c.day === TUESDAY).map((c) => [c.number, c.status])).toEqual(
+      Object.values(tuesday.counters).map((c) => [c.number, c.status]),
+    );
+    await rebuildProjections(cityA.pool, 'days');
+    expect(await projections(cityA.pool, 'days')).toEqual(p);
+  });
+
   it('projects the day as the hub sees it, and a rebuild from the raw events gives the same tables', async () => {
     const live = await projections(cityA.pool, 'ref');
     const cfgBefore = await projections(cityA.pool, 'cfg');
@@ -235,7 +276,7 @@ describe('the uplink endpoint', () => {
     const counters = live.counters.map((c) => [c.number, c.status, c.current_ticket]);
     expect(counters).toEqual(Object.values(hub.counters).map((c) => [c.number, c.status, c.current]));
     const r = await rebuildProjections(cityA.pool);
-    expect(r.offices).toBe(6);
+    expect(r.offices).toBe(7);
     expect(await projections(cityA.pool, 'ref')).toEqual(live);
     // Rebuilt across a change of configuration, as it was ingested.
     expect(await projections(cityA.pool, 'cfg')).toEqual(cfgBefore);
