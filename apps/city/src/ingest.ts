@@ -82,25 +82,25 @@ export async function ingestBatch(
         data: e.event,
       })),
     );
-    const inserted = await c.query(
-      `INSERT INTO events (office_id, seq, at, day, type, data)
-       SELECT $1, x.seq, x.at, x.day, x.type, x.data
-       FROM jsonb_to_recordset($2::jsonb) AS x(seq int8, at int8, day date, type text, data jsonb)
-       ON CONFLICT (office_id, seq) DO NOTHING`,
-      [officeId, rowsJson],
+    const seq = fresh.at(-1)!.seq;
+    // The raw events and the cursor in one statement (one round trip).
+    const { rows: written } = await c.query<{ inserted: number }>(
+      `WITH inserted AS (
+         INSERT INTO events (office_id, seq, at, day, type, data)
+         SELECT $1, x.seq, x.at, x.day, x.type, x.data
+         FROM jsonb_to_recordset($2::jsonb) AS x(seq int8, at int8, day date, type text, data jsonb)
+         ON CONFLICT (office_id, seq) DO NOTHING
+         RETURNING 1)
+       UPDATE office_cursors SET last_seq = $3, last_batch_at = now() WHERE office_id = $1
+       RETURNING (SELECT count(*) FROM inserted)::int AS inserted`,
+      [officeId, rowsJson, seq],
     );
     // Under the row lock every event past the cursor is new: anything else is a broken invariant,
     // and rolling back is better than a cursor that lies.
-    if (inserted.rowCount !== fresh.length) {
-      throw new Error(
-        `office ${officeId}: ${fresh.length - (inserted.rowCount ?? 0)} events past the cursor existed`,
-      );
+    const inserted = written[0]?.inserted ?? 0;
+    if (inserted !== fresh.length) {
+      throw new Error(`office ${officeId}: ${fresh.length - inserted} events past the cursor existed`);
     }
-    const seq = fresh.at(-1)!.seq;
-    await c.query('UPDATE office_cursors SET last_seq = $2, last_batch_at = now() WHERE office_id = $1', [
-      officeId,
-      seq,
-    ]);
     afterCommit = projected.commit;
     return { kind: 'ack', seq };
   });

@@ -79,6 +79,8 @@ export class Projector {
   ): Promise<{ days: (string | null)[]; commit: () => void }> {
     const first = events[0];
     if (!first) return { days: [], commit: () => undefined };
+    // A statement of its own after the caller's row lock, not a subquery of it: in READ COMMITTED
+    // its snapshot then includes a hello that committed while the lock was awaited.
     const configFrom = await configInForce(c, officeId, first.seq);
     // Taken out while we work: `applyEvent` changes the state in place, so a transaction that fails
     // half-way must not leave its half in the cache.
@@ -160,30 +162,17 @@ export class Projector {
     }
     if (state) dayRows.set(state.day, dayRow(state, openedSeq, prevSeq));
 
-    await writeTickets(c, officeId, [...tickets.values()], firstCalls);
-    await writeCounters(c, officeId, [...counters.values()]);
-    if (ratings.length > 0) {
-      await c.query(
-        `INSERT INTO ratings (office_id, seq, day, ticket_id, score, reasons, officer_id, counter, service, at)
-         SELECT $1, x.seq, x.day, x.ticket_id, x.score, x.reasons, x.officer_id, x.counter, x.service, x.at
-         FROM jsonb_to_recordset($2::jsonb) AS x(seq int8, day date, ticket_id text, score smallint, reasons jsonb,
-           officer_id text, counter integer, service text, at int8)
-         ON CONFLICT (office_id, seq) DO NOTHING`,
-        [officeId, JSON.stringify(ratings)],
-      );
-    }
-    if (dayRows.size > 0) {
-      await c.query(
-        `INSERT INTO office_days (office_id, day, level, closed, notice, opened_seq, last_seq, config_from)
-         SELECT $1, x.day, x.level, x.closed, x.notice, x.opened_seq, x.last_seq, $3
-         FROM jsonb_to_recordset($2::jsonb) AS x(day date, level smallint, closed boolean, notice text,
-           opened_seq int8, last_seq int8)
-         ON CONFLICT (office_id, day) DO UPDATE SET level = excluded.level, closed = excluded.closed,
-           notice = excluded.notice, opened_seq = excluded.opened_seq, last_seq = excluded.last_seq,
-           config_from = excluded.config_from`,
-        [officeId, JSON.stringify([...dayRows.values()]), configFrom],
-      );
-    }
+    // Every projection in one statement (data-modifying CTEs all run, each to completion): one
+    // round trip per batch whatever it changed. Each row appears once (the maps above), as a single
+    // statement requires.
+    await c.query(WRITE_PROJECTIONS, [
+      officeId,
+      JSON.stringify(ticketRows([...tickets.values()], firstCalls)),
+      JSON.stringify(counterRows([...counters.values()])),
+      JSON.stringify(ratings),
+      JSON.stringify([...dayRows.values()]),
+      configFrom,
+    ]);
     const next: DayCache = { seq: prevSeq, configFrom, config, state, openedSeq };
     return { days, commit: () => this.cache.set(officeId, next) };
   }
@@ -244,14 +233,8 @@ async function loadDay(
   return { seq: lastSeq, configFrom, config, state, openedSeq: from };
 }
 
-async function writeTickets(
-  c: PoolClient,
-  officeId: string,
-  tickets: Ticket[],
-  firstCalls: Map<string, number>,
-): Promise<void> {
-  if (tickets.length === 0) return;
-  const rows = tickets.map((t) => ({
+function ticketRows(tickets: Ticket[], firstCalls: Map<string, number>): unknown[] {
+  return tickets.map((t) => ({
     id: t.id,
     day: t.day,
     number: t.number,
@@ -276,36 +259,10 @@ async function writeTickets(
     kiosk_id: t.kioskId,
     rating: t.rating ?? null,
   }));
-  await c.query(
-    `INSERT INTO tickets (office_id, id, day, number, service, issued_service, priority, party, zone, status,
-       issued_at, admitted_at, called_at, first_called_at, serving_at, finished_at, counter, target_counter,
-       officer_id, call_count, transfers, outcome, kiosk_id, rating)
-     SELECT $1, x.id, x.day, x.number, x.service, x.issued_service, x.priority, x.party, x.zone, x.status,
-       x.issued_at, x.admitted_at, x.called_at, x.first_called_at, x.serving_at, x.finished_at, x.counter,
-       x.target_counter, x.officer_id, x.call_count, x.transfers, x.outcome, x.kiosk_id, x.rating
-     FROM jsonb_to_recordset($2::jsonb) AS x(id text, day date, number text, service text, issued_service text,
-       priority text, party integer, zone text, status text, issued_at int8, admitted_at int8, called_at int8,
-       first_called_at int8, serving_at int8, finished_at int8, counter integer, target_counter integer,
-       officer_id text, call_count integer, transfers integer, outcome jsonb, kiosk_id text, rating smallint)
-     ON CONFLICT (office_id, id) DO UPDATE SET service = excluded.service, status = excluded.status,
-       admitted_at = excluded.admitted_at, called_at = excluded.called_at,
-       -- Kept once set: the waiting time runs to the first call, whatever recalls follow.
-       first_called_at = COALESCE(tickets.first_called_at, excluded.first_called_at),
-       serving_at = excluded.serving_at, finished_at = excluded.finished_at, counter = excluded.counter,
-       target_counter = excluded.target_counter, officer_id = excluded.officer_id,
-       call_count = excluded.call_count, transfers = excluded.transfers, outcome = excluded.outcome,
-       rating = excluded.rating`,
-    [officeId, JSON.stringify(rows)],
-  );
 }
 
-async function writeCounters(
-  c: PoolClient,
-  officeId: string,
-  counters: Array<{ day: string; c: CounterState }>,
-): Promise<void> {
-  if (counters.length === 0) return;
-  const rows = counters.map(({ day, c: k }) => ({
+function counterRows(counters: Array<{ day: string; c: CounterState }>): unknown[] {
+  return counters.map(({ day, c: k }) => ({
     day,
     number: k.number,
     status: k.status,
@@ -318,19 +275,55 @@ async function writeCounters(
     services: k.services,
     last_action_at: k.lastActionAt,
   }));
-  await c.query(
-    `INSERT INTO counters (office_id, day, number, status, officer_id, officer_name, current_ticket, pause_reason,
-       closed_by_supervisor, closed_reason, services, last_action_at)
-     SELECT $1, x.day, x.number, x.status, x.officer_id, x.officer_name, x.current_ticket, x.pause_reason,
-       x.closed_by_supervisor, x.closed_reason, x.services, x.last_action_at
-     FROM jsonb_to_recordset($2::jsonb) AS x(day date, number integer, status text, officer_id text,
-       officer_name text, current_ticket text, pause_reason text, closed_by_supervisor boolean,
-       closed_reason text, services jsonb, last_action_at int8)
-     ON CONFLICT (office_id, day, number) DO UPDATE SET status = excluded.status,
-       officer_id = excluded.officer_id, officer_name = excluded.officer_name,
-       current_ticket = excluded.current_ticket, pause_reason = excluded.pause_reason,
-       closed_by_supervisor = excluded.closed_by_supervisor, closed_reason = excluded.closed_reason,
-       services = excluded.services, last_action_at = excluded.last_action_at`,
-    [officeId, JSON.stringify(rows)],
-  );
 }
+
+/** $1 office, $2 tickets, $3 counters, $4 ratings, $5 days (JSON arrays), $6 the configuration's from_seq. */
+const WRITE_PROJECTIONS = `
+WITH tickets_written AS (
+  INSERT INTO tickets (office_id, id, day, number, service, issued_service, priority, party, zone, status,
+    issued_at, admitted_at, called_at, first_called_at, serving_at, finished_at, counter, target_counter,
+    officer_id, call_count, transfers, outcome, kiosk_id, rating)
+  SELECT $1, x.id, x.day, x.number, x.service, x.issued_service, x.priority, x.party, x.zone, x.status,
+    x.issued_at, x.admitted_at, x.called_at, x.first_called_at, x.serving_at, x.finished_at, x.counter,
+    x.target_counter, x.officer_id, x.call_count, x.transfers, x.outcome, x.kiosk_id, x.rating
+  FROM jsonb_to_recordset($2::jsonb) AS x(id text, day date, number text, service text, issued_service text,
+    priority text, party integer, zone text, status text, issued_at int8, admitted_at int8, called_at int8,
+    first_called_at int8, serving_at int8, finished_at int8, counter integer, target_counter integer,
+    officer_id text, call_count integer, transfers integer, outcome jsonb, kiosk_id text, rating smallint)
+  ON CONFLICT (office_id, id) DO UPDATE SET service = excluded.service, status = excluded.status,
+    admitted_at = excluded.admitted_at, called_at = excluded.called_at,
+    -- Kept once set: the waiting time runs to the first call, whatever recalls follow.
+    first_called_at = COALESCE(tickets.first_called_at, excluded.first_called_at),
+    serving_at = excluded.serving_at, finished_at = excluded.finished_at, counter = excluded.counter,
+    target_counter = excluded.target_counter, officer_id = excluded.officer_id,
+    call_count = excluded.call_count, transfers = excluded.transfers, outcome = excluded.outcome,
+    rating = excluded.rating
+), counters_written AS (
+  INSERT INTO counters (office_id, day, number, status, officer_id, officer_name, current_ticket, pause_reason,
+    closed_by_supervisor, closed_reason, services, last_action_at)
+  SELECT $1, x.day, x.number, x.status, x.officer_id, x.officer_name, x.current_ticket, x.pause_reason,
+    x.closed_by_supervisor, x.closed_reason, x.services, x.last_action_at
+  FROM jsonb_to_recordset($3::jsonb) AS x(day date, number integer, status text, officer_id text,
+    officer_name text, current_ticket text, pause_reason text, closed_by_supervisor boolean,
+    closed_reason text, services jsonb, last_action_at int8)
+  ON CONFLICT (office_id, day, number) DO UPDATE SET status = excluded.status,
+    officer_id = excluded.officer_id, officer_name = excluded.officer_name,
+    current_ticket = excluded.current_ticket, pause_reason = excluded.pause_reason,
+    closed_by_supervisor = excluded.closed_by_supervisor, closed_reason = excluded.closed_reason,
+    services = excluded.services, last_action_at = excluded.last_action_at
+), ratings_written AS (
+  INSERT INTO ratings (office_id, seq, day, ticket_id, score, reasons, officer_id, counter, service, at)
+  SELECT $1, x.seq, x.day, x.ticket_id, x.score, x.reasons, x.officer_id, x.counter, x.service, x.at
+  FROM jsonb_to_recordset($4::jsonb) AS x(seq int8, day date, ticket_id text, score smallint, reasons jsonb,
+    officer_id text, counter integer, service text, at int8)
+  ON CONFLICT (office_id, seq) DO NOTHING
+), days_written AS (
+  INSERT INTO office_days (office_id, day, level, closed, notice, opened_seq, last_seq, config_from)
+  SELECT $1, x.day, x.level, x.closed, x.notice, x.opened_seq, x.last_seq, $6
+  FROM jsonb_to_recordset($5::jsonb) AS x(day date, level smallint, closed boolean, notice text,
+    opened_seq int8, last_seq int8)
+  ON CONFLICT (office_id, day) DO UPDATE SET level = excluded.level, closed = excluded.closed,
+    notice = excluded.notice, opened_seq = excluded.opened_seq, last_seq = excluded.last_seq,
+    config_from = excluded.config_from
+)
+SELECT 1`;
