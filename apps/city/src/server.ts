@@ -23,6 +23,8 @@ import { officeByToken } from './offices.js';
 import { Projector } from './projector.js';
 
 export const UPLINK_PATH = '/uplink';
+/** Messages one uplink may have waiting for their answer. */
+const MAX_PENDING = 8;
 
 export interface CityOptions {
   databaseUrl: string;
@@ -133,18 +135,27 @@ export async function startCity(opts: CityOptions): Promise<City> {
           : { type: 'resend', fromSeq: r.fromSeq, message: r.message },
       );
     };
+    let pending = 0;
     ws.on('message', (data, isBinary) => {
+      // The hub waits for each ack; a peer that piles messages up is not a hub (bounded memory).
+      if (++pending > MAX_PENDING) {
+        send({ type: 'error', message: `more than ${MAX_PENDING} messages without waiting for answers` });
+        ws.terminate();
+        return;
+      }
       const raw = isBinary ? '' : data.toString();
       chain = chain.then(() =>
-        handle(raw).catch((err: unknown) => {
-          // The database is away or refused the batch: nothing was committed; the hub resends
-          // after it reconnects, from the city's last seq.
-          log.error({ err }, 'uplink message failed');
-          if (ws.readyState === ws.OPEN) {
-            send({ type: 'error', message: 'the city could not store this batch; reconnect and resend' });
-            ws.close(1011, 'internal error');
-          }
-        }),
+        handle(raw)
+          .finally(() => pending--)
+          .catch((err: unknown) => {
+            // The database is away or refused the batch: nothing was committed; the hub resends
+            // after it reconnects, from the city's last seq.
+            log.error({ err }, 'uplink message failed');
+            if (ws.readyState === ws.OPEN) {
+              send({ type: 'error', message: 'the city could not store this batch; reconnect and resend' });
+              ws.close(1011, 'internal error');
+            }
+          }),
       );
     });
     ws.on('close', () => {

@@ -92,6 +92,25 @@ describe('the uplink endpoint', () => {
     await until(async () => (await cursor()).disconnected_at !== null);
   });
 
+  it('drops a peer that piles messages up without waiting for answers', async () => {
+    const { token } = await createOffice(cityA.pool, {
+      id: 'flood',
+      name: 'Flood',
+      province: 'Hà Nội',
+      commune: 'Flood',
+    });
+    const u = await connect(cityA, token);
+    const hello = JSON.stringify({ type: 'hello', version: 1, config, hubSeq: 0 });
+    // One write, so the city reads them all before it can answer any.
+    const socket = (u.ws as unknown as { _socket: import('node:net').Socket })._socket;
+    socket.cork();
+    for (let i = 0; i < 20; i++) u.ws.send(hello);
+    socket.uncork();
+    const m = await u.next();
+    expect(m).toMatchObject({ type: 'error', message: expect.stringMatching(/more than 8 messages/) });
+    await until(async () => u.closed);
+  });
+
   it('refuses a malformed message and closes', async () => {
     const u = await connect(cityA, 'a'.repeat(32));
     const m = await u.request({ type: 'batch', fromSeq: 1, events: [] } as never);
@@ -276,7 +295,7 @@ describe('the uplink endpoint', () => {
     const counters = live.counters.map((c) => [c.number, c.status, c.current_ticket]);
     expect(counters).toEqual(Object.values(hub.counters).map((c) => [c.number, c.status, c.current]));
     const r = await rebuildProjections(cityA.pool);
-    expect(r.offices).toBe(7);
+    expect(r.offices).toBe(8);
     expect(await projections(cityA.pool, 'ref')).toEqual(live);
     // Rebuilt across a change of configuration, as it was ingested.
     expect(await projections(cityA.pool, 'cfg')).toEqual(cfgBefore);
