@@ -48,10 +48,12 @@ afterEach(async () => {
 async function scriptedCity(
   script: (n: number, fromSeq: number, seqs: number[], have: number) => UplinkFromCity | 'cut',
   startAt = 0,
+  /** false: a city (or a NAT) that stopped answering pings. */
+  autoPong = true,
 ) {
   const received: number[][] = [];
   const state = { have: startAt, hellos: 0, auth: [] as string[] };
-  server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  server = new WebSocketServer({ host: '127.0.0.1', port: 0, autoPong });
   server.on('connection', (ws: WebSocket, req) => {
     state.auth.push(req.headers.authorization ?? '');
     ws.on('message', (data) => {
@@ -136,5 +138,20 @@ describe('the uplink', () => {
     );
     expect(city.received).toEqual([]);
     expect(uplink.status().state).not.toBe('online');
+  });
+
+  it('drops a connection whose pings go unanswered, and connects again', async () => {
+    const city = await scriptedCity(() => ({ type: 'ack', seq: 0 }), 10, false);
+    uplink = new Uplink({
+      url: city.url,
+      officeToken: 't'.repeat(32),
+      log: fakeLog(10),
+      office,
+      minBackoffMs: 10,
+      heartbeatMs: 20,
+    });
+    uplink.start();
+    // The scripted city never closes a connection: only the missed pongs make the uplink hello again.
+    await until('a second hello', () => city.state.hellos >= 2);
   });
 });

@@ -35,6 +35,11 @@ export interface UplinkOptions {
   maxBackoffMs?: number;
   /** A batch the city has not answered within this long: the connection is dropped and made again. */
   ackTimeoutMs?: number;
+  /**
+   * How often the city is pinged; no pong by the next ping and the connection is dropped. An idle
+   * uplink would otherwise not notice a connection a NAT or proxy forgot, and look online for hours.
+   */
+  heartbeatMs?: number;
 }
 
 export type UplinkState = 'connecting' | 'online' | 'offline' | 'stopped';
@@ -65,6 +70,7 @@ export class Uplink {
   private attempt = 0;
   private retryTimer: NodeJS.Timeout | null = null;
   private ackTimer: NodeJS.Timeout | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
   private readonly logger: Logger;
   private readonly wsUrl: string;
   private readonly batchSize: number;
@@ -106,6 +112,8 @@ export class Uplink {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     this.clearAckTimer();
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
     this.ws?.terminate();
     this.ws = null;
   }
@@ -127,6 +135,17 @@ export class Uplink {
     });
     this.ws = ws;
     ws.on('open', () => {
+      let alive = true;
+      ws.on('pong', () => (alive = true));
+      this.heartbeat = setInterval(() => {
+        if (!alive) {
+          this.lastError = 'the city stopped answering pings';
+          return ws.terminate();
+        }
+        alive = false;
+        ws.ping();
+      }, this.o.heartbeatMs ?? 30_000);
+      this.heartbeat.unref();
       const hello: UplinkFromHub = {
         type: 'hello',
         version: UPLINK_VERSION,
@@ -219,6 +238,8 @@ export class Uplink {
 
   private onClose(ws: WebSocket): void {
     if (ws !== this.ws) return;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
     this.ws = null;
     this.inFlight = null;
     this.clearAckTimer();
