@@ -23,6 +23,8 @@ export default tseslint.config(
       '**/*.cjs',
       'scripts/**',
       'apps/hub/**',
+      'apps/city/**',
+      'packages/pgcluster/**',
       'apps/supervisor/cli/**',
       'apps/supervisor/test/**',
       'packages/testing/**',

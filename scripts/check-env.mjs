@@ -18,3 +18,20 @@ if (!existsSync(chromium)) {
     process.exit(1);
   }
 }
+
+// The city's tests run a private PostgreSQL cluster from Debian's binaries (packages/pgcluster).
+const pgBins = [17, 16, 15].map((v) => `/usr/lib/postgresql/${v}/bin/initdb`);
+if (!process.env.PG_BIN && !pgBins.some((f) => existsSync(f))) {
+  const root = process.getuid?.() === 0;
+  if (root && existsSync('/usr/bin/apt-get')) {
+    console.log('PostgreSQL is missing: installing Debian’s postgresql for the city tests …');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    execFileSync('apt-get', ['install', '-y', '-qq', 'postgresql'], { stdio: 'inherit', env });
+  } else {
+    console.error(
+      'PostgreSQL binaries not found. Install them (Debian: sudo apt-get install -y postgresql) or set PG_BIN to the directory holding initdb and pg_ctl.',
+    );
+    process.exit(1);
+  }
+}

@@ -5,7 +5,7 @@ import { SmsConfigSchema } from '@luot/sms';
 import { z } from 'zod';
 import { parseOfficeConfig, TextSchema, type OfficeConfig } from '@luot/core';
 import { PrinterConfigSchema } from '@luot/printer/config';
-import { freeText } from '@luot/protocol';
+import { freeText, MAX_BATCH_EVENTS } from '@luot/protocol';
 import { sha256 } from './auth.js';
 
 const PROFILES_DIR = fileURLToPath(new URL('../../../packages/core/profiles/', import.meta.url));
@@ -102,6 +102,26 @@ export const HubConfigSchema = z.object({
    * A supervisor who does nothing for this long is signed out (docs/hub.md, "Supervisors"): the
    * console is often left open on a desk in a public hall.
    */
+  /**
+   * The city service this office ships its event log to (docs/city.md). Absent: no uplink, the hub
+   * works alone as always.
+   */
+  city: z
+    .object({
+      /** The city's base URL, e.g. https://city.example.gov.vn (the uplink is its /uplink). */
+      url: z.url({ protocol: /^(https?|wss?)$/ }),
+      /** The office's token, as the city registered it (`npm run city -- add-office`). */
+      officeToken: z.string().min(24).max(200),
+      /** Reconnection back-off: from retryMinMs, doubling after each failure, up to retryMaxMs. */
+      retryMinMs: z.number().int().positive().default(500),
+      retryMaxMs: z.number().int().positive().default(60_000),
+      /**
+       * Events per batch: one bounded read of the log on the office's event loop, one transaction
+       * at the city. The protocol's ceiling is MAX_BATCH_EVENTS.
+       */
+      batchSize: z.number().int().min(1).max(MAX_BATCH_EVENTS).default(500),
+    })
+    .optional(),
   supervisorIdleMinutes: z
     .number()
     .int()

@@ -13,6 +13,7 @@ import { HubPrinters } from './printing/hub-printers.js';
 import { openStorage } from './storage/index.js';
 import type { Store } from './storage/store.js';
 import { DeviceSockets } from './transport/sockets.js';
+import { Uplink } from './uplink/uplink.js';
 
 export interface HubOptions {
   config: LoadedConfig;
@@ -34,6 +35,8 @@ export interface Hub {
   /** Where staffing plans are made (a worker thread each). */
   planner: PlanRunner;
   sockets: DeviceSockets;
+  /** The uplink to the city service, when the configuration names one. */
+  uplink: Uplink | null;
   http: FastifyInstance;
   close(): Promise<void>;
 }
@@ -68,6 +71,18 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   });
   // Assigned below: the engine broadcasts through the sockets, the sockets submit to the engine.
   let sockets: DeviceSockets | null = null;
+  const uplink = config.hub.city
+    ? new Uplink({
+        url: config.hub.city.url,
+        officeToken: config.hub.city.officeToken,
+        log: store,
+        office: config.office,
+        logger: logger.child({ component: 'uplink' }),
+        minBackoffMs: config.hub.city.retryMinMs,
+        maxBackoffMs: config.hub.city.retryMaxMs,
+        batchSize: config.hub.city.batchSize,
+      })
+    : null;
   const engine = new Engine({
     office: config.office,
     hub: config.hub,
@@ -78,7 +93,10 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       publicUrl,
       print: (device, issued, locale) => printers.print(device, config.office, issued, locale),
     },
-    onCommitted: (events, touched) => sockets?.broadcast(events, touched),
+    onCommitted: (events, touched) => {
+      sockets?.broadcast(events, touched);
+      uplink?.notify();
+    },
   });
   engine.start();
   await printers.start();
@@ -95,6 +113,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     planner,
     sms,
     startedAt: Date.now(),
+    uplinkStatus: () => uplink?.status() ?? null,
     logger,
   });
   // Every open connection, so shutting down never waits on a client that went silent (a cut network).
@@ -123,6 +142,8 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     'hub listening',
   );
 
+  uplink?.start();
+
   let closing: Promise<void> | null = null;
   const devices = sockets;
   return {
@@ -134,10 +155,12 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     sms,
     planner,
     sockets: devices,
+    uplink,
     http,
     close() {
       closing ??= (async () => {
         clearInterval(rollover);
+        uplink?.close();
         printers.stopPolling();
         engine.close();
         const closed = devices.close();

@@ -35,4 +35,26 @@ describe('hub configuration', () => {
     const { hub } = resolveConfig({ ...base, printers: { 'kiosk-1': { kind: 'fake' } } });
     expect(hub.printers['kiosk-1']).toEqual({ kind: 'fake' });
   });
+
+  it('has no city uplink unless it names one; a city gets its defaults and a checked URL and token', () => {
+    expect(resolveConfig(base).hub.city).toBeUndefined();
+    const token = 'o'.repeat(32);
+    const { hub } = resolveConfig({ ...base, city: { url: 'https://city.example.vn', officeToken: token } });
+    expect(hub.city).toEqual({
+      url: 'https://city.example.vn',
+      officeToken: token,
+      retryMinMs: 500,
+      retryMaxMs: 60_000,
+      batchSize: 500,
+    });
+    expect(() => resolveConfig({ ...base, city: { url: 'ftp://x', officeToken: token } })).toThrow(
+      /city\.url/,
+    );
+    expect(() => resolveConfig({ ...base, city: { url: 'https://x.vn', officeToken: 'short' } })).toThrow(
+      /city\.officeToken/,
+    );
+    expect(() =>
+      resolveConfig({ ...base, city: { url: 'https://x.vn', officeToken: token, batchSize: 5000 } }),
+    ).toThrow(/city\.batchSize/);
+  });
 });

@@ -65,7 +65,11 @@ describe('malformed requests', () => {
     }
     expect(logs.filter((l) => l.level >= 50)).toEqual([]);
     // The hub goes on serving.
-    expect((await fetch(`${t.hub.url}/api/health`)).status).toBe(200);
+    const health = await fetch(`${t.hub.url}/api/health`);
+    expect(health.status).toBe(200);
+    // No city in the configuration: no uplink (docs/city.md).
+    expect(((await health.json()) as { uplink: unknown }).uplink).toBeNull();
+    expect(t.hub.uplink).toBeNull();
   });
 });
 

@@ -5,3 +5,4 @@ export * from './messages.js';
 export { OfficeConfigSchema, TextSchema, parseOfficeConfig, type OfficeConfig, type Text } from '@luot/core';
 export * from './reports.js';
 export * from './plan.js';
+export * from './uplink.js';

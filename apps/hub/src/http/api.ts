@@ -13,6 +13,7 @@ import { registerDevSms } from './dev-sms.js';
 import { doc } from './openapi.js';
 import { publicLimit } from './public-limits.js';
 import { requireSupervisor } from './supervisor-auth.js';
+import type { UplinkStatus } from '../uplink/uplink.js';
 import { z } from 'zod';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -60,6 +61,8 @@ export interface ApiDeps {
   /** Text messages; with the log gateway, `/dev/sms` shows what was sent. */
   sms: SmsGateway;
   startedAt: number;
+  /** The city uplink's state and lag; null without one (docs/city.md). */
+  uplinkStatus?: () => UplinkStatus | null;
 }
 
 /**
@@ -71,13 +74,14 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
 
   app.get(
     '/api/health',
-    { schema: doc({ summary: "The hub's day, last event and memory", tags: ['hub'] }) },
+    { schema: doc({ summary: "The hub's day, last event, city uplink and memory", tags: ['hub'] }) },
     async () => ({
       ok: true,
       day: engine.state.day,
       seq: engine.seq,
       level: engine.state.level,
       uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
+      uplink: deps.uplinkStatus?.() ?? null,
       memoryMb: Object.fromEntries(
         Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 104857.6) / 10]),
       ),

@@ -113,6 +113,11 @@ export class Store implements StoreWriter {
     return Number(this.s.append.run(at, day, event.type, JSON.stringify(event)).lastInsertRowid);
   }
 
+  /** Events after `seq`, at most `limit`, their JSON as stored (the uplink sends it as it is). */
+  rawEventsAfter(seq: number, limit: number): Array<{ seq: number; at: number; data: string }> {
+    return this.s.eventsFrom.all(seq, limit) as Array<{ seq: number; at: number; data: string }>;
+  }
+
   /** Events after `seq`, at most `limit`. */
   eventsAfter(seq: number, limit: number): StreamEvent[] {
     const rows = this.s.eventsFrom.all(seq, limit) as Array<{ seq: number; at: number; data: string }>;

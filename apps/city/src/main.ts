@@ -1,0 +1,106 @@
+/**
+ * `npm run city` — the city service (docs/city.md).
+ *
+ *   npm run city                                   serve: on DATABASE_URL, or on a private cluster
+ *                                                  it creates under data/city (Debian's PostgreSQL)
+ *   npm run city -- rebuild [office-id]            rebuild the projections from the raw events
+ *   npm run city -- add-office --id ID --name N --province P --commune C
+ *                                                  register an office; prints its token (once)
+ *
+ * Environment: DATABASE_URL, HOST (default 127.0.0.1), PORT (default 8090).
+ */
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { z } from 'zod';
+import { PgCluster } from '@luot/pgcluster';
+import { createPool } from './db.js';
+import { runMigrations } from './migrations.js';
+import { createOffice } from './offices.js';
+import { rebuildProjections } from './rebuild.js';
+import { startCity } from './server.js';
+
+const CLUSTER_DIR = fileURLToPath(new URL('../../../data/city/postgres', import.meta.url));
+const DATABASE = 'luot_city';
+
+const Env = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// URL')
+    .optional(),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8090),
+});
+
+const logger = pino({ name: 'luot-city' });
+
+/** The database to use: DATABASE_URL, or the private cluster (started here unless it runs already). */
+async function database(env: z.infer<typeof Env>): Promise<{ url: string; stop: () => Promise<void> }> {
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, stop: async () => undefined };
+  const cluster = new PgCluster({ dir: CLUSTER_DIR });
+  const ours = !(await cluster.attach());
+  if (ours) {
+    logger.info({ dir: CLUSTER_DIR }, 'starting the private PostgreSQL cluster');
+    await cluster.start();
+  }
+  const url = await cluster.createDatabase(DATABASE);
+  return { url, stop: () => (ours ? cluster.stop() : Promise.resolve()) };
+}
+
+async function main(): Promise<void> {
+  const env = Env.parse(process.env);
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      id: { type: 'string' },
+      name: { type: 'string' },
+      province: { type: 'string' },
+      commune: { type: 'string' },
+      token: { type: 'string' },
+    },
+  });
+  const command = positionals[0] ?? 'serve';
+  const db = await database(env);
+
+  if (command === 'serve') {
+    const city = await startCity({ databaseUrl: db.url, host: env.HOST, port: env.PORT, logger });
+    const stop = async () => {
+      await city.close();
+      await db.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop());
+    process.once('SIGTERM', () => void stop());
+    return;
+  }
+
+  const pool = createPool(db.url, 2);
+  try {
+    await runMigrations(pool);
+    if (command === 'rebuild') {
+      const r = await rebuildProjections(pool, positionals[1]);
+      console.log(`rebuilt the projections of ${r.offices} office(s) from ${r.events} events`);
+    } else if (command === 'add-office') {
+      const { id, token } = await createOffice(pool, {
+        id: values.id ?? '',
+        name: values.name ?? '',
+        province: values.province ?? '',
+        commune: values.commune ?? '',
+        ...(values.token ? { token: values.token } : {}),
+      });
+      console.log(
+        `office ${id} registered; its token (put it in the hub's city.officeToken, shown once):\n${token}`,
+      );
+    } else {
+      throw new Error(`unknown command ${command}: serve, rebuild [office-id] or add-office`);
+    }
+  } finally {
+    await pool.end();
+    await db.stop();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof z.ZodError ? z.prettifyError(e) : e instanceof Error ? e.message : e);
+  process.exit(1);
+});
