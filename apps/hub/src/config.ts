@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SmsConfigSchema } from '@luot/sms';
 import { z } from 'zod';
@@ -8,8 +8,23 @@ import { PrinterConfigSchema } from '@luot/printer/config';
 import { freeText, MAX_BATCH_EVENTS } from '@luot/protocol';
 import { sha256 } from './auth.js';
 
-const PROFILES_DIR = fileURLToPath(new URL('../../../packages/core/profiles/', import.meta.url));
-export const DEMO_CONFIG = fileURLToPath(new URL('../config/demo.json', import.meta.url));
+/**
+ * A file of the repository found by walking up from this module: it runs from `src/` in
+ * development and from `dist/` or `dist/chunks/` in the bundle, where the bundler puts it (which
+ * moves as the code is split), so a fixed relative path breaks without warning.
+ */
+function upFrom(relative: string): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, relative);
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  return join(dirname(fileURLToPath(import.meta.url)), relative);
+}
+
+const PROFILES_DIR = upFrom('packages/core/profiles');
+export const DEMO_CONFIG = upFrom('config/demo.json');
 
 /** A printer the hub drives for a browser kiosk: any printer, or (development) a fake one it starts. */
 const hubPrinterConfig = z.union([
@@ -176,7 +191,7 @@ export function resolveConfig(input: unknown, baseDir = process.cwd()): LoadedCo
   let officeInput: unknown = hub.office;
   if (typeof hub.office === 'string') {
     const file = /^[\w-]+$/.test(hub.office)
-      ? `${PROFILES_DIR}${hub.office}.json`
+      ? join(PROFILES_DIR, `${hub.office}.json`)
       : resolve(baseDir, hub.office);
     officeInput = readJson(file);
   }

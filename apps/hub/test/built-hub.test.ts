@@ -23,12 +23,18 @@ afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Start dist/main.js on a free port; resolves with its URL once it logs that it is listening. */
-function startBuiltHub(config: object): Promise<string> {
+/**
+ * Start dist/main.js on a free port; resolves with its URL once it logs that it is listening.
+ * Without a configuration it runs on the demo one, as `npm start` does.
+ */
+function startBuiltHub(config: object | null): Promise<string> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first`);
   dir = mkdtempSync(join(tmpdir(), 'luot-built-'));
   writeFileSync(join(dir, 'hub.json'), JSON.stringify(config));
-  const args = ['--config', join(dir, 'hub.json'), '--data', join(dir, 'data'), '--port', '0'];
+  const args = [
+    ...(config ? ['--config', join(dir, 'hub.json')] : []),
+    ...['--data', join(dir, 'data'), '--port', '0'],
+  ];
   child = spawn(process.execPath, [MAIN, ...args, '--host', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -43,6 +49,15 @@ function startBuiltHub(config: object): Promise<string> {
 }
 
 describe('the built hub (npm start)', () => {
+  it('starts on the demo configuration it ships with, wherever the bundler put the code that finds it', async () => {
+    const url = await startBuiltHub(null);
+    const health = (await (await fetch(`${url}/api/health`)).json()) as { ok: boolean };
+    expect(health.ok).toBe(true);
+    const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
+    child!.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
   it('starts, prints a ticket on its fake printer (fonts found), makes a plan in its worker, and stops cleanly', async () => {
     const url = await startBuiltHub({
       office: 'quoc-oai',

@@ -14,8 +14,6 @@ import { doc } from './openapi.js';
 import { officerSkills, type LoadedConfig } from '../config.js';
 import type { Store } from '../storage/store.js';
 import type { PlanResult } from '@luot/planner';
-import { planWorkbook } from '../planning/plan-xlsx.js';
-import { planRequestFor } from '../planning/request.js';
 import { PlanRunError, type PlanRunner } from '../planning/runner.js';
 
 export interface PlanRouteDeps {
@@ -104,6 +102,9 @@ export function registerPlanRoutes(app: FastifyInstance, deps: PlanRouteDeps): v
     if (b.officers?.length === 0) return (refuse(reply, 400, 'NO_OFFICERS'), null);
     const level = b.level ?? (b.date === deps.today() ? deps.level() : undefined);
     // Learned from the office's own history (the last 8 same weekdays), as `npm run plan` does.
+    // Loaded on the first plan, not with the hub: the planner's learning and the simulator it
+    // brings are code every office hub would carry for a page the head opens once a week.
+    const { planRequestFor } = await import('../planning/request.js');
     const request = planRequestFor(deps.store, config.office, config.hub, {
       date: b.date,
       ...(level !== undefined ? { level } : {}),
@@ -156,6 +157,8 @@ export function registerPlanRoutes(app: FastifyInstance, deps: PlanRouteDeps): v
     async (req, reply) => {
       const plan = await planOf(req.body, reply);
       if (!plan) return reply;
+      // Loaded on first use: exceljs and its dependencies would add megabytes to every hub's memory.
+      const { planWorkbook } = await import('../planning/plan-xlsx.js');
       const file = await planWorkbook(plan, config.office);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes } from './rate-limiter.js';
 
 /** Said to a client over its limit (Vietnamese first, as every public page speaks). */
 const TOO_MANY = {

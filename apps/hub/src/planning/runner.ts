@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { PlanRequest, PlanResult } from '@luot/planner';
-import { startWorker } from '@luot/planner/parallel';
+import { startWorker } from '@luot/planner/start-worker';
 
 /** Why a plan did not come back: the queue was full, it ran too long, or the planner threw. */
 export class PlanRunError extends Error {
@@ -28,7 +28,7 @@ export interface PlanRunnerOptions {
  * How to start the worker. In the bundle (`npm start`) build.mjs writes it as
  * dist/planning-worker.js, and this code may sit in dist/main.js or in a chunk under dist/chunks/.
  * From the TypeScript sources (tests, `tsx`) it is worker.ts next to this file, started through
- * tsx's loader (`startWorker` of @luot/planner/parallel).
+ * tsx's loader (`startWorker` of @luot/planner/start-worker: that alone, not the planner).
  */
 function workerFor(request: PlanRequest): Worker {
   if (import.meta.url.endsWith('.ts')) {
