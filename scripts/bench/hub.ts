@@ -19,7 +19,11 @@ import { summary } from './stats.js';
  * The Node flags `npm start` gives the hub (package.json): its live heap is some 40 MB, so 4 MB young
  * generation semi-spaces (V8's default grows them to 16 MB) keep ~20 MB of RSS that it never needs.
  */
-const HUB_NODE_FLAGS = ['--max-semi-space-size=4'];
+// HUB_PROF=<dir>: each hub the bench starts writes a CPU profile there (where did the time go?).
+const HUB_NODE_FLAGS = [
+  '--max-semi-space-size=4',
+  ...(process.env.HUB_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HUB_PROF}`] : []),
+];
 
 const SERVICES = ['A', 'B', 'C', 'E', 'G', 'K', 'L', 'M', 'N', 'T', 'S', 'V', 'R', 'H'];
 
