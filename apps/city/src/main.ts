@@ -7,8 +7,11 @@
  *   npm run city -- add-office --id ID --name N --province P --commune C
  *                                                  register an office; prints its token (once)
  *
- * Environment: DATABASE_URL, HOST (default 127.0.0.1), PORT (default 8090).
+ * Environment: DATABASE_URL, HOST (default 127.0.0.1), PORT (default 8090); the board at /city:
+ * CITY_VIEWER_TOKEN (its read-only token, at least 16 characters; a random one is made and logged
+ * when unset) and CITY_OFFLINE_FLAG_MINUTES (an office offline longer is flagged, default 5).
  */
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
@@ -30,6 +33,8 @@ const Env = z.object({
     .optional(),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8090),
+  CITY_VIEWER_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  CITY_OFFLINE_FLAG_MINUTES: z.coerce.number().positive().default(5),
 });
 
 const logger = pino({ name: 'luot-city' });
@@ -63,7 +68,21 @@ async function main(): Promise<void> {
   const db = await database(env);
 
   if (command === 'serve') {
-    const city = await startCity({ databaseUrl: db.url, host: env.HOST, port: env.PORT, logger });
+    // Without a configured token the board still opens, with a token made for this run only.
+    const viewerToken = env.CITY_VIEWER_TOKEN ?? randomBytes(18).toString('base64url');
+    const city = await startCity({
+      databaseUrl: db.url,
+      host: env.HOST,
+      port: env.PORT,
+      logger,
+      board: { viewerToken, offlineFlagMinutes: env.CITY_OFFLINE_FLAG_MINUTES },
+    });
+    if (!env.CITY_VIEWER_TOKEN) {
+      logger.warn(
+        { board: `${city.url}/city#token=${viewerToken}` },
+        'CITY_VIEWER_TOKEN is not set: the board opens with this token until the city restarts',
+      );
+    }
     const stop = async () => {
       await city.close();
       await db.stop();
