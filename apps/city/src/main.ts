@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     });
     if (!env.CITY_VIEWER_TOKEN) {
       logger.warn(
-        { board: `${city.url}/city#token=${viewerToken}` },
+        { board: `${city.url}/city?token=${viewerToken}` },
         'CITY_VIEWER_TOKEN is not set: the board opens with this token until the city restarts',
       );
     }
