@@ -104,7 +104,7 @@ export function OfficePage({ id, token, board }: { id: string; token: string; bo
             },
           )}
         </span>
-        <span>
+        <span data-testid="office-satisfaction">
           {say(
             { vi: 'Hài lòng: {p}', en: 'Satisfied: {p}' },
             {

@@ -22,6 +22,8 @@ let db: TestDatabase;
 let city: City;
 let browser: Browser;
 const hubs: TestHub[] = [];
+/** Quốc Oai's first ticket (A001), rated on the office's page test. */
+let firstTicket = '';
 
 /** The hub on the real clock, issuing at any hour: the board judges waits and outages on real time. */
 class RealClock extends FakeClock {
@@ -87,7 +89,10 @@ describe('the city board in a browser', () => {
 
     // A morning at Quốc Oai: five tickets, a counter open and calling; Ba Vì: two tickets.
     const kiosk = await qo.client('test-kiosk-1-token');
-    for (let i = 0; i < 5; i++) await kiosk.issue({ service: i < 3 ? 'A' : 'C' });
+    for (let i = 0; i < 5; i++) {
+      const { result } = await kiosk.issue({ service: i < 3 ? 'A' : 'C' });
+      if (i === 0) firstTicket = result.ticket.id;
+    }
     const c1 = await qo.counter(1);
     await c1.callNext();
     const bvKiosk = await bv.client('test-kiosk-1-token');
@@ -150,6 +155,8 @@ describe('the city board in a browser', () => {
     const c1 = await qo.counter(1);
     await c1.startServing();
     await c1.finish({ kind: 'received' });
+    // The citizen rates it "Rất hài lòng" (4 of 4) at the counter's rating screen.
+    await (await qo.client('test-rating-1-token')).rate(firstTicket, 4);
     await c1.callNext();
     await expect
       .poll(() => counter1.getByTestId('counter-current').textContent(), { timeout: 2000 })
@@ -157,6 +164,7 @@ describe('the city board in a browser', () => {
     await expect
       .poll(() => page.locator('tr[data-service="A"]').getByTestId('queue-waiting').textContent())
       .toBe('2');
+    await expect.poll(() => page.getByTestId('office-satisfaction').textContent()).toContain('100 % (1)');
     await screenshot(page, 'city-board', 'office-1920');
     await page.setViewportSize(LAPTOP);
     await screenshot(page, 'city-board', 'office-1366');
