@@ -33,8 +33,8 @@ interface SummaryRow {
   tickets: number;
   served: number;
   counters_open: number;
-  /** Tickets rated today by score: { "4": 12, "3": 5 }. */
-  rating_counts: Record<string, number> | null;
+  /** Tickets rated today by score, 1…5: [r1, r2, r3, r4, r5]. */
+  rating_counts: number[];
 }
 
 /**
@@ -55,25 +55,26 @@ SELECT o.id, o.name, o.province, o.commune,
   COALESCE(jsonb_array_length(cfg.config -> 'counters'), 0) AS counters,
   COALESCE(t.waiting, 0)::int AS waiting, t.longest_since, COALESCE(t.in_hall, 0)::int AS in_hall,
   COALESCE(t.tickets, 0)::int AS tickets, COALESCE(t.served, 0)::int AS served,
-  COALESCE(k.open, 0)::int AS counters_open, r.counts AS rating_counts
+  COALESCE(k.open, 0)::int AS counters_open, COALESCE(t.rating_counts, '{0,0,0,0,0}') AS rating_counts
 FROM offices o
 JOIN office_cursors c ON c.office_id = o.id
 LEFT JOIN LATERAL (SELECT config FROM office_configs WHERE office_id = o.id ORDER BY from_seq DESC LIMIT 1) cfg
   ON true
-LEFT JOIN LATERAL (SELECT day::text AS day, level FROM office_days WHERE office_id = o.id ORDER BY day DESC LIMIT 1) d
+LEFT JOIN LATERAL (SELECT day, level FROM office_days WHERE office_id = o.id ORDER BY day DESC LIMIT 1) d
   ON true
 LEFT JOIN LATERAL (
   SELECT count(*) FILTER (WHERE status IN ('waiting', 'outside')) AS waiting,
          min(issued_at) FILTER (WHERE status IN ('waiting', 'outside')) AS longest_since,
          sum(party) FILTER (WHERE status IN ('waiting', 'called', 'serving')) AS in_hall,
          count(*) AS tickets,
-         count(*) FILTER (WHERE status = 'done') AS served
-  FROM tickets WHERE office_id = o.id AND day = d.day::date) t ON true
+         count(*) FILTER (WHERE status = 'done') AS served,
+         -- Scores of every scale in the same scan (5 at most): no second pass for the ratings.
+         ARRAY[count(*) FILTER (WHERE rating = 1), count(*) FILTER (WHERE rating = 2),
+               count(*) FILTER (WHERE rating = 3), count(*) FILTER (WHERE rating = 4),
+               count(*) FILTER (WHERE rating = 5)]::int[] AS rating_counts
+  FROM tickets WHERE office_id = o.id AND day = d.day) t ON true
 LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE status = 'open') AS open
-  FROM counters WHERE office_id = o.id AND day = d.day::date) k ON true
-LEFT JOIN LATERAL (SELECT jsonb_object_agg(rating, n) AS counts FROM (
-  SELECT rating, count(*) AS n FROM tickets
-  WHERE office_id = o.id AND day = d.day::date AND rating IS NOT NULL GROUP BY rating) x) r ON true
+  FROM counters WHERE office_id = o.id AND day = d.day) k ON true
 WHERE $1::text[] IS NULL OR o.id = ANY($1::text[])
 ORDER BY o.province, o.commune, o.name, o.id`;
 
@@ -88,7 +89,7 @@ function toSummary(r: SummaryRow): OfficeSummary {
   let rated = 0;
   let satisfied = 0;
   for (const level of ratingLevels(scale)) {
-    const n = r.rating_counts?.[String(level.score)] ?? 0;
+    const n = r.rating_counts[level.score - 1] ?? 0;
     rated += n;
     if (level.satisfied) satisfied += n;
   }
