@@ -25,6 +25,7 @@ const ROOM = 'board';
 const ATTACHMENTS = 'socket_io_attachments';
 /** Any constant: serializes the adapter table's creation when several processes start at once. */
 const ADAPTER_LOCK = 0x6c756f62; // 'luob'
+const SNAPSHOT_RETRY_MS = 2000;
 
 export interface BoardFeed {
   /** An office's line may have changed (a batch committed, it connected or went away). */
@@ -74,13 +75,18 @@ export async function startBoardFeed(opts: FeedOptions): Promise<BoardFeed> {
   io.on('connection', (socket) => {
     // Joined before the snapshot is read: a change committed meanwhile arrives after it, never lost.
     void socket.join(ROOM);
-    boardSnapshot(opts.pool, opts.settings).then(
-      (snapshot) => socket.emit('board', snapshot),
-      (err: unknown) => {
-        opts.logger.error({ err }, 'board snapshot failed');
-        socket.disconnect(true);
-      },
-    );
+    const send = () =>
+      boardSnapshot(opts.pool, opts.settings).then(
+        (snapshot) => socket.emit('board', snapshot),
+        (err: unknown) => {
+          // The database is away: try again while the browser stays (a server-side disconnect
+          // would stop its reconnecting for good).
+          opts.logger.warn({ err }, 'board snapshot failed; retrying');
+          const retry = setTimeout(() => socket.connected && !closing && void send(), SNAPSHOT_RETRY_MS);
+          socket.once('disconnect', () => clearTimeout(retry));
+        },
+      );
+    void send();
   });
 
   const pending = new Set<string>();
