@@ -46,19 +46,25 @@ export function Board({ board }: { board: BoardState }) {
         </div>
       </div>
       <div className="filters card">
-        <label className="field inline">
-          <span>{say({ vi: 'Tỉnh/thành', en: 'Province' })}</span>
-          <select
-            data-testid="filter-province"
-            value={filter.province}
-            onChange={(e) => setFilter({ ...filter, province: e.target.value, commune: '' })}
-          >
-            <option value="">{say({ vi: 'Tất cả', en: 'All' })}</option>
-            {provinces.map((p) => (
-              <option key={p}>{p}</option>
-            ))}
-          </select>
-        </label>
+        {board.scope?.province ? (
+          <span className="field inline" data-testid="scope-province">
+            <span>{say({ vi: 'Tỉnh/thành', en: 'Province' })}</span> {board.scope.province}
+          </span>
+        ) : (
+          <label className="field inline">
+            <span>{say({ vi: 'Tỉnh/thành', en: 'Province' })}</span>
+            <select
+              data-testid="filter-province"
+              value={filter.province}
+              onChange={(e) => setFilter({ ...filter, province: e.target.value, commune: '' })}
+            >
+              <option value="">{say({ vi: 'Tất cả', en: 'All' })}</option>
+              {provinces.map((p) => (
+                <option key={p}>{p}</option>
+              ))}
+            </select>
+          </label>
+        )}
         <label className="field inline">
           <span>{say({ vi: 'Xã/phường', en: 'Commune' })}</span>
           <select

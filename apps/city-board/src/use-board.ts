@@ -9,6 +9,7 @@ import {
   BoardSnapshotSchema,
   OfficeSummarySchema,
   type BoardSettings,
+  type ViewerScope,
   type OfficeSummary,
 } from '@luot/protocol';
 import { withLine } from './board-view.js';
@@ -18,6 +19,8 @@ export type FeedStatus = 'connecting' | 'online' | 'offline' | 'unauthorized';
 export interface BoardState {
   status: FeedStatus;
   settings: BoardSettings | null;
+  /** What the token reads: every office, or one province's. */
+  scope: ViewerScope | null;
   offices: OfficeSummary[];
   /** The city's clock minus ours: flags are judged on the city's time. */
   offset: number;
@@ -29,6 +32,7 @@ export function useBoard(token: string): BoardState {
   const [state, setState] = useState<BoardState>({
     status: 'connecting',
     settings: null,
+    scope: null,
     offices: [],
     offset: 0,
     lastLine: null,
@@ -42,6 +46,7 @@ export function useBoard(token: string): BoardState {
         ...s,
         status: 'online',
         settings: b.data.settings,
+        scope: b.data.scope,
         offices: b.data.offices,
         offset: b.data.now - Date.now(),
       }));

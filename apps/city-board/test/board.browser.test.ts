@@ -13,6 +13,7 @@ import { startTestHub, testConfig, FakeClock, type TestHub } from '@luot/hub/tes
 import { launchBrowser, screenshot } from '@luot/testing';
 
 const VIEWER = 'city-viewer-token-for-tests';
+const QUANG_NAM_VIEWER = 'quang-nam-viewer-token';
 /** 1.2 s: an office offline longer is flagged (5 min in production). */
 const OFFLINE_FLAG_MINUTES = 0.02;
 const FULL_HD = { width: 1920, height: 1080 };
@@ -44,11 +45,11 @@ async function startOfficeHub(id: string, name: string, province: string, commun
   return t;
 }
 
-async function openBoard(viewport: { width: number; height: number }): Promise<Page> {
+async function openBoard(viewport: { width: number; height: number }, token = VIEWER): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('[city-board]', e));
-  await page.goto(`${city.url}/city?token=${VIEWER}`);
+  await page.goto(`${city.url}/city?token=${token}`);
   await page.getByTestId('offices').waitFor();
   return page;
 }
@@ -58,7 +59,12 @@ const row = (page: Page, office: string) => page.locator(`tr[data-office="${offi
 beforeAll(async () => {
   db = await startTestDatabase();
   city = await startTestCity(db.url, {
-    board: { viewerToken: VIEWER, offlineFlagMinutes: OFFLINE_FLAG_MINUTES, flushMs: 50 },
+    board: {
+      viewerToken: VIEWER,
+      provinceViewers: { 'Quảng Nam': QUANG_NAM_VIEWER },
+      offlineFlagMinutes: OFFLINE_FLAG_MINUTES,
+      flushMs: 50,
+    },
   });
   browser = await launchBrowser();
   await startOfficeHub('quoc-oai', 'Quốc Oai', 'Hà Nội', 'Xã Quốc Oai');
@@ -186,6 +192,16 @@ describe('the city board in a browser', () => {
     await screenshot(page, 'city-board', 'board-flagged-1920');
     await page.setViewportSize(LAPTOP);
     await screenshot(page, 'city-board', 'board-flagged-1366');
+    await page.context().close();
+  });
+
+  it("shows a province viewer its province's offices only", async () => {
+    const page = await openBoard(LAPTOP, QUANG_NAM_VIEWER);
+    expect(await page.getByTestId('scope-province').textContent()).toContain('Quảng Nam');
+    expect(
+      await page.locator('tr[data-office]').evaluateAll((rows) => rows.map((r) => r.dataset.office)),
+    ).toEqual(['hoi-an']);
+    await screenshot(page, 'city-board', 'board-province-1366');
     await page.context().close();
   });
 

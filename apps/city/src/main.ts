@@ -35,6 +35,23 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8090),
   CITY_VIEWER_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   CITY_OFFLINE_FLAG_MINUTES: z.coerce.number().positive().default(5),
+  /** '{"Hà Nội": "<token>", …}': a read-only token per province, for its offices only. */
+  CITY_PROVINCE_VIEWERS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return {};
+      let json: unknown = null;
+      try {
+        json = JSON.parse(v || '{}');
+      } catch {
+        // Reported below, with what was expected.
+      }
+      const parsed = z.record(z.string().min(1), z.string().min(16)).safeParse(json);
+      if (parsed.success) return parsed.data;
+      ctx.addIssue({ code: 'custom', message: 'a JSON object: province name → token of 16+ characters' });
+      return z.NEVER;
+    }),
 });
 
 const logger = pino({ name: 'luot-city' });
@@ -75,7 +92,11 @@ async function main(): Promise<void> {
       host: env.HOST,
       port: env.PORT,
       logger,
-      board: { viewerToken, offlineFlagMinutes: env.CITY_OFFLINE_FLAG_MINUTES },
+      board: {
+        viewerToken,
+        provinceViewers: env.CITY_PROVINCE_VIEWERS,
+        offlineFlagMinutes: env.CITY_OFFLINE_FLAG_MINUTES,
+      },
     });
     if (!env.CITY_VIEWER_TOKEN) {
       logger.warn(

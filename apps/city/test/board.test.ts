@@ -24,7 +24,15 @@ import { startTestCity, startTestDatabase, type TestDatabase } from '../src/test
 import { batches, config, RawUplink, simulatedLog, startCityProcess } from './helpers.js';
 
 const VIEWER = 'viewer-token-for-the-board-test';
+/** Quảng Nam's viewer: its offices only. */
+const QUANG_NAM = 'quang-nam-viewer-token-test';
+const PROVINCE_VIEWERS = { 'Quảng Nam': QUANG_NAM };
 let db: TestDatabase;
+let provinceViewer: Socket;
+let hoiAnToken: string;
+/** Every line the Quảng Nam viewer received. */
+const provinceLines: OfficeSummary[] = [];
+let provinceSnapshot: BoardSnapshot;
 let cityA: City;
 let cityB: { proc: ChildProcess; url: string };
 let viewer: Socket;
@@ -89,7 +97,9 @@ function expectedLine(events: StreamEvent[]): Partial<OfficeSummary> {
 
 beforeAll(async () => {
   db = await startTestDatabase();
-  cityA = await startTestCity(db.url, { board: { viewerToken: VIEWER, flushMs: 50 } });
+  cityA = await startTestCity(db.url, {
+    board: { viewerToken: VIEWER, provinceViewers: PROVINCE_VIEWERS, flushMs: 50 },
+  });
   ({ token } = await createOffice(cityA.pool, {
     id: 'quoc-oai',
     name: 'Quốc Oai',
@@ -97,7 +107,26 @@ beforeAll(async () => {
     commune: 'Quốc Oai',
   }));
   await createOffice(cityA.pool, { id: 'ba-vi', name: 'Ba Vì', province: 'Hà Nội', commune: 'Ba Vì' });
-  cityB = await startCityProcess(db.url, { CITY_VIEWER_TOKEN: VIEWER });
+  ({ token: hoiAnToken } = await createOffice(cityA.pool, {
+    id: 'hoi-an',
+    name: 'Hội An',
+    province: 'Quảng Nam',
+    commune: 'Hội An',
+  }));
+  cityB = await startCityProcess(db.url, {
+    CITY_VIEWER_TOKEN: VIEWER,
+    CITY_PROVINCE_VIEWERS: JSON.stringify(PROVINCE_VIEWERS),
+  });
+  provinceViewer = io(cityB.url, {
+    path: BOARD_SOCKET_PATH,
+    auth: { token: QUANG_NAM },
+    transports: ['websocket'],
+  });
+  provinceViewer.on('office', (s: unknown) => provinceLines.push(OfficeSummarySchema.parse(s)));
+  provinceSnapshot = await new Promise<BoardSnapshot>((resolve, reject) => {
+    provinceViewer.once('board', (b: unknown) => resolve(BoardSnapshotSchema.parse(b)));
+    provinceViewer.once('connect_error', reject);
+  });
   viewer = io(cityB.url, { path: BOARD_SOCKET_PATH, auth: { token: VIEWER }, transports: ['websocket'] });
   viewer.on('office', (s: unknown) => received.push(OfficeSummarySchema.parse(s)));
   snapshot = await new Promise<BoardSnapshot>((resolve, reject) => {
@@ -108,6 +137,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const u of uplinks) u.close();
   viewer?.close();
+  provinceViewer?.close();
   cityB?.proc.kill('SIGTERM');
   await cityA?.close();
   await db?.close();
@@ -116,9 +146,11 @@ afterAll(async () => {
 describe('the live board across two city processes', () => {
   it('gives a new client every office at once, offline before any uplink', () => {
     expect(snapshot.settings).toEqual({ offlineFlagMinutes: 5 });
+    expect(snapshot.scope).toEqual({ province: null });
     expect(snapshot.offices.map((o) => [o.id, o.online, o.since, o.day])).toEqual([
       ['ba-vi', false, null, null],
       ['quoc-oai', false, null, null],
+      ['hoi-an', false, null, null],
     ]);
   });
 
@@ -196,12 +228,36 @@ describe('the live board across two city processes', () => {
     expect(((await missing.json()) as { message: string }).message).toContain('Không có văn phòng');
   });
 
+  it("gives a province viewer its province's offices only, live and over HTTP", async () => {
+    expect(provinceSnapshot.scope).toEqual({ province: 'Quảng Nam' });
+    expect(provinceSnapshot.offices.map((o) => o.id)).toEqual(['hoi-an']);
+    // Hội An connects to A: its viewer on B hears of it.
+    const u = await RawUplink.connect(cityA.url, hoiAnToken);
+    uplinks.push(u);
+    const online = new Promise<void>((resolve) => {
+      const on = (s: OfficeSummary) =>
+        s.id === 'hoi-an' && s.online && (provinceViewer.off('office', on), resolve());
+      provinceViewer.on('office', on);
+    });
+    await u.hello(0);
+    await online;
+    // Quốc Oai's many lines (the test above) never reached it.
+    expect(new Set(provinceLines.map((l) => l.id))).toEqual(new Set(['hoi-an']));
+
+    const get = (path: string) =>
+      fetch(`${cityB.url}${path}`, { headers: { authorization: `Bearer ${QUANG_NAM}` } });
+    const board = BoardSnapshotSchema.parse(await (await get('/api/board')).json());
+    expect(board.offices.map((o) => [o.id, o.online])).toEqual([['hoi-an', true]]);
+    expect((await get('/api/board/offices/hoi-an')).status).toBe(200);
+    expect((await get('/api/board/offices/quoc-oai')).status).toBe(404);
+  });
+
   it('refuses a wrong viewer token on the API and on the socket', async () => {
     const res = await fetch(`${cityB.url}/api/board`, { headers: { authorization: 'Bearer not-the-token' } });
     expect(res.status).toBe(401);
     expect((await fetch(`${cityB.url}/api/board`)).status).toBe(401);
     const ok = await fetch(`${cityB.url}/api/board`, { headers: { authorization: `Bearer ${VIEWER}` } });
-    expect(BoardSnapshotSchema.parse(await ok.json()).offices).toHaveLength(2);
+    expect(BoardSnapshotSchema.parse(await ok.json()).offices).toHaveLength(3);
 
     const wrong = io(cityA.url, {
       path: BOARD_SOCKET_PATH,

@@ -3,7 +3,7 @@
  * Socket.IO feed. Both ends parse with these schemas: the city before it sends (a projection that
  * drifted from the contract fails loudly there, not on a screen) and the app when it receives.
  *
- *   GET  /api/board                  → BoardSnapshot      every office, and the board's settings
+ *   GET  /api/board                  → BoardSnapshot      every office the token may see, and settings
  *   GET  /api/board/offices/:id      → OfficeMonitor      one office's read-only monitor
  *   Socket.IO (auth: { token })      ← 'board'  BoardSnapshot  on every (re)connection
  *                                    ← 'office' OfficeSummary  an office changed (any city process)
@@ -61,8 +61,13 @@ export const BoardSettingsSchema = z.object({
 });
 export type BoardSettings = z.infer<typeof BoardSettingsSchema>;
 
+/** What the viewer's token reads: every office (`province: null`) or one province's. */
+export const ViewerScopeSchema = z.object({ province: z.string().nullable() });
+export type ViewerScope = z.infer<typeof ViewerScopeSchema>;
+
 export const BoardSnapshotSchema = z.object({
   settings: BoardSettingsSchema,
+  scope: ViewerScopeSchema,
   offices: z.array(OfficeSummarySchema),
   /** The city's clock when this was read, so the app can tell its own clock's offset. */
   now: ms,

@@ -15,12 +15,15 @@ import { createAdapter } from '@socket.io/postgres-adapter';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import type { BoardFeedEvents, BoardSettings, BoardSnapshot } from '@luot/protocol';
+import type { ScopeOf, ViewerScope } from './auth.js';
 import { createPool, type Pool } from '../db.js';
 import { officeSummaries } from './summaries.js';
 
 /** Under /city, so one reverse-proxy rule sends the board's page, API and socket to the city. */
 export const BOARD_SOCKET_PATH = '/city/socket.io';
+/** Viewers of every office; a province viewer is in its province's room instead. */
 const ROOM = 'board';
+const provinceRoom = (province: string) => `province:${province}`;
 /** The adapter's table for payloads over NOTIFY's limit (its README's schema); see `prepareAdapter`. */
 const ATTACHMENTS = 'socket_io_attachments';
 /** Any constant: serializes the adapter table's creation when several processes start at once. */
@@ -43,7 +46,7 @@ export interface FeedOptions {
   /** The city's pool, for the summaries. */
   pool: Pool;
   settings: BoardSettings;
-  check: (token: string | null | undefined) => boolean;
+  scopeOf: ScopeOf;
   logger: Logger;
   flushMs?: number;
 }
@@ -54,7 +57,12 @@ export async function startBoardFeed(opts: FeedOptions): Promise<BoardFeed> {
   const adapterPool = createPool(opts.databaseUrl, 3);
   await prepareAdapter(adapterPool);
   let closing = false;
-  const io = new Server<Record<string, never>, BoardFeedEvents>(opts.server, {
+  const io = new Server<
+    Record<string, never>,
+    BoardFeedEvents,
+    Record<string, never>,
+    { scope: ViewerScope }
+  >(opts.server, {
     path: BOARD_SOCKET_PATH,
     serveClient: false,
     // The city's own upgrade handler serves /uplink on the same server: engine.io must not close
@@ -69,14 +77,18 @@ export async function startBoardFeed(opts: FeedOptions): Promise<BoardFeed> {
   });
   io.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown }).token;
-    if (opts.check(typeof token === 'string' ? token : null)) return next();
-    next(new Error('unauthorized: a valid city viewer token is needed (CITY_VIEWER_TOKEN)'));
+    const scope = opts.scopeOf(typeof token === 'string' ? token : null);
+    if (!scope)
+      return next(new Error('unauthorized: a valid city viewer token is needed (CITY_VIEWER_TOKEN)'));
+    socket.data.scope = scope;
+    next();
   });
   io.on('connection', (socket) => {
     // Joined before the snapshot is read: a change committed meanwhile arrives after it, never lost.
-    void socket.join(ROOM);
+    const { scope } = socket.data;
+    void socket.join(scope.province === null ? ROOM : provinceRoom(scope.province));
     const send = () =>
-      boardSnapshot(opts.pool, opts.settings).then(
+      boardSnapshot(opts.pool, opts.settings, scope).then(
         (snapshot) => socket.emit('board', snapshot),
         (err: unknown) => {
           // The database is away: try again while the browser stays (a server-side disconnect
@@ -98,7 +110,9 @@ export async function startBoardFeed(opts: FeedOptions): Promise<BoardFeed> {
     pending.clear();
     running = running.then(async () => {
       try {
-        for (const line of await officeSummaries(opts.pool, ids)) io.to(ROOM).emit('office', line);
+        for (const line of await officeSummaries(opts.pool, ids)) {
+          io.to(ROOM).to(provinceRoom(line.province)).emit('office', line);
+        }
       } catch (err) {
         // The database is away: the lines come with the next change, or the next snapshot.
         opts.logger.warn({ err }, 'board update failed');
@@ -132,8 +146,12 @@ export async function startBoardFeed(opts: FeedOptions): Promise<BoardFeed> {
   };
 }
 
-export async function boardSnapshot(pool: Pool, settings: BoardSettings): Promise<BoardSnapshot> {
-  return { settings, offices: await officeSummaries(pool), now: Date.now() };
+export async function boardSnapshot(
+  pool: Pool,
+  settings: BoardSettings,
+  scope: ViewerScope,
+): Promise<BoardSnapshot> {
+  return { settings, scope, offices: await officeSummaries(pool, null, scope.province), now: Date.now() };
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Pool } from '../db.js';
-import { viewerCheck } from './auth.js';
+import { viewerScopes } from './auth.js';
 import { startBoardFeed, type BoardFeed } from './feed.js';
 import { registerBoardRoutes } from './routes.js';
 
@@ -17,6 +17,8 @@ export { officeMonitor } from './monitor.js';
 export interface BoardOptions {
   /** The city viewer token (CITY_VIEWER_TOKEN): read-only access to the board. */
   viewerToken: string;
+  /** Province viewers: province name → its token (CITY_PROVINCE_VIEWERS); they see its offices only. */
+  provinceViewers?: Record<string, string>;
   /** An office offline longer than this is flagged [5]. */
   offlineFlagMinutes?: number;
   /** Changes are gathered this long before one query reads them [200 ms]. */
@@ -29,15 +31,15 @@ export async function attachBoard(
   app: FastifyInstance,
   opts: BoardOptions & { pool: Pool; databaseUrl: string; logger: Logger },
 ): Promise<BoardFeed> {
-  const check = viewerCheck(opts.viewerToken);
+  const scopeOf = viewerScopes(opts.viewerToken, opts.provinceViewers);
   const settings = { offlineFlagMinutes: opts.offlineFlagMinutes ?? 5 };
-  await registerBoardRoutes(app, { pool: opts.pool, settings, check, dist: opts.dist });
+  await registerBoardRoutes(app, { pool: opts.pool, settings, scopeOf, dist: opts.dist });
   return startBoardFeed({
     server: app.server,
     databaseUrl: opts.databaseUrl,
     pool: opts.pool,
     settings,
-    check,
+    scopeOf,
     logger: opts.logger,
     flushMs: opts.flushMs,
   });

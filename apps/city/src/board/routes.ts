@@ -9,7 +9,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { BoardSettings } from '@luot/protocol';
 import type { Pool } from '../db.js';
-import { bearer } from './auth.js';
+import { bearer, type ScopeOf, type ViewerScope } from './auth.js';
 import { boardSnapshot } from './feed.js';
 import { officeMonitor } from './monitor.js';
 
@@ -36,18 +36,27 @@ export async function registerBoardRoutes(
   opts: {
     pool: Pool;
     settings: BoardSettings;
-    check: (token: string | null) => boolean;
+    scopeOf: ScopeOf;
     dist?: string | null;
   },
 ): Promise<void> {
-  const guard = async (req: FastifyRequest, reply: FastifyReply) => {
-    if (!opts.check(bearer(req.headers.authorization))) return reply.code(401).send(UNAUTHORIZED);
+  /** The viewer's scope, or null after answering 401. */
+  const scope = (req: FastifyRequest, reply: FastifyReply): ViewerScope | null => {
+    const s = opts.scopeOf(bearer(req.headers.authorization));
+    if (!s) void reply.code(401).send(UNAUTHORIZED);
+    return s;
   };
 
-  app.get('/api/board', { preHandler: guard }, () => boardSnapshot(opts.pool, opts.settings));
-  app.get<{ Params: { id: string } }>('/api/board/offices/:id', { preHandler: guard }, async (req, reply) => {
+  app.get('/api/board', async (req, reply) => {
+    const s = scope(req, reply);
+    return s ? boardSnapshot(opts.pool, opts.settings, s) : reply;
+  });
+  app.get<{ Params: { id: string } }>('/api/board/offices/:id', async (req, reply) => {
+    const s = scope(req, reply);
+    if (!s) return reply;
     const monitor = await officeMonitor(opts.pool, req.params.id);
-    if (!monitor) {
+    // Another province's office is as unknown to a province viewer as one that does not exist.
+    if (!monitor || (s.province !== null && monitor.office.province !== s.province)) {
       return reply.code(404).send({
         error: 'not_found',
         message: `Không có văn phòng “${req.params.id}”. / No office "${req.params.id}".`,

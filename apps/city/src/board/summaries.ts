@@ -75,12 +75,19 @@ LEFT JOIN LATERAL (
   FROM tickets WHERE office_id = o.id AND day = d.day) t ON true
 LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE status = 'open') AS open
   FROM counters WHERE office_id = o.id AND day = d.day) k ON true
-WHERE $1::text[] IS NULL OR o.id = ANY($1::text[])
+WHERE ($1::text[] IS NULL OR o.id = ANY($1::text[])) AND ($2::text IS NULL OR o.province = $2)
 ORDER BY o.province, o.commune, o.name, o.id`;
 
-/** The board's line of each office asked for (all when `ids` is omitted), sorted by province and commune. */
-export async function officeSummaries(pool: Pool, ids?: readonly string[]): Promise<OfficeSummary[]> {
-  const { rows } = await pool.query<SummaryRow>(SUMMARY_SQL, [ids ? [...ids] : null]);
+/**
+ * The board's line of each office asked for (all when `ids` is null or omitted; one province's when
+ * `province` is given), sorted by province and commune.
+ */
+export async function officeSummaries(
+  pool: Pool,
+  ids?: readonly string[] | null,
+  province?: string | null,
+): Promise<OfficeSummary[]> {
+  const { rows } = await pool.query<SummaryRow>(SUMMARY_SQL, [ids ? [...ids] : null, province ?? null]);
   return rows.map(toSummary);
 }
 
