@@ -272,6 +272,30 @@ describe('the live board across two city processes', () => {
     }
   });
 
+  it('goes on after PostgreSQL restarts under both processes: lines still cross from A to B', async () => {
+    const port = db.cluster.port;
+    await db.cluster.stop();
+    await db.cluster.start(port);
+    // The adapter listens again after a reconnection delay of its own (1–3 s): until then a NOTIFY
+    // reaches nobody, so the office says hello again until B's client hears of it (bounded).
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const heard = nextLine('quoc-oai', (s) => s.online, 1500).then(
+        () => true,
+        () => false,
+      );
+      const u = await connect(cityA.url).catch(() => null);
+      await u?.hello(log.length).catch(() => null);
+      const ok = await heard;
+      u?.close();
+      if (ok) break;
+      if (Date.now() > deadline) throw new Error('no line crossed from A to B after PostgreSQL restarted');
+    }
+    expect(cityB.proc.exitCode).toBeNull();
+    const res = await fetch(`${cityB.url}/api/board`, { headers: { authorization: `Bearer ${VIEWER}` } });
+    expect(res.status).toBe(200);
+  });
+
   it('still takes uplinks beside the board socket on the same server', async () => {
     const u = await connect(cityB.url);
     try {

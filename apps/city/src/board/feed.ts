@@ -16,7 +16,7 @@ import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import type { BoardFeedEvents, BoardSettings, BoardSnapshot } from '@luot/protocol';
 import type { ScopeOf, ViewerScope } from './auth.js';
-import { createPool, type Pool } from '../db.js';
+import { createPool, type Pool, type PoolClient } from '../db.js';
 import { officeSummaries } from './summaries.js';
 
 /** Under /city, so one reverse-proxy rule sends the board's page, API and socket to the city. */
@@ -54,9 +54,23 @@ export interface FeedOptions {
 export async function startBoardFeed(opts: FeedOptions): Promise<BoardFeed> {
   // A pool of its own: the adapter holds one client for LISTEN for as long as it runs, and its
   // NOTIFYs must not wait behind ingest transactions for a connection.
-  const adapterPool = createPool(opts.databaseUrl, 3);
-  await prepareAdapter(adapterPool);
   let closing = false;
+  const adapterPool = createPool(opts.databaseUrl, 3);
+  // The adapter keeps one client checked out for LISTEN, and the pool listens for errors only on
+  // idle clients: when PostgreSQL restarts, that client's error would be unhandled and take the
+  // process down. Heard here instead: the client is given back as broken (the pool forgets it, or
+  // its end would wait for it forever), and the adapter, seeing it end, connects and listens again.
+  adapterPool.on('connect', (client) =>
+    client.on('error', (err) => {
+      if (!closing) opts.logger.warn({ err }, 'board fan-out lost its PostgreSQL connection; reconnecting');
+      try {
+        (client as unknown as PoolClient).release(err);
+      } catch {
+        // Not checked out (idle): the pool's own listener has dropped it.
+      }
+    }),
+  );
+  await prepareAdapter(adapterPool);
   const io = new Server<
     Record<string, never>,
     BoardFeedEvents,
