@@ -1,7 +1,14 @@
 import { useState } from 'react';
 import { formatMinutes, formatTime } from '@luot/ui';
 import { navigate } from './App.js';
-import { boardRows, places, type BoardFilter, type BoardRow, type SortKey } from './board-view.js';
+import {
+  boardRows,
+  officeDate,
+  places,
+  type BoardFilter,
+  type BoardRow,
+  type SortKey,
+} from './board-view.js';
 import { percent, useSay, type Say } from './text.js';
 import { useNow, type BoardState } from './use-board.js';
 
@@ -127,7 +134,7 @@ export function Board({ board }: { board: BoardState }) {
         </thead>
         <tbody>
           {rows.map((r) => (
-            <OfficeRow key={r.office.id} row={r} say={say} locale={locale} />
+            <OfficeRow key={r.office.id} row={r} now={now} say={say} locale={locale} />
           ))}
         </tbody>
       </table>
@@ -151,8 +158,10 @@ function Total({ label, value, warn = false }: { label: string; value: number; w
 
 const LEVEL_CLASS = ['', 'lv1', 'lv2', 'lv3', 'lv4'];
 
-function OfficeRow({ row, say, locale }: { row: BoardRow; say: Say; locale: 'vi' | 'en' }) {
+function OfficeRow({ row, now, say, locale }: { row: BoardRow; now: number; say: Say; locale: 'vi' | 'en' }) {
   const o = row.office;
+  // Figures of an earlier day (the office has not opened today) say which day they are.
+  const earlier = o.day !== null && o.day !== officeDate(now, o.timeZone);
   const open = () => navigate(`/city/office/${encodeURIComponent(o.id)}`);
   const flagged = row.offline || row.waitOverTarget;
   return (
@@ -222,7 +231,18 @@ function OfficeRow({ row, say, locale }: { row: BoardRow; say: Say; locale: 'vi'
       </td>
       <td className="num" data-testid="tickets">
         {o.ticketsToday}
-        <div className="muted small">{say({ vi: 'xong {n}', en: '{n} served' }, { n: o.servedToday })}</div>
+        <div className="muted small">
+          {say({ vi: 'xong {n}', en: '{n} served' }, { n: o.servedToday })}
+          {earlier && (
+            <span data-testid="earlier-day">
+              {' · '}
+              {say(
+                { vi: 'ngày {d}', en: 'day {d}' },
+                { d: o.day!.split('-').reverse().slice(0, 2).join('/') },
+              )}
+            </span>
+          )}
+        </div>
       </td>
       <td className="num" data-testid="satisfaction">
         {o.satisfaction === null ? '—' : percent(o.satisfaction, locale)}

@@ -77,6 +77,19 @@ export function boardRows(
   return rows.sort(order[sort]);
 }
 
+/**
+ * The office's own date now ('YYYY-MM-DD' in its time zone): its figures are "today's" only when
+ * its latest day is this one (an office that has not opened today still shows its last day).
+ */
+export function officeDate(now: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
 /** Replace one office's line (or add it), keeping the rest. */
 export function withLine(offices: readonly OfficeSummary[], line: OfficeSummary): OfficeSummary[] {
   const i = offices.findIndex((o) => o.id === line.id);

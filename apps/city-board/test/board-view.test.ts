@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OfficeSummary } from '@luot/protocol';
-import { boardRows, places, withLine } from '../src/board-view.js';
+import { boardRows, officeDate, places, withLine } from '../src/board-view.js';
 
 const NOW = Date.UTC(2026, 11, 7, 3, 0);
 const MIN = 60_000;
@@ -103,5 +103,13 @@ describe('the board rows', () => {
       ['b', 4],
     ]);
     expect(withLine(list, office('c')).map((o) => o.id)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe("an office's date", () => {
+  it('is its own time zone’s: 23:30 UTC is already the next day in Hà Nội', () => {
+    const lateUtc = Date.UTC(2026, 11, 7, 23, 30);
+    expect(officeDate(lateUtc, 'Asia/Ho_Chi_Minh')).toBe('2026-12-08');
+    expect(officeDate(lateUtc, 'UTC')).toBe('2026-12-07');
   });
 });
