@@ -7,8 +7,11 @@
  *   npm run city -- add-office --id ID --name N --province P --commune C
  *                                                  register an office; prints its token (once)
  *
- * Environment: DATABASE_URL, HOST (default 127.0.0.1), PORT (default 8090).
+ * Environment: DATABASE_URL, HOST (default 127.0.0.1), PORT (default 8090); the board at /city:
+ * CITY_VIEWER_TOKEN (its read-only token, at least 16 characters; a random one is made and logged
+ * when unset) and CITY_OFFLINE_FLAG_MINUTES (an office offline longer is flagged, default 5).
  */
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
@@ -30,6 +33,25 @@ const Env = z.object({
     .optional(),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8090),
+  CITY_VIEWER_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  CITY_OFFLINE_FLAG_MINUTES: z.coerce.number().positive().default(5),
+  /** '{"Hà Nội": "<token>", …}': a read-only token per province, for its offices only. */
+  CITY_PROVINCE_VIEWERS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return {};
+      let json: unknown = null;
+      try {
+        json = JSON.parse(v || '{}');
+      } catch {
+        // Reported below, with what was expected.
+      }
+      const parsed = z.record(z.string().min(1), z.string().min(16)).safeParse(json);
+      if (parsed.success) return parsed.data;
+      ctx.addIssue({ code: 'custom', message: 'a JSON object: province name → token of 16+ characters' });
+      return z.NEVER;
+    }),
 });
 
 const logger = pino({ name: 'luot-city' });
@@ -63,7 +85,25 @@ async function main(): Promise<void> {
   const db = await database(env);
 
   if (command === 'serve') {
-    const city = await startCity({ databaseUrl: db.url, host: env.HOST, port: env.PORT, logger });
+    // Without a configured token the board still opens, with a token made for this run only.
+    const viewerToken = env.CITY_VIEWER_TOKEN ?? randomBytes(18).toString('base64url');
+    const city = await startCity({
+      databaseUrl: db.url,
+      host: env.HOST,
+      port: env.PORT,
+      logger,
+      board: {
+        viewerToken,
+        provinceViewers: env.CITY_PROVINCE_VIEWERS,
+        offlineFlagMinutes: env.CITY_OFFLINE_FLAG_MINUTES,
+      },
+    });
+    if (!env.CITY_VIEWER_TOKEN) {
+      logger.warn(
+        { board: `${city.url}/city?token=${viewerToken}` },
+        'CITY_VIEWER_TOKEN is not set: the board opens with this token until the city restarts',
+      );
+    }
     const stop = async () => {
       await city.close();
       await db.stop();

@@ -16,6 +16,7 @@ import {
   type UplinkFromCity,
   type UplinkFromHub,
 } from '@luot/protocol';
+import { attachBoard, BOARD_SOCKET_PATH, type BoardFeed, type BoardOptions } from './board/index.js';
 import { createPool, type Pool } from './db.js';
 import { hello, ingestBatch } from './ingest.js';
 import { runMigrations } from './migrations.js';
@@ -35,6 +36,8 @@ export interface CityOptions {
   poolSize?: number;
   /** How often silent uplinks are pinged; one that missed a ping is dropped. */
   heartbeatMs?: number;
+  /** The live board at /city (src/board/); none without a viewer token. */
+  board?: BoardOptions;
 }
 
 export interface City {
@@ -43,6 +46,7 @@ export interface City {
   pool: Pool;
   projector: Projector;
   http: FastifyInstance;
+  board: BoardFeed | null;
   /** Uplinks connected to this process now, by office. */
   connectedOffices(): string[];
   /** Resolves once the bookkeeping of every closed connection (offline since) is written. */
@@ -56,6 +60,9 @@ export async function startCity(opts: CityOptions): Promise<City> {
   await runMigrations(pool);
   const projector = new Projector();
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024, forceCloseConnections: true });
+  const board = opts.board
+    ? await attachBoard(app, { ...opts.board, pool, databaseUrl: opts.databaseUrl, logger })
+    : null;
 
   app.get('/api/health', async () => {
     const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM offices');
@@ -80,7 +87,9 @@ export async function startCity(opts: CityOptions): Promise<City> {
     socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   };
   app.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (new URL(req.url ?? '/', 'http://x').pathname !== UPLINK_PATH) return refuse(socket, 404, 'Not Found');
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (board && path.startsWith(`${BOARD_SOCKET_PATH}/`)) return; // the board's Socket.IO answers it
+    if (path !== UPLINK_PATH) return refuse(socket, 404, 'Not Found');
     const auth = /^Bearer (\S{12,200})$/.exec(req.headers.authorization ?? '');
     if (!auth) return refuse(socket, 401, 'Unauthorized');
     officeByToken(pool, auth[1]!).then(
@@ -121,6 +130,7 @@ export async function startCity(opts: CityOptions): Promise<City> {
       if (m.type === 'hello') {
         const { lastSeq, connectedAt } = await hello(pool, officeId, m.config, m.hubSeq);
         greetedAt = connectedAt;
+        board?.changed(officeId);
         log.info({ lastSeq, hubSeq: m.hubSeq }, 'uplink connected');
         return send({ type: 'hello', officeId, lastSeq });
       }
@@ -129,6 +139,7 @@ export async function startCity(opts: CityOptions): Promise<City> {
         return ws.close(1008, 'hello first');
       }
       const r = await ingestBatch(pool, projector, officeId, m);
+      if (r.kind === 'ack') board?.changed(officeId);
       send(
         r.kind === 'ack'
           ? { type: 'ack', seq: r.seq }
@@ -170,6 +181,7 @@ export async function startCity(opts: CityOptions): Promise<City> {
                 'UPDATE office_cursors SET disconnected_at = now() WHERE office_id = $1 AND connected_at = $2::timestamptz',
                 [officeId, greetedAt],
               )
+              .then(() => board?.changed(officeId))
               .catch(() => undefined)
           : undefined,
       );
@@ -191,6 +203,7 @@ export async function startCity(opts: CityOptions): Promise<City> {
     pool,
     projector,
     http: app,
+    board,
     connectedOffices: () => [...new Set(sockets.values())],
     settled: async () => {
       await Promise.all([...closings]);
@@ -199,6 +212,7 @@ export async function startCity(opts: CityOptions): Promise<City> {
       closing ??= (async () => {
         for (const ws of sockets.keys()) ws.terminate();
         wss.close();
+        await board?.close();
         await app.close();
         await pool.end();
       })();

@@ -1,3 +1,5 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
 import { createDay, type OfficeConfig } from '@luot/core';
 import { MONDAY, quocOai } from '@luot/core/testing';
@@ -118,4 +120,30 @@ export async function eventSeqs(pool: Pool, officeId: string): Promise<number[]>
     [officeId],
   );
   return rows.map((r) => r.seq);
+}
+
+/**
+ * `npm run city`'s entry point in a process of its own on `databaseUrl` and a free port; resolves
+ * with its address once it listens.
+ */
+export function startCityProcess(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<{ proc: ChildProcess; url: string }> {
+  const root = fileURLToPath(new URL('../../../', import.meta.url));
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'apps/city/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    proc.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /"url":"(http:\/\/127\.0\.0\.1:\d+)","msg":"city listening"/.exec(out);
+      if (m) resolve({ proc, url: m[1]! });
+    });
+    proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    proc.once('exit', (code) => reject(new Error(`city process exited (${code}): ${out}`)));
+  });
 }
