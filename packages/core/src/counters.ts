@@ -50,9 +50,57 @@ export function countersServing(
   service: string,
   priority = false,
 ): CounterConfig[] {
-  return config.counters.filter(
-    (c) => counterServices(config, state, c.number).includes(service) || (priority && c.servesAllPriority),
+  return config.counters.filter((c) => serves(state, c, service, priority));
+}
+
+/**
+ * Whether counter `c` serves `service` today (or takes every priority ticket): `counterServices`
+ * for a counter already in hand. Counter numbers are unique (the configuration is checked), so
+ * this is the same answer without looking the counter up again — a lookup in a loop over the
+ * counters, on every ticket issued.
+ */
+function serves(state: DayState, c: CounterConfig, service: string, priority: boolean): boolean {
+  return (
+    (state.counters[c.number]?.services ?? c.services).includes(service) ||
+    (priority && !!c.servesAllPriority)
   );
+}
+
+/** Some counter serving `service` today is staffed now (see `counterStaffed`). */
+export function someCounterStaffed(
+  config: OfficeConfig,
+  state: DayState,
+  service: string,
+  priority = false,
+): boolean {
+  return staffedCount(config, state, service, priority, 1) > 0;
+}
+
+/** How many counters serving `service` today are staffed now, counting no further than `upTo`. */
+export function staffedCount(
+  config: OfficeConfig,
+  state: DayState,
+  service: string,
+  priority = false,
+  upTo = Infinity,
+): number {
+  let n = 0;
+  for (const c of config.counters) {
+    if (serves(state, c, service, priority) && counterStaffed(config, state, c.number) && ++n >= upTo) break;
+  }
+  return n;
+}
+
+/** Some counter serving `service` today may call citizens today (see `counterAvailable`). */
+export function someCounterAvailable(
+  config: OfficeConfig,
+  state: DayState,
+  service: string,
+  priority = false,
+): boolean {
+  for (const c of config.counters)
+    if (serves(state, c, service, priority) && counterAvailable(config, state, c.number)) return true;
+  return false;
 }
 
 export function serviceRestricted(config: OfficeConfig, state: DayState, service: string): boolean {
@@ -106,8 +154,7 @@ export function serviceLostCounter(
 ): ServiceWithoutCounter | null {
   const waiting = state.lines.queued[service] ?? 0;
   if (waiting === 0) return null;
-  if (countersServing(config, state, service).some((c) => counterStaffed(config, state, c.number)))
-    return null;
+  if (someCounterStaffed(config, state, service)) return null;
   // Called earlier by one of its own counters: a counter that takes every priority ticket calling a
   // priority one does not make the service's own counters (perhaps never staffed today) "lost".
   // Its own: configured for it, or serving it today (a supervisor may have moved them away from it).

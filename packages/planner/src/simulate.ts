@@ -179,9 +179,9 @@ export function tallyRuns(spec: SimulationSpec): Tally {
       }
       if (runN[k] === 0) touched.push(k);
       const ok = wait <= targetMs ? 1 : 0;
-      runN[k]++;
-      runWait[k] += wait / MINUTE;
-      runWithin[k] += ok;
+      runN[k]! += 1;
+      runWait[k]! += wait / MINUTE;
+      runWithin[k]! += ok;
       day.n++;
       day.wait += wait / MINUTE;
       day.within += ok;
