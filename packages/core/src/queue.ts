@@ -189,16 +189,17 @@ function called(
   priorityInRow: number,
   bookedInRow = c.bookedInRow ?? 0,
 ): QueueEvent {
-  return {
+  const event: QueueEvent = {
     type: 'ticket.called',
     ticketId,
     counter: c.number,
     officerId: c.officer?.id ?? null,
     recall,
     priorityInRow,
-    // Only when it counts: a day without bookings logs the same events as before bookings existed.
-    ...(bookedInRow > 0 ? { bookedInRow } : {}),
   };
+  // Only when it counts: a day without bookings logs the same events as before bookings existed.
+  if (bookedInRow > 0) event.bookedInRow = bookedInRow;
+  return event;
 }
 
 function decide(

@@ -55,34 +55,54 @@ export function pickNext(config: OfficeConfig, state: DayState, counter: number,
     if (ra !== rb) return ra < rb;
     return a.order !== b.order ? a.order < b.order : a.id < b.id;
   };
-  const oldest = (list: Ticket[]) => list.reduce<Ticket | null>((m, t) => (!m || older(t, m) ? t : m), null);
 
-  const priorityHeads: Ticket[] = [];
-  const normalHeads: Ticket[] = [];
+  // The heads of the lines this counter calls from, and the oldest of each class as they come (a
+  // ticket's key is set before it is compared, and never changes after). The heads themselves are
+  // listed only while bookings wait: the walk-in guard reads them.
+  // (Set inside the closures below, which the type checker does not follow: hence the casts.)
+  let oldestPriority = null as Ticket | null;
+  let oldestNormal = null as Ticket | null;
+  let priorityHeads: Ticket[] | null = null;
+  let normalHeads: Ticket[] | null = null;
+  const priorityHead = (t: Ticket) => {
+    if (!oldestPriority || older(t, oldestPriority)) oldestPriority = t;
+    priorityHeads?.push(t);
+  };
+  const normalHead = (t: Ticket) => {
+    if (!oldestNormal || older(t, oldestNormal)) oldestNormal = t;
+    normalHeads?.push(t);
+  };
   const booked = state.lines.booked;
-  const services = cc.servesAllPriority ? config.services.map((s) => s.prefix) : own;
-  for (const s of services) {
+  const all = cc.servesAllPriority;
+  const count = all ? config.services.length : own.length;
+  for (let i = 0; i < count; i++) {
+    const s = all ? config.services[i]!.prefix : own[i]!;
     const lines = state.lines.waiting[s];
     if (!lines) continue;
-    const mine = own.includes(s);
+    const mine = !all || own.includes(s);
     if (!booked || !booked[s]) {
       // No booking waits for the service: the heads of its lines, as before bookings existed.
-      const p = lines.priority[0];
-      if (p) priorityHeads.push(state.tickets[p]!);
-      const n = lines.normal[0];
-      if (n && mine) normalHeads.push(state.tickets[n]!);
+      const ph = lines.priority[0];
+      if (ph) priorityHead(state.tickets[ph]!);
+      const nh = lines.normal[0];
+      if (nh && mine) normalHead(state.tickets[nh]!);
       continue;
     }
-    keys ??= new Map();
-    const p = bookedHead(config, state, lines.priority, now, bookedInRow, keys);
-    if (p) priorityHeads.push(p);
-    const n = mine ? bookedHead(config, state, lines.normal, now, bookedInRow, keys) : null;
-    if (n) normalHeads.push(n);
+    if (!keys) {
+      keys = new Map();
+      // From here on the heads are listed; those met before were walk-ins (no booking waited).
+      priorityHeads = oldestPriority ? headsSoFar(config, state, own, all, i, 'priority') : [];
+      normalHeads = oldestNormal ? headsSoFar(config, state, own, all, i, 'normal') : [];
+    }
+    const ph = bookedHead(config, state, lines.priority, now, bookedInRow, keys);
+    if (ph) priorityHead(ph);
+    const nh = mine ? bookedHead(config, state, lines.normal, now, bookedInRow, keys) : null;
+    if (nh) normalHead(nh);
   }
 
-  // The oldest of each class. Lines are sorted by age, so if any normal ticket has aged, the oldest has.
-  const p = oldest(priorityHeads);
-  const n = oldest(normalHeads);
+  // Lines are sorted by age, so if any normal ticket has aged, the oldest head has.
+  const p = oldestPriority;
+  const n = oldestNormal;
   let ticket: Ticket;
   let priorityInRow: number;
   if (n && (!p || ((keys?.get(n) ?? n.queuedAt) <= agedBefore && older(n, p)))) {
@@ -99,9 +119,27 @@ export function pickNext(config: OfficeConfig, state: DayState, counter: number,
   // line — only those have a key — or a walk-in heads a line); a walk-in's call starts it again.
   const walkInWaits =
     keys.size > 0 ||
-    priorityHeads.some((t) => !dueBooking(t, now)) ||
-    normalHeads.some((t) => !dueBooking(t, now));
+    priorityHeads!.some((t) => !dueBooking(t, now)) ||
+    normalHeads!.some((t) => !dueBooking(t, now));
   return { ticket, priorityInRow, bookedInRow: walkInWaits ? bookedInRow + 1 : 0 };
+}
+
+/** The heads of one class in the lines before the `upTo`th service a counter calls from (see `pickNext`). */
+function headsSoFar(
+  config: OfficeConfig,
+  state: DayState,
+  own: readonly string[],
+  all: boolean | undefined,
+  upTo: number,
+  klass: 'priority' | 'normal',
+): Ticket[] {
+  const heads: Ticket[] = [];
+  for (let i = 0; i < upTo; i++) {
+    const s = all ? config.services[i]!.prefix : own[i]!;
+    const id = state.lines.waiting[s]?.[klass][0];
+    if (id && (klass === 'priority' || !all || own.includes(s))) heads.push(state.tickets[id]!);
+  }
+  return heads;
 }
 
 /**

@@ -81,6 +81,8 @@ interface Desk {
   /** "Call next" found nobody after the last shift: sign out. */
   done: boolean;
   received: number;
+  /** The counter's and the day's part of its dossier codes ("000.00.07.H38-261207-"). */
+  dossierPrefix: string;
   retries: number;
 }
 
@@ -149,6 +151,7 @@ export class DaySimulator {
     this.dayEnd = Math.max(this.midnight, ...config.sessions.periods.map((p) => at(p.end)));
     this.outcomes = Object.entries(this.profile.outcomes).map(([k, w]) => [k as Outcome['kind'], w ?? 0]);
 
+    const yymmdd = options.date.slice(2).replaceAll('-', '');
     for (const plan of open ? this.profile.staff : []) {
       const cc = config.counters.find((c) => c.number === plan.counter);
       if (!cc || plan.shifts.length === 0) continue;
@@ -166,12 +169,13 @@ export class DaySimulator {
         steps: [],
         done: false,
         received: 0,
+        dossierPrefix: `000.00.${String(plan.counter).padStart(2, '0')}.H38-${yymmdd}-`,
         retries: 0,
       };
       this.desks.push(desk);
       for (const s of cc.services) this.desksFor.set(s, [...(this.desksFor.get(s) ?? []), desk]);
       if (cc.servesAllPriority) this.desksFor.set('*', [...(this.desksFor.get('*') ?? []), desk]);
-      const early = desk.rng.between(...this.profile.pace.early) * MINUTE;
+      const early = desk.rng.between(this.profile.pace.early[0], this.profile.pace.early[1]) * MINUTE;
       this.schedule(desk, Math.round(desk.shifts[0]!.start - early));
     }
     this.foreignRng = rng.split();
@@ -305,7 +309,8 @@ export class DaySimulator {
   private wake(desk: Desk, at: number): void {
     if (desk.phase !== 'idle') return;
     desk.phase = 'free';
-    this.schedule(desk, at + Math.round(desk.rng.between(...this.profile.pace.notice) * MINUTE));
+    const notice = this.profile.pace.notice;
+    this.schedule(desk, at + Math.round(desk.rng.between(notice[0], notice[1]) * MINUTE));
   }
 
   /** Someone left the hall: whoever waited outside may be in now. */
@@ -371,15 +376,14 @@ export class DaySimulator {
   private outcome(desk: Desk, citizen: Citizen): Outcome {
     if (citizen.outcome !== 'received') return { kind: citizen.outcome };
     // A dossier code as the office's e-system prints it on the appointment slip.
-    const yymmdd = this.options.date.slice(2).replaceAll('-', '');
-    const code = `000.00.${String(desk.counter).padStart(2, '0')}.H38-${yymmdd}-${String(++desk.received).padStart(4, '0')}`;
+    const code = `${desk.dossierPrefix}${String(++desk.received).padStart(4, '0')}`;
     return { kind: 'received', dossierCode: code };
   }
 
   private deskReport(desk: Desk, action: SimAction, fb: Feedback): void {
     const at = action.at;
     const pace = this.profile.pace;
-    const between = (range: [number, number]) => Math.round(desk.rng.between(...range) * MINUTE);
+    const between = (range: [number, number]) => Math.round(desk.rng.between(range[0], range[1]) * MINUTE);
     const type = action.command.type;
     if (!fb.ok) {
       if (type === 'callNext' && fb.code === 'QUEUE_EMPTY') return this.idle(desk, at);
@@ -476,7 +480,7 @@ export class DaySimulator {
       first === 'recall'
         ? pace.recallAfter * MINUTE
         : first === 'start'
-          ? desk.rng.between(...pace.walk) * MINUTE
+          ? desk.rng.between(pace.walk[0], pace.walk[1]) * MINUTE
           : visitMs(this.profile, ticket.service, desk.citizen.pace); // signed in with a citizen in hand
     this.schedule(desk, at + Math.round(delay));
   }
