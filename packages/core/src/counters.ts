@@ -76,7 +76,11 @@ export function someCounterStaffed(
   return staffedCount(config, state, service, priority, 1) > 0;
 }
 
-/** How many counters serving `service` today are staffed now, counting no further than `upTo`. */
+/**
+ * How many counters serving `service` today are staffed now, counting no further than `upTo`. In
+ * one pass with `counterStaffed` written out (open, not closed by the supervisor or the level):
+ * the queue asks on every ticket it issues.
+ */
 export function staffedCount(
   config: OfficeConfig,
   state: DayState,
@@ -84,22 +88,29 @@ export function staffedCount(
   priority = false,
   upTo = Infinity,
 ): number {
+  const closedByLevel = config.levels[state.level].closedCounters;
   let n = 0;
   for (const c of config.counters) {
-    if (serves(state, c, service, priority) && counterStaffed(config, state, c.number) && ++n >= upTo) break;
+    const cs = state.counters[c.number];
+    if (!cs || cs.status !== 'open' || cs.closedBySupervisor || closedByLevel.includes(c.number)) continue;
+    if (serves(state, c, service, priority) && ++n >= upTo) break;
   }
   return n;
 }
 
-/** Some counter serving `service` today may call citizens today (see `counterAvailable`). */
+/** Some counter serving `service` today may call citizens today (`counterAvailable`, written out). */
 export function someCounterAvailable(
   config: OfficeConfig,
   state: DayState,
   service: string,
   priority = false,
 ): boolean {
-  for (const c of config.counters)
-    if (serves(state, c, service, priority) && counterAvailable(config, state, c.number)) return true;
+  const closedByLevel = config.levels[state.level].closedCounters;
+  for (const c of config.counters) {
+    const cs = state.counters[c.number];
+    if (!cs || cs.status === 'closed' || cs.closedBySupervisor || closedByLevel.includes(c.number)) continue;
+    if (serves(state, c, service, priority)) return true;
+  }
   return false;
 }
 
