@@ -2,7 +2,9 @@ import type { CounterConfig, OfficeConfig } from './config.js';
 import type { DayState } from './model.js';
 
 export function counterConfig(config: OfficeConfig, n: number): CounterConfig | undefined {
-  return config.counters.find((c) => c.number === n);
+  // A plain loop: every counter's command looks its counter up, some twice or three times.
+  for (const c of config.counters) if (c.number === n) return c;
+  return undefined;
 }
 
 /**

@@ -55,7 +55,8 @@ function serviceMinutes(config: OfficeConfig, state: DayState, service: string):
     for (const t of times) sum += t;
     return sum / times.length / 60_000;
   }
-  return config.services.find((s) => s.prefix === service)?.defaultServiceMinutes ?? 10;
+  for (const s of config.services) if (s.prefix === service) return s.defaultServiceMinutes;
+  return 10;
 }
 
 /** The one rule: people ahead shared among the counters calling them, each taking the mean service time. */

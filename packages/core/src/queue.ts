@@ -1,6 +1,6 @@
 import { checkInWindow } from './bookings.js';
 import { sessionState, localTime } from './clock.js';
-import type { OfficeConfig } from './config.js';
+import type { OfficeConfig, ServiceConfig } from './config.js';
 import type { QueueCommand } from './commands.js';
 import { counterClosure, counterConfig, openCountersServing } from './counters.js';
 import { QueueError, refuse, type QueueErrorCode } from './errors.js';
@@ -492,9 +492,7 @@ function issue(
     const session = sessionState(config.sessions, now);
     if (!session.open) refuse('OUTSIDE_SESSION', { reason: session.reason });
   }
-  const svc =
-    config.services.find((s) => s.prefix === cmd.service) ??
-    refuse('UNKNOWN_SERVICE', { service: cmd.service });
+  const svc = serviceConfig(config, cmd.service) ?? refuse('UNKNOWN_SERVICE', { service: cmd.service });
   if (cmd.priority !== null && !config.priorityCategories.some((p) => p.id === cmd.priority)) {
     refuse('UNKNOWN_PRIORITY', { priority: cmd.priority });
   }
@@ -515,7 +513,7 @@ function issue(
     ? entry.inside
     : fitsOnIssue(config, state, svc.zone, cmd.party, cmd.priority !== null);
   const ticket: Ticket = {
-    id: `${state.day.replaceAll('-', '')}-${number}`,
+    id: `${compactDay(state.day)}-${number}`,
     number,
     day: state.day,
     serial,
@@ -544,6 +542,23 @@ function issue(
     booking: booking && { code: booking.code, slotStart: booking.slotStart },
   };
   return { type: 'ticket.issued', ticket };
+}
+
+/** The office's service with this prefix. */
+function serviceConfig(config: OfficeConfig, prefix: string): ServiceConfig | undefined {
+  for (const s of config.services) if (s.prefix === prefix) return s;
+  return undefined;
+}
+
+/** "2026-12-07" → "20261207", for ticket ids; the last day's kept, as every ticket of a day asks. */
+let lastDay = '';
+let lastCompact = '';
+function compactDay(day: string): string {
+  if (day !== lastDay) {
+    lastCompact = day.replaceAll('-', '');
+    lastDay = day;
+  }
+  return lastCompact;
 }
 
 /**

@@ -154,6 +154,7 @@ export function tallyRuns(spec: SimulationSpec): Tally {
   // The tally's slots by number (service × interval), so a run's bookkeeping is array indexing;
   // `perKey` gets each slot under its name when first seen, in the same order as ever.
   const serviceIndex = new Map(config.services.map((s, i) => [s.prefix, i]));
+  const zones = config.zones.map((z) => z.id);
   const slots: Array<Tally['perKey'][string] | undefined> = [];
   const seen: number[] = []; // slot numbers in the order `perKey` lists them
   // This run's sums per slot; `touched` lists the slots it wrote, to clear them for the next run.
@@ -208,7 +209,7 @@ export function tallyRuns(spec: SimulationSpec): Tally {
       let hall = false;
       for (let e = 0; e < emitted.length; e++) {
         const event = emitted[e]!.event;
-        if (HALL_EVENTS.has(event.type)) hall = true;
+        if (!hall && HALL_EVENTS.has(event.type)) hall = true;
         if (event.type !== 'ticket.called') continue;
         const t = state.tickets[event.ticketId]!;
         // Its first call (a recall counts again): a citizen's wait ends when they are first called.
@@ -216,12 +217,14 @@ export function tallyRuns(spec: SimulationSpec): Tally {
       }
       if (!hall) return;
       hold(action.at);
+      // Every ticket waits in a zone of the configuration (it is checked): those are all the keys.
+      const { occupancy, outside: entry } = state.lines;
       inside = 0;
-      for (const zone in state.lines.occupancy) inside += state.lines.occupancy[zone]!;
       outside = 0;
-      for (const zone in state.lines.outside) {
-        const o = state.lines.outside[zone]!;
-        outside += o.priority.length + o.normal.length;
+      for (const zone of zones) {
+        inside += occupancy[zone] ?? 0;
+        const o = entry[zone];
+        if (o) outside += o.priority.length + o.normal.length;
       }
     });
     hold(dayStart + count * span);
