@@ -38,40 +38,18 @@ export function pickNext(config: OfficeConfig, state: DayState, counter: number,
 
   const agedBefore = now - config.fairness.agingMinutes * 60_000;
   const own = counterServices(config, state, counter);
-  const rank = (t: Ticket) => {
-    const i = own.indexOf(t.service);
-    return i < 0 ? own.length : i;
-  };
   // A line's head is ordered by its `queuedAt`, or a due booking by the age of the walk-in it went
   // ahead of (rule 4): those keys are kept aside, and only made when bookings wait. "Call next" runs
   // often (the planner replays days by the thousand): a day without bookings must not pay for them.
   let keys: Map<Ticket, number> | null = null;
-  const older = (a: Ticket, b: Ticket) => {
-    const ka = keys ? (keys.get(a) ?? a.queuedAt) : a.queuedAt;
-    const kb = keys ? (keys.get(b) ?? b.queuedAt) : b.queuedAt;
-    if (ka !== kb) return ka < kb;
-    const ra = rank(a);
-    const rb = rank(b);
-    if (ra !== rb) return ra < rb;
-    return a.order !== b.order ? a.order < b.order : a.id < b.id;
-  };
 
   // The heads of the lines this counter calls from, and the oldest of each class as they come (a
   // ticket's key is set before it is compared, and never changes after). The heads themselves are
   // listed only while bookings wait: the walk-in guard reads them.
-  // (Set inside the closures below, which the type checker does not follow: hence the casts.)
-  let oldestPriority = null as Ticket | null;
-  let oldestNormal = null as Ticket | null;
+  let oldestPriority: Ticket | null = null;
+  let oldestNormal: Ticket | null = null;
   let priorityHeads: Ticket[] | null = null;
   let normalHeads: Ticket[] | null = null;
-  const priorityHead = (t: Ticket) => {
-    if (!oldestPriority || older(t, oldestPriority)) oldestPriority = t;
-    priorityHeads?.push(t);
-  };
-  const normalHead = (t: Ticket) => {
-    if (!oldestNormal || older(t, oldestNormal)) oldestNormal = t;
-    normalHeads?.push(t);
-  };
   const booked = state.lines.booked;
   const all = cc.servesAllPriority;
   const count = all ? config.services.length : own.length;
@@ -80,24 +58,32 @@ export function pickNext(config: OfficeConfig, state: DayState, counter: number,
     const lines = state.lines.waiting[s];
     if (!lines) continue;
     const mine = !all || own.includes(s);
+    let ph: Ticket | null;
+    let nh: Ticket | null;
     if (!booked || !booked[s]) {
       // No booking waits for the service: the heads of its lines, as before bookings existed.
-      const ph = lines.priority[0];
-      if (ph) priorityHead(state.tickets[ph]!);
-      const nh = lines.normal[0];
-      if (nh && mine) normalHead(state.tickets[nh]!);
-      continue;
+      const p = lines.priority[0];
+      ph = p ? state.tickets[p]! : null;
+      const n = lines.normal[0];
+      nh = n && mine ? state.tickets[n]! : null;
+    } else {
+      if (!keys) {
+        keys = new Map();
+        // From here on the heads are listed; those met before were walk-ins (no booking waited).
+        priorityHeads = oldestPriority ? headsSoFar(config, state, own, all, i, 'priority') : [];
+        normalHeads = oldestNormal ? headsSoFar(config, state, own, all, i, 'normal') : [];
+      }
+      ph = bookedHead(config, state, lines.priority, now, bookedInRow, keys);
+      nh = mine ? bookedHead(config, state, lines.normal, now, bookedInRow, keys) : null;
     }
-    if (!keys) {
-      keys = new Map();
-      // From here on the heads are listed; those met before were walk-ins (no booking waited).
-      priorityHeads = oldestPriority ? headsSoFar(config, state, own, all, i, 'priority') : [];
-      normalHeads = oldestNormal ? headsSoFar(config, state, own, all, i, 'normal') : [];
+    if (ph) {
+      if (!oldestPriority || older(ph, oldestPriority, keys, own)) oldestPriority = ph;
+      priorityHeads?.push(ph);
     }
-    const ph = bookedHead(config, state, lines.priority, now, bookedInRow, keys);
-    if (ph) priorityHead(ph);
-    const nh = mine ? bookedHead(config, state, lines.normal, now, bookedInRow, keys) : null;
-    if (nh) normalHead(nh);
+    if (nh) {
+      if (!oldestNormal || older(nh, oldestNormal, keys, own)) oldestNormal = nh;
+      normalHeads?.push(nh);
+    }
   }
 
   // Lines are sorted by age, so if any normal ticket has aged, the oldest head has.
@@ -105,7 +91,7 @@ export function pickNext(config: OfficeConfig, state: DayState, counter: number,
   const n = oldestNormal;
   let ticket: Ticket;
   let priorityInRow: number;
-  if (n && (!p || ((keys?.get(n) ?? n.queuedAt) <= agedBefore && older(n, p)))) {
+  if (n && (!p || ((keys?.get(n) ?? n.queuedAt) <= agedBefore && older(n, p, keys, own)))) {
     ticket = n;
     priorityInRow = 0;
   } else if (p) {
@@ -122,6 +108,26 @@ export function pickNext(config: OfficeConfig, state: DayState, counter: number,
     priorityHeads!.some((t) => !dueBooking(t, now)) ||
     normalHeads!.some((t) => !dueBooking(t, now));
   return { ticket, priorityInRow, bookedInRow: walkInWaits ? bookedInRow + 1 : 0 };
+}
+
+/**
+ * Which of two heads is called first: the older by its key (its `queuedAt`, or a due booking's
+ * borrowed age in `keys`), then the counter's own order of services, then issue order.
+ */
+function older(a: Ticket, b: Ticket, keys: Map<Ticket, number> | null, own: readonly string[]): boolean {
+  const ka = keys ? (keys.get(a) ?? a.queuedAt) : a.queuedAt;
+  const kb = keys ? (keys.get(b) ?? b.queuedAt) : b.queuedAt;
+  if (ka !== kb) return ka < kb;
+  const ra = rank(a, own);
+  const rb = rank(b, own);
+  if (ra !== rb) return ra < rb;
+  return a.order !== b.order ? a.order < b.order : a.id < b.id;
+}
+
+/** A ticket's service's place in the counter's own list (those it does not list come last). */
+function rank(t: Ticket, own: readonly string[]): number {
+  const i = own.indexOf(t.service);
+  return i < 0 ? own.length : i;
 }
 
 /** The heads of one class in the lines before the `upTo`th service a counter calls from (see `pickNext`). */
