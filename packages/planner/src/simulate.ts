@@ -264,8 +264,9 @@ export function mergeTallies(parts: readonly Tally[], intervals: number): Tally 
     for (const [key, slot] of Object.entries(part.perKey)) {
       const o = (out.perKey[key] ??= emptyKey());
       for (const arr of ['n', 'wait', 'within'] as const) {
-        for (let r = 0; r < before; r++) o[arr][r] ??= 0;
-        o[arr].push(...slot[arr]);
+        // Runs before this part in which the slot was not seen yet: zeros (the runs up to its length are there).
+        for (let r = o[arr].length; r < before; r++) o[arr][r] = 0;
+        for (const x of slot[arr]) o[arr].push(x);
       }
       slot.waits.forEach((w, b) => {
         if (w) (o.waits[b] ??= []).push(...w);
@@ -273,7 +274,7 @@ export function mergeTallies(parts: readonly Tally[], intervals: number): Tally 
     }
     for (const slot of Object.values(out.perKey)) {
       for (const arr of ['n', 'wait', 'within'] as const) {
-        for (let r = 0; r < before + part.runs; r++) slot[arr][r] ??= 0;
+        for (let r = slot[arr].length; r < before + part.runs; r++) slot[arr][r] = 0;
       }
     }
     out.day.n.push(...part.day.n);
