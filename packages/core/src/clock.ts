@@ -116,8 +116,27 @@ function parsedPeriods(sessions: SessionsConfig) {
   return p;
 }
 
+/**
+ * The last answer of `sessionState`: it depends on the minute alone (the local time is whole
+ * minutes), and a ticket asks twice (the queue, the issue checks) — a busy simulated day hundreds
+ * of times in the same few minutes. Read-only for callers, as every answer is.
+ */
+let lastSessions: SessionsConfig | null = null;
+let lastMinute = NaN;
+let lastState: SessionState | null = null;
+
 /** Whether tickets may be issued now, and how long until the day's last session ends. */
 export function sessionState(sessions: SessionsConfig, now: number): SessionState {
+  const minute = Math.floor(now / 60_000);
+  if (sessions === lastSessions && minute === lastMinute) return lastState!;
+  const state = computeSessionState(sessions, now);
+  lastSessions = sessions;
+  lastMinute = minute;
+  lastState = state;
+  return state;
+}
+
+function computeSessionState(sessions: SessionsConfig, now: number): SessionState {
   const t = localTime(now, sessions.timeZone);
   if (sessions.alwaysOpen) {
     const toMidnight = 24 * 60 - t.minutes;

@@ -2,7 +2,9 @@ import type { CounterConfig, OfficeConfig } from './config.js';
 import type { DayState } from './model.js';
 
 export function counterConfig(config: OfficeConfig, n: number): CounterConfig | undefined {
-  return config.counters.find((c) => c.number === n);
+  // A plain loop: every counter's command looks its counter up, some twice or three times.
+  for (const c of config.counters) if (c.number === n) return c;
+  return undefined;
 }
 
 /**
@@ -50,9 +52,68 @@ export function countersServing(
   service: string,
   priority = false,
 ): CounterConfig[] {
-  return config.counters.filter(
-    (c) => counterServices(config, state, c.number).includes(service) || (priority && c.servesAllPriority),
+  return config.counters.filter((c) => serves(state, c, service, priority));
+}
+
+/**
+ * Whether counter `c` serves `service` today (or takes every priority ticket): `counterServices`
+ * for a counter already in hand. Counter numbers are unique (the configuration is checked), so
+ * this is the same answer without looking the counter up again — a lookup in a loop over the
+ * counters, on every ticket issued.
+ */
+function serves(state: DayState, c: CounterConfig, service: string, priority: boolean): boolean {
+  return (
+    (state.counters[c.number]?.services ?? c.services).includes(service) ||
+    (priority && !!c.servesAllPriority)
   );
+}
+
+/** Some counter serving `service` today is staffed now (see `counterStaffed`). */
+export function someCounterStaffed(
+  config: OfficeConfig,
+  state: DayState,
+  service: string,
+  priority = false,
+): boolean {
+  return staffedCount(config, state, service, priority, 1) > 0;
+}
+
+/**
+ * How many counters serving `service` today are staffed now, counting no further than `upTo`. In
+ * one pass with `counterStaffed` written out (open, not closed by the supervisor or the level):
+ * the queue asks on every ticket it issues.
+ */
+export function staffedCount(
+  config: OfficeConfig,
+  state: DayState,
+  service: string,
+  priority = false,
+  upTo = Infinity,
+): number {
+  const closedByLevel = config.levels[state.level].closedCounters;
+  let n = 0;
+  for (const c of config.counters) {
+    const cs = state.counters[c.number];
+    if (!cs || cs.status !== 'open' || cs.closedBySupervisor || closedByLevel.includes(c.number)) continue;
+    if (serves(state, c, service, priority) && ++n >= upTo) break;
+  }
+  return n;
+}
+
+/** Some counter serving `service` today may call citizens today (`counterAvailable`, written out). */
+export function someCounterAvailable(
+  config: OfficeConfig,
+  state: DayState,
+  service: string,
+  priority = false,
+): boolean {
+  const closedByLevel = config.levels[state.level].closedCounters;
+  for (const c of config.counters) {
+    const cs = state.counters[c.number];
+    if (!cs || cs.status === 'closed' || cs.closedBySupervisor || closedByLevel.includes(c.number)) continue;
+    if (serves(state, c, service, priority)) return true;
+  }
+  return false;
 }
 
 export function serviceRestricted(config: OfficeConfig, state: DayState, service: string): boolean {
@@ -106,8 +167,7 @@ export function serviceLostCounter(
 ): ServiceWithoutCounter | null {
   const waiting = state.lines.queued[service] ?? 0;
   if (waiting === 0) return null;
-  if (countersServing(config, state, service).some((c) => counterStaffed(config, state, c.number)))
-    return null;
+  if (someCounterStaffed(config, state, service)) return null;
   // Called earlier by one of its own counters: a counter that takes every priority ticket calling a
   // priority one does not make the service's own counters (perhaps never staffed today) "lost".
   // Its own: configured for it, or serving it today (a supervisor may have moved them away from it).

@@ -1,5 +1,5 @@
 import type { OfficeConfig } from './config.js';
-import { counterStaffed, countersServing } from './counters.js';
+import { staffedCount } from './counters.js';
 import { fitsOnIssue } from './flow.js';
 import type { DayState } from './model.js';
 import { ticketPosition } from './views.js';
@@ -39,18 +39,24 @@ interface Throughput {
 }
 
 function throughput(config: OfficeConfig, state: DayState, service: string, priority: boolean): Throughput {
-  const svc = config.services.find((s) => s.prefix === service);
   // Only counters calling now: before officers sign in (or while all are paused) nobody calls, and
   // counting merely open counters told the hall "under a minute" while nobody was there.
-  const counters = countersServing(config, state, service, priority).filter((c) =>
-    counterStaffed(config, state, c.number),
-  ).length;
-  const times = state.serviceTimes[service] ?? [];
-  const serviceMinutes =
-    times.length > 0
-      ? times.reduce((a, b) => a + b, 0) / times.length / 60_000
-      : (svc?.defaultServiceMinutes ?? 10);
-  return { counters, serviceMinutes };
+  return {
+    counters: staffedCount(config, state, service, priority),
+    serviceMinutes: serviceMinutes(config, state, service),
+  };
+}
+
+/** The mean of the service's recent visits (today's), or the configured default before any. */
+function serviceMinutes(config: OfficeConfig, state: DayState, service: string): number {
+  const times = state.serviceTimes[service];
+  if (times && times.length > 0) {
+    let sum = 0;
+    for (const t of times) sum += t;
+    return sum / times.length / 60_000;
+  }
+  for (const s of config.services) if (s.prefix === service) return s.defaultServiceMinutes;
+  return 10;
 }
 
 /** The one rule: people ahead shared among the counters calling them, each taking the mean service time. */
@@ -90,6 +96,26 @@ function priorityQueued(state: DayState, service: string): number {
   for (const zone of Object.values(state.lines.outside))
     for (const id of zone.priority) if (state.tickets[id]!.service === service) n++;
   return n;
+}
+
+/**
+ * `estimateWait(…).minutes` for a citizen alone, without the rest of the estimate: the queue asks
+ * it on every ticket it issues (is the wait past closing?), and a simulated day issues hundreds.
+ */
+export function waitMinutes(
+  config: OfficeConfig,
+  state: DayState,
+  service: string,
+  priority = false,
+): number | null {
+  if (priority) {
+    const svc = config.services.find((s) => s.prefix === service);
+    if (svc !== undefined && !fitsOnIssue(config, state, svc.zone, 1, true)) return null;
+  }
+  const counters = staffedCount(config, state, service, priority);
+  if (counters === 0) return null;
+  const ahead = priority ? priorityQueued(state, service) : (state.lines.queued[service] ?? 0);
+  return Math.ceil((ahead / counters) * serviceMinutes(config, state, service));
 }
 
 /** Where a ticket already in line stands and how long it should still wait. */

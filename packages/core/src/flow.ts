@@ -5,8 +5,8 @@ import type { DayState, Ticket } from './model.js';
 /** Distancing-aware flow limits (docs/queue-rules.md, "Flow limits"): who may be inside the hall, and who is let in next. */
 
 export function capacity(config: OfficeConfig, state: DayState, zone: string): number {
-  const z = config.zones.find((z) => z.id === zone);
-  return z ? z.capacity[state.level] : Infinity;
+  for (const z of config.zones) if (z.id === zone) return z.capacity[state.level];
+  return Infinity;
 }
 
 export function occupancy(state: DayState, zone: string): number {

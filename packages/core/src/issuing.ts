@@ -1,8 +1,8 @@
 import { sessionState } from './clock.js';
 import type { OfficeConfig, ServiceConfig } from './config.js';
-import { counterAvailable, countersServing, serviceLostCounter, serviceRestricted } from './counters.js';
+import { serviceLostCounter, serviceRestricted, someCounterAvailable } from './counters.js';
 import type { QueueErrorCode } from './errors.js';
-import { estimateWait } from './estimate.js';
+import { waitMinutes } from './estimate.js';
 import type { DayState } from './model.js';
 
 export interface IssueBlock {
@@ -29,9 +29,7 @@ export function serviceIssueBlock(
   if (serviceRestricted(config, state, service)) {
     return { code: 'SERVICE_RESTRICTED', details: { service, level: state.level } };
   }
-  if (
-    !countersServing(config, state, service, priority).some((c) => counterAvailable(config, state, c.number))
-  ) {
+  if (!someCounterAvailable(config, state, service, priority)) {
     return { code: 'NO_OPEN_COUNTER', details: { service } };
   }
   // People already wait with nobody to call them (their counter closed, signed out or paused):
@@ -42,7 +40,7 @@ export function serviceIssueBlock(
     return { code: 'DAILY_CAP_REACHED', details: { service, cap: svc.dailyCap } };
   }
   const session = sessionState(config.sessions, now);
-  const wait = estimateWait(config, state, service, priority).minutes;
+  const wait = waitMinutes(config, state, service, priority);
   // Counters serve nobody during a break, so the wait is weighed against session time left, not the clock.
   if (
     session.open &&

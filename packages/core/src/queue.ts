@@ -1,9 +1,9 @@
 import { checkInWindow } from './bookings.js';
 import { sessionState, localTime } from './clock.js';
-import type { OfficeConfig } from './config.js';
+import type { OfficeConfig, ServiceConfig } from './config.js';
 import type { QueueCommand } from './commands.js';
 import { counterClosure, counterConfig, openCountersServing } from './counters.js';
-import { refuse } from './errors.js';
+import { QueueError, refuse, type QueueErrorCode } from './errors.js';
 import { serviceIssueBlock } from './issuing.js';
 import type { QueueEvent } from './events.js';
 import { admissionEvents, capacity, fitsOnIssue, occupancy } from './flow.js';
@@ -14,6 +14,17 @@ import { applyEvent } from './state.js';
 export interface Emitted {
   event: QueueEvent;
   at: number;
+}
+
+/**
+ * A refusal given as an answer, not thrown: the ones a busy day meets all the time (a counter
+ * asks for the next citizen and nobody waits; the kiosk is told the wait runs past closing). A
+ * thrown error costs microseconds — a simulated day meets a few hundred of them — where an answer
+ * costs nothing. The rarer refusals are still thrown from deep inside the checks.
+ */
+export interface Refusal {
+  code: QueueErrorCode;
+  details: Record<string, string | number | null>;
 }
 
 /**
@@ -29,21 +40,67 @@ export function execute(
   now: number,
   changed?: Set<string>,
 ): Emitted[] {
-  const out: Emitted[] = [];
-  const emit = (event: QueueEvent) => {
-    applyEvent(state, event, now, config, changed);
-    out.push({ event, at: now });
-  };
-
   const decided = decide(config, state, command, now);
+  if (!Array.isArray(decided)) refuse(decided.code, decided.details);
+  return carryOut(config, state, command, decided, now, changed);
+}
+
+/**
+ * `execute` that answers a refusal instead of throwing it: the same checks, the same events, for
+ * callers that meet refusals as a matter of course (the day simulator's idle counters).
+ */
+export function attempt(
+  config: OfficeConfig,
+  state: DayState,
+  command: QueueCommand,
+  now: number,
+  changed?: Set<string>,
+): Emitted[] | Refusal {
+  let decided: QueueEvent[] | Refusal;
+  try {
+    decided = decide(config, state, command, now);
+  } catch (e) {
+    if (e instanceof QueueError) return { code: e.code, details: e.details };
+    throw e;
+  }
+  if (!Array.isArray(decided)) return decided;
+  return carryOut(config, state, command, decided, now, changed);
+}
+
+/** Apply the decided events in order, each followed by whoever it lets into the hall. */
+function carryOut(
+  config: OfficeConfig,
+  state: DayState,
+  command: QueueCommand,
+  decided: QueueEvent[],
+  now: number,
+  changed: Set<string> | undefined,
+): Emitted[] {
+  const out: Emitted[] = [];
   // Closing the day cancels everyone, outside too: nobody is let in on the way out.
   const admits = command.type !== 'closeDay';
   for (const e of decided) {
-    emit(e);
+    applyEvent(state, e, now, config, changed);
+    out.push({ event: e, at: now });
     // Anything that frees room in the hall or raises its capacity lets people in from outside.
-    if (admits && frees(e)) for (const a of admissionEvents(config, state)) emit(a);
+    if (admits && frees(e) && someoneOutside(state)) {
+      for (const a of admissionEvents(config, state)) {
+        applyEvent(state, a, now, config, changed);
+        out.push({ event: a, at: now });
+      }
+    }
   }
   return out;
+}
+
+/** Anybody waiting outside the hall at all (the entry line is usually empty: nothing to look at). */
+function someoneOutside(state: DayState): boolean {
+  const outside = state.lines.outside;
+  for (const zone in outside) {
+    const o = outside[zone]!;
+    if (o.priority.length > 0 || o.normal.length > 0) return true;
+  }
+  return false;
 }
 
 /**
@@ -132,28 +189,36 @@ function called(
   priorityInRow: number,
   bookedInRow = c.bookedInRow ?? 0,
 ): QueueEvent {
-  return {
+  const event: QueueEvent = {
     type: 'ticket.called',
     ticketId,
     counter: c.number,
     officerId: c.officer?.id ?? null,
     recall,
     priorityInRow,
-    // Only when it counts: a day without bookings logs the same events as before bookings existed.
-    ...(bookedInRow > 0 ? { bookedInRow } : {}),
   };
+  // Only when it counts: a day without bookings logs the same events as before bookings existed.
+  if (bookedInRow > 0) event.bookedInRow = bookedInRow;
+  return event;
 }
 
-function decide(config: OfficeConfig, state: DayState, cmd: QueueCommand, now: number): QueueEvent[] {
+function decide(
+  config: OfficeConfig,
+  state: DayState,
+  cmd: QueueCommand,
+  now: number,
+): QueueEvent[] | Refusal {
   switch (cmd.type) {
-    case 'issue':
-      return [issue(config, state, cmd, now)];
+    case 'issue': {
+      const issued = issue(config, state, cmd, now);
+      return 'code' in issued ? issued : [issued];
+    }
 
     case 'callNext': {
       const c = getCounter(config, state, cmd.counter);
       checkCanCall(config, state, c);
       const pick = pickNext(config, state, cmd.counter, now);
-      if (!pick) refuse('QUEUE_EMPTY', { counter: cmd.counter });
+      if (!pick) return { code: 'QUEUE_EMPTY', details: { counter: cmd.counter } };
       return [called(c, pick.ticket.id, false, pick.priorityInRow, pick.bookedInRow)];
     }
 
@@ -416,7 +481,7 @@ function issue(
   state: DayState,
   cmd: Extract<QueueCommand, { type: 'issue' }>,
   now: number,
-): QueueEvent {
+): QueueEvent | Refusal {
   if (state.closed) refuse('DAY_CLOSED');
   const booking = cmd.booking ?? null;
   if (booking) {
@@ -427,9 +492,7 @@ function issue(
     const session = sessionState(config.sessions, now);
     if (!session.open) refuse('OUTSIDE_SESSION', { reason: session.reason });
   }
-  const svc =
-    config.services.find((s) => s.prefix === cmd.service) ??
-    refuse('UNKNOWN_SERVICE', { service: cmd.service });
+  const svc = serviceConfig(config, cmd.service) ?? refuse('UNKNOWN_SERVICE', { service: cmd.service });
   if (cmd.priority !== null && !config.priorityCategories.some((p) => p.id === cmd.priority)) {
     refuse('UNKNOWN_PRIORITY', { priority: cmd.priority });
   }
@@ -437,7 +500,7 @@ function issue(
   // A booked citizen's place was counted out of the counters' time when they booked: the daily cap
   // and the closing-time estimate are for walk-ins. Nobody to call them (level, closure) still refuses.
   if (block && !(booking && (block.code === 'DAILY_CAP_REACHED' || block.code === 'WAIT_PAST_CLOSING')))
-    refuse(block.code, block.details);
+    return block;
   const serial = (state.lastNumber[svc.prefix] ?? 0) + 1;
   if (cmd.party > capacity(config, state, svc.zone)) refuse('PARTY_TOO_LARGE', { party: cmd.party });
 
@@ -450,7 +513,7 @@ function issue(
     ? entry.inside
     : fitsOnIssue(config, state, svc.zone, cmd.party, cmd.priority !== null);
   const ticket: Ticket = {
-    id: `${state.day.replaceAll('-', '')}-${number}`,
+    id: `${compactDay(state.day)}-${number}`,
     number,
     day: state.day,
     serial,
@@ -479,6 +542,23 @@ function issue(
     booking: booking && { code: booking.code, slotStart: booking.slotStart },
   };
   return { type: 'ticket.issued', ticket };
+}
+
+/** The office's service with this prefix. */
+function serviceConfig(config: OfficeConfig, prefix: string): ServiceConfig | undefined {
+  for (const s of config.services) if (s.prefix === prefix) return s;
+  return undefined;
+}
+
+/** "2026-12-07" → "20261207", for ticket ids; the last day's kept, as every ticket of a day asks. */
+let lastDay = '';
+let lastCompact = '';
+function compactDay(day: string): string {
+  if (day !== lastDay) {
+    lastCompact = day.replaceAll('-', '');
+    lastDay = day;
+  }
+  return lastCompact;
 }
 
 /**

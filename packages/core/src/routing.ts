@@ -38,54 +38,60 @@ export function pickNext(config: OfficeConfig, state: DayState, counter: number,
 
   const agedBefore = now - config.fairness.agingMinutes * 60_000;
   const own = counterServices(config, state, counter);
-  const rank = (t: Ticket) => {
-    const i = own.indexOf(t.service);
-    return i < 0 ? own.length : i;
-  };
   // A line's head is ordered by its `queuedAt`, or a due booking by the age of the walk-in it went
   // ahead of (rule 4): those keys are kept aside, and only made when bookings wait. "Call next" runs
   // often (the planner replays days by the thousand): a day without bookings must not pay for them.
   let keys: Map<Ticket, number> | null = null;
-  const older = (a: Ticket, b: Ticket) => {
-    const ka = keys ? (keys.get(a) ?? a.queuedAt) : a.queuedAt;
-    const kb = keys ? (keys.get(b) ?? b.queuedAt) : b.queuedAt;
-    if (ka !== kb) return ka < kb;
-    const ra = rank(a);
-    const rb = rank(b);
-    if (ra !== rb) return ra < rb;
-    return a.order !== b.order ? a.order < b.order : a.id < b.id;
-  };
-  const oldest = (list: Ticket[]) => list.reduce<Ticket | null>((m, t) => (!m || older(t, m) ? t : m), null);
 
-  const priorityHeads: Ticket[] = [];
-  const normalHeads: Ticket[] = [];
+  // The heads of the lines this counter calls from, and the oldest of each class as they come (a
+  // ticket's key is set before it is compared, and never changes after). The heads themselves are
+  // listed only while bookings wait: the walk-in guard reads them.
+  let oldestPriority: Ticket | null = null;
+  let oldestNormal: Ticket | null = null;
+  let priorityHeads: Ticket[] | null = null;
+  let normalHeads: Ticket[] | null = null;
   const booked = state.lines.booked;
-  const services = cc.servesAllPriority ? config.services.map((s) => s.prefix) : own;
-  for (const s of services) {
+  const all = cc.servesAllPriority;
+  const count = all ? config.services.length : own.length;
+  for (let i = 0; i < count; i++) {
+    const s = all ? config.services[i]!.prefix : own[i]!;
     const lines = state.lines.waiting[s];
     if (!lines) continue;
-    const mine = own.includes(s);
+    const mine = !all || own.includes(s);
+    let ph: Ticket | null;
+    let nh: Ticket | null;
     if (!booked || !booked[s]) {
       // No booking waits for the service: the heads of its lines, as before bookings existed.
       const p = lines.priority[0];
-      if (p) priorityHeads.push(state.tickets[p]!);
+      ph = p ? state.tickets[p]! : null;
       const n = lines.normal[0];
-      if (n && mine) normalHeads.push(state.tickets[n]!);
-      continue;
+      nh = n && mine ? state.tickets[n]! : null;
+    } else {
+      if (!keys) {
+        keys = new Map();
+        // From here on the heads are listed; those met before were walk-ins (no booking waited).
+        priorityHeads = oldestPriority ? headsSoFar(config, state, own, all, i, 'priority') : [];
+        normalHeads = oldestNormal ? headsSoFar(config, state, own, all, i, 'normal') : [];
+      }
+      ph = bookedHead(config, state, lines.priority, now, bookedInRow, keys);
+      nh = mine ? bookedHead(config, state, lines.normal, now, bookedInRow, keys) : null;
     }
-    keys ??= new Map();
-    const p = bookedHead(config, state, lines.priority, now, bookedInRow, keys);
-    if (p) priorityHeads.push(p);
-    const n = mine ? bookedHead(config, state, lines.normal, now, bookedInRow, keys) : null;
-    if (n) normalHeads.push(n);
+    if (ph) {
+      if (!oldestPriority || older(ph, oldestPriority, keys, own)) oldestPriority = ph;
+      priorityHeads?.push(ph);
+    }
+    if (nh) {
+      if (!oldestNormal || older(nh, oldestNormal, keys, own)) oldestNormal = nh;
+      normalHeads?.push(nh);
+    }
   }
 
-  // The oldest of each class. Lines are sorted by age, so if any normal ticket has aged, the oldest has.
-  const p = oldest(priorityHeads);
-  const n = oldest(normalHeads);
+  // Lines are sorted by age, so if any normal ticket has aged, the oldest head has.
+  const p = oldestPriority;
+  const n = oldestNormal;
   let ticket: Ticket;
   let priorityInRow: number;
-  if (n && (!p || ((keys?.get(n) ?? n.queuedAt) <= agedBefore && older(n, p)))) {
+  if (n && (!p || ((keys?.get(n) ?? n.queuedAt) <= agedBefore && older(n, p, keys, own)))) {
     ticket = n;
     priorityInRow = 0;
   } else if (p) {
@@ -99,9 +105,47 @@ export function pickNext(config: OfficeConfig, state: DayState, counter: number,
   // line — only those have a key — or a walk-in heads a line); a walk-in's call starts it again.
   const walkInWaits =
     keys.size > 0 ||
-    priorityHeads.some((t) => !dueBooking(t, now)) ||
-    normalHeads.some((t) => !dueBooking(t, now));
+    priorityHeads!.some((t) => !dueBooking(t, now)) ||
+    normalHeads!.some((t) => !dueBooking(t, now));
   return { ticket, priorityInRow, bookedInRow: walkInWaits ? bookedInRow + 1 : 0 };
+}
+
+/**
+ * Which of two heads is called first: the older by its key (its `queuedAt`, or a due booking's
+ * borrowed age in `keys`), then the counter's own order of services, then issue order.
+ */
+function older(a: Ticket, b: Ticket, keys: Map<Ticket, number> | null, own: readonly string[]): boolean {
+  const ka = keys ? (keys.get(a) ?? a.queuedAt) : a.queuedAt;
+  const kb = keys ? (keys.get(b) ?? b.queuedAt) : b.queuedAt;
+  if (ka !== kb) return ka < kb;
+  const ra = rank(a, own);
+  const rb = rank(b, own);
+  if (ra !== rb) return ra < rb;
+  return a.order !== b.order ? a.order < b.order : a.id < b.id;
+}
+
+/** A ticket's service's place in the counter's own list (those it does not list come last). */
+function rank(t: Ticket, own: readonly string[]): number {
+  const i = own.indexOf(t.service);
+  return i < 0 ? own.length : i;
+}
+
+/** The heads of one class in the lines before the `upTo`th service a counter calls from (see `pickNext`). */
+function headsSoFar(
+  config: OfficeConfig,
+  state: DayState,
+  own: readonly string[],
+  all: boolean | undefined,
+  upTo: number,
+  klass: 'priority' | 'normal',
+): Ticket[] {
+  const heads: Ticket[] = [];
+  for (let i = 0; i < upTo; i++) {
+    const s = all ? config.services[i]!.prefix : own[i]!;
+    const id = state.lines.waiting[s]?.[klass][0];
+    if (id && (klass === 'priority' || !all || own.includes(s))) heads.push(state.tickets[id]!);
+  }
+  return heads;
 }
 
 /**

@@ -3,7 +3,6 @@ import { counterAvailable } from './counters.js';
 import type { QueueEvent } from './events.js';
 import {
   arrivalOrder,
-  IN_HALL,
   waitingOrder,
   type ClassLines,
   type CounterState,
@@ -66,6 +65,12 @@ function removeId(list: string[] | undefined, id: string): void {
 
 /** Insert keeping the list sorted by (queuedAt, order). Usually an append. */
 function insertSorted(state: DayState, list: string[], t: Ticket): void {
+  // Most tickets join at the end of their line: one comparison, no search.
+  const last = list[list.length - 1];
+  if (last === undefined || waitingOrder(state.tickets[last]!, t) < 0) {
+    list.push(t.id);
+    return;
+  }
   const before = (id: string) => {
     const o = state.tickets[id]!;
     return waitingOrder(o, t) < 0;
@@ -90,6 +95,11 @@ function klass(t: Ticket): keyof ClassLines {
   return t.priority ? 'priority' : 'normal';
 }
 
+/** `IN_HALL.has(t.status)`, written out: it runs twice for every event. */
+function inHall(t: Ticket): boolean {
+  return t.status === 'waiting' || t.status === 'called' || t.status === 'serving';
+}
+
 /** Remove a ticket from every index its current status puts it in. */
 function detach(state: DayState, t: Ticket): void {
   const l = state.lines;
@@ -104,7 +114,7 @@ function detach(state: DayState, t: Ticket): void {
     }
     l.queued[t.service] = (l.queued[t.service] ?? 0) - 1;
   }
-  if (IN_HALL.has(t.status)) l.occupancy[t.zone] = (l.occupancy[t.zone] ?? 0) - t.party;
+  if (inHall(t)) l.occupancy[t.zone] = (l.occupancy[t.zone] ?? 0) - t.party;
   if (t.calledAt !== null && t.counter !== null) {
     const byCounter = (l.handled[t.service] ??= {});
     byCounter[t.counter] = (byCounter[t.counter] ?? 0) - 1;
@@ -126,7 +136,7 @@ function attach(state: DayState, t: Ticket): void {
     if (t.targetCounter === null && t.booking) (l.booked ??= {})[t.service] = (l.booked[t.service] ?? 0) + 1;
     l.queued[t.service] = (l.queued[t.service] ?? 0) + 1;
   }
-  if (IN_HALL.has(t.status)) l.occupancy[t.zone] = (l.occupancy[t.zone] ?? 0) + t.party;
+  if (inHall(t)) l.occupancy[t.zone] = (l.occupancy[t.zone] ?? 0) + t.party;
   if (t.calledAt !== null && t.counter !== null) {
     const byCounter = (l.handled[t.service] ??= {});
     byCounter[t.counter] = (byCounter[t.counter] ?? 0) + 1;

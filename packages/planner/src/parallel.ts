@@ -5,6 +5,9 @@ import { startWorker } from './start-worker.js';
 import type { PlanRequest, PlanResult } from './request.js';
 import { mergeTallies, summarise, type SimulatedPlan, type SimulationSpec, type Tally } from './simulate.js';
 
+/** Chunks of runs per worker (see `simulate`). */
+const CHUNKS_PER_WORKER = 4;
+
 /**
  * The simulated days of a plan shared out over worker threads (Node only; the rest of the planner
  * is pure). Each worker runs a range of the runs — run i always has seed + i — and returns its
@@ -34,18 +37,30 @@ export class PlanWorkers {
     return makePlanWith(request, (spec) => this.simulate(spec));
   }
 
-  /** The spec's runs, split in one contiguous range per worker. */
+  /**
+   * The spec's runs, in contiguous chunks handed to whichever worker is free: on a machine whose
+   * cores are shared (with the hub, with other work) a worker slowed down takes fewer chunks,
+   * where halves fixed in advance would wait for the slower one. The chunks' tallies are merged
+   * in run order, so the result does not depend on who ran what.
+   */
   async simulate(spec: SimulationSpec): Promise<SimulatedPlan> {
     const n = this.workers.length;
     const first = spec.firstRun ?? 0;
-    const parts = await Promise.all(
-      this.workers.map((w, i) => {
-        const from = Math.floor((spec.runs * i) / n);
-        const to = Math.floor((spec.runs * (i + 1)) / n);
-        return to > from ? this.ask(w, { ...spec, firstRun: first + from, runs: to - from }) : null;
-      }),
-    );
-    const tallies = parts.filter((p): p is Tally => p !== null);
+    // A few chunks per worker: enough to even out, few enough that messages and merging stay small.
+    const size = Math.max(1, Math.ceil(spec.runs / (n * CHUNKS_PER_WORKER)));
+    const chunks: Array<{ from: number; runs: number }> = [];
+    for (let from = 0; from < spec.runs; from += size)
+      chunks.push({ from, runs: Math.min(size, spec.runs - from) });
+    const tallies: Tally[] = new Array<Tally>(chunks.length);
+    let taken = 0;
+    const work = async (w: Worker) => {
+      while (taken < chunks.length) {
+        const i = taken++;
+        const c = chunks[i]!;
+        tallies[i] = await this.ask(w, { ...spec, firstRun: first + c.from, runs: c.runs });
+      }
+    };
+    await Promise.all(this.workers.map(work));
     return summarise(spec, mergeTallies(tallies, spec.intervals.length));
   }
 

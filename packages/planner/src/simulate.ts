@@ -151,27 +151,41 @@ export function tallyRuns(spec: SimulationSpec): Tally {
   const targetMs = target.withinMinutes * MINUTE;
   const first = spec.firstRun ?? 0;
 
+  // The tally's slots by number (service × interval), so a run's bookkeeping is array indexing;
+  // `perKey` gets each slot under its name when first seen, in the same order as ever.
+  const serviceIndex = new Map(config.services.map((s, i) => [s.prefix, i]));
+  const zones = config.zones.map((z) => z.id);
+  const slots: Array<Tally['perKey'][string] | undefined> = [];
+  const seen: number[] = []; // slot numbers in the order `perKey` lists them
+  // This run's sums per slot; `touched` lists the slots it wrote, to clear them for the next run.
+  const size = config.services.length * count;
+  const runN = new Float64Array(size);
+  const runWait = new Float64Array(size);
+  const runWithin = new Float64Array(size);
+  const touched: number[] = [];
+
   for (let r = 0; r < spec.runs; r++) {
     const run = first + r;
     const batch = run % BATCHES;
     const sim = new DaySimulator(config, { seed: (request.seed ?? 1) + run, date: request.date, profile });
     const state = createDay(config, request.date, spec.level);
-    const firstCall = new Set<string>();
     const day = { n: 0, wait: 0, within: 0 };
-    const perRun = new Map<string, { n: number; wait: number; within: number }>();
     const record = (service: string, issuedAt: number, wait: number) => {
       const i = Math.min(count - 1, Math.max(0, Math.floor((issuedAt - dayStart) / span)));
-      const key = `${service}|${i}`;
-      const k = perRun.get(key) ?? { n: 0, wait: 0, within: 0 };
+      const k = serviceIndex.get(service)! * count + i;
+      let slot = slots[k];
+      if (!slot) {
+        slot = slots[k] = tally.perKey[`${service}|${i}`] = emptyKey();
+        seen.push(k);
+      }
+      if (runN[k] === 0) touched.push(k);
       const ok = wait <= targetMs ? 1 : 0;
-      k.n++;
-      k.wait += wait / MINUTE;
-      k.within += ok;
-      perRun.set(key, k);
+      runN[k]! += 1;
+      runWait[k]! += wait / MINUTE;
+      runWithin[k]! += ok;
       day.n++;
       day.wait += wait / MINUTE;
       day.within += ok;
-      const slot = (tally.perKey[key] ??= emptyKey());
       (slot.waits[batch] ??= []).push(wait / MINUTE);
     };
     // The hall, weighted by time: people inside and outside from one change to the next.
@@ -193,33 +207,43 @@ export function tallyRuns(spec: SimulationSpec): Tally {
 
     runSync(sim, state, (emitted, action) => {
       let hall = false;
-      for (const { event } of emitted) {
-        if (HALL_EVENTS.has(event.type)) hall = true;
-        if (event.type !== 'ticket.called' || firstCall.has(event.ticketId)) continue;
-        firstCall.add(event.ticketId);
+      for (let e = 0; e < emitted.length; e++) {
+        const event = emitted[e]!.event;
+        if (!hall && HALL_EVENTS.has(event.type)) hall = true;
+        if (event.type !== 'ticket.called') continue;
         const t = state.tickets[event.ticketId]!;
-        record(t.issuedService, t.issuedAt, action.at - t.issuedAt);
+        // Its first call (a recall counts again): a citizen's wait ends when they are first called.
+        if (t.callCount === 1) record(t.issuedService, t.issuedAt, action.at - t.issuedAt);
       }
       if (!hall) return;
       hold(action.at);
-      inside = sum(state.lines.occupancy);
+      // Every ticket waits in a zone of the configuration (it is checked): those are all the keys.
+      const { occupancy, outside: entry } = state.lines;
+      inside = 0;
       outside = 0;
-      for (const o of Object.values(state.lines.outside)) outside += o.priority.length + o.normal.length;
+      for (const zone of zones) {
+        inside += occupancy[zone] ?? 0;
+        const o = entry[zone];
+        if (o) outside += o.priority.length + o.normal.length;
+      }
     });
     hold(dayStart + count * span);
     // Never called (sent home at closing): they waited until then, and not within the target.
     const closedAt = Math.max(lastAt, dayStart + count * span);
-    for (const t of Object.values(state.tickets)) {
-      if (!firstCall.has(t.id))
+    for (const id in state.tickets) {
+      const t = state.tickets[id]!;
+      if (t.callCount === 0)
         record(t.issuedService, t.issuedAt, Math.max(closedAt - t.issuedAt, targetMs + 1));
     }
-    for (const [key, slot] of Object.entries(tally.perKey)) {
-      const k = perRun.get(key);
+    for (const k of seen) {
+      const slot = slots[k]!;
       // Runs are listed in order; a run with nobody in this slot counts zeros (the ratio needs them).
-      slot.n[r] = k?.n ?? 0;
-      slot.wait[r] = k?.wait ?? 0;
-      slot.within[r] = k?.within ?? 0;
+      slot.n[r] = runN[k]!;
+      slot.wait[r] = runWait[k]!;
+      slot.within[r] = runWithin[k]!;
     }
+    for (const k of touched) runN[k] = runWait[k] = runWithin[k] = 0;
+    touched.length = 0;
     tally.day.n.push(day.n);
     tally.day.wait.push(day.wait);
     tally.day.within.push(day.within);
@@ -240,8 +264,9 @@ export function mergeTallies(parts: readonly Tally[], intervals: number): Tally 
     for (const [key, slot] of Object.entries(part.perKey)) {
       const o = (out.perKey[key] ??= emptyKey());
       for (const arr of ['n', 'wait', 'within'] as const) {
-        for (let r = 0; r < before; r++) o[arr][r] ??= 0;
-        o[arr].push(...slot[arr]);
+        // Runs before this part in which the slot was not seen yet: zeros (the runs up to its length are there).
+        for (let r = o[arr].length; r < before; r++) o[arr][r] = 0;
+        for (const x of slot[arr]) o[arr].push(x);
       }
       slot.waits.forEach((w, b) => {
         if (w) (o.waits[b] ??= []).push(...w);
@@ -249,7 +274,7 @@ export function mergeTallies(parts: readonly Tally[], intervals: number): Tally 
     }
     for (const slot of Object.values(out.perKey)) {
       for (const arr of ['n', 'wait', 'within'] as const) {
-        for (let r = 0; r < before + part.runs; r++) slot[arr][r] ??= 0;
+        for (let r = slot[arr].length; r < before + part.runs; r++) slot[arr][r] = 0;
       }
     }
     out.day.n.push(...part.day.n);
@@ -400,10 +425,4 @@ function emptyKey(): Tally['perKey'][string] {
 function add(h: number[], k: number, minutes: number): void {
   for (let j = h.length; j <= k; j++) h[j] = 0;
   h[k]! += minutes;
-}
-
-function sum(record: Record<string, number>): number {
-  let s = 0;
-  for (const v of Object.values(record)) s += v;
-  return s;
 }

@@ -3,7 +3,7 @@
  * same millisecond always come out in the order they were planned and a run is repeatable.
  */
 export class Agenda<T> {
-  private readonly heap: Array<{ at: number; order: number; item: T }> = [];
+  private readonly heap: Array<Due<T>> = [];
   private order = 0;
 
   get size(): number {
@@ -17,39 +17,51 @@ export class Agenda<T> {
 
   push(at: number, item: T): void {
     const h = this.heap;
-    h.push({ at, order: this.order++, item });
-    for (let i = h.length - 1; i > 0;) {
+    const node: Due<T> = { at, order: this.order++, item };
+    // Sift up by moving parents down into the hole, then drop the node in once (no swaps).
+    let i = h.length;
+    h.push(node);
+    while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.before(i, parent)) break;
-      [h[i], h[parent]] = [h[parent]!, h[i]!];
+      const p = h[parent]!;
+      if (!before(node, p)) break;
+      h[i] = p;
       i = parent;
     }
+    h[i] = node;
   }
 
-  pop(): { at: number; item: T } | undefined {
+  /** The next item, with its time; the node is the heap's own (read it, do not keep it). */
+  pop(): Due<T> | undefined {
     const h = this.heap;
     const top = h[0];
     if (!top) return undefined;
     const last = h.pop()!;
-    if (h.length > 0) {
-      h[0] = last;
-      for (let i = 0; ;) {
+    const n = h.length;
+    if (n > 0) {
+      // Sift the last node down from the root, moving the smaller child up into the hole.
+      let i = 0;
+      for (;;) {
         const l = 2 * i + 1;
+        if (l >= n) break;
         const r = l + 1;
-        let m = i;
-        if (l < h.length && this.before(l, m)) m = l;
-        if (r < h.length && this.before(r, m)) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m]!, h[i]!];
+        const m = r < n && before(h[r]!, h[l]!) ? r : l;
+        if (!before(h[m]!, last)) break;
+        h[i] = h[m]!;
         i = m;
       }
+      h[i] = last;
     }
-    return { at: top.at, item: top.item };
+    return top;
   }
+}
 
-  private before(a: number, b: number): boolean {
-    const x = this.heap[a]!;
-    const y = this.heap[b]!;
-    return x.at < y.at || (x.at === y.at && x.order < y.order);
-  }
+interface Due<T> {
+  at: number;
+  order: number;
+  item: T;
+}
+
+function before<T>(x: Due<T>, y: Due<T>): boolean {
+  return x.at < y.at || (x.at === y.at && x.order < y.order);
 }

@@ -1,7 +1,6 @@
 import {
+  attempt,
   createDay,
-  execute,
-  QueueError,
   type DayState,
   type Emitted,
   type LoggedEvent,
@@ -30,12 +29,10 @@ export function runSync(
 ): void {
   const config = sim.config;
   for (let action = sim.next(); action !== null; action = sim.next()) {
-    let emitted: Emitted[];
-    try {
-      emitted = execute(config, state, action.command, action.at);
-    } catch (e) {
-      if (!(e instanceof QueueError)) throw e;
-      sim.report({ ok: false, code: e.code });
+    // Refusals as answers, not thrown: an idle counter is refused at every look.
+    const emitted = attempt(config, state, action.command, action.at);
+    if (!Array.isArray(emitted)) {
+      sim.report({ ok: false, code: emitted.code });
       continue;
     }
     onEvents?.(emitted, action);

@@ -81,6 +81,10 @@ interface Desk {
   /** "Call next" found nobody after the last shift: sign out. */
   done: boolean;
   received: number;
+  /** Who carries its actions out (one object for all of them). */
+  actor: Actor;
+  /** The counter's and the day's part of its dossier codes ("000.00.07.H38-261207-"). */
+  dossierPrefix: string;
   retries: number;
 }
 
@@ -149,6 +153,7 @@ export class DaySimulator {
     this.dayEnd = Math.max(this.midnight, ...config.sessions.periods.map((p) => at(p.end)));
     this.outcomes = Object.entries(this.profile.outcomes).map(([k, w]) => [k as Outcome['kind'], w ?? 0]);
 
+    const yymmdd = options.date.slice(2).replaceAll('-', '');
     for (const plan of open ? this.profile.staff : []) {
       const cc = config.counters.find((c) => c.number === plan.counter);
       if (!cc || plan.shifts.length === 0) continue;
@@ -166,12 +171,14 @@ export class DaySimulator {
         steps: [],
         done: false,
         received: 0,
+        actor: { role: 'counter', counter: plan.counter },
+        dossierPrefix: `000.00.${String(plan.counter).padStart(2, '0')}.H38-${yymmdd}-`,
         retries: 0,
       };
       this.desks.push(desk);
       for (const s of cc.services) this.desksFor.set(s, [...(this.desksFor.get(s) ?? []), desk]);
       if (cc.servesAllPriority) this.desksFor.set('*', [...(this.desksFor.get('*') ?? []), desk]);
-      const early = desk.rng.between(...this.profile.pace.early) * MINUTE;
+      const early = desk.rng.between(this.profile.pace.early[0], this.profile.pace.early[1]) * MINUTE;
       this.schedule(desk, Math.round(desk.shifts[0]!.start - early));
     }
     this.foreignRng = rng.split();
@@ -296,16 +303,15 @@ export class DaySimulator {
    * them all would have all but one find nobody; when that one calls and more wait, it wakes the next.)
    */
   private wakeFor(service: string, priority: boolean, at: number): void {
-    const idle = (d: Desk) => d.phase === 'idle';
-    const desk =
-      this.desksFor.get(service)?.find(idle) ?? (priority ? this.desksFor.get('*')?.find(idle) : undefined);
+    const desk = idleDesk(this.desksFor.get(service)) ?? (priority ? idleDesk(this.desksFor.get('*')) : null);
     if (desk) this.wake(desk, at);
   }
 
   private wake(desk: Desk, at: number): void {
     if (desk.phase !== 'idle') return;
     desk.phase = 'free';
-    this.schedule(desk, at + Math.round(desk.rng.between(...this.profile.pace.notice) * MINUTE));
+    const notice = this.profile.pace.notice;
+    this.schedule(desk, at + Math.round(desk.rng.between(notice[0], notice[1]) * MINUTE));
   }
 
   /** Someone left the hall: whoever waited outside may be in now. */
@@ -320,42 +326,48 @@ export class DaySimulator {
   }
 
   private deskAction(desk: Desk, at: number): SimAction | null {
-    const by: Actor = { role: 'counter', counter: desk.counter };
+    const command = this.deskCommand(desk, at);
+    return command && { at, by: desk.actor, command };
+  }
+
+  /**
+   * What the desk does now. (No closure made per action: under tsx, which keeps function names,
+   * each one costs a property definition, and a day has thousands of actions.)
+   */
+  private deskCommand(desk: Desk, at: number): QueueCommand | null {
     const counter = desk.counter;
-    const act = (command: QueueCommand): SimAction => ({ at, by, command });
     switch (desk.phase) {
       case 'before':
-        return act({ type: 'signIn', counter, officer: desk.officer });
+        return { type: 'signIn', counter, officer: desk.officer };
       case 'idle':
       case 'free': {
         desk.phase = 'free';
         const shift = desk.shifts[desk.shift]!;
         if (at >= shift.end) {
-          if (desk.shift < desk.shifts.length - 1)
-            return act({ type: 'pause', counter, reason: 'Nghỉ giữa ca' });
+          if (desk.shift < desk.shifts.length - 1) return { type: 'pause', counter, reason: 'Nghỉ giữa ca' };
           if (desk.done || at >= shift.end + this.profile.pace.overtime * MINUTE)
-            return act({ type: 'signOut', counter, close: false });
+            return { type: 'signOut', counter, close: false };
         }
-        return act({ type: 'callNext', counter });
+        return { type: 'callNext', counter };
       }
       case 'break':
-        return act({ type: 'resume', counter });
+        return { type: 'resume', counter };
       case 'visit': {
         const step = desk.steps[0];
-        if (step === 'recall') return act({ type: 'recall', counter });
-        if (step === 'start') return act({ type: 'startServing', counter });
-        if (step === 'noShow') return act({ type: 'noShow', counter });
+        if (step === 'recall') return { type: 'recall', counter };
+        if (step === 'start') return { type: 'startServing', counter };
+        if (step === 'noShow') return { type: 'noShow', counter };
         const citizen = desk.citizen!;
         if (this.transfersNow(desk)) {
-          return act({
+          return {
             type: 'transfer',
             counter,
             toService: citizen.transferTo,
             toCounter: null,
             note: null,
-          });
+          };
         }
-        return act({ type: 'finish', counter, outcome: this.outcome(desk, citizen) });
+        return { type: 'finish', counter, outcome: this.outcome(desk, citizen) };
       }
       case 'gone':
         return null;
@@ -371,15 +383,13 @@ export class DaySimulator {
   private outcome(desk: Desk, citizen: Citizen): Outcome {
     if (citizen.outcome !== 'received') return { kind: citizen.outcome };
     // A dossier code as the office's e-system prints it on the appointment slip.
-    const yymmdd = this.options.date.slice(2).replaceAll('-', '');
-    const code = `000.00.${String(desk.counter).padStart(2, '0')}.H38-${yymmdd}-${String(++desk.received).padStart(4, '0')}`;
+    const code = `${desk.dossierPrefix}${String(++desk.received).padStart(4, '0')}`;
     return { kind: 'received', dossierCode: code };
   }
 
   private deskReport(desk: Desk, action: SimAction, fb: Feedback): void {
     const at = action.at;
     const pace = this.profile.pace;
-    const between = (range: [number, number]) => Math.round(desk.rng.between(...range) * MINUTE);
     const type = action.command.type;
     if (!fb.ok) {
       if (type === 'callNext' && fb.code === 'QUEUE_EMPTY') return this.idle(desk, at);
@@ -416,7 +426,7 @@ export class DaySimulator {
       case 'startServing': {
         desk.steps.shift();
         const next = desk.steps[0];
-        if (next === 'start') return this.schedule(desk, at + between(pace.walk));
+        if (next === 'start') return this.schedule(desk, at + between(desk, pace.walk));
         if (next === 'noShow') return this.schedule(desk, at + Math.round(pace.recallAfter * MINUTE));
         // Now serving: the visit takes the citizen's time for this service (part of it before a transfer).
         const c = desk.citizen!;
@@ -428,13 +438,13 @@ export class DaySimulator {
       }
       case 'noShow':
         this.roomFreed(at);
-        return this.endVisit(desk, at + between(pace.gap));
+        return this.endVisit(desk, at + between(desk, pace.gap));
       case 'transfer': {
         const c = desk.citizen!;
         this.sentOn.add(c);
         this.count(c.transferTo!, +1);
         this.wakeFor(c.transferTo!, c.priority !== null, at);
-        return this.endVisit(desk, at + between(pace.gap));
+        return this.endVisit(desk, at + between(desk, pace.gap));
       }
       case 'finish': {
         const c = desk.citizen!;
@@ -448,7 +458,7 @@ export class DaySimulator {
           });
         }
         this.roomFreed(at);
-        return this.endVisit(desk, at + between(pace.gap));
+        return this.endVisit(desk, at + between(desk, pace.gap));
       }
       case 'pause':
         desk.shift++;
@@ -476,7 +486,7 @@ export class DaySimulator {
       first === 'recall'
         ? pace.recallAfter * MINUTE
         : first === 'start'
-          ? desk.rng.between(...pace.walk) * MINUTE
+          ? desk.rng.between(pace.walk[0], pace.walk[1]) * MINUTE
           : visitMs(this.profile, ticket.service, desk.citizen.pace); // signed in with a citizen in hand
     this.schedule(desk, at + Math.round(delay));
   }
@@ -558,4 +568,15 @@ export class DaySimulator {
     this.closing = true;
     this.agenda.push(Math.max(this.now, this.dayEnd), { kind: 'close' });
   }
+}
+
+/** The first idle desk of a list, or null. */
+function idleDesk(desks: readonly Desk[] | undefined): Desk | null {
+  if (desks) for (const d of desks) if (d.phase === 'idle') return d;
+  return null;
+}
+
+/** Milliseconds drawn uniformly from a range in minutes, from the desk's stream. */
+function between(desk: Desk, range: readonly [number, number]): number {
+  return Math.round(desk.rng.between(range[0], range[1]) * MINUTE);
 }
