@@ -91,7 +91,12 @@ function Frame({
           ★
         </span>
         <span className="b-office">{catalog ? pick(catalog.office.name, locale) : 'Lượt'}</span>
-        <button type="button" className="b-lang" onClick={onSwitchLanguage} lang={locale === 'vi' ? 'en' : 'vi'}>
+        <button
+          type="button"
+          className="b-lang"
+          onClick={onSwitchLanguage}
+          lang={locale === 'vi' ? 'en' : 'vi'}
+        >
           {t('switchLanguage')}
         </button>
       </header>
@@ -149,7 +154,11 @@ function Booking({ catalog }: { catalog: BookingCatalog }) {
     <section className="b-step" aria-labelledby="b-step-title">
       <ol className="b-progress" aria-label={t('stepOf', { n })}>
         {(['service', 'slot', 'details', 'otp'] as const).map((s, i) => (
-          <li key={s} className={i < n ? 'b-progress-done' : ''} aria-current={s === step ? 'step' : undefined} />
+          <li
+            key={s}
+            className={i < n ? 'b-progress-done' : ''}
+            aria-current={s === step ? 'step' : undefined}
+          />
         ))}
       </ol>
       <div className="b-step-head">

@@ -88,7 +88,11 @@ export function BookingCard({
       </dl>
       {live && (
         <div className="b-actions">
-          <a className="b-button b-button-outline" href={icsUrl(booking, phoneLast3)} download={`${booking.code}.ics`}>
+          <a
+            className="b-button b-button-outline"
+            href={icsUrl(booking, phoneLast3)}
+            download={`${booking.code}.ics`}
+          >
             {t('addToCalendar')}
           </a>
           <a className="b-button b-button-outline" href={manageUrl(booking.code)}>

@@ -1,5 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { BookingCodeSchema, PhoneLast3Schema, type BookingCatalog, type BookingError, type BookingView } from '@luot/protocol';
+import {
+  BookingCodeSchema,
+  PhoneLast3Schema,
+  type BookingCatalog,
+  type BookingError,
+  type BookingView,
+} from '@luot/protocol';
 import { bookingApi } from './api';
 import { BookingCard } from './Confirmation';
 import { Failure } from './Failure';
@@ -56,7 +62,12 @@ export function ManagePage({ initialCode }: { catalog: BookingCatalog; initialCo
             <div className="b-confirm-cancel" role="alertdialog" aria-labelledby="b-cancel-q">
               <p id="b-cancel-q">{t('cancelConfirm')}</p>
               <div className="b-actions">
-                <button type="button" className="b-button b-button-danger" onClick={() => void cancel()} disabled={busy}>
+                <button
+                  type="button"
+                  className="b-button b-button-danger"
+                  onClick={() => void cancel()}
+                  disabled={busy}
+                >
                   {t('cancelYes')}
                 </button>
                 <button type="button" className="b-button b-button-outline" onClick={() => setAsking(false)}>
@@ -65,7 +76,11 @@ export function ManagePage({ initialCode }: { catalog: BookingCatalog; initialCo
               </div>
             </div>
           ) : (
-            <button type="button" className="b-button b-button-danger-outline" onClick={() => setAsking(true)}>
+            <button
+              type="button"
+              className="b-button b-button-danger-outline"
+              onClick={() => setAsking(true)}
+            >
               {t('cancel')}
             </button>
           ))}

@@ -9,9 +9,12 @@ import { useLocale, useTexts } from './hooks';
 
 /** The office's local day of an instant (YYYY-MM-DD): a nearest slot may be on another day. */
 function dayOf(epochMs: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    epochMs,
-  );
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(epochMs);
 }
 
 /** The day (today and the next working days) and a slot with its free places. */

@@ -33,7 +33,10 @@ export const BOOK_TEXTS = {
   chosen: { vi: 'Lịch đã chọn', en: 'Your choice' },
   nameLabel: { vi: 'Họ và tên', en: 'Full name' },
   nameHint: { vi: 'Như trên CCCD, ví dụ Nguyễn Văn An', en: 'As on your ID card' },
-  nameError: { vi: 'Vui lòng nhập họ và tên (ít nhất 2 ký tự).', en: 'Please enter your name (2 letters at least).' },
+  nameError: {
+    vi: 'Vui lòng nhập họ và tên (ít nhất 2 ký tự).',
+    en: 'Please enter your name (2 letters at least).',
+  },
   phoneLabel: { vi: 'Số điện thoại di động', en: 'Mobile number' },
   phoneHint: { vi: 'Mã xác nhận sẽ được gửi qua tin nhắn SMS', en: 'The code will be sent by text message' },
   phoneError: {
@@ -52,7 +55,10 @@ export const BOOK_TEXTS = {
   otpSentTo: { vi: 'Mã gồm 6 chữ số đã được gửi đến số {phone}.', en: 'A 6-digit code was sent to {phone}.' },
   otpLabel: { vi: 'Mã xác nhận', en: 'Confirmation code' },
   otpExpiresIn: { vi: 'Mã còn hiệu lực trong {time}', en: 'The code expires in {time}' },
-  otpExpired: { vi: 'Mã đã hết hạn. Vui lòng gửi lại mã mới.', en: 'The code has expired. Please ask for a new one.' },
+  otpExpired: {
+    vi: 'Mã đã hết hạn. Vui lòng gửi lại mã mới.',
+    en: 'The code has expired. Please ask for a new one.',
+  },
   otpTries: { vi: 'Còn {n} lần nhập', en: '{n} tries left' },
   otpNotHeld: {
     vi: 'Chỗ chỉ được giữ khi ông/bà nhập đúng mã.',

@@ -11,7 +11,12 @@ const slot = (start: string, remaining = 2, open = true): FreeSlot => ({
   remaining,
   open,
 });
-const otp: OtpRequested = { requestId: 'req-12345678', expiresAt: 1_000_000, phoneMasked: '091•••••678', attemptsLeft: 3 };
+const otp: OtpRequested = {
+  requestId: 'req-12345678',
+  expiresAt: 1_000_000,
+  phoneMasked: '091•••••678',
+  attemptsLeft: 3,
+};
 const details = { name: 'Nguyễn Văn An', phone: '0912 345 678', cccd: '' };
 
 function atOtp(): FlowState {
@@ -27,7 +32,11 @@ describe('the booking steps', () => {
     expect(s).toMatchObject({ step: 'otp', service: 'C', date: '2026-12-08', otp });
     expect(s.slot?.start).toBe('09:15');
     const booking = { code: 'K7QM2R9X' } as BookingView;
-    expect(flowReducer(s, { type: 'confirmed', booking })).toMatchObject({ step: 'done', booking, otp: null });
+    expect(flowReducer(s, { type: 'confirmed', booking })).toMatchObject({
+      step: 'done',
+      booking,
+      otp: null,
+    });
   });
 
   it('a full or closed slot cannot be chosen', () => {
@@ -100,10 +109,8 @@ describe('refusals that send the citizen back to the slots', () => {
       true,
       true,
     ]);
-    expect(['DAILY_LIMIT', 'SERVICE_DAY_LIMIT', 'OTP_INVALID'].map((c) => slotLost(error(c as never)))).toEqual([
-      false,
-      false,
-      false,
-    ]);
+    expect(
+      ['DAILY_LIMIT', 'SERVICE_DAY_LIMIT', 'OTP_INVALID'].map((c) => slotLost(error(c as never))),
+    ).toEqual([false, false, false]);
   });
 });

@@ -44,7 +44,8 @@ describe('a keyboard-wedge scanner', () => {
     expect(isBookingCode('k7qm 2r9x')).toBe(true);
     expect(isBookingCode('K7QM2R9')).toBe(false);
     let code = '';
-    for (const k of ['K', '0', 'o', '7', 'I', 'l', 'q', 'M', '2', 'R', '9', 'X', 'Z']) code = typeSymbol(code, k);
+    for (const k of ['K', '0', 'o', '7', 'I', 'l', 'q', 'M', '2', 'R', '9', 'X', 'Z'])
+      code = typeSymbol(code, k);
     expect(code).toBe('K7QM2R9X');
   });
 });
@@ -58,14 +59,23 @@ describe('a refused check-in', () => {
     ...(details ? { details } : {}),
   });
   it('early: when to come back; late: the service for an ordinary number; else the hub’s reason', () => {
-    expect(checkInRefusal(refused('CHECK_IN_EARLY', { opensAt: 123 }))).toMatchObject({ kind: 'early', opensAt: 123 });
+    expect(checkInRefusal(refused('CHECK_IN_EARLY', { opensAt: 123 }))).toMatchObject({
+      kind: 'early',
+      opensAt: 123,
+    });
     expect(checkInRefusal(refused('CHECK_IN_EARLY'))).toMatchObject({ kind: 'early', opensAt: null });
     expect(checkInRefusal(refused('CHECK_IN_LATE', { service: 'C', closedAt: 1 }))).toMatchObject({
       kind: 'late',
       service: 'C',
     });
-    expect(checkInRefusal(refused('CHECK_IN_LATE', { closedAt: 1 }))).toMatchObject({ kind: 'late', service: null });
-    expect(checkInRefusal(refused('UNKNOWN_BOOKING'))).toMatchObject({ kind: 'other', code: 'UNKNOWN_BOOKING' });
+    expect(checkInRefusal(refused('CHECK_IN_LATE', { closedAt: 1 }))).toMatchObject({
+      kind: 'late',
+      service: null,
+    });
+    expect(checkInRefusal(refused('UNKNOWN_BOOKING'))).toMatchObject({
+      kind: 'other',
+      code: 'UNKNOWN_BOOKING',
+    });
   });
 });
 
@@ -88,7 +98,9 @@ describe('the check-in screens', () => {
 
   it('a scan on the home or idle screen checks in at once; not over a number being shown', () => {
     expect(kioskReducer(home, { type: 'checkIn', code: 'K7QM2R9X' }).screen.name).toBe('checkingIn');
-    expect(kioskReducer(at({ name: 'idle' }), { type: 'checkIn', code: 'K7QM2R9X' }).screen.name).toBe('checkingIn');
+    expect(kioskReducer(at({ name: 'idle' }), { type: 'checkIn', code: 'K7QM2R9X' }).screen.name).toBe(
+      'checkingIn',
+    );
     const ticket = at({ name: 'ticket', issued: {} as never });
     expect(kioskReducer(ticket, { type: 'checkIn', code: 'K7QM2R9X' })).toBe(ticket);
     const paused = at({ name: 'home', priority: null }, true);
@@ -98,7 +110,10 @@ describe('the check-in screens', () => {
   it('late: one tap takes an ordinary number of the service; early: no number from that screen', () => {
     const checking = kioskReducer(home, { type: 'checkIn', code: 'K7QM2R9X' });
     const message = { vi: '', en: '' };
-    const late = kioskReducer(checking, { type: 'checkInRefused', refusal: { kind: 'late', service: 'C', message } });
+    const late = kioskReducer(checking, {
+      type: 'checkInRefused',
+      refusal: { kind: 'late', service: 'C', message },
+    });
     expect(late.screen).toMatchObject({ name: 'checkInRefused', code: 'K7QM2R9X' });
     expect(kioskReducer(late, { type: 'issue', service: 'C' }).screen).toEqual({
       name: 'issuing',

@@ -15,7 +15,13 @@ const KEY_ROWS: string[][] = (() => {
  * "Tôi đã đặt lịch": type the 8-character code on the on-screen keyboard, or scan the QR code (the
  * scanner types into this screen as a keyboard does). Keys outside the code's alphabet do nothing.
  */
-export function CheckInScreen({ onCheckIn, onBack }: { onCheckIn: (code: string) => void; onBack: () => void }) {
+export function CheckInScreen({
+  onCheckIn,
+  onBack,
+}: {
+  onCheckIn: (code: string) => void;
+  onBack: () => void;
+}) {
   const t = useTexts();
   const [code, setCode] = useState('');
   const complete = isBookingCode(code);
@@ -140,18 +146,29 @@ export function CheckInRefusedScreen({
   const locale = useLocale();
   const left = useCountdown(seconds, onBack, refusal);
   const zone = config?.sessions.timeZone;
-  const service = refusal.kind === 'late' && refusal.service
-    ? config?.services.find((s) => s.prefix === refusal.service) ?? null
-    : null;
+  const service =
+    refusal.kind === 'late' && refusal.service
+      ? (config?.services.find((s) => s.prefix === refusal.service) ?? null)
+      : null;
   const title =
-    refusal.kind === 'early' ? t('earlyTitle') : refusal.kind === 'late' ? t('lateTitle') : t('checkInRefusedTitle');
+    refusal.kind === 'early'
+      ? t('earlyTitle')
+      : refusal.kind === 'late'
+        ? t('lateTitle')
+        : t('checkInRefusedTitle');
   const body =
     refusal.kind === 'early' && refusal.opensAt !== null
       ? t('earlyBody', { time: formatTime(refusal.opensAt, zone) })
       : pick(refusal.message, locale);
   return (
-    <section className={`k-message k-checkin-refused k-checkin-${refusal.kind}`} role="alert" data-kind={refusal.kind}>
-      <span className={`k-overlay-icon ${refusal.kind === 'early' ? 'k-overlay-icon-grey' : 'k-overlay-icon-red'}`}>
+    <section
+      className={`k-message k-checkin-refused k-checkin-${refusal.kind}`}
+      role="alert"
+      data-kind={refusal.kind}
+    >
+      <span
+        className={`k-overlay-icon ${refusal.kind === 'early' ? 'k-overlay-icon-grey' : 'k-overlay-icon-red'}`}
+      >
         <Icon name={refusal.kind === 'early' ? 'clock' : 'alert'} />
       </span>
       <h1>{title}</h1>

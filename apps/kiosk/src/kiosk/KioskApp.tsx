@@ -89,10 +89,18 @@ export function KioskApp({ hubUrl, token, locale: restLocale, options, bridge }:
       issuing.current = true;
       dispatch({ type: 'checkIn', code });
       try {
-        const deps = { client, bridge, locale, keepIssuing: options.keepIssuing, onUnknown: () => dispatch({ type: 'confirming' }) };
+        const deps = {
+          client,
+          bridge,
+          locale,
+          keepIssuing: options.keepIssuing,
+          onUnknown: () => dispatch({ type: 'confirming' }),
+        };
         const attempt = await checkInBooking(deps, code);
-        if (attempt.ok) dispatch({ type: 'issued', issued: attempt.issued, keepIssuing: attempt.keepIssuing });
-        else if (attempt.unconfirmed) dispatch({ type: 'refused', message: attempt.message, unconfirmed: true });
+        if (attempt.ok)
+          dispatch({ type: 'issued', issued: attempt.issued, keepIssuing: attempt.keepIssuing });
+        else if (attempt.unconfirmed)
+          dispatch({ type: 'refused', message: attempt.message, unconfirmed: true });
         else dispatch({ type: 'checkInRefused', refusal: checkInRefusal(attempt) });
       } finally {
         issuing.current = false;
@@ -152,7 +160,10 @@ export function KioskApp({ hubUrl, token, locale: restLocale, options, bridge }:
   // Attract screen after inactivity; never over the offline message, which staff must see.
   const idleable =
     online &&
-    (screen.name === 'home' || screen.name === 'priority' || screen.name === 'refused' || screen.name === 'checkIn');
+    (screen.name === 'home' ||
+      screen.name === 'priority' ||
+      screen.name === 'refused' ||
+      screen.name === 'checkIn');
   useEffect(() => {
     if (!idleable) return;
     const id = setTimeout(() => {
@@ -280,8 +291,8 @@ export function KioskApp({ hubUrl, token, locale: restLocale, options, bridge }:
           {/* An issue in flight ends on its own screen: it says itself what the connection means for it. */}
           {!online &&
             !['ticket', 'refused', 'issuing', 'checkingIn', 'checkInRefused'].includes(screen.name) && (
-            <OfflineOverlay connecting={status === 'connecting'} />
-          )}
+              <OfflineOverlay connecting={status === 'connecting'} />
+            )}
         </main>
         <Footer notice={config?.office.notice} />
       </div>

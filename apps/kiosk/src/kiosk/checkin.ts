@@ -38,7 +38,8 @@ export class ScanBuffer {
     if (key.length !== 1) return null; // Shift, Tab…: a scanner sends them too, they are not the code.
     this.chars += key;
     // Nothing longer than a code (with room for a dash or two) is a code: stop growing.
-    if (this.chars.length > BOOKING_CODE_LENGTH + 4) this.chars = this.chars.slice(-(BOOKING_CODE_LENGTH + 4));
+    if (this.chars.length > BOOKING_CODE_LENGTH + 4)
+      this.chars = this.chars.slice(-(BOOKING_CODE_LENGTH + 4));
     return null;
   }
 }
@@ -55,7 +56,11 @@ export type CheckInRefusal =
 export function checkInRefusal(attempt: Extract<IssueAttempt, { ok: false }>): CheckInRefusal {
   const d = attempt.details ?? {};
   if (attempt.code === 'CHECK_IN_EARLY') {
-    return { kind: 'early', opensAt: typeof d.opensAt === 'number' ? d.opensAt : null, message: attempt.message };
+    return {
+      kind: 'early',
+      opensAt: typeof d.opensAt === 'number' ? d.opensAt : null,
+      message: attempt.message,
+    };
   }
   if (attempt.code === 'CHECK_IN_LATE') {
     const service = typeof d.service === 'string' && /^[A-Z]$/.test(d.service) ? d.service : null;

@@ -136,7 +136,10 @@ export interface CheckInClient extends IssueClient {
  * never makes a second number. Not kept across a reload: the code is scanned again, and the hub
  * answers a second check-in of the same booking with ALREADY_CHECKED_IN.
  */
-export function checkInBooking(deps: IssueDeps & { client: CheckInClient }, code: string): Promise<IssueAttempt> {
+export function checkInBooking(
+  deps: IssueDeps & { client: CheckInClient },
+  code: string,
+): Promise<IssueAttempt> {
   const requestId = newRequestId('checkin');
   const payload = { code, locale: deps.locale, print: !deps.bridge };
   return settle(
@@ -220,7 +223,13 @@ async function settle(deps: IssueDeps, request: Outstanding, maybeSent: boolean)
         // The hub answered: it stores only successes, so a refusal means nothing under this id.
         request.forget();
         const details = (e as { details?: Record<string, unknown> }).details;
-        return { ok: false, code, message: hubMessage(e), unconfirmed: false, ...(details ? { details } : {}) };
+        return {
+          ok: false,
+          code,
+          message: hubMessage(e),
+          unconfirmed: false,
+          ...(details ? { details } : {}),
+        };
       }
       if (!sent) {
         request.forget();

@@ -91,7 +91,8 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
       // A scan may come on any resting screen; never over an issue or a check-in in flight, nor
       // over a number being shown (the citizen before is still reading it).
       if (state.paused) return state;
-      if (!['home', 'idle', 'checkIn', 'checkInRefused', 'refused', 'priority'].includes(screen.name)) return state;
+      if (!['home', 'idle', 'checkIn', 'checkInRefused', 'refused', 'priority'].includes(screen.name))
+        return state;
       return go({ name: 'checkingIn', code: action.code, confirming: false });
     case 'checkInRefused':
       return screen.name === 'checkingIn'
