@@ -1,33 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import {
-  CccdSchema,
-  CitizenNameSchema,
-  VnPhoneSchema,
-  type BookingCatalog,
-  type BookingError,
-  type FreeSlot,
-  type OtpRequested,
-} from '@luot/protocol';
+import { type BookingCatalog, type BookingError, type FreeSlot, type OtpRequested } from '@luot/protocol';
 import type { Text } from '@luot/core';
 import { pick } from '@luot/ui/i18n';
 import { bookingApi } from './api';
 import { dayLabel } from './dates';
 import { Failure } from './Failure';
+import { detailsErrors, type Field } from './details';
 import type { Details } from './flow';
 import { useLocale, useTexts } from './hooks';
 import { slotLost } from './slot-lost';
 import type { BookText } from './texts';
-
-type Field = keyof Details;
-
-/** Which fields are wrong, by the same schemas the hub checks the request with. */
-export function detailsErrors(d: Details): Partial<Record<Field, BookText>> {
-  const errors: Partial<Record<Field, BookText>> = {};
-  if (!CitizenNameSchema.safeParse(d.name).success) errors.name = 'nameError';
-  if (!VnPhoneSchema.safeParse(d.phone).success) errors.phone = 'phoneError';
-  if (d.cccd.trim() && !CccdSchema.safeParse(d.cccd).success) errors.cccd = 'cccdError';
-  return errors;
-}
 
 /** Name, mobile number and (optionally) CCCD; then the one-time code is sent. */
 export function DetailsStep({

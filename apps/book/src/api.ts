@@ -31,10 +31,21 @@ export const NETWORK_ERROR: BookingError = {
   },
 };
 
+/**
+ * How far this phone's clock is ahead of the hub's, from the `Date` header of an answer (whole
+ * seconds; 0 when there is none). A phone set a few minutes wrong would otherwise count the
+ * code's 5 minutes down from the wrong end.
+ */
+function clockSkew(response: Response): number {
+  const date = Date.parse(response.headers.get('date') ?? '');
+  return Number.isNaN(date) ? 0 : Date.now() - date;
+}
+
 async function call<S extends z.ZodType>(
   path: string,
   schema: S,
   init?: { body: unknown },
+  adjust: (value: z.infer<S>, skewMs: number) => z.infer<S> = (v) => v,
 ): Promise<Answer<z.infer<S>>> {
   let response: Response;
   try {
@@ -49,7 +60,8 @@ async function call<S extends z.ZodType>(
   const body: unknown = await response.json().catch(() => null);
   if (response.ok) {
     const parsed = schema.safeParse(body);
-    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: NETWORK_ERROR };
+    if (!parsed.success) return { ok: false, error: NETWORK_ERROR };
+    return { ok: true, value: adjust(parsed.data, clockSkew(response)) };
   }
   const refusal = BookingErrorSchema.safeParse(body);
   return { ok: false, error: refusal.success ? refusal.data : NETWORK_ERROR };
@@ -62,8 +74,12 @@ export const bookingApi = {
       `/api/book/slots?service=${encodeURIComponent(service)}&date=${encodeURIComponent(date)}`,
       DaySlotsSchema,
     ),
+  /** `expiresAt` comes back on this phone's clock (the hub's, shifted by the skew), for the countdown. */
   requestOtp: (request: OtpRequestInput): Promise<Answer<OtpRequested>> =>
-    call('/api/book/otp', OtpRequestedSchema, { body: request }),
+    call('/api/book/otp', OtpRequestedSchema, { body: request }, (otp, skew) => ({
+      ...otp,
+      expiresAt: otp.expiresAt + skew,
+    })),
   confirm: (confirm: OtpConfirm): Promise<Answer<BookingView>> =>
     call('/api/book/confirm', BookingViewSchema, { body: confirm }),
   lookup: (lookup: BookingLookupInput): Promise<Answer<BookingView>> =>

@@ -1,6 +1,6 @@
 import type { BookingError, BookingView, FreeSlot, OtpRequested } from '@luot/protocol';
 import { describe, expect, it } from 'vitest';
-import { detailsErrors } from '../src/DetailsStep';
+import { detailsErrors } from '../src/details';
 import { flowReducer, formatCountdown, initialFlow, secondsLeft, type FlowState } from '../src/flow';
 import { slotLost } from '../src/slot-lost';
 
