@@ -117,8 +117,10 @@ export function Confirmation({
   const t = useTexts();
   return (
     <section className="b-step b-done" aria-labelledby="b-step-title">
-      <h2 id="b-step-title" tabIndex={-1} className="b-done-title" role="status">
-        ✓ {t('doneTitle')}
+      {/* Focused when it appears (BookApp), so a screen reader reads it out first. */}
+      <h2 id="b-step-title" tabIndex={-1} className="b-done-title">
+        <span aria-hidden="true">✓ </span>
+        {t('doneTitle')}
       </h2>
       <BookingCard booking={booking} phoneLast3={phoneLast3} showStatus={false} />
       <button type="button" className="b-link" onClick={onAnother}>

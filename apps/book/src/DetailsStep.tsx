@@ -97,7 +97,7 @@ export function DetailsStep({
       </div>
       {field('name', 'nameLabel', 'nameHint', { autoComplete: 'name', autoCapitalize: 'words' })}
       {field('phone', 'phoneLabel', 'phoneHint', { type: 'tel', inputMode: 'tel', autoComplete: 'tel' })}
-      {field('cccd', 'cccdLabel', 'cccdHint', { inputMode: 'numeric', autoComplete: 'off', maxLength: '14' })}
+      {field('cccd', 'cccdLabel', 'cccdHint', { inputMode: 'numeric', autoComplete: 'off', maxLength: '16' })}
       {refusal && <Failure error={refusal} />}
       <p className="b-note">{t('privacy')}</p>
       <button type="submit" className="b-button" disabled={sending}>
