@@ -85,6 +85,7 @@ export const TEXT = {
   checkInByCode: { vi: 'Xác nhận lịch hẹn bằng mã', en: 'Check in by booking code' },
   checkInCode: { vi: 'Mã đặt lịch (8 ký tự)', en: 'Booking code (8 characters)' },
   checkInButton: { vi: 'Xác nhận', en: 'Check in' },
+  checkInFrom: { vi: 'Có thể xác nhận từ {time}.', en: 'Check-in opens at {time}.' },
   checkedInAs: { vi: 'Đã xác nhận {code}: số {number}', en: 'Checked in {code}: number {number}' },
   transferred: { vi: 'Được chuyển đến', en: 'Transferred here' },
   // Actions

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { LuotError, type LuotClient } from '@luot/client';
+import { formatTime } from '@luot/ui';
 import type { CounterBooking } from '@luot/protocol';
 import { bookingCounts, sortedBookings } from '../bookings.js';
 import { useText, type Refusal } from '../hooks.js';
@@ -24,13 +25,23 @@ const REFRESH_MS = 60_000;
  * check-in by code for a citizen who came straight to the desk. Hidden when the hub answers that
  * it takes no bookings.
  */
-export function BookingsPanel({ client, online }: { client: LuotClient; online: boolean }) {
+export function BookingsPanel({
+  client,
+  online,
+  timeZone,
+}: {
+  client: LuotClient;
+  online: boolean;
+  timeZone: string;
+}) {
   const { t, locale } = useText();
   const [list, setList] = useState<CounterBooking[] | null>(null);
   const [off, setOff] = useState(false);
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Refusal | null>(null);
+  /** An early citizen: from when the kiosk or this desk can check them in. */
+  const [opensAt, setOpensAt] = useState<number | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
   const refresh = useCallback(() => {
@@ -65,6 +76,7 @@ export function BookingsPanel({ client, online }: { client: LuotClient; online: 
     if (busy || !code.trim()) return;
     setBusy(true);
     setError(null);
+    setOpensAt(null);
     setDone(null);
     try {
       const { result } = await client.send('booking.checkIn', { code, locale, print: false });
@@ -72,6 +84,8 @@ export function BookingsPanel({ client, online }: { client: LuotClient; online: 
       setCode('');
       refresh();
     } catch (err) {
+      const at = err instanceof LuotError ? err.details?.opensAt : undefined;
+      setOpensAt(typeof at === 'number' ? at : null);
       setError(
         err instanceof LuotError
           ? { code: err.code, messages: err.messages }
@@ -143,7 +157,11 @@ export function BookingsPanel({ client, online }: { client: LuotClient; online: 
           {done}
         </p>
       )}
-      <ErrorAlert error={error} onDismiss={() => setError(null)} />
+      <ErrorAlert
+        error={error}
+        onDismiss={() => setError(null)}
+        extra={opensAt !== null && <div>{t('checkInFrom', { time: formatTime(opensAt, timeZone) })}</div>}
+      />
     </section>
   );
 }

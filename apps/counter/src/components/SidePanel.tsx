@@ -126,7 +126,7 @@ export function SidePanel({
         </section>
       )}
 
-      <BookingsPanel client={client} online={online} />
+      <BookingsPanel client={client} online={online} timeZone={config.sessions.timeZone} />
 
       <section className="panel" aria-labelledby="today-title">
         <h2 id="today-title">{t('todayTitle')}</h2>

@@ -39,7 +39,7 @@ export const KIOSK_TEXTS = {
   keyDelete: { vi: 'Xóa', en: 'Delete' },
   keyClear: { vi: 'Xóa hết', en: 'Clear' },
   checkingIn: { vi: 'Đang xác nhận lịch hẹn…', en: 'Checking in your booking…' },
-  earlyTitle: { vi: 'Quý vị đến sớm', en: 'You are early' },
+  earlyTitle: { vi: 'Chưa đến giờ xác nhận lịch hẹn', en: 'Too early to check in' },
   earlyBody: {
     vi: 'Quý vị đến sớm, vui lòng quay lại lúc {time}.',
     en: 'You are early; please come back at {time}.',
