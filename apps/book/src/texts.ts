@@ -71,8 +71,8 @@ export const BOOK_TEXTS = {
   codeLabel: { vi: 'Mã đặt lịch', en: 'Booking code' },
   qrAlt: { vi: 'Mã QR của mã đặt lịch {code}', en: 'QR code of booking code {code}' },
   codeHint: {
-    vi: 'Đưa mã QR này vào máy quét ở ki-ốt, hoặc nhập mã đặt lịch tại ki-ốt "Tôi đã đặt lịch".',
-    en: 'Hold this QR code to the kiosk’s scanner, or type the code at the kiosk under "I have a booking".',
+    vi: 'Đưa mã QR này vào máy quét ở ki-ốt, hoặc nhập mã đặt lịch tại ki-ốt “Tôi đã đặt lịch”.',
+    en: 'Hold this QR code to the kiosk’s scanner, or type the code at the kiosk under “I have a booking”.',
   },
   when: { vi: 'Thời gian', en: 'When' },
   service: { vi: 'Lĩnh vực', en: 'Service' },

@@ -38,6 +38,17 @@ async function openPhone(browser: Browser, t: TestHub, viewport = PHONE): Promis
   });
   // A step that never comes fails with its locator, well inside the test's time.
   context.setDefaultTimeout(10_000);
+  // Layout shifts not caused by the citizen's own taps (Cumulative Layout Shift, as Chromium counts it).
+  await context.addInitScript(() => {
+    const w = window as unknown as { cls: number };
+    w.cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as Array<
+        PerformanceEntry & { value: number; hadRecentInput: boolean }
+      >)
+        if (!e.hadRecentInput) w.cls += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
   const page = await context.newPage();
   await page.goto(`${t.hub.url}/book`);
   await page.getByRole('heading', { name: 'Đặt lịch lấy số thứ tự' }).waitFor();
@@ -137,6 +148,10 @@ describe('booking a number online and checking in', () => {
     expect(calendar.status).toBe(200);
     expect(await calendar.text()).toContain('BEGIN:VCALENDAR');
     await screenshot(page, 'book', '5-confirmation');
+    await page.getByRole('link', { name: 'Xem hoặc hủy lịch hẹn' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'book', '5-confirmation-end');
+    // No layout shift the citizen did not cause, over the whole booking.
+    expect(await page.evaluate(() => (window as unknown as { cls: number }).cls)).toBeLessThan(0.1);
 
     // At the office at 9:45 (the window opens at 9:30): "Tôi đã đặt lịch", the code on the keys.
     t.clock.now = monday(9, 45);
@@ -256,6 +271,37 @@ describe('booking a number online and checking in', () => {
     // Straight on to the details, kept as typed, with the new time.
     await expect.poll(() => page.getByTestId('chosen').textContent()).toContain(offered!);
     expect(await page.getByLabel('Họ và tên').inputValue()).toBe('Phạm Văn Dũng');
+  });
+
+  it('sees and cancels a booking with its code and the phone’s last 3 digits, then books the same slot again', async () => {
+    const t = await suite.hub(1);
+    const code = await bookByApi(t, {
+      service: 'A',
+      slotStart: monday(10),
+      name: 'Ngô Văn Khoa',
+      phone: '0966777888',
+    });
+    const page = await openPhone(suite.browser, t);
+    await page.goto(`${t.hub.url}/book/manage?code=${code}`);
+    await page.getByLabel('3 số cuối điện thoại').fill('123');
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    // Wrong digits: the same answer as an unknown code.
+    await page.getByText('Không tìm thấy lịch hẹn với mã và số điện thoại này.').waitFor();
+    await page.getByLabel('3 số cuối điện thoại').fill('888');
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await expect.poll(() => page.getByTestId('booking-status').textContent()).toBe('Đã đặt');
+    await page.getByRole('button', { name: 'Hủy lịch hẹn' }).click();
+    await page.getByRole('button', { name: 'Đồng ý hủy' }).click();
+    await page.getByText('Lịch hẹn đã được hủy.').waitFor();
+    await expect.poll(() => page.getByTestId('booking-status').textContent()).toBe('Đã hủy');
+    await screenshot(page, 'book', 'manage-cancelled');
+
+    // The only place of 10:00 is free again.
+    await page.goto(`${t.hub.url}/book`);
+    await chooseAndSend(page, '10:00', { name: 'Ngô Văn Khoa', phone: '0966 777 888' });
+    await page.getByLabel('Mã xác nhận', { exact: true }).fill(await lastOtp(t, '+84966777888'));
+    await page.getByRole('button', { name: 'Xác nhận đặt lịch' }).click();
+    await page.getByRole('heading', { name: 'Đặt lịch thành công' }).waitFor();
   });
 
   it('a limit is refused with its Vietnamese reason', async () => {
