@@ -128,8 +128,20 @@ export class BookingService {
     return slotsWithRemaining(records, this.office, date, service, this.o.level(), this.o.clock());
   }
 
-  /** The open slots of the service with a free place nearest to `slotStart` (what to offer instead). */
+  /**
+   * The open slots of the service with a free place nearest to `slotStart` (what to offer instead).
+   * Kept while no place changes and the minute is the same: when a thousand people race for the
+   * last place, 950 refusals offer the same slots, and working them out afresh for each was most of
+   * the race's time.
+   */
   nearest(service: string, slotStart: number, count = 3): FreeSlot[] {
+    const key = `${service}/${slotStart}/${count}/${this.o.store.version}/${Math.floor(this.o.clock() / 60_000)}/${this.o.level()}`;
+    if (this.nearestMemo?.key !== key) this.nearestMemo = { key, slots: this.findNearest(service, slotStart, count) };
+    return this.nearestMemo.slots;
+  }
+  private nearestMemo: { key: string; slots: FreeSlot[] } | null = null;
+
+  private findNearest(service: string, slotStart: number, count: number): FreeSlot[] {
     const free = this.days().flatMap((d) => this.freeSlots(service, d).filter((s) => s.open && s.remaining > 0));
     return free
       .sort((a, b) => Math.abs(a.startsAt - slotStart) - Math.abs(b.startsAt - slotStart) || a.startsAt - b.startsAt)
@@ -208,9 +220,9 @@ export class BookingService {
       if (left <= 0) fail(400, 'OTP_TOO_MANY_TRIES');
       fail(400, 'OTP_INVALID', { details: { attemptsLeft: left } });
     }
-    const result = this.book({ ...otp!, source: null, externalId: null }, now);
-    // Spent whatever the answer: a refused booking asks for a new slot, hence a new code.
-    this.o.store.otpUsed(requestId, now, result.ok ? result.booking.code : '');
+    // The request is spent by the booking it makes, in the same transaction. A refused one stays
+    // (for its 5 minutes): the same answer again, or the place if someone cancelled meanwhile.
+    const result = this.book({ ...otp!, source: null, externalId: null }, now, requestId);
     if (!result.ok) this.refused(result.refusal, otp!.service, otp!.slotStart);
     return this.view(result.booking);
   }
@@ -228,11 +240,12 @@ export class BookingService {
       externalId: string | null;
     },
     now: number,
+    otpId: string | null = null,
   ) {
     for (let tries = 0; ; tries++) {
       const code = bookingCode((n) => randomBytes(n));
       if (this.o.store.get(code) && tries < 5) continue;
-      return this.o.store.book({ ...b, code }, this.office, now, this.o.level());
+      return this.o.store.book({ ...b, code }, this.office, now, this.o.level(), otpId);
     }
   }
 

@@ -108,6 +108,11 @@ export function toRecord(r: BookingRow): BookingRecord {
  */
 export class BookingStore {
   private readonly s;
+  /**
+   * Bumped by every change of a booking's place (book, cancel, no-show, lapse, erase): what was
+   * computed from the places may be reused while it stays the same (BookingService.nearest).
+   */
+  version = 0;
 
   constructor(private readonly db: Database.Database) {
     this.s = {
@@ -207,6 +212,8 @@ export class BookingStore {
     office: OfficeConfig,
     now: number,
     level: Level,
+    /** The one-time code request this booking spends (in the same transaction: one commit). */
+    otpId: string | null = null,
   ): { ok: true; booking: BookingRow } | { ok: false; refusal: BookingRefusal } {
     return this.db
       .transaction(() => {
@@ -217,9 +224,12 @@ export class BookingStore {
         // The citizen's own bookings of that slot are in both lists: count each once.
         const unique = [...new Map(existing.map((r) => [r.code, r])).values()].map(toRecord);
         const refusal = checkBookingLimits(unique, b, office, now, level);
+        // A refusal writes nothing (no commit to wait for: the 950 refused racers cost reads only).
         if (refusal) return { ok: false as const, refusal };
+        if (otpId !== null) this.s.otpUsed.run(now, b.code, otpId);
         const date = localTime(b.slotStart, office.sessions.timeZone).day;
         this.s.insert.run({ ...b, date, createdAt: now });
+        this.version++;
         return { ok: true as const, booking: this.get(b.code)! };
       })
       .immediate();
@@ -227,6 +237,7 @@ export class BookingStore {
 
   /** Cancel a booking still to come; false when it is not `booked` any more. */
   cancel(code: string, at: number, by: 'citizen' | 'office'): boolean {
+    this.version++;
     return this.s.cancel.run(at, by, code).changes === 1;
   }
 
@@ -237,6 +248,7 @@ export class BookingStore {
 
   /** A check-in came after the window: the booking lapsed (the citizen may take an ordinary number). */
   markLapsed(code: string): boolean {
+    this.version++;
     return this.s.setStatus.run('lapsed', code, 'booked').changes === 1;
   }
 
@@ -247,6 +259,7 @@ export class BookingStore {
 
   /** Bookings still `booked` whose check-in window closed before `windowClosedBefore` (slot start + late minutes). */
   markNoShows(slotStartedBefore: number): string[] {
+    this.version++;
     return (this.s.noShows.all(slotStartedBefore) as Array<{ code: string }>).map((r) => r.code);
   }
 
@@ -283,10 +296,6 @@ export class BookingStore {
 
   otpAttempt(id: string): void {
     this.s.otpAttempt.run(id);
-  }
-
-  otpUsed(id: string, at: number, bookingCode: string): void {
-    this.s.otpUsed.run(at, bookingCode, id);
   }
 
   addSms(r: SmsRow): void {

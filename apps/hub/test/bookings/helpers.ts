@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
 import { LogGateway } from '@luot/sms';
 import { FakeClock, MONDAY_9AM, startTestHub, testConfig, type TestHub } from '@luot/hub/testing';
 
@@ -13,7 +14,7 @@ export { MONDAY_9AM };
 
 /** A test hub of the Quốc Oai profile with bookings on (`bookings` over the defaults) and an integration token. */
 export async function bookingHub(
-  opts: { bookings?: Record<string, unknown>; hub?: Record<string, unknown>; clock?: FakeClock } = {},
+  opts: { bookings?: Record<string, unknown>; hub?: Record<string, unknown>; clock?: FakeClock; logger?: Logger } = {},
 ): Promise<TestHub> {
   const office = JSON.parse(readFileSync(PROFILE, 'utf8')) as Record<string, unknown>;
   office.bookings = { enabled: true, ...opts.bookings };
@@ -23,7 +24,7 @@ export async function bookingHub(
     { id: 'ihanoi', role: 'integration', token: 'test-integration-ihanoi-token' },
   ];
   const config = testConfig({ office, devices, ...opts.hub });
-  return startTestHub({ config, clock: opts.clock ?? new FakeClock() });
+  return startTestHub({ config, clock: opts.clock ?? new FakeClock(), ...(opts.logger ? { logger: opts.logger } : {}) });
 }
 
 export async function post(t: TestHub, path: string, body: unknown, headers: Record<string, string> = {}) {
