@@ -37,7 +37,11 @@ export type HubPrinterConfig = z.infer<typeof hubPrinterConfig>;
 const device = z
   .object({
     id: z.string().regex(/^[\w-]+$/),
-    role: z.enum(['kiosk', 'counter', 'display', 'supervisor', 'rating']),
+    /**
+     * `integration`: not a screen but another system with the import API (`/api/bookings`,
+     * docs/bookings.md); its `id` is the bookings' default `source`. It cannot open a socket.
+     */
+    role: z.enum(['kiosk', 'counter', 'display', 'supervisor', 'rating', 'integration']),
     counter: z.number().int().positive().optional(),
     name: z.string().optional(),
     /** Plain token (development) or its SHA-256 (production config files). */
@@ -137,6 +141,20 @@ export const HubConfigSchema = z.object({
       batchSize: z.number().int().min(1).max(MAX_BATCH_EVENTS).default(500),
     })
     .optional(),
+  /** Online numbers at the hub (the rules themselves are the office's `bookings`, docs/bookings.md). */
+  bookings: z
+    .object({
+      /** Names, phone and CCCD numbers of bookings are erased this many days after their day [90]. */
+      retentionDays: z.number().int().min(1).max(3650).default(90),
+      /** One-time codes a phone number may be sent per hour [5]: a text message costs the office. */
+      otpPerPhonePerHour: z.number().int().positive().default(5),
+      /** Lookups of one booking code per hour [10]: the phone's last 3 digits are only 1,000 guesses. */
+      lookupsPerCodePerHour: z.number().int().positive().default(10),
+      /** Reminders by SMS the day before and `remindMinutesBefore` [60] before the slot. */
+      reminders: z.boolean().default(true),
+      remindMinutesBefore: z.number().int().positive().default(60),
+    })
+    .prefault({}),
   supervisorIdleMinutes: z
     .number()
     .int()
@@ -164,12 +182,21 @@ export function officerSkills(officer: OfficerConfig, office: OfficeConfig): str
     : [];
   return own.length > 0 ? all(own) : all(office.counters);
 }
-export type DeviceConfig = HubConfig['devices'][number] & { tokenHash: string };
+type ConfiguredDevice = HubConfig['devices'][number];
+/** A screen device (kiosk, counter, display, supervisor, rating): what opens a socket. */
+export type DeviceConfig = Omit<ConfiguredDevice, 'role'> & {
+  role: Exclude<ConfiguredDevice['role'], 'integration'>;
+  tokenHash: string;
+};
+/** Another system that passes bookings on (import API); `id` names its source. */
+export type IntegrationConfig = { id: string; name?: string; tokenHash: string };
 
 export interface LoadedConfig {
   hub: HubConfig;
   office: OfficeConfig;
   devicesByTokenHash: Map<string, DeviceConfig>;
+  /** Integration tokens (role `integration`): the import API only, never a socket. */
+  integrationsByTokenHash: Map<string, IntegrationConfig>;
 }
 
 function readJson(file: string): unknown {
@@ -200,6 +227,7 @@ export function resolveConfig(input: unknown, baseDir = process.cwd()): LoadedCo
   if (hub.alwaysOpen)
     office.sessions = { ...office.sessions, alwaysOpen: true, stopWhenWaitPastClose: false };
   const devicesByTokenHash = new Map<string, DeviceConfig>();
+  const integrationsByTokenHash = new Map<string, IntegrationConfig>();
   const ids = new Set<string>();
   for (const d of hub.devices) {
     if (ids.has(d.id)) throw new Error(`Invalid hub configuration: device ${d.id} is listed twice`);
@@ -208,7 +236,8 @@ export function resolveConfig(input: unknown, baseDir = process.cwd()): LoadedCo
       throw new Error(`Invalid hub configuration: device ${d.id} names unknown counter ${d.counter}`);
     }
     const tokenHash = d.tokenSha256 ?? sha256(d.token!);
-    devicesByTokenHash.set(tokenHash, { ...d, tokenHash });
+    if (d.role === 'integration') integrationsByTokenHash.set(tokenHash, { id: d.id, name: d.name, tokenHash });
+    else devicesByTokenHash.set(tokenHash, { ...d, role: d.role, tokenHash });
   }
   for (const o of hub.officers) {
     const unknown = o.services?.find((p) => !office.services.some((s) => s.prefix === p));
@@ -216,7 +245,7 @@ export function resolveConfig(input: unknown, baseDir = process.cwd()): LoadedCo
       throw new Error(`Invalid hub configuration: officer ${o.id} names unknown service ${unknown}`);
     }
   }
-  return { hub, office, devicesByTokenHash };
+  return { hub, office, devicesByTokenHash, integrationsByTokenHash };
 }
 
 export function loadConfigFile(file: string): LoadedConfig {

@@ -14,6 +14,10 @@ import { openStorage } from './storage/index.js';
 import type { Store } from './storage/store.js';
 import { DeviceSockets } from './transport/sockets.js';
 import { Uplink } from './uplink/uplink.js';
+import { BookingService } from './bookings/service.js';
+import { BookingStore } from './bookings/store.js';
+import { OtpHasher } from './bookings/otp.js';
+import { BookingJobs } from './bookings/jobs.js';
 
 export interface HubOptions {
   config: LoadedConfig;
@@ -34,6 +38,10 @@ export interface Hub {
   sms: SmsGateway;
   /** Where staffing plans are made (a worker thread each). */
   planner: PlanRunner;
+  /** Online numbers (docs/bookings.md). */
+  bookings: BookingService;
+  /** Their daily jobs: no-shows, reminders, retention. */
+  bookingJobs: BookingJobs;
   sockets: DeviceSockets;
   /** The uplink to the city service, when the configuration names one. */
   uplink: Uplink | null;
@@ -69,6 +77,23 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     onStatus: (device, s) =>
       engine.recordPrinter(device, { ok: s.fault === null, fault: s.fault, paperNearEnd: s.paperNearEnd }),
   });
+  const sms = smsGateway(config.hub.sms, (entry, message) => logger.info(entry, message));
+  const bookingStore = new BookingStore(store.db);
+  const bookings: BookingService = new BookingService({
+    store: bookingStore,
+    office: config.office,
+    clock,
+    // `engine` is assigned below, before any request can reach this.
+    level: () => engine.state.level,
+    sms,
+    otp: OtpHasher.fromFile(join(opts.dataDir, 'otp.key')),
+    ticket: (id) => engine.state.tickets[id] ?? null,
+    ticketUrl: (id) => {
+      const token = bookingStore.tokenOf(id);
+      return token ? `${publicUrl()}/t/${token}` : null;
+    },
+    logger: logger.child({ component: 'bookings' }),
+  });
   // Assigned below: the engine broadcasts through the sockets, the sockets submit to the engine.
   let sockets: DeviceSockets | null = null;
   const uplink = config.hub.city
@@ -83,7 +108,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
         batchSize: config.hub.city.batchSize,
       })
     : null;
-  const engine = new Engine({
+  const engine: Engine = new Engine({
     office: config.office,
     hub: config.hub,
     store,
@@ -92,6 +117,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     services: {
       publicUrl,
       print: (device, issued, locale) => printers.print(device, config.office, issued, locale),
+      bookings,
     },
     onCommitted: (events, touched) => {
       sockets?.broadcast(events, touched);
@@ -102,7 +128,6 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   await printers.start();
   printers.startPolling();
 
-  const sms = smsGateway(config.hub.sms, (entry, message) => logger.info(entry, message));
   // Staffing plans run in worker threads, one at a time: the engine's thread stays free for the office.
   const planner = new PlanRunner({ logger });
   const http = await createHttpServer({
@@ -112,6 +137,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     config,
     planner,
     sms,
+    bookings,
     startedAt: Date.now(),
     uplinkStatus: () => uplink?.status() ?? null,
     logger,
@@ -126,6 +152,10 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
 
   const rollover = setInterval(() => engine.tick(), 30_000);
   rollover.unref();
+  // No-shows, reminders and retention: once now (a hub off for a week erases on start), then each minute.
+  const bookingJobs = new BookingJobs({ bookings, hub: config.hub, office: config.office, clock, logger });
+  await bookingJobs.run();
+  bookingJobs.start();
 
   const host = opts.host ?? '127.0.0.1';
   await http.listen({ port: opts.port ?? 0, host });
@@ -154,12 +184,15 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     printers,
     sms,
     planner,
+    bookings,
+    bookingJobs,
     sockets: devices,
     uplink,
     http,
     close() {
       closing ??= (async () => {
         clearInterval(rollover);
+        bookingJobs.stop();
         uplink?.close();
         printers.stopPolling();
         engine.close();

@@ -39,6 +39,10 @@ export const ServiceConfigSchema = z.object({
   /** Used for the estimated wait until real service times are known. */
   defaultServiceMinutes: z.number().positive(),
   icon: z.string().optional(),
+  /** The procedures (TTHC) received under this service, as the booking page lists them. */
+  procedures: z.array(TextSchema).optional(),
+  /** What a citizen should bring (papers), on a booking's confirmation. */
+  bring: z.array(TextSchema).optional(),
   /** This service's own booking rules, over the office's `bookings` (see `serviceBookingRules`). */
   bookings: z
     .object({

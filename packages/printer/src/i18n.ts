@@ -11,6 +11,8 @@ export interface TicketTexts {
   outsideBody: string;
   outsidePlace: string;
   qrCaption: string;
+  /** Before the slot's time on a booked ticket: "Đặt lịch 09:15". */
+  booked: string;
   duration: (minutes: number) => string;
   /** The kiosk's range, in the same words: "khoảng 15–20 phút", "dưới 5 phút". */
   waitRange: (range: [number, number]) => string;
@@ -42,6 +44,7 @@ export const TICKET_TEXTS: Record<TicketLocale, TicketTexts> = {
     outsideBody: 'Vui lòng chờ bên ngoài, theo dõi màn hình.',
     outsidePlace: 'Thứ tự vào sảnh:',
     qrCaption: 'Quét mã để theo dõi lượt của ông/bà',
+    booked: 'Đặt lịch',
     duration: (m) => duration(m, 'vi'),
     waitRange: ([from, to]) => (from === 0 ? `dưới ${to} phút` : `khoảng ${from}–${to} phút`),
   },
@@ -56,6 +59,7 @@ export const TICKET_TEXTS: Record<TicketLocale, TicketTexts> = {
     outsideBody: 'Please wait outside and watch the screen.',
     outsidePlace: 'Your place in the entry line:',
     qrCaption: 'Scan the code to follow your turn',
+    booked: 'Booked for',
     duration: (m) => duration(m, 'en'),
     waitRange: ([from, to]) => (from === 0 ? `under ${to} min` : `about ${from}–${to} min`),
   },
@@ -81,4 +85,9 @@ export function formatIssuedAt(epochMs: number, timeZone = 'Asia/Ho_Chi_Minh'): 
   const parts: Record<string, string> = {};
   for (const p of fmt.formatToParts(new Date(epochMs))) parts[p.type] = p.value;
   return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+}
+
+/** HH:mm in the given time zone: the slot's time on a booked ticket. */
+export function formatClock(epochMs: number, timeZone = 'Asia/Ho_Chi_Minh'): string {
+  return formatIssuedAt(epochMs, timeZone).slice(-5);
 }

@@ -3,7 +3,7 @@ import type { TicketPrintData } from './types.js';
 
 /** What the hub answered for an issued ticket, as far as the paper needs it. */
 export interface IssuedTicket {
-  ticket: Pick<Ticket, 'number' | 'service' | 'priority' | 'issuedAt'>;
+  ticket: Pick<Ticket, 'number' | 'service' | 'priority' | 'issuedAt'> & Partial<Pick<Ticket, 'booking'>>;
   /** The ticket's phone page, printed as a QR code. */
   url: string;
   estimate: Pick<WaitEstimate, 'peopleAhead' | 'minutes'> & Partial<Pick<WaitEstimate, 'range'>>;
@@ -38,6 +38,7 @@ export function printableTicket(
     estimatedWaitRange: issued.estimate.range ?? null,
     counters: issued.counters,
     ...(category ? { priorityLabel: category.name[locale] } : {}),
+    ...(t.booking ? { booking: { slotStart: t.booking.slotStart } } : {}),
     ...(issued.entryPlace !== null ? { outside: { place: issued.entryPlace } } : {}),
     qrUrl: issued.url,
     footer: locale === 'vi' ? 'Xin cảm ơn ông/bà!' : 'Thank you!',

@@ -2,7 +2,7 @@ import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import QRCode from 'qrcode';
 import { bitmapFromOpaqueGrey, bitmapToPng, breakRealtimeSequences, type Bitmap } from './bitmap.js';
 import { ensureFonts, font } from './fonts.js';
-import { formatIssuedAt, TICKET_TEXTS } from './i18n.js';
+import { formatClock, formatIssuedAt, TICKET_TEXTS } from './i18n.js';
 import { PAPER_DOTS, type PaperWidth, type TicketPrintData } from './types.js';
 import { fitLines, splitWords, type FittedLines } from './wrap.js';
 
@@ -397,6 +397,13 @@ export function renderTicketBitmaps(
   L.space(m.gap / 2);
   L.bigNumber(ticket.number);
   L.space(m.gap * 1.5);
+
+  if (ticket.booking) {
+    // Framed, not inverted: the black band means priority; a booking is told apart by its frame.
+    const slot = formatClock(ticket.booking.slotStart, ticket.timeZone);
+    L.boxed((inner) => L.labelValue(t.booked, slot, m.outsideTitle, m.outsidePlace, inner));
+    L.space(m.gap);
+  }
 
   if (ticket.priorityLabel !== undefined) {
     L.band(t.priorityBand, m.band);

@@ -30,6 +30,11 @@ export interface TicketPrintData {
   counters: number[];
   /** e.g. 'Ưu tiên – Người cao tuổi': prints an inverted "ƯU TIÊN" band and the label */
   priorityLabel?: string;
+  /**
+   * A citizen who booked online and checked in: prints a framed "Đặt lịch 09:15" under the number
+   * (the slot's start, in `timeZone`), so the officer and the citizen see it is a booked number.
+   */
+  booking?: { slotStart: number };
   /** hall full: prints a boxed "wait outside" notice with the place in the entry line */
   outside?: { place: number };
   /** the ticket's phone page, e.g. http://hub:8080/t/<token> */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { TextSchema, type CounterState, type Level, type Ticket, type WaitEstimate } from '@luot/core';
 import { PRINTER_FAULTS } from '@luot/printer/faults';
+import { BookingViewSchema, CheckInPayloadShape, CounterBookingSchema } from './bookings.js';
+import { freeText } from './text.js';
 
 /**
  * Every command a device may send: its payload (validated by the hub before anything else happens),
@@ -18,31 +20,7 @@ const requestId = z
   .regex(/^[\w.:-]+$/, 'letters, digits, _ . : -');
 const short = (max: number) => z.string().trim().min(1).max(max);
 
-/**
- * Invisible characters that change how the text around them is shown: bidirectional embeddings,
- * overrides and isolates (U+202A–U+202E, U+2066–U+2069) and direction marks (U+200E, U+200F,
- * U+061C). In a report or on a screen they can make a note read differently from what is stored.
- */
-const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-/** Control characters other than whitespace (which is collapsed instead, so words stay apart). */
-const CONTROL = /(?![\t\n\v\f\r])\p{Cc}/gu;
-
-/**
- * What people type becomes what is stored, once, at the edge: drop control and bidi characters,
- * collapse whitespace runs (newlines, tabs, no-break and ideographic spaces) to one space, trim, then
- * compose to NFC — a Vietnamese keyboard may send "ệ" as e + two combining marks, and the same words
- * must compare, search and count the same in reports. NFC comes last because dropping a character
- * can put a base letter next to its combining marks.
- */
-export function cleanText(text: string): string {
-  return text.replace(BIDI, '').replace(CONTROL, '').replace(/\s+/g, ' ').trim().normalize('NFC');
-}
-
-/**
- * Free text (notes, reasons, names): cleaned by `cleanText`, then held to 1…max characters — the cap
- * applies to the clean text, so a note typed with combining marks is not refused for its encoding.
- */
-export const freeText = (max: number) => z.string().transform(cleanText).pipe(z.string().min(1).max(max));
+export { cleanText, freeText } from './text.js';
 const ticketId = z.string().regex(/^\d{8}-[A-Z]\d{2,4}$/, 'a ticket id such as 20261130-A012');
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const service = z.string().regex(/^[A-Z]$/);
@@ -131,6 +109,14 @@ export const CommandSchema = z.discriminatedUnion('type', [
   }),
   /** An alert seen by a supervisor (the console's key for it: kind, subject, since). */
   cmd('supervisor.ackAlert', { key: short(160) }),
+  /**
+   * A booked citizen checks in (docs/bookings.md): the code scanned or typed at the kiosk, or typed
+   * by an officer at a counter for someone who came straight to the desk. Inside the window it
+   * issues an ordinary number of the service's series, marked with the booking.
+   */
+  cmd('booking.checkIn', CheckInPayloadShape),
+  /** Today's bookings of the counter's services (a supervisor: every service), for the counter's list. */
+  cmd('booking.today', {}),
   cmd('printer.report', {
     ok: z.boolean(),
     fault: PrinterFaultSchema.nullable().default(null),
@@ -186,6 +172,10 @@ export const IssueResultSchema = z.object({
 export type IssueResult = z.infer<typeof IssueResultSchema>;
 
 const CounterResult = z.object({ counter: counterSchema });
+
+/** A check-in: the ticket as `ticket.issue` answers it, and the booking it came from. */
+export const CheckInResultSchema = IssueResultSchema.extend({ booking: BookingViewSchema });
+export type CheckInResult = z.infer<typeof CheckInResultSchema>;
 /** A counter action: the counter after it, and the ticket it concerned (null when none). */
 const CounterTicketResult = z.object({ counter: counterSchema, ticket: ticketSchema.nullable() });
 
@@ -268,6 +258,17 @@ export const COMMANDS = {
   },
   'supervisor.setNotice': { roles: ['supervisor'], officer: 'supervisor', result: z.object({}) },
   'supervisor.ackAlert': { roles: ['supervisor'], officer: 'supervisor', result: z.object({}) },
+  // A counter's officer checks in someone who came straight to the desk: signed in, like any call.
+  'booking.checkIn': {
+    roles: ['kiosk', 'counter'],
+    officer: { counter: 'signed-in' },
+    result: CheckInResultSchema,
+  },
+  'booking.today': {
+    roles: ['counter', 'supervisor'],
+    officer: { counter: 'signed-in', supervisor: 'supervisor' },
+    result: z.object({ day: z.string(), bookings: z.array(CounterBookingSchema) }),
+  },
   'printer.report': { roles: ['kiosk'], result: z.object({ recorded: z.boolean() }) },
 } as const satisfies { [T in CommandType]: CommandSpec };
 

@@ -15,6 +15,8 @@ export type HubErrorCode =
   | 'STORAGE_FAILED'
   | 'OFFLINE'
   | 'TIMEOUT'
+  | 'UNKNOWN_BOOKING'
+  | 'BOOKING_CANCELLED'
   | 'INTERNAL';
 
 export type ErrorCode = QueueErrorCode | HubErrorCode;
@@ -185,6 +187,15 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
   TIMEOUT: {
     vi: 'Máy chủ không phản hồi kịp; vui lòng thử lại.',
     en: 'The hub did not answer in time; please retry.',
+  },
+  // Check-in (booking.checkIn): no booking has this code (mistyped, or never made).
+  UNKNOWN_BOOKING: {
+    vi: 'Không tìm thấy lịch hẹn với mã này; vui lòng kiểm tra lại mã.',
+    en: 'No booking has this code; please check it.',
+  },
+  BOOKING_CANCELLED: {
+    vi: 'Lịch hẹn này đã bị hủy; bạn có thể lấy số thường.',
+    en: 'This booking was cancelled; you can take an ordinary number.',
   },
   INTERNAL: { vi: 'Lỗi hệ thống.', en: 'Internal error.' },
 };

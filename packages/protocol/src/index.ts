@@ -1,4 +1,5 @@
 export * from './commands.js';
+export * from './bookings.js';
 export * from './errors.js';
 export * from './messages.js';
 // The office configuration's schema lives with the rules that read it; it is part of the contract.

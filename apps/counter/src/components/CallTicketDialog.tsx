@@ -5,6 +5,7 @@ import { useText, type Refusal } from '../hooks.js';
 import { stillCallable } from '../next-tickets.js';
 import { ErrorAlert } from './common.js';
 import { Dialog } from './Dialog.js';
+import { BookedBadge } from './BookedBadge.js';
 
 /**
  * Call one ticket out of order: the queue in the hub's order, numbered 1–9 for the keypad. The list
@@ -65,7 +66,10 @@ export function CallTicketDialog({
               {!callable ? (
                 <span className="badge">{t('pickGone')}</span>
               ) : (
-                tk.priority && <span className="badge badge-priority">{t('priority')}</span>
+                <>
+                  {tk.priority && <span className="badge badge-priority">{t('priority')}</span>}
+                  <BookedBadge ticket={tk} timeZone={config.sessions.timeZone} />
+                </>
               )}
             </button>
           </li>

@@ -3,6 +3,7 @@ import { formatElapsed, formatTime, pick } from '@luot/ui';
 import type { CounterView } from '../counter-view.js';
 import { useText, type TransferNote } from '../hooks.js';
 import { shortcutOf } from '../shortcuts.js';
+import { BookedBadge } from './BookedBadge.js';
 
 /** The ticket in hand, as the hub holds it: number, service, priority, live time since called. */
 export function CurrentTicket({
@@ -60,6 +61,7 @@ export function CurrentTicket({
           {tk.number}
         </div>
         <div className="ticket-service">{pick(service?.name, locale) || tk.service}</div>
+        <BookedBadge ticket={tk} timeZone={config.sessions.timeZone} large />
         {tk.priority && (
           <div className="badge badge-priority badge-lg">
             ★ {t('priority')}

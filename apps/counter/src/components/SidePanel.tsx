@@ -1,8 +1,11 @@
+import type { LuotClient } from '@luot/client';
 import type { DayState, OfficeConfig } from '@luot/core';
 import { formatMinutes, pick } from '@luot/ui';
 import type { CounterView } from '../counter-view.js';
 import { useText } from '../hooks.js';
 import { skippedHere } from '../skipped.js';
+import { BookedBadge } from './BookedBadge.js';
+import { BookingsPanel } from './BookingsPanel.js';
 import { officerStats } from '../stats.js';
 
 /** Queue counts, the next tickets in the hub's order, and the officer's day. */
@@ -16,7 +19,10 @@ export function SidePanel({
   config,
   online,
   onReactivate,
+  client,
 }: {
+  /** For today's bookings and the check-in by code. */
+  client: LuotClient;
   view: CounterView;
   state: DayState;
   config: OfficeConfig;
@@ -71,6 +77,7 @@ export function SidePanel({
               <span className="next-number">{tk.number}</span>
               <span className="next-meta">
                 {tk.priority && <span className="badge badge-priority">★ {t('priority')}</span>}
+                <BookedBadge ticket={tk} timeZone={config.sessions.timeZone} />
                 {tk.targetCounter === view.number && <span className="badge">{t('forThisCounter')}</span>}
                 <span className="muted">
                   {t('waitedFor', { time: formatMinutes((hubNow - tk.queuedAt) / 60_000, locale) })}
@@ -118,6 +125,8 @@ export function SidePanel({
           </ol>
         </section>
       )}
+
+      <BookingsPanel client={client} online={online} timeZone={config.sessions.timeZone} />
 
       <section className="panel" aria-labelledby="today-title">
         <h2 id="today-title">{t('todayTitle')}</h2>

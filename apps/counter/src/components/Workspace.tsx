@@ -275,6 +275,7 @@ export function Workspace({
             config={config}
             online={online}
             onReactivate={(id) => void runner.run('reactivate', () => client.reactivate(id))}
+            client={client}
           />
         )}
       </main>

@@ -10,6 +10,7 @@ import type {
 import type { DeviceConfig } from '../config.js';
 import type { Printed, PrintedWithDetail } from '../printing/hub-printers.js';
 import type { StoreWriter } from '../storage/store.js';
+import type { BookingService } from '../bookings/service.js';
 
 /** What a handler may read and do. It never touches storage or sockets itself. */
 export interface HandlerContext<T extends CommandType = CommandType> {
@@ -53,6 +54,8 @@ export interface HubServices {
    * `detail` is the printer's technical detail, for the log only.
    */
   recordPrint(device: string, ticketId: string, printed: Printed, detail?: string): void;
+  /** Bookings (check-in reads them and marks them, inside the command's transaction). */
+  readonly bookings: BookingService;
   /** How long a supervisor may be idle before the hub signs them out (what the console counts down). */
   readonly supervisorIdleMinutes: number;
 }

@@ -10,6 +10,8 @@ import { registerPlanRoutes } from './plan-routes.js';
 import { registerReportRoutes } from './report-routes.js';
 import { LogGateway, type SmsGateway } from '@luot/sms';
 import { registerDevSms } from './dev-sms.js';
+import type { BookingService } from '../bookings/service.js';
+import { registerBookingRoutes } from './booking-routes.js';
 import { doc } from './openapi.js';
 import { publicLimit } from './public-limits.js';
 import { requireSupervisor } from './supervisor-auth.js';
@@ -60,6 +62,8 @@ export interface ApiDeps {
   planner: PlanRunner;
   /** Text messages; with the log gateway, `/dev/sms` shows what was sent. */
   sms: SmsGateway;
+  /** Online numbers: the booking page's API and the import API (docs/bookings.md). */
+  bookings: BookingService;
   startedAt: number;
   /** The city uplink's state and lag; null without one (docs/city.md). */
   uplinkStatus?: () => UplinkStatus | null;
@@ -105,6 +109,8 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
       return watch ?? reply.code(404).send({ error: 'not found' });
     },
   );
+
+  registerBookingRoutes(app, { bookings: deps.bookings, config });
 
   if (deps.sms instanceof LogGateway)
     registerDevSms(app, deps.sms, {

@@ -26,6 +26,11 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
       components: {
         securitySchemes: {
           device: { type: 'http', scheme: 'bearer', description: "The device's token (hub file)." },
+          integration: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An integration token (a device of role "integration" in the hub file): the import API.',
+          },
           session: {
             type: 'apiKey',
             in: 'header',

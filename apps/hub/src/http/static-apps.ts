@@ -27,6 +27,8 @@ export const APP_ROUTES: ReadonlyArray<{ prefix: string; app: string; html: stri
   { prefix: '/rating', app: 'rating', html: 'index.html' },
   { prefix: '/display', app: 'display', html: 'index.html' },
   { prefix: '/supervisor', app: 'supervisor', html: 'index.html' },
+  // The public booking page (and /book/manage to see or cancel a booking).
+  { prefix: '/book', app: 'book', html: 'index.html' },
 ];
 
 function placeholder(app: string): string {

@@ -11,6 +11,8 @@ interface HomeProps {
   categories: PriorityCategory[];
   onTake: (service: string) => void;
   onPriority: () => void;
+  /** "Tôi đã đặt lịch": the check-in screen. */
+  onCheckIn: () => void;
   onCancelPriority: () => void;
   /** Browser kiosks paused by a printer fault: staff resume by hand. */
   onResume: (() => void) | null;
@@ -23,6 +25,7 @@ export function HomeScreen({
   categories,
   onTake,
   onPriority,
+  onCheckIn,
   onCancelPriority,
   onResume,
 }: HomeProps) {
@@ -45,8 +48,26 @@ export function HomeScreen({
         </div>
       ) : (
         <div className="k-home-title">
-          <h1>{t('homeTitle')}</h1>
-          <p>{t('homeHint')}</p>
+          <div>
+            <h1>{t('homeTitle')}</h1>
+            <p>{t('homeHint')}</p>
+          </div>
+          {/* Beside the title, not among the tiles: it is not a service, and a booked citizen
+              looks for it first. A scan works without it (KioskApp listens for the scanner). */}
+          <button
+            type="button"
+            className="k-booked-entry"
+            onClick={onCheckIn}
+            // A check-in is not stopped by the hours or the daily cap (queue-rules.md, "Bookings").
+            disabled={['offline', 'printer_paused', 'day_closed'].includes(home.notice?.kind ?? '')}
+            data-testid="booked-entry"
+          >
+            <Icon name="check" className="k-booked-entry-icon" />
+            <span>
+              <span className="k-booked-entry-title">{t('bookedEntry')}</span>
+              <span className="k-booked-entry-hint">{t('bookedEntryHint')}</span>
+            </span>
+          </button>
         </div>
       )}
 

@@ -2,9 +2,12 @@ import { useCallback, useEffect, useReducer, useRef, useState, type ReactNode } 
 import { LocaleContext, useHub, useHubNow, type Locale } from '@luot/ui';
 import type { LuotKioskApi } from '../../electron/api';
 import { homeView } from './availability';
+import { checkInRefusal, ScanBuffer } from './checkin';
+import { CheckingInOverlay, CheckInRefusedScreen, CheckInScreen } from './CheckInScreens';
 import { Footer, Header } from './Frame';
 import { HomeScreen } from './HomeScreen';
 import {
+  checkInBooking,
   issueTicket,
   pendingIssue,
   reportPrinter,
@@ -58,7 +61,10 @@ export function KioskApp({ hubUrl, token, locale: restLocale, options, bridge }:
   const home = homeView(snapshot, now, { online, priority: priorityId !== null, paused });
 
   const take = async (service: string) => {
-    if (issuing.current || screen.name !== 'home' || paused) return;
+    // From the tiles, or with one tap after a lapsed booking (an ordinary number of its service).
+    const lapsed = screen.name === 'checkInRefused' && screen.refusal.kind === 'late';
+    if (issuing.current || (screen.name !== 'home' && !lapsed) || paused) return;
+    const priority = screen.name === 'home' ? screen.priority : null;
     issuing.current = true;
     dispatch({ type: 'issue', service });
     try {
@@ -70,11 +76,52 @@ export function KioskApp({ hubUrl, token, locale: restLocale, options, bridge }:
         pending,
         onUnknown: () => dispatch({ type: 'confirming' }),
       };
-      settled(await issueTicket(deps, service, screen.priority));
+      settled(await issueTicket(deps, service, priority));
     } finally {
       issuing.current = false;
     }
   };
+
+  // A booked citizen's code, typed or scanned: checked in at the hub, printed like any ticket.
+  const checkIn = useCallback(
+    async (code: string) => {
+      if (issuing.current || paused) return;
+      issuing.current = true;
+      dispatch({ type: 'checkIn', code });
+      try {
+        const deps = {
+          client,
+          bridge,
+          locale,
+          keepIssuing: options.keepIssuing,
+          onUnknown: () => dispatch({ type: 'confirming' }),
+        };
+        const attempt = await checkInBooking(deps, code);
+        if (attempt.ok)
+          dispatch({ type: 'issued', issued: attempt.issued, keepIssuing: attempt.keepIssuing });
+        else if (attempt.unconfirmed)
+          dispatch({ type: 'refused', message: attempt.message, unconfirmed: true });
+        else dispatch({ type: 'checkInRefused', refusal: checkInRefusal(attempt) });
+      } finally {
+        issuing.current = false;
+      }
+    },
+    [client, bridge, locale, options.keepIssuing, paused],
+  );
+
+  // The scanner types the code and Enter wherever the kiosk is resting (the check-in screen reads
+  // its own keys): the citizen need not find the button first.
+  const scanAnywhere = ['home', 'idle', 'priority', 'refused', 'checkInRefused'].includes(screen.name);
+  useEffect(() => {
+    if (!scanAnywhere) return;
+    const scan = new ScanBuffer();
+    const onKey = (e: KeyboardEvent) => {
+      const code = scan.key(e.key, e.timeStamp);
+      if (code) void checkIn(code);
+    };
+    globalThis.addEventListener('keydown', onKey);
+    return () => globalThis.removeEventListener('keydown', onKey);
+  }, [scanAnywhere, checkIn]);
 
   const settled = useCallback(
     (attempt: IssueAttempt) =>
@@ -112,7 +159,11 @@ export function KioskApp({ hubUrl, token, locale: restLocale, options, bridge }:
 
   // Attract screen after inactivity; never over the offline message, which staff must see.
   const idleable =
-    online && (screen.name === 'home' || screen.name === 'priority' || screen.name === 'refused');
+    online &&
+    (screen.name === 'home' ||
+      screen.name === 'priority' ||
+      screen.name === 'refused' ||
+      screen.name === 'checkIn');
   useEffect(() => {
     if (!idleable) return;
     const id = setTimeout(() => {
@@ -157,6 +208,7 @@ export function KioskApp({ hubUrl, token, locale: restLocale, options, bridge }:
       body = config && (
         <TicketScreen
           view={ticketView(config, screen.issued)}
+          timeZone={config.sessions.timeZone}
           seconds={options.ticketSeconds}
           paused={paused}
           onDone={goHome}
@@ -169,6 +221,27 @@ export function KioskApp({ hubUrl, token, locale: restLocale, options, bridge }:
           message={screen.message}
           unconfirmed={screen.unconfirmed}
           seconds={REFUSED_SECONDS}
+          onBack={goHome}
+        />
+      );
+      break;
+    case 'checkIn':
+      body = <CheckInScreen onCheckIn={(code) => void checkIn(code)} onBack={goHome} />;
+      break;
+    case 'checkingIn':
+      body = screen.confirming ? <ConfirmingOverlay online={online} /> : <CheckingInOverlay />;
+      break;
+    case 'checkInRefused':
+      body = (
+        <CheckInRefusedScreen
+          refusal={screen.refusal}
+          config={config}
+          seconds={REFUSED_SECONDS * 2}
+          onTakeOrdinary={(service) => void take(service)}
+          onRetype={() => {
+            dispatch({ type: 'home' });
+            dispatch({ type: 'openCheckIn' });
+          }}
           onBack={goHome}
         />
       );
@@ -193,6 +266,7 @@ export function KioskApp({ hubUrl, token, locale: restLocale, options, bridge }:
             categories={categories}
             onTake={(service) => void take(service)}
             onPriority={() => dispatch({ type: 'openPriority' })}
+            onCheckIn={() => dispatch({ type: 'openCheckIn' })}
             onCancelPriority={() => dispatch({ type: 'cancelPriority' })}
             onResume={bridge ? null : () => dispatch({ type: 'resume' })}
           />
@@ -215,9 +289,10 @@ export function KioskApp({ hubUrl, token, locale: restLocale, options, bridge }:
         <main className="k-main">
           {body}
           {/* An issue in flight ends on its own screen: it says itself what the connection means for it. */}
-          {!online && screen.name !== 'ticket' && screen.name !== 'refused' && screen.name !== 'issuing' && (
-            <OfflineOverlay connecting={status === 'connecting'} />
-          )}
+          {!online &&
+            !['ticket', 'refused', 'issuing', 'checkingIn', 'checkInRefused'].includes(screen.name) && (
+              <OfflineOverlay connecting={status === 'connecting'} />
+            )}
         </main>
         <Footer notice={config?.office.notice} />
       </div>

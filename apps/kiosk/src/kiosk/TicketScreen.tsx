@@ -1,4 +1,4 @@
-import { Icon, pick, useLocale } from '@luot/ui';
+import { formatTime, Icon, pick, useLocale } from '@luot/ui';
 import { QrCode } from '../QrCode';
 import { useCountdown, useTexts } from './hooks';
 import type { PrintOutcome } from './issue';
@@ -11,11 +11,14 @@ import { waitText } from './texts';
  */
 export function TicketScreen({
   view,
+  timeZone,
   seconds,
   paused,
   onDone,
 }: {
   view: TicketView;
+  /** The office's zone, for the booked slot's time. */
+  timeZone?: string;
   seconds: number;
   /** Issuing stopped after this ticket because the printer failed. */
   paused: boolean;
@@ -32,6 +35,12 @@ export function TicketScreen({
           {view.number}
         </p>
         <p className="k-ticket-service">{pick(view.serviceName, locale)}</p>
+        {view.bookedSlot !== null && (
+          <p className="k-ticket-booked" data-testid="ticket-booked">
+            <Icon name="clock" />
+            {t('bookedAt', { time: formatTime(view.bookedSlot, timeZone) })}
+          </p>
+        )}
         {view.priorityName && (
           <p className="k-ticket-priority">
             <Icon name="priority" />

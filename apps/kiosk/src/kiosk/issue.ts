@@ -33,7 +33,14 @@ export type IssueAttempt =
    * No ticket to show. `unconfirmed`: the hub may have issued one, but the kiosk gave up asking
    * (see MAX_PENDING_MS); the screen must then not say that no number was issued.
    */
-  | { ok: false; code: string; message: Text; unconfirmed: boolean };
+  | {
+      ok: false;
+      code: string;
+      message: Text;
+      unconfirmed: boolean;
+      /** The hub's details of a refusal (a check-in refused early carries `opensAt`). */
+      details?: Record<string, unknown>;
+    };
 
 /** What the flow needs from the hub client: a LuotClient, or a fake in unit tests. */
 export interface IssueClient {
@@ -114,7 +121,60 @@ export async function issueTicket(
   };
   // Kept before sending: a reload while the request is out must not forget it.
   deps.pending?.save(pending);
-  return settle(deps, pending, false);
+  return settle(deps, issueRequest(deps, pending), false);
+}
+
+/** What the check-in needs of the hub client besides issuing: sending `booking.checkIn`. */
+export interface CheckInClient extends IssueClient {
+  send: LuotClient['send'];
+}
+
+/**
+ * A booked citizen checks in with their code (typed or scanned): the hub issues a number of the
+ * service's series, marked with the booking, and it is printed like any ticket. The same
+ * retry-safe loop as a tap on a tile: one request id until the outcome is known, so a lost answer
+ * never makes a second number. Not kept across a reload: the code is scanned again, and the hub
+ * answers a second check-in of the same booking with ALREADY_CHECKED_IN.
+ */
+export function checkInBooking(
+  deps: IssueDeps & { client: CheckInClient },
+  code: string,
+): Promise<IssueAttempt> {
+  const requestId = newRequestId('checkin');
+  const payload = { code, locale: deps.locale, print: !deps.bridge };
+  return settle(
+    deps,
+    {
+      requestId,
+      since: Date.now(),
+      locale: deps.locale,
+      send: async () => (await deps.client.send('booking.checkIn', payload, { requestId })).result,
+      forget: () => undefined,
+    },
+    false,
+  );
+}
+
+/** One request whose outcome `settle` finds out: how to (re)send it, and what to forget once known. */
+interface Outstanding {
+  requestId: string;
+  /** When the citizen tapped (kiosk clock, ms). */
+  since: number;
+  locale: 'vi' | 'en';
+  send: () => Promise<IssueResult>;
+  /** Drop the copy kept for a reload. */
+  forget: () => void;
+}
+
+function issueRequest(deps: IssueDeps, pending: PendingIssue): Outstanding {
+  return {
+    requestId: pending.requestId,
+    since: pending.since,
+    locale: pending.payload.locale,
+    // A replayed answer carries `printed: null`: the hub prints only the first time.
+    send: async () => (await deps.client.issue(pending.payload, pending.requestId)).result,
+    forget: () => deps.pending?.clear(),
+  };
 }
 
 /**
@@ -132,7 +192,7 @@ export function pendingIssue(store: PendingStore): PendingIssue | null {
 
 /** Finish that request. The page may have sent it before it reloaded: the outcome is unknown from the start. */
 export function resumeIssue(deps: IssueDeps, pending: PendingIssue): Promise<IssueAttempt> {
-  return settle(deps, pending, true);
+  return settle(deps, issueRequest(deps, pending), true);
 }
 
 /**
@@ -142,7 +202,7 @@ export function resumeIssue(deps: IssueDeps, pending: PendingIssue): Promise<Iss
  * with that same ticket (`replayed: true`). "No number was issued" only when it surely was not:
  * the hub refused, or the request never left the kiosk.
  */
-async function settle(deps: IssueDeps, pending: PendingIssue, maybeSent: boolean): Promise<IssueAttempt> {
+async function settle(deps: IssueDeps, request: Outstanding, maybeSent: boolean): Promise<IssueAttempt> {
   let sent = maybeSent;
   let told = false;
   const unknown = () => {
@@ -154,33 +214,39 @@ async function settle(deps: IssueDeps, pending: PendingIssue, maybeSent: boolean
   for (;;) {
     if (sent) unknown();
     try {
-      // A replayed answer carries `printed: null`: the hub prints only the first time.
-      result = (await deps.client.issue(pending.payload, pending.requestId)).result;
+      result = await request.send();
       break;
     } catch (e) {
       const code = errorCode(e);
       if (code === 'TIMEOUT' || (code === 'OFFLINE' && wasSent(e))) sent = true;
       if (code !== 'TIMEOUT' && code !== 'OFFLINE') {
         // The hub answered: it stores only successes, so a refusal means nothing under this id.
-        deps.pending?.clear();
-        return { ok: false, code, message: hubMessage(e), unconfirmed: false };
+        request.forget();
+        const details = (e as { details?: Record<string, unknown> }).details;
+        return {
+          ok: false,
+          code,
+          message: hubMessage(e),
+          unconfirmed: false,
+          ...(details ? { details } : {}),
+        };
       }
       if (!sent) {
-        deps.pending?.clear();
+        request.forget();
         return { ok: false, code: 'OFFLINE', message: NOT_REACHED, unconfirmed: false };
       }
       unknown();
-      const remaining = pending.since + MAX_PENDING_MS - Date.now();
+      const remaining = request.since + MAX_PENDING_MS - Date.now();
       if (remaining <= 0 || !(await waitOnline(deps.client, remaining))) {
-        deps.pending?.clear();
+        request.forget();
         return { ok: false, code, message: UNCONFIRMED, unconfirmed: true };
       }
       await delay(deps.retryMs ?? RETRY_MS);
     }
   }
-  deps.pending?.clear();
+  request.forget();
   const printed = deps.bridge
-    ? await printLocally(deps, deps.bridge, result, pending.payload.locale)
+    ? await printLocally(deps, deps.bridge, result, request.locale)
     : hubPrinted(deps, result);
   return { ok: true, issued: { result, print: printed.print }, keepIssuing: printed.keepIssuing };
 }

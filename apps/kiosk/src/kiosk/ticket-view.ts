@@ -16,6 +16,8 @@ export interface TicketView {
   outside: { place: number | null } | null;
   qrUrl: string;
   print: PrintOutcome;
+  /** A booked citizen's number: its slot's start (epoch ms), shown as "Đặt lịch 09:15". */
+  bookedSlot: number | null;
 }
 
 export function ticketView(config: OfficeConfig, issued: IssuedTicket): TicketView {
@@ -37,5 +39,6 @@ export function ticketView(config: OfficeConfig, issued: IssuedTicket): TicketVi
     outside: t.status === 'outside' ? { place: result.entryPlace } : null,
     qrUrl: result.url,
     print: issued.print,
+    bookedSlot: t.booking?.slotStart ?? null,
   };
 }

@@ -1,4 +1,5 @@
 import type { Handlers } from '../context.js';
+import { bookingHandlers } from './bookings.js';
 import { counterHandlers } from './counter.js';
 import { printerHandlers } from './printer.js';
 import { ratingHandlers } from './rating.js';
@@ -15,4 +16,5 @@ export const HANDLERS = {
   ...ratingHandlers,
   ...supervisorHandlers,
   ...printerHandlers,
+  ...bookingHandlers,
 } satisfies Handlers;

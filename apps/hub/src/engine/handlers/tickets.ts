@@ -1,7 +1,7 @@
-import { entryPlace, estimateWait, openCountersServing } from '@luot/core';
-import type { IssueResult } from '@luot/protocol';
+import { entryPlace, estimateWait, openCountersServing, type WaitEstimate } from '@luot/core';
+import type { CommandType, IssueResult } from '@luot/protocol';
 import { newTicketToken } from '../../auth.js';
-import type { Handlers } from '../context.js';
+import type { HandlerContext, Handlers } from '../context.js';
 import { Refusal } from '../refusal.js';
 
 /** A citizen takes a number at a kiosk; a skipped one comes back. */
@@ -26,31 +26,47 @@ export const ticketHandlers = {
       kioskId: ctx.device.id,
     });
     if (issued?.type !== 'ticket.issued') throw new Error('the queue issued no ticket');
-    const ticket = state.tickets[issued.ticket.id]!;
-    const token = newTicketToken();
-    ctx.write((w) => w.saveToken(token, ticket.id));
-    const result: IssueResult = {
-      ticket: structuredClone(ticket),
-      token,
-      url: `${ctx.hub.publicUrl()}/t/${token}`,
-      estimate,
-      counters: openCountersServing(office, state, ticket.service, ticket.priority !== null),
-      entryPlace: entryPlace(state, ticket.id),
-      printed: null,
-    };
-    // A browser kiosk asks the hub to print: after the ticket is on disk, whatever the printer does.
-    if (c.print) {
-      ctx.afterCommit(async (issued) => {
-        const { detail, ...printed } = await ctx.hub.print(ctx.device.id, issued, c.locale);
-        ctx.hub.recordPrinter(ctx.device.id, {
-          ok: printed.ok,
-          fault: printed.ok ? null : printed.fault,
-          paperNearEnd: printed.ok ? printed.paperNearEnd : false,
-        });
-        ctx.hub.recordPrint(ctx.device.id, issued.ticket.id, printed, detail);
-        return { ...issued, printed };
-      });
-    }
-    return result;
+    return issuedTicket(ctx, issued.ticket.id, estimate, c.print, c.locale);
   },
 } satisfies Partial<Handlers>;
+
+/**
+ * The answer for a ticket just issued (a walk-in, or a booked citizen checking in): its phone
+ * page's token, written with the ticket, and hub-side printing after the commit when asked.
+ */
+export function issuedTicket<T extends 'ticket.issue' | 'booking.checkIn'>(
+  ctx: HandlerContext<T>,
+  ticketId: string,
+  estimate: WaitEstimate,
+  print: boolean,
+  locale: 'vi' | 'en',
+): IssueResult {
+  const { office, state } = ctx;
+  const ticket = state.tickets[ticketId]!;
+  const token = newTicketToken();
+  ctx.write((w) => w.saveToken(token, ticket.id));
+  const result: IssueResult = {
+    ticket: structuredClone(ticket),
+    token,
+    url: `${ctx.hub.publicUrl()}/t/${token}`,
+    estimate,
+    counters: openCountersServing(office, state, ticket.service, ticket.priority !== null),
+    entryPlace: entryPlace(state, ticket.id),
+    printed: null,
+  };
+  // A browser kiosk asks the hub to print: after the ticket is on disk, whatever the printer does.
+  if (print) {
+    (ctx as HandlerContext<CommandType>).afterCommit(async (done) => {
+      const issued = done as IssueResult;
+      const { detail, ...printed } = await ctx.hub.print(ctx.device.id, issued, locale);
+      ctx.hub.recordPrinter(ctx.device.id, {
+        ok: printed.ok,
+        fault: printed.ok ? null : printed.fault,
+        paperNearEnd: printed.ok ? printed.paperNearEnd : false,
+      });
+      ctx.hub.recordPrint(ctx.device.id, issued.ticket.id, printed, detail);
+      return { ...issued, printed } as never;
+    });
+  }
+  return result;
+}

@@ -5,6 +5,7 @@ import { ticketPrints } from './004-ticket-prints.js';
 import { supervisors } from './005-supervisors.js';
 import { reportScan } from './006-report-scan.js';
 import { leanLiveWrites } from './007-lean-live-writes.js';
+import { bookings } from './008-bookings.js';
 
 /**
  * Every schema change, in order. A migration is a module (not a .sql file) so that it ships inside
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   supervisors,
   reportScan,
   leanLiveWrites,
+  bookings,
 ];
