@@ -21,6 +21,7 @@ import { hello, ingestBatch } from './ingest.js';
 import { runMigrations } from './migrations.js';
 import { officeByToken } from './offices.js';
 import { Projector } from './projector.js';
+import { registerReportRoutes } from './reports/routes.js';
 
 export const UPLINK_PATH = '/uplink';
 /** Messages one uplink may have waiting for their answer. */
@@ -35,6 +36,8 @@ export interface CityOptions {
   poolSize?: number;
   /** How often silent uplinks are pinged; one that missed a ping is dropped. */
   heartbeatMs?: number;
+  /** The clock that says which day is today for reports (tests pin it). */
+  now?: () => number;
 }
 
 export interface City {
@@ -70,6 +73,9 @@ export async function startCity(opts: CityOptions): Promise<City> {
     );
     return rows;
   });
+
+  // Reports across offices, one office's report as its hub makes it, the ratings export.
+  registerReportRoutes(app, pool, { now: opts.now });
 
   // One uplink per frame: a batch is at most MAX_BATCH_EVENTS events of a few hundred bytes each.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BATCH_EVENTS * 8 * 1024 });

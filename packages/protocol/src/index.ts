@@ -6,3 +6,4 @@ export { OfficeConfigSchema, TextSchema, parseOfficeConfig, type OfficeConfig, t
 export * from './reports.js';
 export * from './plan.js';
 export * from './uplink.js';
+export * from './city-reports.js';
