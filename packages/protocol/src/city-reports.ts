@@ -35,7 +35,13 @@ export const CITY_REPORT_QUERY_ERRORS = {
 export type CityReportQueryError = keyof typeof CITY_REPORT_QUERY_ERRORS;
 
 const date = z.string().refine(isCalendarDate, 'BAD_DATE');
-const place = z.string().trim().min(1, 'BAD_PLACE').max(100, 'BAD_PLACE');
+/** A place's name as the offices are registered (NFC: a name typed in decomposed form matches too). */
+const place = z
+  .string()
+  .trim()
+  .min(1, 'BAD_PLACE')
+  .max(100, 'BAD_PLACE')
+  .transform((s) => s.normalize('NFC'));
 /** An office's id at the city (offices.id). */
 const officeId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'BAD_OFFICE');
 

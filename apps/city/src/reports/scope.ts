@@ -10,6 +10,8 @@ export interface ReportOffice {
   config: OfficeConfig | null;
 }
 
+const vi = new Intl.Collator('vi', { numeric: true }).compare;
+
 export interface Scope {
   province?: string | undefined;
   commune?: string | undefined;
@@ -28,10 +30,13 @@ export async function officesInScope(pool: Pool, scope: Scope): Promise<ReportOf
      FROM offices o
      WHERE ($1::text IS NULL OR o.province = $1) AND ($2::text IS NULL OR o.commune = $2)
        AND ($3::text IS NULL OR o.id = $3)
-     ORDER BY o.province, o.commune, o.name, o.id`,
+    `,
     [scope.province ?? null, scope.commune ?? null, scope.office ?? null],
   );
-  return rows;
+  // Vietnamese order (Đông Anh before Quốc Oai), whatever collation the database was made with.
+  return rows.sort(
+    (a, b) => vi(a.province, b.province) || vi(a.commune, b.commune) || vi(a.name, b.name) || vi(a.id, b.id),
+  );
 }
 
 /**
