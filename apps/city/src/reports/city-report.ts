@@ -9,7 +9,7 @@ import {
 } from '@luot/protocol';
 import { C, emptyFacts, fillFacts, Tallies, Tally, type Tally as TallyType } from '@luot/reports';
 import type { Pool } from '../db.js';
-import { forEachOfficeDay } from './scan.js';
+import { forEachDayOfOffices } from './scan.js';
 import { officerNames, officeToday, type ReportOffice } from './scope.js';
 
 /** `cb2` before `cb10`, "Đông Anh" where Vietnamese puts it. */
@@ -79,40 +79,43 @@ export async function cityReport(
   /** Service prefix → its name and place, from the first office that has it. */
   const services = new Map<string, { name: Text; order: number }>();
 
-  let rowsScanned = 0;
-  const facts = emptyFacts();
-  for (const o of configured) {
+  /** Per configured office: what its tickets are counted with, and the groups they go to. */
+  const plans = configured.map((o) => {
     const config = o.config!;
-    const targetMs = alertThresholds(config).waitMinutes * 60_000;
-    const officeScale = config.rating.scale;
-    const toCommon = index.get(officeScale)!;
-    const today = officeToday(config, now);
     for (const s of config.services) {
       if (!services.has(s.prefix)) services.set(s.prefix, { name: s.name, order: services.size });
     }
-    const groups: TallyType[] = [
-      total,
-      byOffice.get(o.id),
-      byCommune.get(communeKey(o)),
-      byProvince.get(o.province),
-    ];
-    await forEachOfficeDay(
-      pool,
-      o.id,
-      { from: filter.from, to: filter.to, service: filter.service },
-      (day, rows) => {
-        const over = day < today;
-        rowsScanned += rows.length;
-        for (const row of rows) {
-          fillFacts(facts, row, targetMs, officeScale, over);
-          if (typeof facts.rating === 'number') facts.rating = toCommon[facts.rating]!;
-          for (const g of groups) g.add(facts);
-          byService.get(row[C.service]).add(facts);
-          byOfficer.get(`${o.id}\u0000${row[C.officer] ?? ''}`).add(facts);
-        }
-      },
-    );
-  }
+    return {
+      id: o.id,
+      targetMs: alertThresholds(config).waitMinutes * 60_000,
+      scale: config.rating.scale,
+      toCommon: index.get(config.rating.scale)!,
+      today: officeToday(config, now),
+      groups: [total, byOffice.get(o.id), byCommune.get(communeKey(o)), byProvince.get(o.province)],
+      officers: new Map<string | null, TallyType>(),
+    };
+  });
+
+  let rowsScanned = 0;
+  const facts = emptyFacts();
+  const filterOfScan = { from: filter.from, to: filter.to, service: filter.service };
+  await forEachDayOfOffices(pool, plans, filterOfScan, (p, day, rows) => {
+    const over = day < p.today;
+    rowsScanned += rows.length;
+    for (const row of rows) {
+      fillFacts(facts, row, p.targetMs, p.scale, over);
+      if (typeof facts.rating === 'number') facts.rating = p.toCommon[facts.rating]!;
+      for (const g of p.groups) g.add(facts);
+      byService.get(row[C.service]).add(facts);
+      const officer = row[C.officer];
+      let t = p.officers.get(officer);
+      if (!t) {
+        t = byOfficer.get(`${p.id}\u0000${officer ?? ''}`);
+        p.officers.set(officer, t);
+      }
+      t.add(facts);
+    }
+  });
 
   const byPlace = new Map(offices.map((o) => [o.id, o]));
   const serviceOrder = (a: string, b: string) =>
