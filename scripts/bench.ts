@@ -35,6 +35,13 @@ try {
     results.reports = await benchReports(dir);
     console.log(JSON.stringify(results.reports, null, 2));
   }
+  // Reports across 170 offices at the city: not part of 'hub', it needs PostgreSQL and ≈ 3 M tickets.
+  if (only.includes('city-reports')) {
+    const { benchCityReports } = await import('./bench/city-reports.js');
+    console.log('city reports: a month of 170 offices on PostgreSQL, then GET /api/reports …');
+    results.cityReports = await benchCityReports();
+    console.log(JSON.stringify(results.cityReports, null, 2));
+  }
   if (want('planner')) {
     const { benchPlanner } = await import('./bench/planner.js');
     console.log('planner: one day of 16 counters simulated 1,000 times, beside Erlang C …');

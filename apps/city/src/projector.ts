@@ -257,7 +257,8 @@ function ticketRows(tickets: Ticket[], firstCalls: Map<string, number>): unknown
     transfers: t.transfers,
     outcome: t.outcome,
     kiosk_id: t.kioskId,
-    rating: t.rating ?? null,
+    // As the hub keeps it (its migration 6): null not rated, 0 the rating screen timed out.
+    rating: t.rating === undefined ? null : (t.rating ?? 0),
   }));
 }
 

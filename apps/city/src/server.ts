@@ -22,6 +22,7 @@ import { hello, ingestBatch } from './ingest.js';
 import { runMigrations } from './migrations.js';
 import { officeByToken } from './offices.js';
 import { Projector } from './projector.js';
+import { registerReportRoutes } from './reports/routes.js';
 
 export const UPLINK_PATH = '/uplink';
 /** Messages one uplink may have waiting for their answer. */
@@ -38,6 +39,8 @@ export interface CityOptions {
   heartbeatMs?: number;
   /** The live board at /city (src/board/); none without a viewer token. */
   board?: BoardOptions;
+  /** The clock that says which day is today for reports (tests pin it). */
+  now?: () => number;
 }
 
 export interface City {
@@ -77,6 +80,9 @@ export async function startCity(opts: CityOptions): Promise<City> {
     );
     return rows;
   });
+
+  // Reports across offices, one office's report as its hub makes it, the ratings export.
+  registerReportRoutes(app, pool, { now: opts.now });
 
   // One uplink per frame: a batch is at most MAX_BATCH_EVENTS events of a few hundred bytes each.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BATCH_EVENTS * 8 * 1024 });

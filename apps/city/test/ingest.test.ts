@@ -258,7 +258,7 @@ describe('the uplink endpoint', () => {
     ).toEqual(
       Object.values(tuesday.tickets)
         .sort((a, b) => (a.id < b.id ? -1 : 1))
-        .map((t) => [t.id, t.status, t.counter, t.rating ?? null]),
+        .map((t) => [t.id, t.status, t.counter, t.rating === undefined ? null : (t.rating ?? 0)]),
     );
     expect(p.counters.filter((c) => c.day === TUESDAY).map((c) => [c.number, c.status])).toEqual(
       Object.values(tuesday.counters).map((c) => [c.number, c.status]),
@@ -290,7 +290,15 @@ describe('the uplink endpoint', () => {
     ]);
     const theirs = Object.values(hub.tickets)
       .sort((a, b) => (a.id < b.id ? -1 : 1))
-      .map((t) => [t.id, t.status, t.counter, t.officerId, t.callCount, t.transfers, t.rating ?? null]);
+      .map((t) => [
+        t.id,
+        t.status,
+        t.counter,
+        t.officerId,
+        t.callCount,
+        t.transfers,
+        t.rating === undefined ? null : (t.rating ?? 0),
+      ]);
     expect(mine).toEqual(theirs);
     const counters = live.counters.map((c) => [c.number, c.status, c.current_ticket]);
     expect(counters).toEqual(Object.values(hub.counters).map((c) => [c.number, c.status, c.current]));

@@ -8,3 +8,4 @@ export * from './reports.js';
 export * from './plan.js';
 export * from './uplink.js';
 export * from './city-board.js';
+export * from './city-reports.js';

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { LoadedConfig } from '../config.js';
 import type { Engine } from '../engine/engine.js';
+import { csvCell } from '@luot/reports';
 import type { Reports } from '../storage/reports.js';
 import type { Store } from '../storage/store.js';
 import { localMidnight } from '@luot/core';
@@ -40,18 +41,8 @@ const CSV_COLUMNS = [
   'print_fault',
 ] as const;
 
-/**
- * One CSV cell. Text that begins with = + - @ (or a tab or carriage return, which some spreadsheets
- * skip before looking) would run as a formula when the export is opened — a note such as
- * `=HYPERLINK(…)` could send the office's data elsewhere — so it gets a leading ' as OWASP's CSV
- * injection guidance says: the spreadsheet shows the text and runs nothing. Numbers are left alone:
- * they are data, and a count must stay a number.
- */
-export function csvCell(v: unknown): string {
-  let s = v === null || v === undefined ? '' : String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
+/** One CSV cell (formulas neutralised): the reports' own, shared with the city. */
+export { csvCell };
 
 export interface ApiDeps {
   engine: Engine;

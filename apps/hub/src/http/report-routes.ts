@@ -10,8 +10,7 @@ import {
 import type { LoadedConfig } from '../config.js';
 import type { RangeReports } from '../storage/reports/report.js';
 import type { ScanFilter } from '../storage/reports/scan.js';
-import { reportTable, type Cell, type CellKind } from '../storage/reports/tables.js';
-import { csvCell } from './api.js';
+import { reportTable, tableCsv } from '@luot/reports';
 import { doc } from './openapi.js';
 
 export interface ReportRouteDeps {
@@ -103,7 +102,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: ReportRouteDeps
       const q = resolve(req.query);
       if ('error' in q) return refuse(reply, q.error);
       // Loaded on first use: exceljs and its dependencies would add megabytes to every hub's memory.
-      const { reportWorkbook } = await import('../storage/reports/xlsx.js');
+      const { reportWorkbook } = await import('@luot/reports/xlsx');
       const xlsx = await reportWorkbook(await respond(q.filter, q.compare), office);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -128,22 +127,10 @@ export function registerReportRoutes(app: FastifyInstance, deps: ReportRouteDeps
       if ('error' in q) return refuse(reply, q.error);
       const view = q.view ?? 'service';
       const table = reportTable((await respond(q.filter, false)).current, view);
-      const line = (cells: Cell[]) =>
-        cells.map((v, i) => csvCell(csvValue(v, table.columns[i]!.kind))).join(',');
-      const lines = [
-        table.columns.map((c) => csvCell(c.header)).join(','),
-        ...table.rows.map(line),
-        line(table.total),
-      ];
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${fileName(q.filter, 'csv', view)}"`)
-        .send('\uFEFF' + lines.join('\n') + '\n'); // BOM: Excel reads Vietnamese right
+        .send(tableCsv(table.columns, [...table.rows, table.total]));
     },
   );
-}
-
-/** Shares are written as percentages in CSV (the header says %), with two decimals. */
-function csvValue(v: Cell, kind: CellKind): Cell {
-  return kind === 'percent' && typeof v === 'number' ? Math.round(v * 10_000) / 100 : v;
 }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { OfficeConfig } from '@luot/core';
 import { addMinutes, type Estimate, type PlanResult } from '@luot/planner';
-import { writeHeader, writeTitle } from '../xlsx.js';
+import { writeHeader, writeTitle } from '@luot/reports/sheet';
 
 /** Number formats: counters as integers, expected arrivals and minutes with one decimal, shares as %. */
 const INT = '0';

@@ -3,7 +3,7 @@ import type { Level, OfficeConfig } from '@luot/core';
 import { learnPlanInputs, type PlanOfficer, type PlanRequest } from '@luot/planner';
 import { officerSkills, type HubConfig } from '../config.js';
 import { readHistory } from '../storage/history.js';
-import { addDays } from '../storage/reports/calendar.js';
+import { addDays } from '@luot/reports';
 import type { Store } from '../storage/store.js';
 
 export interface PlanFor {

@@ -3,7 +3,7 @@ import type { OfficeConfig } from '@luot/core';
 import { makePlan, type PlanResult } from '@luot/planner';
 import type { OfficerConfig } from '../../src/config.js';
 import { planRequestFor } from '../../src/planning/request.js';
-import { addDays } from '../../src/storage/reports/calendar.js';
+import { addDays } from '@luot/reports';
 import { isOpenDay, localMidnight } from '@luot/sim';
 
 /**

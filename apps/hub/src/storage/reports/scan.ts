@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
+import { addDays, type RangeFilter, type ScanRow } from '@luot/reports';
 import { FINAL_STATUSES_SQL } from '../migrations/007-lean-live-writes.js';
-import { addDays } from './calendar.js';
 
 /**
  * Days read by one query before the scan lets the event loop run (≈ 11,000 tickets, some tens of
@@ -10,35 +10,8 @@ import { addDays } from './calendar.js';
  */
 export const DAYS_PER_QUERY = 14;
 
-/**
- * What a report needs of one ticket, worked out by SQLite and handed over as an array in this
- * order: only small numbers and short strings, so there is little to encode and parse.
- */
-export type ScanRow = [
-  /** The service it was issued for. */
-  service: string,
-  /** 1 done, 2 no-show, 3 cancelled, 0 anything else (still waiting, called, serving…). */
-  status: 0 | 1 | 2 | 3,
-  issuedAt: number,
-  /** Issue → first call, ms; null when never called. */
-  wait: number | null,
-  /** Start of service (or the call, when nobody pressed start) → finish, ms; served tickets only. */
-  serviceTime: number | null,
-  counter: number | null,
-  officer: string | null,
-  /** 1 when sent on at least once. */
-  transferred: 0 | 1,
-  /** null: not rated; 0: the rating screen timed out; 1…scale: the score. */
-  rating: number | null,
-];
-
-export interface ScanFilter {
-  from: string;
-  to: string;
-  service?: string | undefined;
-  counter?: number | undefined;
-  officer?: string | undefined;
-}
+/** A report's range and filters (one shape for the hub and the city). */
+export type ScanFilter = RangeFilter;
 
 /** What a report reads of each ticket, as one JSON array per day (see `TicketScan`). */
 const ROWS_BY_DAY = `SELECT t.day, json_group_array(json_array(
@@ -74,7 +47,7 @@ export const OPEN_SQL = `${ROWS_BY_DAY}
    GROUP BY t.day`;
 
 /**
- * The one query of a range report: every ticket of the office-local days `from`…`to` that passes
+ * The one query of a range report at the hub (the rows' shape is `ScanRow`, @luot/reports): every ticket of the office-local days `from`…`to` that passes
  * the filters, with its rating (copied onto the ticket's row, migration 6). A ticket counts under the service it was issued for, and under the
  * counter and officer that handled it last (the `tickets` row is the ticket's final state).
  *

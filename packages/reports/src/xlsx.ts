@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { OfficeConfig } from '@luot/core';
 import { REPORT_VIEWS, type RangeReport, type ReportFigures, type ReportResponse } from '@luot/protocol';
-import { writeHeader, writeTitle } from '../../xlsx.js';
+import { writeHeader, writeTitle } from './sheet.js';
 import { filterLines, reportTable, type Cell, type CellKind, type Column } from './tables.js';
 
 /** How a kind of cell shows in Excel: counts as integers, minutes with one decimal, shares as %. */
@@ -13,9 +13,9 @@ const FORMATS: Partial<Record<CellKind, string>> = {
 };
 
 /** A report day (YYYY-MM-DD) as an Excel date: midnight UTC, which Excel shows as that date. */
-const excelDate = (day: string) => new Date(`${day}T00:00:00Z`);
+export const excelDate = (day: string) => new Date(`${day}T00:00:00Z`);
 
-function setCell(cell: ExcelJS.Cell, value: Cell, kind: CellKind): void {
+export function setCell(cell: ExcelJS.Cell, value: Cell, kind: CellKind): void {
   cell.value = kind === 'date' && typeof value === 'string' ? excelDate(value) : value;
   const format = FORMATS[kind];
   if (format && value !== null) cell.numFmt = format;
@@ -37,7 +37,7 @@ function writeHeading(
   );
 }
 
-function writeColumns(ws: ExcelJS.Worksheet, row: number, columns: Column[]): void {
+export function writeColumns(ws: ExcelJS.Worksheet, row: number, columns: Column[]): void {
   writeHeader(
     ws,
     row,

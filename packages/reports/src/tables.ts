@@ -1,5 +1,5 @@
 import type { OfficeConfig } from '@luot/core';
-import type { RangeReport, ReportFigures, ReportView } from '@luot/protocol';
+import type { RangeReport, RatingLevel, ReportFigures, ReportView } from '@luot/protocol';
 
 /**
  * A report's tables as rows of typed cells, the one layout both exports write: the XLSX one sheet
@@ -27,8 +27,11 @@ export interface Table {
 const WEEKDAYS = ['', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'];
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** The figure columns every table ends with, for this report's target and rating scale. */
-function figureColumns(report: RangeReport): Column[] {
+/**
+ * The figure columns every table ends with, for a wait target (null: each office's own, at the
+ * city) and rating levels.
+ */
+export function figureColumns(targetMinutes: number | null, levels: RatingLevel[]): Column[] {
   return [
     { header: 'Số phiếu cấp', kind: 'int' },
     { header: 'Đã phục vụ', kind: 'int' },
@@ -42,15 +45,22 @@ function figureColumns(report: RangeReport): Column[] {
     { header: 'Phục vụ trung bình (phút)', kind: 'minutes' },
     { header: 'Phục vụ trung vị (phút)', kind: 'minutes' },
     { header: 'Phục vụ P90 (phút)', kind: 'minutes' },
-    { header: `Được gọi trong ${report.targetMinutes} phút (%)`, kind: 'percent' },
+    {
+      header:
+        targetMinutes === null
+          ? 'Được gọi trong thời gian chỉ tiêu (%)'
+          : `Được gọi trong ${targetMinutes} phút (%)`,
+      kind: 'percent',
+    },
     // Highest level first, as the rating screen shows them.
-    ...[...report.rating.levels].reverse().map((l) => ({ header: l.label.vi, kind: 'int' as const })),
+    ...[...levels].reverse().map((l) => ({ header: l.label.vi, kind: 'int' as const })),
     { header: 'Không trả lời', kind: 'int' },
     { header: 'Tỉ lệ hài lòng (%)', kind: 'percent' },
   ];
 }
 
-function figureCells(f: ReportFigures): Cell[] {
+/** One group's figures under `figureColumns`. */
+export function figureCells(f: ReportFigures): Cell[] {
   return [
     f.issued,
     f.served,
@@ -73,7 +83,7 @@ function figureCells(f: ReportFigures): Cell[] {
 
 /** One view of a report as a table. */
 export function reportTable(report: RangeReport, view: ReportView): Table {
-  const figures = figureColumns(report);
+  const figures = figureColumns(report.targetMinutes, report.rating.levels);
   const table = (title: string, keys: Column[], rows: Array<[Cell[], ReportFigures]>): Table => ({
     view,
     title,
