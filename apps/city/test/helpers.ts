@@ -146,6 +146,8 @@ export function startCityProcess(
     proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
     proc.once('exit', (code) => reject(new Error(`city process exited (${code}): ${out}`)));
   });
+}
+
 /** Wait for a condition by polling it (bounded): no fixed sleeps. */
 export async function until<T>(
   what: string,
