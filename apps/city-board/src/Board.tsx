@@ -247,7 +247,7 @@ function OfficeRow({ row, now, say, locale }: { row: BoardRow; now: number; say:
       <td className="num" data-testid="satisfaction">
         {o.satisfaction === null ? '—' : percent(o.satisfaction, locale)}
         {o.rated > 0 && (
-          <div className="muted small">{say({ vi: '{n} đánh giá', en: '{n} ratings' }, { n: o.rated })}</div>
+          <div className="muted small">{say({ vi: '{n} đánh giá', en: '{n} rated' }, { n: o.rated })}</div>
         )}
       </td>
       <td data-testid="flags">

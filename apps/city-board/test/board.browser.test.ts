@@ -217,6 +217,7 @@ describe('the city board in a browser', () => {
     await page.getByTestId('offices').waitFor();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Offices board' }).waitFor();
+    await screenshot(page, 'city-board', 'board-en-1366');
     await context.close();
   });
 });
