@@ -101,12 +101,16 @@ async function work(
   }
 }
 
+/** The demo board's viewer token: a demo runs on a developer's machine, the token is no secret. */
+export const DEMO_VIEWER_TOKEN = 'demo-city-viewer-token';
+
 export async function startDemoCity(opts: DemoCityOptions): Promise<DemoCity> {
   const city = await startCity({
     databaseUrl: opts.databaseUrl,
     host: opts.host ?? '127.0.0.1',
     port: opts.port ?? 0,
     logger: opts.logger,
+    board: { viewerToken: DEMO_VIEWER_TOKEN },
   });
   const base = readFileSync(DEMO_CONFIG, 'utf8');
   let stopping = false;

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { z } from 'zod';
 import { PgCluster } from '@luot/pgcluster';
-import { startDemoCity } from './demo-city.js';
+import { DEMO_VIEWER_TOKEN, startDemoCity } from './demo-city.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -74,6 +74,7 @@ const demo = await startDemoCity({
 });
 const today = new Date().toISOString().slice(0, 10);
 console.log(`Lượt — thành phố mô phỏng / demo city (seed ${args.data.seed}, tốc độ ×${args.data.speed})`);
+console.log(`  Bảng theo dõi / board: ${demo.city.url}/city?token=${DEMO_VIEWER_TOKEN}`);
 console.log(`  Thành phố / city:      ${demo.city.url}/api/offices`);
 console.log(`  Báo cáo / reports:     ${demo.city.url}/api/reports?from=${today}&to=${today}`);
 console.log(`  Xuất Excel / XLSX:     ${demo.city.url}/api/exports/report.xlsx?from=${today}&to=${today}`);

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { localTime } from '@luot/core';
-import { CityReportSchema } from '@luot/protocol';
-import { startDemoCity, type DemoCity } from '../demo/demo-city.js';
+import { BoardSnapshotSchema, CityReportSchema } from '@luot/protocol';
+import { DEMO_VIEWER_TOKEN, startDemoCity, type DemoCity } from '../demo/demo-city.js';
 import { startTestDatabase, type TestDatabase } from '../src/testing.js';
 import { until } from './helpers.js';
 
@@ -63,4 +63,16 @@ it('starts a city and simulated offices whose events all arrive at the city', as
   const report = CityReportSchema.parse(await res.json());
   expect(report.byOffice.every((o) => o.issued > 0)).toBe(true);
   expect(new Set(report.byOffice.map((o) => o.province))).toEqual(new Set(['Hà Nội']));
+  // The board, with the token the demo prints: every office, online.
+  const board = BoardSnapshotSchema.parse(
+    await (
+      await fetch(`${demo.city.url}/api/board`, { headers: { authorization: `Bearer ${DEMO_VIEWER_TOKEN}` } })
+    ).json(),
+  );
+  expect(
+    board.offices
+      .filter((o) => o.online)
+      .map((o) => o.id)
+      .sort(),
+  ).toEqual(['dong-anh', 'gia-lam', 'quoc-oai', 'soc-son']);
 }, 120_000);
