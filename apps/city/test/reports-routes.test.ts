@@ -32,14 +32,19 @@ const TO = DAYS[1]!;
 const answered = new Map<string, number>();
 
 /** Office days as a hub logs them (day.opened, then the day's events), ingested batch by batch. */
-async function feed(officeId: string, config: OfficeConfig, seed: number): Promise<void> {
+async function feed(
+  officeId: string,
+  config: OfficeConfig,
+  seed: number,
+  officerId?: (n: number) => string,
+): Promise<void> {
   const log: StreamEvent[] = [];
   let n = 0;
   for (const [i, date] of DAYS.entries()) {
     const day = simulateDay(config, {
       seed: seed + i,
       date,
-      profile: { tickets: 60, transfer: 0.1, noShow: 0.1 },
+      profile: { tickets: 60, transfer: 0.1, noShow: 0.1, ...(officerId ? { officerId } : {}) },
     });
     const first = day.events[0]!;
     log.push({
@@ -86,6 +91,8 @@ beforeAll(async () => {
       c.alerts = { ...c.alerts, waitMinutes: 20 };
     }),
     30,
+    // Officer codes with a quote, a comma, a semicolon and a backslash: read back as they were.
+    (n) => `hl "${n}", ;\\x`,
   );
 }, 120_000);
 
@@ -141,6 +148,9 @@ describe('reports across offices', () => {
     expect(all.rating.scale).toBe(5);
     expect(all.targetMinutes).toBeNull();
     expect(all.total.ratings.counts.reduce((a, b) => a + b, 0)).toBe(answeredAll);
+    const odd = all.byOfficer.filter((o) => o.office === 'ha-long' && o.officer !== null);
+    expect(odd.length).toBeGreaterThan(3);
+    for (const o of odd) expect(o.officer).toMatch(/^hl "\d+", ;\\x$/);
     // Every service's and officer's rows add up to the whole.
     expect(all.byService.reduce((s, r) => s + r.issued, 0)).toBe(issued);
     expect(all.byOfficer.reduce((s, r) => s + r.issued, 0)).toBe(issued);
