@@ -114,7 +114,7 @@ export function forEachDayOfOffices<O extends { id: string }>(
  * report's time). `issuedAt` and `counter` are not sent: the report across offices does not group
  * by them (they read 0 and null).
  */
-const FLAT_SQL = `SELECT t.day, string_agg(t.issued_service || ','
+export const FLAT_SQL = `SELECT t.day, string_agg(t.issued_service || ','
        || CASE t.status WHEN 'done' THEN '1' WHEN 'no_show' THEN '2' WHEN 'cancelled' THEN '3' ELSE '0' END || ','
        || COALESCE((t.first_called_at - t.issued_at)::text, '') || ','
        || COALESCE(CASE WHEN t.status = 'done' THEN (t.finished_at - COALESCE(t.serving_at, t.called_at))::text END, '') || ','
