@@ -1,6 +1,7 @@
 import { createDay } from '@luot/core';
 import { quocOai } from '@luot/core/testing';
 import { createOffice, hello, ingestBatch } from '@luot/city';
+import { FLAT_SQL } from '../../apps/city/src/reports/scan.js';
 import { startTestCity, startTestDatabase } from '@luot/city/testing';
 import type { StreamEvent, UplinkBatch } from '@luot/protocol';
 import { isOpenDay, simulateDay } from '@luot/sim';
@@ -110,6 +111,15 @@ export async function benchCityReports() {
       await substrate('office-8'),
       await substrate('office-9'),
     ];
+    // PostgreSQL writing the report's text for every office, one query after another (no parsing).
+    const scanAlone = async () => {
+      const s = performance.now();
+      for (let n = 1; n <= OFFICES; n++) {
+        await city.pool.query(FLAT_SQL, [`office-${n}`, MONTH.from, MONTH.to, null, null, null]);
+      }
+      return performance.now() - s;
+    };
+    const scanSubstrate = [await scanAlone(), await scanAlone()];
     const all: number[] = [];
     for (let i = 0; i < 3; i++) all.push(await timed(`/api/reports?${q}`));
     const one: number[] = [];
@@ -124,6 +134,7 @@ export async function benchCityReports() {
       tickets,
       monthAllOfficesMs: summary(all),
       monthAllOfficesSubstrateMs: summary(allSubstrate),
+      monthAllOfficesTextOneByOneMs: summary(scanSubstrate),
       monthOneProvinceMs: summary(province),
       monthOneOfficeMs: summary(one),
       monthOneOfficeSubstrateMs: summary(oneSubstrate),

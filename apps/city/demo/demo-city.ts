@@ -132,7 +132,8 @@ export async function startDemoCity(opts: DemoCityOptions): Promise<DemoCity> {
         dataDir,
         port: 0,
         host: opts.host ?? '127.0.0.1',
-        logger: opts.logger.child({ office: o.id }),
+        // The hubs' start-up advice (publicUrl for QR codes) is for an office, not for a demo.
+        logger: opts.logger.child({ office: o.id }, { level: 'error' }),
       });
       offices.push({ ...o, hub });
       runs.push(work(hub, config.office, { ...opts, index }, () => stopping, clients));

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { z } from 'zod';
+import { localTime } from '@luot/core';
 import { PgCluster } from '@luot/pgcluster';
 import { DEMO_VIEWER_TOKEN, startDemoCity } from './demo-city.js';
 
@@ -72,7 +73,7 @@ const demo = await startDemoCity({
   port: env.data.PORT,
   logger,
 });
-const today = new Date().toISOString().slice(0, 10);
+const today = localTime(Date.now(), 'Asia/Ho_Chi_Minh').day;
 console.log(`Lượt — thành phố mô phỏng / demo city (seed ${args.data.seed}, tốc độ ×${args.data.speed})`);
 console.log(`  Bảng theo dõi / board: ${demo.city.url}/city?token=${DEMO_VIEWER_TOKEN}`);
 console.log(`  Thành phố / city:      ${demo.city.url}/api/offices`);
@@ -80,7 +81,7 @@ console.log(`  Báo cáo / reports:     ${demo.city.url}/api/reports?from=${toda
 console.log(`  Xuất Excel / XLSX:     ${demo.city.url}/api/exports/report.xlsx?from=${today}&to=${today}`);
 console.log(`  Đánh giá / ratings:    ${demo.city.url}/api/exports/ratings.csv?from=${today}&to=${today}`);
 for (const o of demo.offices) {
-  console.log(`  ${o.name} (${o.province}): ${o.hub.url}/display`);
+  console.log(`  ${o.name} (${o.province}): ${o.hub.url}/display?token=demo-display-token`);
 }
 
 const stop = async (code: number) => {

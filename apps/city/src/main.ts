@@ -6,6 +6,8 @@
  *   npm run city -- rebuild [office-id]            rebuild the projections from the raw events
  *   npm run city -- add-office --id ID --name N --province P --commune C
  *                                                  register an office; prints its token (once)
+ *   npm run city -- export-ratings --from D --to D [--province P] [--commune C] [--office ID]
+ *                  [--out file.json|.csv|.xlsx] [--post URL]    the ratings export (RATINGS_TOKEN)
  *
  * Environment: DATABASE_URL, HOST (default 127.0.0.1), PORT (default 8090); the board at /city:
  * CITY_VIEWER_TOKEN (its read-only token, at least 16 characters; a random one is made and logged
@@ -21,6 +23,7 @@ import { createPool } from './db.js';
 import { runMigrations } from './migrations.js';
 import { createOffice } from './offices.js';
 import { rebuildProjections } from './rebuild.js';
+import { exportRatingsCommand } from './reports/export-command.js';
 import { startCity } from './server.js';
 
 const CLUSTER_DIR = fileURLToPath(new URL('../../../data/city/postgres', import.meta.url));
@@ -79,6 +82,11 @@ async function main(): Promise<void> {
       province: { type: 'string' },
       commune: { type: 'string' },
       token: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      office: { type: 'string' },
+      out: { type: 'string' },
+      post: { type: 'string' },
     },
   });
   const command = positionals[0] ?? 'serve';
@@ -131,8 +139,10 @@ async function main(): Promise<void> {
       console.log(
         `office ${id} registered; its token (put it in the hub's city.officeToken, shown once):\n${token}`,
       );
+    } else if (command === 'export-ratings') {
+      console.log(await exportRatingsCommand(pool, values));
     } else {
-      throw new Error(`unknown command ${command}: serve, rebuild [office-id] or add-office`);
+      throw new Error(`unknown command ${command}: serve, rebuild [office-id], add-office or export-ratings`);
     }
   } finally {
     await pool.end();

@@ -6,6 +6,11 @@
  * get their reason in Vietnamese and English.
  */
 import ExcelJS from 'exceljs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDay, type OfficeConfig } from '@luot/core';
 import { quocOai } from '@luot/core/testing';
@@ -20,6 +25,8 @@ import {
 import { simulateDay } from '@luot/sim';
 import { hello, ingestBatch } from '../src/ingest.js';
 import { createOffice } from '../src/offices.js';
+import { exportRatingsCommand } from '../src/reports/export-command.js';
+import { httpRatingsSink } from '../src/reports/ratings-sink.js';
 import type { City } from '../src/server.js';
 import { startTestCity, startTestDatabase, type TestDatabase } from '../src/testing.js';
 
@@ -32,14 +39,19 @@ const TO = DAYS[1]!;
 const answered = new Map<string, number>();
 
 /** Office days as a hub logs them (day.opened, then the day's events), ingested batch by batch. */
-async function feed(officeId: string, config: OfficeConfig, seed: number): Promise<void> {
+async function feed(
+  officeId: string,
+  config: OfficeConfig,
+  seed: number,
+  officerId?: (n: number) => string,
+): Promise<void> {
   const log: StreamEvent[] = [];
   let n = 0;
   for (const [i, date] of DAYS.entries()) {
     const day = simulateDay(config, {
       seed: seed + i,
       date,
-      profile: { tickets: 60, transfer: 0.1, noShow: 0.1 },
+      profile: { tickets: 60, transfer: 0.1, noShow: 0.1, ...(officerId ? { officerId } : {}) },
     });
     const first = day.events[0]!;
     log.push({
@@ -86,6 +98,8 @@ beforeAll(async () => {
       c.alerts = { ...c.alerts, waitMinutes: 20 };
     }),
     30,
+    // Officer codes with a quote, a comma, a semicolon and a backslash: read back as they were.
+    (n) => `hl "${n}", ;\\x`,
   );
 }, 120_000);
 
@@ -141,6 +155,9 @@ describe('reports across offices', () => {
     expect(all.rating.scale).toBe(5);
     expect(all.targetMinutes).toBeNull();
     expect(all.total.ratings.counts.reduce((a, b) => a + b, 0)).toBe(answeredAll);
+    const odd = all.byOfficer.filter((o) => o.office === 'ha-long' && o.officer !== null);
+    expect(odd.length).toBeGreaterThan(3);
+    for (const o of odd) expect(o.officer).toMatch(/^hl "\d+", ;\\x$/);
     // Every service's and officer's rows add up to the whole.
     expect(all.byService.reduce((s, r) => s + r.issued, 0)).toBe(issued);
     expect(all.byOfficer.reduce((s, r) => s + r.issued, 0)).toBe(issued);
@@ -278,5 +295,47 @@ describe('exports', () => {
     );
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Đánh giá', 'Tổng hợp']);
     expect(wb.getWorksheet('Đánh giá')!.actualRowCount).toBe(4 + 1 + total);
+  });
+});
+
+describe('the ratings export sent and written', () => {
+  it('POSTs the JSON to an endpoint with its token, and says what a refusing endpoint answered', async () => {
+    const received: Array<{ auth: string | undefined; body: unknown }> = [];
+    let status = 200;
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        received.push({ auth: req.headers.authorization, body: JSON.parse(body) });
+        res.writeHead(status).end(status === 200 ? '' : 'Hệ thống đang bảo trì');
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ratings`;
+      const x = RatingsExportSchema.parse(await json(`/api/exports/ratings.json?from=${FROM}&to=${TO}`));
+      await httpRatingsSink({ url, token: 'portal-token' }).send(x);
+      expect(received).toEqual([{ auth: 'Bearer portal-token', body: x }]);
+      status = 503;
+      await expect(httpRatingsSink({ url }).send(x)).rejects.toThrow(/HTTP 503: Hệ thống đang bảo trì/);
+      expect(() => httpRatingsSink({ url: 'ftp://portal' })).toThrow(/http\(s\)/);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('writes a period to a file from the command line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'luot-ratings-'));
+    try {
+      const out = join(dir, 'danh-gia.csv');
+      const said = await exportRatingsCommand(city.pool, { from: FROM, to: TO, province: 'Quảng Ninh', out });
+      const n = answered.get('ha-long')!;
+      expect(said).toBe(`wrote ${n} rating(s) of 1 office(s), ${FROM} – ${TO} to ${out}`);
+      expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(1 + n);
+      await expect(exportRatingsCommand(city.pool, { from: TO, to: FROM })).rejects.toThrow(/RANGE_REVERSED/);
+      await expect(exportRatingsCommand(city.pool, { from: FROM, to: TO, out: 'x.pdf' })).rejects.toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

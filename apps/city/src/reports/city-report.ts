@@ -9,7 +9,7 @@ import {
 } from '@luot/protocol';
 import { C, emptyFacts, fillFacts, Tallies, Tally, type Tally as TallyType } from '@luot/reports';
 import type { Pool } from '../db.js';
-import { forEachDayOfOffices } from './scan.js';
+import { forEachTicketOfOffices } from './scan.js';
 import { officerNames, officeToday, type ReportOffice } from './scope.js';
 
 /** `cb2` before `cb10`, "Đông Anh" where Vietnamese puts it. */
@@ -99,22 +99,27 @@ export async function cityReport(
   let rowsScanned = 0;
   const facts = emptyFacts();
   const filterOfScan = { from: filter.from, to: filter.to, service: filter.service };
-  await forEachDayOfOffices(pool, plans, filterOfScan, (p, day, rows) => {
-    const over = day < p.today;
-    rowsScanned += rows.length;
-    for (const row of rows) {
-      fillFacts(facts, row, p.targetMs, p.scale, over);
-      if (typeof facts.rating === 'number') facts.rating = p.toCommon[facts.rating]!;
-      for (const g of p.groups) g.add(facts);
-      byService.get(row[C.service]).add(facts);
-      const officer = row[C.officer];
-      let t = p.officers.get(officer);
-      if (!t) {
-        t = byOfficer.get(`${p.id}\u0000${officer ?? ''}`);
-        p.officers.set(officer, t);
-      }
-      t.add(facts);
+  let lastDay = '';
+  let over = false;
+  let plan: (typeof plans)[number] | null = null;
+  await forEachTicketOfOffices(pool, plans, filterOfScan, (p, day, row) => {
+    if (day !== lastDay || p !== plan) {
+      plan = p;
+      lastDay = day;
+      over = day < p.today;
     }
+    rowsScanned++;
+    fillFacts(facts, row, p.targetMs, p.scale, over);
+    if (typeof facts.rating === 'number') facts.rating = p.toCommon[facts.rating]!;
+    for (const g of p.groups) g.add(facts);
+    byService.get(row[C.service]).add(facts);
+    const officer = row[C.officer];
+    let t = p.officers.get(officer);
+    if (!t) {
+      t = byOfficer.get(`${p.id}\u0000${officer ?? ''}`);
+      p.officers.set(officer, t);
+    }
+    t.add(facts);
   });
 
   const byPlace = new Map(offices.map((o) => [o.id, o]));
