@@ -31,24 +31,31 @@ export async function benchPlanner(runs = 1000) {
   } while (performance.now() - erlangStart < 200);
   const erlangDayMs = (performance.now() - erlangStart) / erlangRounds;
 
-  // Warm the JIT on a few days, then one thread.
+  // Warm the JIT on a few days, then one thread. Its CPU time beside the wall clock: on a VM whose
+  // two cores are shared, the CPU time a day takes moves far less than the time it waits for a core.
   simulatePlan({ ...spec, runs: 20 });
   const oneStart = performance.now();
+  const cpuStart = process.cpuUsage();
   const one = simulatePlan({ ...spec, runs: Math.min(runs, 200) });
+  const cpu = process.cpuUsage(cpuStart);
   const oneThreadRunsPerSecond = one.runs / ((performance.now() - oneStart) / 1000);
+  const oneThreadCpuMsPerDay = (cpu.user + cpu.system) / 1000 / one.runs;
 
   const workers = new PlanWorkers();
   try {
     await workers.simulate({ ...spec, runs: 40 }); // warm the workers
     const start = performance.now();
     const all = await workers.simulate(spec);
-    const ms = performance.now() - start;
+    // Per 1,000 runs, as the target is put.
+    const ms = ((performance.now() - start) * 1000) / all.runs;
     return {
       day: { counters: 16, citizens: round(all.day.citizens.value, 1), runs: all.runs },
       workers: workers.size,
-      thousandRunsMs: round((ms * 1000) / all.runs, 0),
-      runsPerSecond: round(all.runs / (ms / 1000), 1),
+      thousandRunsMs: round(ms, 0),
+      runsPerSecond: round(1000 / (ms / 1000), 1),
+      target: { thousandRunsMs: 2000, met: ms < 2000 },
       oneThreadRunsPerSecond: round(oneThreadRunsPerSecond, 1),
+      oneThreadCpuMsPerDay: round(oneThreadCpuMsPerDay, 2),
       substrate: { erlangCDayMs: round(erlangDayMs, 3) },
       withinTarget: round(all.day.withinTarget.value, 3),
     };

@@ -100,20 +100,36 @@ export function staffedCount(
   return n;
 }
 
-/** Some counter serving `service` today may call citizens today (`counterAvailable`, written out). */
-export function someCounterAvailable(
-  config: OfficeConfig,
-  state: DayState,
-  service: string,
-  priority = false,
-): boolean {
+/** What issuing a ticket asks of the counters serving its service, in one pass (see `serviceIssueBlock`). */
+export interface ServiceCounters {
+  /** Some counter serving it may call citizens today (`counterAvailable`). */
+  available: boolean;
+  /** The same for a priority ticket. */
+  availableForPriority: boolean;
+  /** Counters serving it staffed now (`staffedCount` for a normal ticket). */
+  staffed: number;
+  /** The same for a priority ticket: counters that take every priority ticket count too. */
+  staffedForPriority: number;
+}
+
+export function serviceCounters(config: OfficeConfig, state: DayState, service: string): ServiceCounters {
   const closedByLevel = config.levels[state.level].closedCounters;
+  let available = false;
+  let availableForPriority = false;
+  let staffed = 0;
+  let staffedForPriority = 0;
   for (const c of config.counters) {
     const cs = state.counters[c.number];
     if (!cs || cs.status === 'closed' || cs.closedBySupervisor || closedByLevel.includes(c.number)) continue;
-    if (serves(state, c, service, priority)) return true;
+    const own = (cs.services ?? c.services).includes(service);
+    const forPriority = own || !!c.servesAllPriority;
+    if (own) available = true;
+    if (forPriority) availableForPriority = true;
+    if (cs.status !== 'open') continue;
+    if (own) staffed++;
+    if (forPriority) staffedForPriority++;
   }
-  return false;
+  return { available, availableForPriority, staffed, staffedForPriority };
 }
 
 export function serviceRestricted(config: OfficeConfig, state: DayState, service: string): boolean {

@@ -107,12 +107,14 @@ export function waitMinutes(
   state: DayState,
   service: string,
   priority = false,
+  /** Its staffed counters, when the caller has counted them (`staffedCount`). */
+  staffed?: number,
 ): number | null {
   if (priority) {
     const svc = config.services.find((s) => s.prefix === service);
     if (svc !== undefined && !fitsOnIssue(config, state, svc.zone, 1, true)) return null;
   }
-  const counters = staffedCount(config, state, service, priority);
+  const counters = staffed ?? staffedCount(config, state, service, priority);
   if (counters === 0) return null;
   const ahead = priority ? priorityQueued(state, service) : (state.lines.queued[service] ?? 0);
   return Math.ceil((ahead / counters) * serviceMinutes(config, state, service));

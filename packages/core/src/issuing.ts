@@ -1,6 +1,6 @@
 import { sessionState } from './clock.js';
 import type { OfficeConfig, ServiceConfig } from './config.js';
-import { serviceLostCounter, serviceRestricted, someCounterAvailable } from './counters.js';
+import { serviceCounters, serviceLostCounter, serviceRestricted } from './counters.js';
 import type { QueueErrorCode } from './errors.js';
 import { waitMinutes } from './estimate.js';
 import type { DayState } from './model.js';
@@ -29,18 +29,27 @@ export function serviceIssueBlock(
   if (serviceRestricted(config, state, service)) {
     return { code: 'SERVICE_RESTRICTED', details: { service, level: state.level } };
   }
-  if (!someCounterAvailable(config, state, service, priority)) {
+  // The counters once for all the checks below: a busy day issues hundreds of tickets.
+  const counters = serviceCounters(config, state, service);
+  if (!(priority ? counters.availableForPriority : counters.available)) {
     return { code: 'NO_OPEN_COUNTER', details: { service } };
   }
   // People already wait with nobody to call them (their counter closed, signed out or paused):
   // more numbers would only lengthen a line that does not move, until a counter serves it again.
-  const lost = serviceLostCounter(config, state, service);
+  // (Only with no counter of its own staffed does `serviceLostCounter` look further.)
+  const lost = counters.staffed === 0 ? serviceLostCounter(config, state, service) : null;
   if (lost) return { code: 'COUNTER_LOST', details: { service, waiting: lost.waiting } };
   if (svc.dailyCap !== undefined && (state.lastNumber[service] ?? 0) >= svc.dailyCap) {
     return { code: 'DAILY_CAP_REACHED', details: { service, cap: svc.dailyCap } };
   }
   const session = sessionState(config.sessions, now);
-  const wait = waitMinutes(config, state, service, priority);
+  const wait = waitMinutes(
+    config,
+    state,
+    service,
+    priority,
+    priority ? counters.staffedForPriority : counters.staffed,
+  );
   // Counters serve nobody during a break, so the wait is weighed against session time left, not the clock.
   if (
     session.open &&

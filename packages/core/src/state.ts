@@ -160,11 +160,17 @@ function copyOutcome(o: Outcome): Outcome {
 
 /** Change a ticket while keeping every index right. */
 function update(state: DayState, id: string, change: (t: Ticket) => void): Ticket {
+  const t = detached(state, id);
+  change(t);
+  attach(state, t);
+  return t;
+}
+
+/** The ticket, taken out of every index, to be changed and attached again. */
+function detached(state: DayState, id: string): Ticket {
   const t = state.tickets[id];
   if (!t) throw new Error(`event names unknown ticket ${id}`);
   detach(state, t);
-  change(t);
-  attach(state, t);
   return t;
 }
 
@@ -247,24 +253,27 @@ export function applyEvent(
       attach(state, t);
       return state;
     }
-    case 'ticket.admitted':
-      update(state, event.ticketId, (t) => {
-        t.status = 'waiting';
-        t.admittedAt = at;
-      });
+    // The busiest events change their ticket between `detached` and `attach` written out (as
+    // `update` does), without a closure made per event.
+    case 'ticket.admitted': {
+      const t = detached(state, event.ticketId);
+      t.status = 'waiting';
+      t.admittedAt = at;
+      attach(state, t);
       return state;
+    }
     case 'ticket.called': {
       const c = counter(state, event.counter);
-      update(state, event.ticketId, (t) => {
-        t.status = 'called';
-        t.counter = event.counter;
-        t.targetCounter = null;
-        t.calledAt = at;
-        t.officerId = event.officerId;
-        t.callCount += 1;
-        // `?? 0`: tickets issued before the field existed (older logs) replay too.
-        t.callsHere = event.recall ? (t.callsHere ?? 0) + 1 : 1;
-      });
+      const t = detached(state, event.ticketId);
+      t.status = 'called';
+      t.counter = event.counter;
+      t.targetCounter = null;
+      t.calledAt = at;
+      t.officerId = event.officerId;
+      t.callCount += 1;
+      // `?? 0`: tickets issued before the field existed (older logs) replay too.
+      t.callsHere = event.recall ? (t.callsHere ?? 0) + 1 : 1;
+      attach(state, t);
       c.current = event.ticketId;
       c.priorityInRow = event.priorityInRow;
       // Absent in older logs and whenever it is 0 (the events of a day without bookings are unchanged).
@@ -272,30 +281,32 @@ export function applyEvent(
       c.lastActionAt = at;
       return state;
     }
-    case 'ticket.serving':
-      update(state, event.ticketId, (t) => {
-        t.status = 'serving';
-        t.servingAt = at;
-      });
+    case 'ticket.serving': {
+      const t = detached(state, event.ticketId);
+      t.status = 'serving';
+      t.servingAt = at;
+      attach(state, t);
       counter(state, event.counter).lastActionAt = at;
       return state;
+    }
     case 'ticket.finished': {
-      const t = update(state, event.ticketId, (t) => {
-        t.status = 'done';
-        t.finishedAt = at;
-        t.outcome = copyOutcome(event.outcome);
-      });
+      const t = detached(state, event.ticketId);
+      t.status = 'done';
+      t.finishedAt = at;
+      t.outcome = copyOutcome(event.outcome);
+      attach(state, t);
       recordServiceTime(state, t, at);
       freeCounter(state, event.counter, at);
       return state;
     }
-    case 'ticket.no_show':
-      update(state, event.ticketId, (t) => {
-        t.status = 'no_show';
-        t.finishedAt = at;
-      });
+    case 'ticket.no_show': {
+      const t = detached(state, event.ticketId);
+      t.status = 'no_show';
+      t.finishedAt = at;
+      attach(state, t);
       freeCounter(state, event.counter, at);
       return state;
+    }
     case 'ticket.reactivated':
       update(state, event.ticketId, (t) => {
         // Back in its line, inside the hall, or outside when the hall had no room for them.

@@ -24,17 +24,22 @@ import { counterServices } from './seats.js';
 
 const MINUTE = 60_000;
 /** Events after which the people inside or outside may have changed (the rest leave the hall as it is). */
-const HALL_EVENTS = new Set<string>([
-  'ticket.issued',
-  'ticket.admitted',
-  'ticket.finished',
-  'ticket.no_show',
-  'ticket.cancelled',
-  'ticket.reactivated',
-  'ticket.transferred',
-  'level.changed',
-  'day.opened',
-]);
+function changesHall(type: string): boolean {
+  switch (type) {
+    case 'ticket.issued':
+    case 'ticket.admitted':
+    case 'ticket.finished':
+    case 'ticket.no_show':
+    case 'ticket.cancelled':
+    case 'ticket.reactivated':
+    case 'ticket.transferred':
+    case 'level.changed':
+    case 'day.opened':
+      return true;
+    default:
+      return false;
+  }
+}
 
 /** Batches for the confidence interval of a percentile (sectioning): runs are split in this many. */
 const BATCHES = 20;
@@ -209,7 +214,7 @@ export function tallyRuns(spec: SimulationSpec): Tally {
       let hall = false;
       for (let e = 0; e < emitted.length; e++) {
         const event = emitted[e]!.event;
-        if (!hall && HALL_EVENTS.has(event.type)) hall = true;
+        if (!hall && changesHall(event.type)) hall = true;
         if (event.type !== 'ticket.called') continue;
         const t = state.tickets[event.ticketId]!;
         // Its first call (a recall counts again): a citizen's wait ends when they are first called.

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createDay, type LoggedEvent } from '@luot/core';
 import { MONDAY, quocOai } from '@luot/core/testing';
-import { DaySimulator, dayProfile, runSync, simulateDay, type ProfileOptions } from '@luot/sim';
+import { DaySimulator, dayProfile, runSync, type ProfileOptions } from '@luot/sim';
 import { describe, expect, it } from 'vitest';
 import {
   makePlan,
