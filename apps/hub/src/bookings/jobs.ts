@@ -76,7 +76,8 @@ export class BookingJobs {
     const days = this.o.hub.bookings.retentionDays;
     const cutoff = new Date(Date.parse(`${today}T00:00:00Z`) - days * DAY).toISOString().slice(0, 10);
     const erased = this.o.bookings.store.erase(cutoff, now - days * DAY, now - DAY, now);
-    if (erased > 0) this.o.logger.info({ erased, before: cutoff }, 'bookings past retention: names and phones erased');
+    if (erased > 0)
+      this.o.logger.info({ erased, before: cutoff }, 'bookings past retention: names and phones erased');
     return erased;
   }
 

@@ -3,7 +3,6 @@ import {
   bookingCode,
   bookingRules,
   checkBookingLimits,
-  checkInWindow,
   isWorkingDay,
   lastBookableDay,
   localTime,
@@ -111,7 +110,12 @@ export class BookingService {
       office: this.officeInfo(),
       services: this.office.services
         .filter((s) => s.bookings?.enabled !== false)
-        .map((s) => ({ prefix: s.prefix, name: s.name, procedures: s.procedures ?? [], bring: s.bring ?? [] })),
+        .map((s) => ({
+          prefix: s.prefix,
+          name: s.name,
+          procedures: s.procedures ?? [],
+          bring: s.bring ?? [],
+        })),
       days: this.days(),
       checkIn: { earlyMinutes: rules.checkIn.earlyMinutes, lateMinutes: rules.checkIn.lateMinutes },
     };
@@ -136,15 +140,21 @@ export class BookingService {
    */
   nearest(service: string, slotStart: number, count = 3): FreeSlot[] {
     const key = `${service}/${slotStart}/${count}/${this.o.store.version}/${Math.floor(this.o.clock() / 60_000)}/${this.o.level()}`;
-    if (this.nearestMemo?.key !== key) this.nearestMemo = { key, slots: this.findNearest(service, slotStart, count) };
+    if (this.nearestMemo?.key !== key)
+      this.nearestMemo = { key, slots: this.findNearest(service, slotStart, count) };
     return this.nearestMemo.slots;
   }
   private nearestMemo: { key: string; slots: FreeSlot[] } | null = null;
 
   private findNearest(service: string, slotStart: number, count: number): FreeSlot[] {
-    const free = this.days().flatMap((d) => this.freeSlots(service, d).filter((s) => s.open && s.remaining > 0));
+    const free = this.days().flatMap((d) =>
+      this.freeSlots(service, d).filter((s) => s.open && s.remaining > 0),
+    );
     return free
-      .sort((a, b) => Math.abs(a.startsAt - slotStart) - Math.abs(b.startsAt - slotStart) || a.startsAt - b.startsAt)
+      .sort(
+        (a, b) =>
+          Math.abs(a.startsAt - slotStart) - Math.abs(b.startsAt - slotStart) || a.startsAt - b.startsAt,
+      )
       .slice(0, count)
       .sort((a, b) => a.startsAt - b.startsAt);
   }
@@ -175,7 +185,13 @@ export class BookingService {
       ...this.o.store.slot(req.service, req.slotStart),
     ];
     const unique = [...new Map(records.map((r) => [r.code, r])).values()].map(toRecord);
-    const refusal = checkBookingLimits(unique, { ...req, cccd: req.cccd ?? null }, this.office, now, this.o.level());
+    const refusal = checkBookingLimits(
+      unique,
+      { ...req, cccd: req.cccd ?? null },
+      this.office,
+      now,
+      this.o.level(),
+    );
     if (refusal) this.refused(refusal, req.service, req.slotStart);
 
     const id = randomBytes(16).toString('base64url');
@@ -344,7 +360,8 @@ export class BookingService {
 
   /** The status as the citizen should read it: a checked-in ticket that was served is `served`. */
   status(b: BookingRow): BookingView['status'] {
-    if (b.status === 'checked_in' && b.ticketId && this.o.ticket(b.ticketId)?.status === 'done') return 'served';
+    if (b.status === 'checked_in' && b.ticketId && this.o.ticket(b.ticketId)?.status === 'done')
+      return 'served';
     return b.status;
   }
 
@@ -384,9 +401,9 @@ export class BookingService {
 
   /** Send a message and store it with its status (the text with any code masked). False: it failed. */
   async send(message: SmsMessage, bookingCode: string | null): Promise<boolean> {
-    const status = await this.o.sms.send(message).catch(
-      (e: unknown) => ({ status: 'failed', attempts: 1, error: String(e) }) as const,
-    );
+    const status = await this.o.sms
+      .send(message)
+      .catch((e: unknown) => ({ status: 'failed', attempts: 1, error: String(e) }) as const);
     this.o.store.addSms({
       at: this.o.clock(),
       phone: message.to,
@@ -445,7 +462,10 @@ function icsText(s: string): string {
 }
 
 function icsTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** A calendar entry (.ics) for "Thêm vào lịch": the slot, the office and the check-in window. */

@@ -139,7 +139,9 @@ export class BookingStore {
       noShows: db.prepare(
         `UPDATE bookings SET status = 'no_show' WHERE status = 'booked' AND slot_start < ? RETURNING code`,
       ),
-      served: db.prepare(`UPDATE bookings SET status = 'served' WHERE ticket_id = ? AND status = 'checked_in'`),
+      served: db.prepare(
+        `UPDATE bookings SET status = 'served' WHERE ticket_id = ? AND status = 'checked_in'`,
+      ),
       erase: db.prepare(
         `UPDATE bookings SET name = NULL, phone = NULL, cccd = NULL, erased_at = ? WHERE date < ? AND erased_at IS NULL`,
       ),
@@ -155,13 +157,15 @@ export class BookingStore {
       ),
       markDayBefore: db.prepare(`UPDATE bookings SET reminded_day_before = ? WHERE code = ?`),
       markSoon: db.prepare(`UPDATE bookings SET reminded_soon = ? WHERE code = ?`),
-      insertOtp: db.prepare(`INSERT INTO otp_requests (id, service, slot_start, name, phone, cccd, locale, code_hmac,
+      insertOtp:
+        db.prepare(`INSERT INTO otp_requests (id, service, slot_start, name, phone, cccd, locale, code_hmac,
           attempts, created_at, expires_at)
         VALUES (@id, @service, @slotStart, @name, @phone, @cccd, @locale, @codeHmac, 0, @createdAt, @expiresAt)`),
       otp: db.prepare(`SELECT ${OTP_COLUMNS} FROM otp_requests WHERE id = ?`),
       otpAttempt: db.prepare(`UPDATE otp_requests SET attempts = attempts + 1 WHERE id = ?`),
       otpUsed: db.prepare(`UPDATE otp_requests SET used_at = ?, booking_code = ? WHERE id = ?`),
-      insertSms: db.prepare(`INSERT INTO sms_messages (at, phone, kind, text, status, attempts, provider_id, error,
+      insertSms:
+        db.prepare(`INSERT INTO sms_messages (at, phone, kind, text, status, attempts, provider_id, error,
           booking_code) VALUES (@at, @phone, @kind, @text, @status, @attempts, @providerId, @error, @bookingCode)`),
       tokenOf: db.prepare(`SELECT token FROM ticket_tokens WHERE ticket_id = ?`),
       counts: db.prepare(

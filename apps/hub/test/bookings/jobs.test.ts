@@ -20,7 +20,9 @@ describe('the bookings’ daily jobs', () => {
     t = await bookingHub({ hub: { bookings: { retentionDays: 90 } } });
     const code = (await book(t, { slotStart: tuesday(9), phone: '0912345678', cccd: '001090012345' })).body
       .code as string;
-    const smsBefore = t.hub.store.db.prepare('SELECT COUNT(*) AS n FROM sms_messages WHERE phone IS NOT NULL').get();
+    const smsBefore = t.hub.store.db
+      .prepare('SELECT COUNT(*) AS n FROM sms_messages WHERE phone IS NOT NULL')
+      .get();
     expect(smsBefore).toEqual({ n: 1 });
 
     // 89 days after the booking's day: still kept.
@@ -31,7 +33,13 @@ describe('the bookings’ daily jobs', () => {
     // 91 days after: erased; the booking still counts (a no-show of service A on its day).
     t.clock.now = tuesday(9) + 91 * DAY;
     await t.hub.bookingJobs.run();
-    expect(row(t, code)).toMatchObject({ name: null, phone: null, cccd: null, status: 'no_show', service: 'A' });
+    expect(row(t, code)).toMatchObject({
+      name: null,
+      phone: null,
+      cccd: null,
+      status: 'no_show',
+      service: 'A',
+    });
     expect(row(t, code).erased_at).toBe(t.clock.now);
     expect(t.hub.bookings.store.counts('2026-12-01')).toEqual([{ service: 'A', status: 'no_show', n: 1 }]);
     const sms = t.hub.store.db.prepare('SELECT phone, text FROM sms_messages').all();
@@ -63,7 +71,10 @@ describe('the bookings’ daily jobs', () => {
   it('reminds by SMS the day before and 60 minutes before, once each, not when booked since', async () => {
     t = await bookingHub();
     const sms = () =>
-      (t!.hub.sms as LogGateway).messages().filter((m) => m.kind === 'reminder').map((m) => m.text);
+      (t!.hub.sms as LogGateway)
+        .messages()
+        .filter((m) => m.kind === 'reminder')
+        .map((m) => m.text);
     const code = (await book(t, { slotStart: tuesday(10), phone: '0912345678' })).body.code as string;
     await t.hub.bookingJobs.run();
     expect(sms()).toEqual([]);

@@ -11,4 +11,12 @@ import { bookings } from './007-bookings.js';
  * the bundled hub and may rewrite data with code when SQL alone cannot. Never edit one that has
  * shipped: add the next number. `runMigrations` refuses a list with gaps or repeats.
  */
-export const MIGRATIONS = [initial, ticketSerial, pinFailures, ticketPrints, supervisors, reportScan, bookings];
+export const MIGRATIONS = [
+  initial,
+  ticketSerial,
+  pinFailures,
+  ticketPrints,
+  supervisors,
+  reportScan,
+  bookings,
+];
