@@ -21,7 +21,7 @@ export interface BookingJobsOptions {
  * hub's clock (a test's clock in tests):
  *
  * - **no-shows**: a booking still `booked` when its check-in window closed is a no-show (its place
- *   is gone; reports count it);
+ *   is gone; reports count it); a checked-in booking whose ticket was served becomes `served`;
  * - **reminders** by SMS, 24 hours and `remindMinutesBefore` [60] before the slot — each once, and
  *   only when the booking was made before that moment (nobody booked at 9:00 for 9:45 is "reminded");
  * - **retention**, once a day: names, phones and CCCD numbers of bookings older than
@@ -54,6 +54,8 @@ export class BookingJobs {
     const now = this.o.clock();
     try {
       this.noShows(now);
+      // Stored, so the import API's state stays right after the day (the view reads today's tickets).
+      this.o.bookings.store.markServed();
       this.retention(now);
       if (this.o.hub.bookings.reminders && this.o.bookings.enabled) await this.reminders(now);
     } catch (e) {

@@ -197,24 +197,28 @@ export class BookingService {
     const id = randomBytes(16).toString('base64url');
     const code = newOtpCode();
     const expiresAt = now + OTP_TTL_MS;
-    this.o.store.addOtp({
-      id,
-      service: req.service,
-      slotStart: req.slotStart,
-      name: req.name,
-      phone: req.phone,
-      cccd: req.cccd ?? null,
-      locale: req.locale,
-      codeHmac: this.o.otp.hmac(id, code),
-      createdAt: now,
-      expiresAt,
-    });
     const office = this.office.office.name[req.locale];
     const text =
       req.locale === 'vi'
         ? `Mã xác nhận đặt lịch tại ${office}: ${code}. Hiệu lực 5 phút. Không chia sẻ mã này.`
         : `Your booking code for ${office}: ${code}. Valid 5 minutes. Do not share it.`;
-    const sent = await this.send({ to: req.phone, text, kind: 'otp', secret: code }, null);
+    // The request is stored once the message went out, in the message's own transaction: one
+    // durable commit per code instead of two, and no request for a code nobody received.
+    const sent = await this.send({ to: req.phone, text, kind: 'otp', secret: code }, null, (ok) => {
+      if (!ok) return;
+      this.o.store.addOtp({
+        id,
+        service: req.service,
+        slotStart: req.slotStart,
+        name: req.name,
+        phone: req.phone,
+        cccd: req.cccd ?? null,
+        locale: req.locale,
+        codeHmac: this.o.otp.hmac(id, code),
+        createdAt: now,
+        expiresAt,
+      });
+    });
     if (!sent) fail(502, 'SMS_FAILED');
     return { requestId: id, expiresAt, phoneMasked: maskPhone(req.phone), attemptsLeft: OTP_MAX_ATTEMPTS };
   }
@@ -399,21 +403,31 @@ export class BookingService {
 
   // ——— SMS ———
 
-  /** Send a message and store it with its status (the text with any code masked). False: it failed. */
-  async send(message: SmsMessage, bookingCode: string | null): Promise<boolean> {
+  /**
+   * Send a message and store it with its status (the text with any code masked); `alsoWrite` joins
+   * that write's transaction. False: it failed.
+   */
+  async send(
+    message: SmsMessage,
+    bookingCode: string | null,
+    alsoWrite?: (sent: boolean) => void,
+  ): Promise<boolean> {
     const status = await this.o.sms
       .send(message)
       .catch((e: unknown) => ({ status: 'failed', attempts: 1, error: String(e) }) as const);
-    this.o.store.addSms({
-      at: this.o.clock(),
-      phone: message.to,
-      kind: message.kind,
-      text: masked(message),
-      status: status.status,
-      attempts: status.attempts,
-      providerId: status.status === 'sent' ? status.providerId : null,
-      error: status.status === 'failed' ? status.error : null,
-      bookingCode,
+    this.o.store.together(() => {
+      alsoWrite?.(status.status === 'sent');
+      this.o.store.addSms({
+        at: this.o.clock(),
+        phone: message.to,
+        kind: message.kind,
+        text: masked(message),
+        status: status.status,
+        attempts: status.attempts,
+        providerId: status.status === 'sent' ? status.providerId : null,
+        error: status.status === 'failed' ? status.error : null,
+        bookingCode,
+      });
     });
     if (status.status === 'failed')
       this.o.logger.warn({ kind: message.kind, error: status.error }, 'text message not sent');

@@ -140,7 +140,8 @@ export class BookingStore {
         `UPDATE bookings SET status = 'no_show' WHERE status = 'booked' AND slot_start < ? RETURNING code`,
       ),
       served: db.prepare(
-        `UPDATE bookings SET status = 'served' WHERE ticket_id = ? AND status = 'checked_in'`,
+        `UPDATE bookings SET status = 'served' WHERE status = 'checked_in'
+           AND ticket_id IN (SELECT id FROM tickets WHERE status = 'done')`,
       ),
       erase: db.prepare(
         `UPDATE bookings SET name = NULL, phone = NULL, cccd = NULL, erased_at = ? WHERE date < ? AND erased_at IS NULL`,
@@ -172,6 +173,11 @@ export class BookingStore {
         `SELECT service, status, COUNT(*) AS n FROM bookings WHERE date = ? GROUP BY service, status ORDER BY service`,
       ),
     };
+  }
+
+  /** Run `fn` as one transaction (one durable commit for several writes). */
+  together<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
   }
 
   get(code: string): BookingRow | null {
@@ -256,9 +262,9 @@ export class BookingStore {
     return this.s.setStatus.run('lapsed', code, 'booked').changes === 1;
   }
 
-  /** The booked ticket was served (finished at a counter). */
-  markServed(ticketId: string): void {
-    this.s.served.run(ticketId);
+  /** Checked-in bookings whose ticket was served (finished at a counter) become `served`. */
+  markServed(): number {
+    return this.s.served.run().changes;
   }
 
   /** Bookings still `booked` whose check-in window closed before `windowClosedBefore` (slot start + late minutes). */

@@ -68,6 +68,9 @@ describe('checking in a booking (booking.checkIn)', () => {
     await counter.send('counter.startServing', {});
     await counter.send('counter.finish', { outcome: { kind: 'received' } });
     expect((await post(t, '/api/book/lookup', { code, phoneLast3: '678' })).body.status).toBe('served');
+    // The jobs store it, so it still reads so after the day (the view reads only today's tickets).
+    await t.hub.bookingJobs.run();
+    expect(t.hub.bookings.get(code)!.status).toBe('served');
   });
 
   it('late: the booking lapses, the citizen is told why and may take an ordinary number', async () => {
