@@ -61,6 +61,8 @@ export interface BookingServiceOptions {
   ticket: (id: string) => Ticket | null;
   /** The phone page of a ticket, when it has one. */
   ticketUrl: (id: string) => string | null;
+  /** The base URL phones reach (links in text messages). */
+  publicUrl: () => string;
   logger: Logger;
 }
 
@@ -79,6 +81,16 @@ export class BookingService {
 
   private get office(): OfficeConfig {
     return this.o.office;
+  }
+
+  /** The distancing level slots are planned with now. */
+  level(): Level {
+    return this.o.level();
+  }
+
+  /** Where a citizen books again (the booking page). */
+  bookUrl(): string {
+    return `${this.o.publicUrl()}/book`;
   }
 
   get enabled(): boolean {

@@ -156,6 +156,7 @@ export class BookingStore {
              OR (@kind = 'soon' AND reminded_soon IS NULL AND slot_start <= @until))
          ORDER BY slot_start LIMIT 500`,
       ),
+      upcoming: db.prepare(`SELECT ${COLUMNS} FROM bookings WHERE status = 'booked' AND slot_start >= ?`),
       markDayBefore: db.prepare(`UPDATE bookings SET reminded_day_before = ? WHERE code = ?`),
       markSoon: db.prepare(`UPDATE bookings SET reminded_soon = ? WHERE code = ?`),
       insertOtp:
@@ -285,6 +286,11 @@ export class BookingStore {
       this.s.pruneOtp.run(otpBefore);
       return n;
     })();
+  }
+
+  /** Bookings still to come (status `booked`, slot from `now` on). */
+  upcoming(now: number): BookingRow[] {
+    return this.s.upcoming.all(now) as BookingRow[];
   }
 
   /** Bookings to remind (`kind`) whose slot starts after `now` and no later than `until`. */

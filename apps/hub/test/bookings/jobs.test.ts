@@ -105,4 +105,43 @@ describe('the bookings’ daily jobs', () => {
       .get();
     expect(stored).toEqual({ n: 3 });
   });
+
+  it('cancels, as the office, the bookings whose slot the level takes away, and tells the citizen how to rebook', async () => {
+    t = await bookingHub({ hub: { publicUrl: 'https://motcua.quocoai.example' } });
+    const land = (await book(t, { slotStart: tuesday(9), phone: '0912345678' })).body.code as string;
+    const stamp = (await book(t, { service: 'E', slotStart: tuesday(9), phone: '0987654321' })).body
+      .code as string;
+    await t.hub.bookingJobs.run();
+    expect(row(t, land).status).toBe('booked');
+
+    // Level 4 keeps essential services only: land (A) is not one, certification (E) is.
+    const boss = await t.supervisor();
+    await boss.send('supervisor.setLevel', { level: 4 });
+    await t.hub.bookingJobs.run();
+    expect(row(t, land).status).toBe('cancelled');
+    expect(row(t, stamp).status).toBe('booked');
+    const cancelled = t.hub.store.db
+      .prepare('SELECT cancelled_by FROM bookings WHERE code = ?')
+      .get(land) as { cancelled_by: string };
+    expect(cancelled.cancelled_by).toBe('office');
+    const notices = (t.hub.sms as LogGateway).messages().filter((m) => m.kind === 'notice');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ to: '+84912345678' });
+    expect(notices[0]!.text).toContain(`lịch hẹn ${land} đã bị hủy`);
+    expect(notices[0]!.text).toContain('Đặt lịch lại: https://motcua.quocoai.example/book');
+    // Told once.
+    await t.hub.bookingJobs.run();
+    expect((t.hub.sms as LogGateway).messages().filter((m) => m.kind === 'notice')).toHaveLength(1);
+    // The office's cancellation does not count towards the citizen's block, and the slot is gone.
+    expect(
+      (
+        await post(t, '/api/book/otp', {
+          service: 'A',
+          slotStart: tuesday(10),
+          name: 'Nguyễn Văn An',
+          phone: '0912345678',
+        })
+      ).body.error,
+    ).toBe('NO_SLOT');
+  });
 });
