@@ -54,6 +54,13 @@ try {
     results.bookings = await benchBookingRace(dir);
     console.log(results.bookings);
   }
+  // The city's ingest on a durable private PostgreSQL (needs Debian's postgresql): `npm run bench -- city`.
+  if (only.includes('city')) {
+    const { benchCity } = await import('./bench/city.js');
+    console.log('city: sustained ingest and catch-up over real uplinks, beside bare INSERTs …');
+    results.city = await benchCity();
+    console.log(JSON.stringify(results.city, null, 2));
+  }
   if (want('client')) {
     const { benchMirror } = await import('./bench/client.js');
     results.clientMirror = benchMirror();

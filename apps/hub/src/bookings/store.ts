@@ -9,7 +9,7 @@ import {
   type OfficeConfig,
 } from '@luot/core';
 
-/** A booking as the hub stores it (`bookings`, migration 007). */
+/** A booking as the hub stores it (`bookings`, migration 008). */
 export interface BookingRow {
   code: string;
   service: string;
@@ -140,8 +140,9 @@ export class BookingStore {
         `UPDATE bookings SET status = 'no_show' WHERE status = 'booked' AND slot_start < ? RETURNING code`,
       ),
       served: db.prepare(
+        // Each checked-in booking looks up its own ticket by id: never a scan of a year of tickets.
         `UPDATE bookings SET status = 'served' WHERE status = 'checked_in'
-           AND ticket_id IN (SELECT id FROM tickets WHERE status = 'done')`,
+           AND EXISTS (SELECT 1 FROM tickets t WHERE t.id = bookings.ticket_id AND t.status = 'done')`,
       ),
       erase: db.prepare(
         `UPDATE bookings SET name = NULL, phone = NULL, cccd = NULL, erased_at = ? WHERE date < ? AND erased_at IS NULL`,

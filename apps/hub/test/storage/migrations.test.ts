@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { checkMigrations, runMigrations, type Migration } from '../../src/storage/migrations.js';
 import { MIGRATIONS } from '../../src/storage/migrations/index.js';
-import { SCAN_SQL } from '../../src/storage/reports/scan.js';
+import { OPEN_DAYS_SQL, OPEN_SQL, SCAN_SQL } from '../../src/storage/reports/scan.js';
 
 /** A database brought to `version` by the real migrations, as a hub of that version left it. */
 function databaseAt(version: number): Database.Database {
@@ -261,29 +261,100 @@ describe('migration 6: the report scan reads one covering index', () => {
     db.close();
   });
 
-  it('plans the scan of storage/reports/scan.ts on the covering index alone', () => {
-    const db = databaseAt(6);
-    const plan = db
-      .prepare(`EXPLAIN QUERY PLAN ${SCAN_SQL}`)
-      .all({ from: '2026-11-01', to: '2026-11-30', service: null, counter: null, officer: null })
+  const planOf = (db: Database.Database, sql: string, params: Record<string, unknown> = {}) =>
+    db
+      .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(params)
       .map((r) => (r as { detail: string }).detail);
-    expect(plan).toEqual([expect.stringContaining('USING COVERING INDEX tickets_report')]);
+  const filters = { service: null, counter: null, officer: null };
+
+  it('plans the scan of storage/reports/scan.ts on the covering index alone', () => {
+    const db = databaseAt(MIGRATIONS.length);
+    expect(planOf(db, SCAN_SQL, { from: '2026-11-01', to: '2026-11-30', ...filters })).toEqual([
+      expect.stringContaining('USING COVERING INDEX tickets_report'),
+    ]);
+    // Finding the days with open tickets reads two indexes and no ticket; their tickets, one day.
+    const openDays = planOf(db, OPEN_DAYS_SQL, { from: '2026-11-01', to: '2026-11-30' }).join('\n');
+    expect(openDays).toContain('USING COVERING INDEX tickets_day');
+    expect(openDays).toContain('USING COVERING INDEX tickets_report');
+    expect(planOf(db, OPEN_SQL, { day: '2026-11-30', ...filters }).join('\n')).toContain(
+      'USING INDEX tickets_day (day=?)',
+    );
+    db.close();
+  });
+
+  it('finds the log’s last day opening and its printers’ states through their own indexes (7)', () => {
+    const db = databaseAt(MIGRATIONS.length);
+    expect(
+      planOf(db, "SELECT seq FROM events WHERE type = 'day.opened' ORDER BY seq DESC LIMIT 1").join('\n'),
+    ).toContain('events_day_opened');
+    expect(
+      planOf(
+        db,
+        "SELECT json_extract(data, '$.device'), MAX(seq) FROM events WHERE type = 'printer.status' GROUP BY 1",
+      ).join('\n'),
+    ).toContain('events_printer_status');
     db.close();
   });
 });
 
-describe('migration 7: bookings', () => {
-  it('adds bookings, one-time code requests and text messages beside the day, keeping every row', () => {
+describe('migration 7: live writes leave the reports’ and the log’s indexes alone', () => {
+  it('keeps every ticket and event, and indexes only ended tickets and the two looked-up event types', () => {
     const db = databaseAt(6);
+    const ticket =
+      db.prepare(`INSERT INTO tickets (id, day, number, service, issued_service, party, status, issued_at,
+      call_count, transfers) VALUES (?, '2026-11-30', ?, 'A', 'A', 1, ?, 1000, 0, 0)`);
+    ticket.run('20261130-A001', 'A001', 'done');
+    ticket.run('20261130-A002', 'A002', 'waiting');
+    ticket.run('20261130-A003', 'A003', 'cancelled');
+    const event = db.prepare("INSERT INTO events (at, day, type, data) VALUES (1, '2026-11-30', ?, '{}')");
+    for (const type of ['day.opened', 'ticket.issued', 'printer.status']) event.run(type);
+    const before = {
+      tickets: db.prepare('SELECT * FROM tickets').all(),
+      events: db.prepare('SELECT * FROM events').all(),
+    };
+
+    runMigrations(db, MIGRATIONS.slice(0, 7));
+
+    expect(db.prepare('SELECT * FROM tickets').all()).toEqual(before.tickets);
+    expect(db.prepare('SELECT * FROM events').all()).toEqual(before.events);
+    expect(
+      db
+        .prepare(
+          "SELECT id FROM tickets INDEXED BY tickets_report WHERE status IN ('done', 'no_show', 'cancelled') ORDER BY id",
+        )
+        .pluck()
+        .all(),
+    ).toEqual(['20261130-A001', '20261130-A003']);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'events_type'").all()).toEqual([]);
+    expect(
+      db
+        .prepare("SELECT type FROM events INDEXED BY events_day_opened WHERE type = 'day.opened'")
+        .pluck()
+        .all(),
+    ).toEqual(['day.opened']);
+    expect(
+      db
+        .prepare("SELECT type FROM events INDEXED BY events_printer_status WHERE type = 'printer.status'")
+        .pluck()
+        .all(),
+    ).toEqual(['printer.status']);
+    db.close();
+  });
+});
+
+describe('migration 8: bookings', () => {
+  it('adds bookings, one-time code requests and text messages beside the day, keeping every row', () => {
+    const db = databaseAt(7);
     db.prepare(
       `INSERT INTO tickets (id, day, number, service, issued_service, party, status, issued_at, call_count, transfers)
        VALUES ('20261130-A001', '2026-11-30', 'A001', 'A', 'A', 1, 'waiting', 1000, 0, 0)`,
     ).run();
     const before = db.prepare('SELECT * FROM tickets').all();
 
-    runMigrations(db, MIGRATIONS.slice(0, 7));
+    runMigrations(db, MIGRATIONS.slice(0, 8));
 
-    expect(db.pragma('user_version', { simple: true })).toBe(7);
+    expect(db.pragma('user_version', { simple: true })).toBe(8);
     expect(db.prepare('SELECT * FROM tickets').all()).toEqual(before);
     expect(tables(db)).toEqual(expect.arrayContaining(['bookings', 'otp_requests', 'sms_messages']));
     const insert = db.prepare(

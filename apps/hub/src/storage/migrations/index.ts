@@ -4,7 +4,8 @@ import { pinFailures } from './003-pin-failures.js';
 import { ticketPrints } from './004-ticket-prints.js';
 import { supervisors } from './005-supervisors.js';
 import { reportScan } from './006-report-scan.js';
-import { bookings } from './007-bookings.js';
+import { leanLiveWrites } from './007-lean-live-writes.js';
+import { bookings } from './008-bookings.js';
 
 /**
  * Every schema change, in order. A migration is a module (not a .sql file) so that it ships inside
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   ticketPrints,
   supervisors,
   reportScan,
+  leanLiveWrites,
   bookings,
 ];

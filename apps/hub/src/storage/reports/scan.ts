@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
+import { FINAL_STATUSES_SQL } from '../migrations/007-lean-live-writes.js';
 import { addDays } from './calendar.js';
 
 /**
@@ -39,8 +40,8 @@ export interface ScanFilter {
   officer?: string | undefined;
 }
 
-/** The scan's SQL (the migrations test checks how SQLite plans it). */
-export const SCAN_SQL = `SELECT t.day, json_group_array(json_array(
+/** What a report reads of each ticket, as one JSON array per day (see `TicketScan`). */
+const ROWS_BY_DAY = `SELECT t.day, json_group_array(json_array(
        t.issued_service,
        CASE t.status WHEN 'done' THEN 1 WHEN 'no_show' THEN 2 WHEN 'cancelled' THEN 3 ELSE 0 END,
        t.issued_at,
@@ -48,12 +49,29 @@ export const SCAN_SQL = `SELECT t.day, json_group_array(json_array(
        CASE WHEN t.status = 'done' THEN t.finished_at - COALESCE(t.serving_at, t.called_at) END,
        t.counter, t.officer_id, t.transfers > 0,
        t.rating))
-   FROM tickets t
-   WHERE t.day BETWEEN @from AND @to
-     AND (@service IS NULL OR t.issued_service = @service)
+   FROM tickets t`;
+const FILTERS = `AND (@service IS NULL OR t.issued_service = @service)
      AND (@counter IS NULL OR t.counter = @counter)
-     AND (@officer IS NULL OR t.officer_id = @officer)
+     AND (@officer IS NULL OR t.officer_id = @officer)`;
+
+/** The scan's SQL for ended tickets: the covering index alone (the migrations test checks the plan). */
+export const SCAN_SQL = `${ROWS_BY_DAY}
+   WHERE t.day BETWEEN @from AND @to AND t.status IN ${FINAL_STATUSES_SQL}
+     ${FILTERS}
    GROUP BY t.day ORDER BY t.day`;
+
+/** Days of a range with tickets not ended yet: more tickets (`tickets_day`) than ended ones. */
+export const OPEN_DAYS_SQL = `SELECT a.day FROM
+   (SELECT day, COUNT(*) AS n FROM tickets WHERE day BETWEEN @from AND @to GROUP BY day) a
+   LEFT JOIN (SELECT day, COUNT(*) AS n FROM tickets WHERE day BETWEEN @from AND @to
+                AND status IN ${FINAL_STATUSES_SQL} GROUP BY day) f ON f.day = a.day
+   WHERE a.n > COALESCE(f.n, 0) ORDER BY a.day`;
+
+/** The tickets of one day that have not ended (the hub's current day: a few hundred rows). */
+export const OPEN_SQL = `${ROWS_BY_DAY}
+   WHERE t.day = @day AND t.status NOT IN ${FINAL_STATUSES_SQL}
+     ${FILTERS}
+   GROUP BY t.day`;
 
 /**
  * The one query of a range report: every ticket of the office-local days `from`…`to` that passes
@@ -65,15 +83,20 @@ export const SCAN_SQL = `SELECT t.day, json_group_array(json_array(
  * several times the scan itself in crossings between SQLite and JavaScript. Days are parsed and
  * handed on one at a time, so a year's tickets are never all in memory at once (the hub runs with a
  * small young generation: everything kept alive through a collection is copied). The covering
- * index of migration 6 lets the scan read that index only, in day order (grouping by day needs no
- * sort). Everything else — counts, percentiles, groups — is done in TypeScript (report.ts): medians
+ * index of migrations 6 and 7 lets the scan of ended tickets read that index only, in day order
+ * (grouping by day needs no sort); the index leaves out tickets still open, so that calls do not
+ * rewrite it, and those — the current day's, in practice — are read apart and joined to their day. Everything else — counts, percentiles, groups — is done in TypeScript (report.ts): medians
  * and percentiles cannot be added up from daily roll-ups.
  */
 export class TicketScan {
-  private readonly stmt: Database.Statement;
+  private readonly ended: Database.Statement;
+  private readonly openDays: Database.Statement;
+  private readonly open: Database.Statement;
 
   constructor(db: Database.Database) {
-    this.stmt = db.prepare(SCAN_SQL).raw(true);
+    this.ended = db.prepare(SCAN_SQL).raw(true);
+    this.openDays = db.prepare(OPEN_DAYS_SQL).pluck(true);
+    this.open = db.prepare(OPEN_SQL).raw(true);
   }
 
   /**
@@ -92,9 +115,36 @@ export class TicketScan {
         counter: f.counter ?? null,
         officer: f.officer ?? null,
       };
-      for (const [day, json] of this.stmt.iterate(params) as Iterable<[string, string]>) {
-        onDay(day, JSON.parse(json) as ScanRow[]);
+      // The days with open tickets are known before the ended ones are read, so each day is handed
+      // on whole, in order, without holding the chunk's ended tickets back.
+      const open = new Map<string, string>();
+      for (const day of this.openDays.all({ from: params.from, to: params.to }) as string[]) {
+        const row = this.open.get({
+          day,
+          service: params.service,
+          counter: params.counter,
+          officer: params.officer,
+        }) as [string, string] | undefined;
+        if (row) open.set(day, row[1]);
       }
+      const openBefore = (day: string | null) => {
+        for (const [d, json] of open) {
+          if (day !== null && d >= day) break;
+          onDay(d, JSON.parse(json) as ScanRow[]);
+          open.delete(d);
+        }
+      };
+      for (const [day, json] of this.ended.iterate(params) as Iterable<[string, string]>) {
+        openBefore(day);
+        const rows = JSON.parse(json) as ScanRow[];
+        const more = open.get(day);
+        if (more !== undefined) {
+          open.delete(day);
+          for (const r of JSON.parse(more) as ScanRow[]) rows.push(r);
+        }
+        onDay(day, rows);
+      }
+      openBefore(null);
       if (last < f.to) await nextTurn();
     }
   }
