@@ -6,6 +6,8 @@ import {
   isWorkingDay,
   lastBookableDay,
   localTime,
+  serviceBookingRules,
+  slotPlaces,
   slotsWithRemaining,
   type BookingRefusal,
   type FreeSlot,
@@ -120,8 +122,11 @@ export class BookingService {
     const rules = bookingRules(this.office);
     return {
       office: this.officeInfo(),
+      // A service with no place in a slot at the current level (one counter of a long procedure
+      // keeps its whole time for walk-ins) would offer a day of empty slots: it is left out.
       services: this.office.services
-        .filter((s) => s.bookings?.enabled !== false)
+        .filter((s) => serviceBookingRules(this.office, s.prefix).enabled)
+        .filter((s) => slotPlaces(this.office, s.prefix, this.o.level()) > 0)
         .map((s) => ({
           prefix: s.prefix,
           name: s.name,

@@ -16,7 +16,13 @@ describe('the public booking API', () => {
     const cat = await get(t, '/api/book/services');
     expect(cat.status).toBe(200);
     expect(cat.body.office.name.vi).toBe('Bộ phận Tiếp nhận và Trả kết quả huyện Quốc Oai');
-    expect(cat.body.services.map((s: { prefix: string }) => s.prefix)).toContain('A');
+    // Only services with a place in a slot (⌊0.5 × counters × 15 ÷ minutes⌋ ≥ 1): B, one counter of
+    // 12-minute procedures, keeps its time for walk-ins.
+    expect(cat.body.services.map((s: { prefix: string }) => s.prefix)).toEqual(['A', 'E', 'V', 'R']);
+    expect(cat.body.services[0].procedures[0].vi).toBe(
+      'Đăng ký, cấp Giấy chứng nhận quyền sử dụng đất lần đầu',
+    );
+    expect(cat.body.services[0].bring[0].vi).toBe('Căn cước công dân (CCCD) hoặc căn cước');
     // Monday 30 November + 6 working days: to Tuesday 8 December, no weekend.
     expect(cat.body.days).toEqual([
       '2026-11-30',
