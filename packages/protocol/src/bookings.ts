@@ -426,3 +426,22 @@ export const CounterBookingSchema = z.object({
   source: z.string().nullable(),
 });
 export type CounterBooking = z.infer<typeof CounterBookingSchema>;
+
+// ——— Reports ———
+
+/** `GET /api/reports/bookings?from=&to=` (supervisor): bookings per day and service, by what became of them. */
+export const BookingCountsSchema = z.object({
+  service,
+  booked: z.number().int(),
+  checked_in: z.number().int(),
+  served: z.number().int(),
+  lapsed: z.number().int(),
+  no_show: z.number().int(),
+  cancelled: z.number().int(),
+});
+export const BookingReportSchema = z.object({
+  from: date,
+  to: date,
+  days: z.array(z.object({ date, services: z.array(BookingCountsSchema) })),
+});
+export type BookingReport = z.infer<typeof BookingReportSchema>;

@@ -22,6 +22,7 @@ import {
   type BookingCatalog,
   type BookingError,
   type BookingImport,
+  type BookingReport,
   type BookingView,
   type DaySlots,
   type ImportedBooking,
@@ -415,6 +416,26 @@ export class BookingService {
       office: this.officeInfo(),
       bring: svc?.bring ?? [],
       icsPath: `/api/book/${b.code}.ics`,
+    };
+  }
+
+  /** Bookings per day and service between two days, by status (counts only: they outlive retention). */
+  report(from: string, to: string): BookingReport {
+    const days = new Map<string, Map<string, BookingReport['days'][number]['services'][number]>>();
+    for (const r of this.o.store.counts(from, to)) {
+      let day = days.get(r.date);
+      if (!day) days.set(r.date, (day = new Map()));
+      let c = day.get(r.service);
+      if (!c) {
+        c = { service: r.service, booked: 0, checked_in: 0, served: 0, lapsed: 0, no_show: 0, cancelled: 0 };
+        day.set(r.service, c);
+      }
+      c[r.status] += r.n;
+    }
+    return {
+      from,
+      to,
+      days: [...days].map(([date, services]) => ({ date, services: [...services.values()] })),
     };
   }
 

@@ -172,7 +172,8 @@ export class BookingStore {
           booking_code) VALUES (@at, @phone, @kind, @text, @status, @attempts, @providerId, @error, @bookingCode)`),
       tokenOf: db.prepare(`SELECT token FROM ticket_tokens WHERE ticket_id = ?`),
       counts: db.prepare(
-        `SELECT service, status, COUNT(*) AS n FROM bookings WHERE date = ? GROUP BY service, status ORDER BY service`,
+        `SELECT date, service, status, COUNT(*) AS n FROM bookings WHERE date BETWEEN ? AND ?
+           GROUP BY date, service, status ORDER BY date, service`,
       ),
     };
   }
@@ -319,8 +320,16 @@ export class BookingStore {
     this.s.insertSms.run(r);
   }
 
-  /** Bookings of a day per service and status (reports keep these after names are erased). */
-  counts(date: string): Array<{ service: string; status: BookingStatus; n: number }> {
-    return this.s.counts.all(date) as Array<{ service: string; status: BookingStatus; n: number }>;
+  /** Bookings per day, service and status between two days (reports keep these after names are erased). */
+  counts(
+    from: string,
+    to = from,
+  ): Array<{ date: string; service: string; status: BookingStatus; n: number }> {
+    return this.s.counts.all(from, to) as Array<{
+      date: string;
+      service: string;
+      status: BookingStatus;
+      n: number;
+    }>;
   }
 }
