@@ -190,27 +190,31 @@ export class BookingService {
   }
 
   /**
-   * Step 1 of a booking: the rules are checked now (nobody is sent a code for a slot they cannot
-   * have), a code is sent by SMS, and only its HMAC is kept. Nothing is held: the place is taken at
-   * `confirm`.
+   * Whether this booking could be made now; throws the refusal (with the nearest free slots) when
+   * not. Run before a code is sent, so nobody is sent a code (or spends their allowance of codes)
+   * for a slot they cannot have.
    */
-  async requestOtp(req: OtpRequest): Promise<OtpRequested> {
+  check(req: Pick<OtpRequest, 'service' | 'slotStart' | 'phone' | 'cccd'>): void {
     this.requireEnabled();
     this.requireService(req.service);
-    const now = this.o.clock();
     const records = [
       ...this.o.store.citizen(req.phone, req.cccd ?? null),
       ...this.o.store.slot(req.service, req.slotStart),
     ];
     const unique = [...new Map(records.map((r) => [r.code, r])).values()].map(toRecord);
-    const refusal = checkBookingLimits(
-      unique,
-      { ...req, cccd: req.cccd ?? null },
-      this.office,
-      now,
-      this.o.level(),
-    );
+    const candidate = { ...req, cccd: req.cccd ?? null };
+    const refusal = checkBookingLimits(unique, candidate, this.office, this.o.clock(), this.o.level());
     if (refusal) this.refused(refusal, req.service, req.slotStart);
+  }
+
+  /**
+   * Step 1 of a booking: the rules are checked now (nobody is sent a code for a slot they cannot
+   * have), a code is sent by SMS, and only its HMAC is kept. Nothing is held: the place is taken at
+   * `confirm`.
+   */
+  async requestOtp(req: OtpRequest): Promise<OtpRequested> {
+    this.check(req);
+    const now = this.o.clock();
 
     const id = randomBytes(16).toString('base64url');
     const code = newOtpCode();

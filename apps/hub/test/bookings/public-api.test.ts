@@ -199,8 +199,17 @@ describe('the public booking API', () => {
       answers.push(r.status);
     }
     expect(answers).toEqual([200, 200, 429]);
-    // Another phone is not limited by it.
-    expect((await post(t, '/api/book/otp', { ...citizen, phone: '0987654321' })).status).toBe(200);
+    // Another phone is not limited by it; a refused request (a full slot) costs no code.
+    const other = { ...citizen, phone: '0987654321' };
+    expect((await book(t, { ...other, slotStart: tuesday(14) })).body.status).toBe('booked');
+    for (let i = 0; i < 3; i++)
+      expect(
+        (await post(t, '/api/book/otp', { ...citizen, phone: '0911111111', slotStart: tuesday(14) })).body
+          .error,
+      ).toBe('SLOT_FULL');
+    expect((await post(t, '/api/book/otp', { ...other, service: 'E', slotStart: tuesday(14) })).status).toBe(
+      200,
+    );
   });
 
   it('limits lookups of one code (its second factor is 3 digits)', async () => {
