@@ -39,6 +39,12 @@ describe('the public booking API', () => {
     expect(slots.body.slots[0]).toMatchObject({ start: '08:00', places: 1, remaining: 1, open: true });
     expect(slots.body.slots).toHaveLength(32);
     expect((await get(t, '/api/book/slots?service=A&date=1-12-2026')).body.error).toBe('INVALID_PAYLOAD');
+    expect((await get(t, '/api/book/slots?service=A&date=2026-99-99')).status).toBe(400);
+    const feb30 = await get(t, '/api/book/slots?service=A&date=2026-02-30');
+    expect(feb30.body).toMatchObject({
+      error: 'INVALID_PAYLOAD',
+      details: { date: 'a day that exists, YYYY-MM-DD' },
+    });
     expect((await get(t, '/api/book/slots?service=Z&date=2026-12-01')).body.error).toBe('UNKNOWN_SERVICE');
   });
 
