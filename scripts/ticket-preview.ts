@@ -2,7 +2,7 @@
  * Writes a preview PNG of a sample ticket, exactly the 1-bit bitmap the printer gets.
  *
  *   npx tsx scripts/ticket-preview.ts [--width 58|80] [--out file.png] [--locale vi|en]
- *                                     [--number A012] [--outside 4] [--no-priority] [--booked 09:15]
+ *                                     [--number A012] [--outside 4] [--no-priority]
  *
  * Default: 80 mm, Vietnamese, written to artifacts/ticket-preview-<width>.png.
  */
@@ -26,7 +26,6 @@ const { values } = parseArgs({
     number: { type: 'string' },
     outside: { type: 'string' },
     'no-priority': { type: 'boolean', default: false },
-    booked: { type: 'string' },
   },
 });
 
@@ -44,7 +43,6 @@ const overrides: Partial<TicketPrintData> = { locale: values.locale };
 if (values.number) overrides.number = values.number;
 if (values.outside) overrides.outside = { place: Number(values.outside) };
 if (values['no-priority']) overrides.priorityLabel = undefined;
-if (values.booked) overrides.booked = { start: values.booked };
 
 const ticket = sampleTicket(overrides);
 const out = resolve(values.out ?? resolve(root, 'artifacts', `ticket-preview-${width}.png`));

@@ -3,8 +3,6 @@ import type { TicketLocale } from './types.js';
 export interface TicketTexts {
   numberLabel: string;
   priorityBand: string;
-  /** A booked citizen's band, with the slot's start: "ĐẶT LỊCH 09:15". */
-  bookedBand: (start: string) => string;
   issuedAt: string;
   peopleAhead: string;
   estimatedWait: string;
@@ -36,7 +34,6 @@ export const TICKET_TEXTS: Record<TicketLocale, TicketTexts> = {
   vi: {
     numberLabel: 'SỐ THỨ TỰ CỦA ÔNG/BÀ',
     priorityBand: 'ƯU TIÊN',
-    bookedBand: (start) => `ĐẶT LỊCH ${start}`,
     issuedAt: 'Thời gian lấy số:',
     peopleAhead: 'Số người chờ trước:',
     estimatedWait: 'Thời gian chờ dự kiến:',
@@ -51,7 +48,6 @@ export const TICKET_TEXTS: Record<TicketLocale, TicketTexts> = {
   en: {
     numberLabel: 'YOUR NUMBER',
     priorityBand: 'PRIORITY',
-    bookedBand: (start) => `BOOKED ${start}`,
     issuedAt: 'Issued:',
     peopleAhead: 'People ahead of you:',
     estimatedWait: 'Estimated wait:',

@@ -1,9 +1,9 @@
-import type { OfficeConfig, Ticket, TicketBooking, WaitEstimate } from '@luot/core';
+import type { OfficeConfig, Ticket, WaitEstimate } from '@luot/core';
 import type { TicketPrintData } from './types.js';
 
 /** What the hub answered for an issued ticket, as far as the paper needs it. */
 export interface IssuedTicket {
-  ticket: Pick<Ticket, 'number' | 'service' | 'priority' | 'issuedAt'> & { booking?: TicketBooking | null };
+  ticket: Pick<Ticket, 'number' | 'service' | 'priority' | 'issuedAt'>;
   /** The ticket's phone page, printed as a QR code. */
   url: string;
   estimate: Pick<WaitEstimate, 'peopleAhead' | 'minutes'> & Partial<Pick<WaitEstimate, 'range'>>;
@@ -38,20 +38,9 @@ export function printableTicket(
     estimatedWaitRange: issued.estimate.range ?? null,
     counters: issued.counters,
     ...(category ? { priorityLabel: category.name[locale] } : {}),
-    ...(t.booking ? { booked: { start: localHm(t.booking.slotStart, config.sessions.timeZone) } } : {}),
     ...(issued.entryPlace !== null ? { outside: { place: issued.entryPlace } } : {}),
     qrUrl: issued.url,
     footer: locale === 'vi' ? 'Xin cảm ơn ông/bà!' : 'Thank you!',
     locale,
   };
-}
-
-/** "09:15": a slot's local start, as the booking page showed it. */
-function localHm(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(ms);
 }

@@ -406,10 +406,6 @@ export function renderTicketBitmaps(
     }
     L.space(m.gap);
   }
-  if (ticket.booked) {
-    L.band(t.bookedBand(ticket.booked.start), m.band);
-    L.space(m.gap);
-  }
 
   L.rule();
   L.space(m.gap);

@@ -30,8 +30,6 @@ export interface TicketPrintData {
   counters: number[];
   /** e.g. 'Ưu tiên – Người cao tuổi': prints an inverted "ƯU TIÊN" band and the label */
   priorityLabel?: string;
-  /** a booked citizen's ticket: prints an inverted "ĐẶT LỊCH 09:15" band (the slot's local start) */
-  booked?: { start: string };
   /** hall full: prints a boxed "wait outside" notice with the place in the entry line */
   outside?: { place: number };
   /** the ticket's phone page, e.g. http://hub:8080/t/<token> */

@@ -92,31 +92,3 @@ describe('the printed wait', () => {
     expect(detailLines(bmpWithWait).length - detailLines(bmp).length).toBe(1);
   });
 });
-
-describe('a booked citizen’s ticket', () => {
-  it('prints "ĐẶT LỊCH" with the slot’s local start in an inverted band; a walk-in’s does not', async () => {
-    const day = new Day().signIn(1);
-    const walkIn = issue(day, 'A', null);
-    const slotStart = Date.UTC(2026, 10, 30, 2, 15); // 09:15 in Hà Nội
-    const booked: IssuedTicket = {
-      ...walkIn,
-      ticket: { ...walkIn.ticket, booking: { code: 'K7QM2R9X', slotStart } },
-    };
-    expect(printableTicket(day.config, booked, 'vi').booked).toEqual({ start: '09:15' });
-    expect(printableTicket(day.config, walkIn, 'vi').booked).toBeUndefined();
-
-    const bitmapOf = async (t: IssuedTicket) =>
-      decodeEscPos(await encodeTicket(printableTicket(day.config, t, 'vi'), { paperWidth: 80 })).images[0]!
-        .bitmap;
-    const margin = 12;
-    // An inverted band: rows solid from margin to margin above and below its white text, thicker
-    // than a rule (2 dots).
-    const bands = (bmp: Awaited<ReturnType<typeof bitmapOf>>) =>
-      solidRows(bmp, margin + 2, bmp.width - margin - 2).filter(([a, b]) => b - a > 4);
-    expect(bands(await bitmapOf(walkIn))).toEqual([]);
-    const [above, below] = bands(await bitmapOf(booked));
-    expect(below).toBeDefined();
-    // The text sits between the two: 20–60 dots of white letters on black.
-    expect(below![0] - above![1]).toBeGreaterThan(20);
-  });
-});

@@ -146,7 +146,7 @@ describe('checking in a booking (booking.checkIn)', () => {
     expect(later.result.bookings.find((b) => b.code === second)?.status).toBe('no_show');
   });
 
-  it('prints the booked ticket on the kiosk’s printer, with "ĐẶT LỊCH 10:00" and its phone page', async () => {
+  it('prints the booked ticket on the kiosk’s printer after the commit, with its phone page', async () => {
     t = await bookingHub({ hub: { printers: { 'kiosk-1': { kind: 'fake' } } } });
     const code = await bookAt(t, monday(10), '0912345678');
     t.clock.advance(35 * 60_000);
@@ -157,16 +157,6 @@ describe('checking in a booking (booking.checkIn)', () => {
     const job = await t.hub.printers.fakes.get('kiosk-1')!.waitForJob(5000);
     const img = PNG.sync.read(decodeEscPos(job.bytes).images[0]!.png);
     expect(jsQR(new Uint8ClampedArray(img.data), img.width, img.height)?.data).toBe(ack.result.url);
-    // The inverted band: rows black from margin to margin, thicker than a rule.
-    const black = (y: number) => {
-      for (let x = 14; x < img.width - 14; x++) if (img.data[(y * img.width + x) * 4]! > 127) return false;
-      return true;
-    };
-    let thick = 0;
-    for (let y = 0, run = 0; y < img.height; y++) {
-      run = black(y) ? run + 1 : 0;
-      if (run === 5) thick++;
-    }
-    expect(thick).toBe(2); // above and below its white words
+    // What the paper says of the booking ("Đặt lịch 10:00") is the printer package's, tested there.
   });
 });
