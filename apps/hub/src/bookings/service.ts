@@ -3,10 +3,11 @@ import {
   bookingCode,
   bookingRules,
   checkBookingLimits,
-  checkInWindow,
   isWorkingDay,
   lastBookableDay,
   localTime,
+  serviceBookingRules,
+  slotPlaces,
   slotsWithRemaining,
   type BookingRefusal,
   type FreeSlot,
@@ -21,6 +22,7 @@ import {
   type BookingCatalog,
   type BookingError,
   type BookingImport,
+  type BookingReport,
   type BookingView,
   type DaySlots,
   type ImportedBooking,
@@ -62,6 +64,8 @@ export interface BookingServiceOptions {
   ticket: (id: string) => Ticket | null;
   /** The phone page of a ticket, when it has one. */
   ticketUrl: (id: string) => string | null;
+  /** The base URL phones reach (links in text messages). */
+  publicUrl: () => string;
   logger: Logger;
 }
 
@@ -80,6 +84,16 @@ export class BookingService {
 
   private get office(): OfficeConfig {
     return this.o.office;
+  }
+
+  /** The distancing level slots are planned with now. */
+  level(): Level {
+    return this.o.level();
+  }
+
+  /** Where a citizen books again (the booking page). */
+  bookUrl(): string {
+    return `${this.o.publicUrl()}/book`;
   }
 
   get enabled(): boolean {
@@ -109,9 +123,17 @@ export class BookingService {
     const rules = bookingRules(this.office);
     return {
       office: this.officeInfo(),
+      // A service with no place in a slot at the current level (one counter of a long procedure
+      // keeps its whole time for walk-ins) would offer a day of empty slots: it is left out.
       services: this.office.services
-        .filter((s) => s.bookings?.enabled !== false)
-        .map((s) => ({ prefix: s.prefix, name: s.name, procedures: s.procedures ?? [], bring: s.bring ?? [] })),
+        .filter((s) => serviceBookingRules(this.office, s.prefix).enabled)
+        .filter((s) => slotPlaces(this.office, s.prefix, this.o.level()) > 0)
+        .map((s) => ({
+          prefix: s.prefix,
+          name: s.name,
+          procedures: s.procedures ?? [],
+          bring: s.bring ?? [],
+        })),
       days: this.days(),
       checkIn: { earlyMinutes: rules.checkIn.earlyMinutes, lateMinutes: rules.checkIn.lateMinutes },
     };
@@ -136,15 +158,21 @@ export class BookingService {
    */
   nearest(service: string, slotStart: number, count = 3): FreeSlot[] {
     const key = `${service}/${slotStart}/${count}/${this.o.store.version}/${Math.floor(this.o.clock() / 60_000)}/${this.o.level()}`;
-    if (this.nearestMemo?.key !== key) this.nearestMemo = { key, slots: this.findNearest(service, slotStart, count) };
+    if (this.nearestMemo?.key !== key)
+      this.nearestMemo = { key, slots: this.findNearest(service, slotStart, count) };
     return this.nearestMemo.slots;
   }
   private nearestMemo: { key: string; slots: FreeSlot[] } | null = null;
 
   private findNearest(service: string, slotStart: number, count: number): FreeSlot[] {
-    const free = this.days().flatMap((d) => this.freeSlots(service, d).filter((s) => s.open && s.remaining > 0));
+    const free = this.days().flatMap((d) =>
+      this.freeSlots(service, d).filter((s) => s.open && s.remaining > 0),
+    );
     return free
-      .sort((a, b) => Math.abs(a.startsAt - slotStart) - Math.abs(b.startsAt - slotStart) || a.startsAt - b.startsAt)
+      .sort(
+        (a, b) =>
+          Math.abs(a.startsAt - slotStart) - Math.abs(b.startsAt - slotStart) || a.startsAt - b.startsAt,
+      )
       .slice(0, count)
       .sort((a, b) => a.startsAt - b.startsAt);
   }
@@ -162,43 +190,57 @@ export class BookingService {
   }
 
   /**
-   * Step 1 of a booking: the rules are checked now (nobody is sent a code for a slot they cannot
-   * have), a code is sent by SMS, and only its HMAC is kept. Nothing is held: the place is taken at
-   * `confirm`.
+   * Whether this booking could be made now; throws the refusal (with the nearest free slots) when
+   * not. Run before a code is sent, so nobody is sent a code (or spends their allowance of codes)
+   * for a slot they cannot have.
    */
-  async requestOtp(req: OtpRequest): Promise<OtpRequested> {
+  check(req: Pick<OtpRequest, 'service' | 'slotStart' | 'phone' | 'cccd'>): void {
     this.requireEnabled();
     this.requireService(req.service);
-    const now = this.o.clock();
     const records = [
       ...this.o.store.citizen(req.phone, req.cccd ?? null),
       ...this.o.store.slot(req.service, req.slotStart),
     ];
     const unique = [...new Map(records.map((r) => [r.code, r])).values()].map(toRecord);
-    const refusal = checkBookingLimits(unique, { ...req, cccd: req.cccd ?? null }, this.office, now, this.o.level());
+    const candidate = { ...req, cccd: req.cccd ?? null };
+    const refusal = checkBookingLimits(unique, candidate, this.office, this.o.clock(), this.o.level());
     if (refusal) this.refused(refusal, req.service, req.slotStart);
+  }
+
+  /**
+   * Step 1 of a booking: the rules are checked now (nobody is sent a code for a slot they cannot
+   * have), a code is sent by SMS, and only its HMAC is kept. Nothing is held: the place is taken at
+   * `confirm`.
+   */
+  async requestOtp(req: OtpRequest): Promise<OtpRequested> {
+    this.check(req);
+    const now = this.o.clock();
 
     const id = randomBytes(16).toString('base64url');
     const code = newOtpCode();
     const expiresAt = now + OTP_TTL_MS;
-    this.o.store.addOtp({
-      id,
-      service: req.service,
-      slotStart: req.slotStart,
-      name: req.name,
-      phone: req.phone,
-      cccd: req.cccd ?? null,
-      locale: req.locale,
-      codeHmac: this.o.otp.hmac(id, code),
-      createdAt: now,
-      expiresAt,
-    });
     const office = this.office.office.name[req.locale];
     const text =
       req.locale === 'vi'
         ? `Mã xác nhận đặt lịch tại ${office}: ${code}. Hiệu lực 5 phút. Không chia sẻ mã này.`
         : `Your booking code for ${office}: ${code}. Valid 5 minutes. Do not share it.`;
-    const sent = await this.send({ to: req.phone, text, kind: 'otp', secret: code }, null);
+    // The request is stored once the message went out, in the message's own transaction: one
+    // durable commit per code instead of two, and no request for a code nobody received.
+    const sent = await this.send({ to: req.phone, text, kind: 'otp', secret: code }, null, (ok) => {
+      if (!ok) return;
+      this.o.store.addOtp({
+        id,
+        service: req.service,
+        slotStart: req.slotStart,
+        name: req.name,
+        phone: req.phone,
+        cccd: req.cccd ?? null,
+        locale: req.locale,
+        codeHmac: this.o.otp.hmac(id, code),
+        createdAt: now,
+        expiresAt,
+      });
+    });
     if (!sent) fail(502, 'SMS_FAILED');
     return { requestId: id, expiresAt, phoneMasked: maskPhone(req.phone), attemptsLeft: OTP_MAX_ATTEMPTS };
   }
@@ -344,7 +386,8 @@ export class BookingService {
 
   /** The status as the citizen should read it: a checked-in ticket that was served is `served`. */
   status(b: BookingRow): BookingView['status'] {
-    if (b.status === 'checked_in' && b.ticketId && this.o.ticket(b.ticketId)?.status === 'done') return 'served';
+    if (b.status === 'checked_in' && b.ticketId && this.o.ticket(b.ticketId)?.status === 'done')
+      return 'served';
     return b.status;
   }
 
@@ -380,23 +423,53 @@ export class BookingService {
     };
   }
 
+  /** Bookings per day and service between two days, by status (counts only: they outlive retention). */
+  report(from: string, to: string): BookingReport {
+    const days = new Map<string, Map<string, BookingReport['days'][number]['services'][number]>>();
+    for (const r of this.o.store.counts(from, to)) {
+      let day = days.get(r.date);
+      if (!day) days.set(r.date, (day = new Map()));
+      let c = day.get(r.service);
+      if (!c) {
+        c = { service: r.service, booked: 0, checked_in: 0, served: 0, lapsed: 0, no_show: 0, cancelled: 0 };
+        day.set(r.service, c);
+      }
+      c[r.status] += r.n;
+    }
+    return {
+      from,
+      to,
+      days: [...days].map(([date, services]) => ({ date, services: [...services.values()] })),
+    };
+  }
+
   // ——— SMS ———
 
-  /** Send a message and store it with its status (the text with any code masked). False: it failed. */
-  async send(message: SmsMessage, bookingCode: string | null): Promise<boolean> {
-    const status = await this.o.sms.send(message).catch(
-      (e: unknown) => ({ status: 'failed', attempts: 1, error: String(e) }) as const,
-    );
-    this.o.store.addSms({
-      at: this.o.clock(),
-      phone: message.to,
-      kind: message.kind,
-      text: masked(message),
-      status: status.status,
-      attempts: status.attempts,
-      providerId: status.status === 'sent' ? status.providerId : null,
-      error: status.status === 'failed' ? status.error : null,
-      bookingCode,
+  /**
+   * Send a message and store it with its status (the text with any code masked); `alsoWrite` joins
+   * that write's transaction. False: it failed.
+   */
+  async send(
+    message: SmsMessage,
+    bookingCode: string | null,
+    alsoWrite?: (sent: boolean) => void,
+  ): Promise<boolean> {
+    const status = await this.o.sms
+      .send(message)
+      .catch((e: unknown) => ({ status: 'failed', attempts: 1, error: String(e) }) as const);
+    this.o.store.together(() => {
+      alsoWrite?.(status.status === 'sent');
+      this.o.store.addSms({
+        at: this.o.clock(),
+        phone: message.to,
+        kind: message.kind,
+        text: masked(message),
+        status: status.status,
+        attempts: status.attempts,
+        providerId: status.status === 'sent' ? status.providerId : null,
+        error: status.status === 'failed' ? status.error : null,
+        bookingCode,
+      });
     });
     if (status.status === 'failed')
       this.o.logger.warn({ kind: message.kind, error: status.error }, 'text message not sent');
@@ -445,7 +518,10 @@ function icsText(s: string): string {
 }
 
 function icsTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** A calendar entry (.ics) for "Thêm vào lịch": the slot, the office and the check-in window. */

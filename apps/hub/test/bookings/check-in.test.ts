@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { decodeEscPos } from '@luot/printer';
 import type { LuotClient } from '@luot/client';
 import type { TestHub } from '@luot/hub/testing';
 import { book, bookingHub, monday, post } from './helpers.js';
@@ -41,7 +44,11 @@ describe('checking in a booking (booking.checkIn)', () => {
     // A walk-in first, so the booked citizen's number is the next of the same series.
     await kiosk.send('ticket.issue', { service: 'A' });
     const ok = await kiosk.send('booking.checkIn', { code: code.toLowerCase().replace(/(....)/, '$1-') });
-    expect(ok.result.ticket).toMatchObject({ number: 'A002', service: 'A', booking: { code, slotStart: monday(10) } });
+    expect(ok.result.ticket).toMatchObject({
+      number: 'A002',
+      service: 'A',
+      booking: { code, slotStart: monday(10) },
+    });
     expect(ok.result.booking).toMatchObject({ code, status: 'checked_in', ticket: { number: 'A002' } });
     expect(ok.result.url).toContain('/t/');
     const row = t.hub.store.db.prepare('SELECT status, ticket_id FROM bookings WHERE code = ?').get(code);
@@ -64,6 +71,9 @@ describe('checking in a booking (booking.checkIn)', () => {
     await counter.send('counter.startServing', {});
     await counter.send('counter.finish', { outcome: { kind: 'received' } });
     expect((await post(t, '/api/book/lookup', { code, phoneLast3: '678' })).body.status).toBe('served');
+    // The jobs store it, so it still reads so after the day (the view reads only today's tickets).
+    await t.hub.bookingJobs.run();
+    expect(t.hub.bookings.get(code)!.status).toBe('served');
   });
 
   it('late: the booking lapses, the citizen is told why and may take an ordinary number', async () => {
@@ -113,8 +123,19 @@ describe('checking in a booking (booking.checkIn)', () => {
     const list = await counter.send('booking.today', {});
     expect(list.result.day).toBe('2026-11-30');
     expect(list.result.bookings).toEqual([
-      expect.objectContaining({ code: second, start: '09:30', status: 'late', name: 'Lê Thị Hoa', ticket: null }),
-      expect.objectContaining({ code: first, start: '10:00', status: 'checked_in', ticket: { id: ok.result.ticket.id, number: 'A001' } }),
+      expect.objectContaining({
+        code: second,
+        start: '09:30',
+        status: 'late',
+        name: 'Lê Thị Hoa',
+        ticket: null,
+      }),
+      expect.objectContaining({
+        code: first,
+        start: '10:00',
+        status: 'checked_in',
+        ticket: { id: ok.result.ticket.id, number: 'A001' },
+      }),
     ]);
     // Counter 6 receives E only.
     const six = await t.counter(6);
@@ -123,5 +144,19 @@ describe('checking in a booking (booking.checkIn)', () => {
     t.clock.advance(10 * 60_000); // 09:50 > 09:40 window end of 09:30
     const later = await counter.send('booking.today', {});
     expect(later.result.bookings.find((b) => b.code === second)?.status).toBe('no_show');
+  });
+
+  it('prints the booked ticket on the kiosk’s printer after the commit, with its phone page', async () => {
+    t = await bookingHub({ hub: { printers: { 'kiosk-1': { kind: 'fake' } } } });
+    const code = await bookAt(t, monday(10), '0912345678');
+    t.clock.advance(35 * 60_000);
+    const kiosk = await t.client('test-kiosk-1-token');
+    const ack = await kiosk.send('booking.checkIn', { code, print: true });
+    expect(ack.result.printed).toEqual({ ok: true, paperNearEnd: false });
+    expect(ack.result.booking.code).toBe(code);
+    const job = await t.hub.printers.fakes.get('kiosk-1')!.waitForJob(5000);
+    const img = PNG.sync.read(decodeEscPos(job.bytes).images[0]!.png);
+    expect(jsQR(new Uint8ClampedArray(img.data), img.width, img.height)?.data).toBe(ack.result.url);
+    // What the paper says of the booking ("Đặt lịch 10:00") is the printer package's, tested there.
   });
 });
