@@ -53,7 +53,8 @@ export async function benchCityReports() {
       });
     }
     const ingestS = round((performance.now() - t0) / 1000, 1);
-    // 169 more offices with the same month: their tickets, configuration and officers' sign-ins.
+    // 169 more offices with the same month: their tickets, days (and each closed day's stored
+    // report text), configuration and officers' sign-ins.
     const t1 = performance.now();
     await city.pool.query(
       `INSERT INTO offices (id, name, province, commune, token_hash)
@@ -75,11 +76,17 @@ export async function benchCityReports() {
        INSERT INTO tickets SELECT 'office-' || n, id, day, number, service, issued_service, priority, party, zone,
          status, issued_at, admitted_at, called_at, first_called_at, serving_at, finished_at, counter,
          target_counter, officer_id, call_count, transfers, outcome, kiosk_id, rating
-         FROM tickets, generate_series(2, ${OFFICES}) n WHERE office_id = 'office-1';`,
+         FROM tickets, generate_series(2, ${OFFICES}) n WHERE office_id = 'office-1';
+       INSERT INTO office_days SELECT 'office-' || n, day, level, closed, opened_seq, last_seq, config_from, notice
+         FROM office_days, generate_series(2, ${OFFICES}) n WHERE office_id = 'office-1';
+       INSERT INTO day_rows SELECT 'office-' || n, day, rows
+         FROM day_rows, generate_series(2, ${OFFICES}) n WHERE office_id = 'office-1';`,
     );
     // The visibility map, so the covering index is read without the table (as autovacuum would).
     await city.pool.query('VACUUM ANALYZE tickets');
     await city.pool.query('VACUUM ANALYZE events');
+    await city.pool.query('VACUUM ANALYZE office_days');
+    await city.pool.query('VACUUM ANALYZE day_rows');
     const copyS = round((performance.now() - t1) / 1000, 1);
     const { rows } = await city.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM tickets');
     const tickets = rows[0]!.n;

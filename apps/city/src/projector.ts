@@ -20,6 +20,7 @@ import {
 } from '@luot/core';
 import type { HubEvent } from '@luot/protocol';
 import type { PoolClient } from './db.js';
+import { storeDayRows } from './reports/day-rows.js';
 
 export interface LogEntry {
   seq: number;
@@ -173,6 +174,8 @@ export class Projector {
       JSON.stringify([...dayRows.values()]),
       configFrom,
     ]);
+    // The report's stored text of each closed day this batch wrote, rewritten from its tickets now.
+    await storeDayRows(c, officeId, [...dayRows.keys()]);
     const next: DayCache = { seq: prevSeq, configFrom, config, state, openedSeq };
     return { days, commit: () => this.cache.set(officeId, next) };
   }

@@ -5,7 +5,7 @@ import { Projector, type LogEntry } from './projector.js';
 const CHUNK = 1000;
 
 /**
- * Rebuild the projections (office_days, tickets, counters, ratings) from the raw events, office by
+ * Rebuild the projections (office_days, tickets, counters, ratings, and the reports' day_rows) from the raw events, office by
  * office, each in one transaction holding the office's cursor lock: ingest for that office waits,
  * the board reads the old rows until the commit. The same `Projector` as live ingest, fed in chunks
  * cut where the office's configuration changed, as its batches were.
@@ -26,7 +26,7 @@ export async function rebuildProjections(
         [id],
       );
       const last = cur[0]!.last_seq;
-      for (const table of ['tickets', 'counters', 'ratings', 'office_days']) {
+      for (const table of ['day_rows', 'tickets', 'counters', 'ratings', 'office_days']) {
         await c.query(`DELETE FROM ${table} WHERE office_id = $1`, [id]);
       }
       const { rows: cfg } = await c.query<{ from_seq: number }>(

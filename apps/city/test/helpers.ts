@@ -101,6 +101,8 @@ export interface Projections {
   tickets: Record<string, unknown>[];
   counters: Record<string, unknown>[];
   ratings: Record<string, unknown>[];
+  /** The stored report text of closed days, each as its tickets sorted (string_agg keeps no order). */
+  day_rows: Record<string, unknown>[];
 }
 
 export async function projections(pool: Pool, officeId: string): Promise<Projections> {
@@ -111,6 +113,10 @@ export async function projections(pool: Pool, officeId: string): Promise<Project
     tickets: await q('SELECT * FROM tickets WHERE office_id = $1 ORDER BY id'),
     counters: await q('SELECT * FROM counters WHERE office_id = $1 ORDER BY day, number'),
     ratings: await q('SELECT * FROM ratings WHERE office_id = $1 ORDER BY seq'),
+    day_rows: (await q('SELECT * FROM day_rows WHERE office_id = $1 ORDER BY day')).map((r) => ({
+      ...r,
+      rows: String(r.rows).split(';').sort(),
+    })),
   };
 }
 

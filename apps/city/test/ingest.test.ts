@@ -302,6 +302,8 @@ describe('the uplink endpoint', () => {
     expect(mine).toEqual(theirs);
     const counters = live.counters.map((c) => [c.number, c.status, c.current_ticket]);
     expect(counters).toEqual(Object.values(hub.counters).map((c) => [c.number, c.status, c.current]));
+    // The closed day's stored report text too (day_rows), rebuilt below with the rest.
+    expect(live.day_rows.length).toBe(1);
     const r = await rebuildProjections(cityA.pool);
     expect(r.offices).toBe(8);
     expect(await projections(cityA.pool, 'ref')).toEqual(live);

@@ -56,6 +56,26 @@ export class Tally {
     else if (f.rating !== null) this.ratingCounts[f.rating]!++;
   }
 
+  /**
+   * Everything `other` counted, as if its tickets had been added here one by one: the same counts
+   * and the same durations (a percentile does not depend on their order, and whole milliseconds add
+   * up exactly in any order). A report across offices adds each ticket to one small group and
+   * merges those into the larger ones.
+   */
+  merge(other: Tally): void {
+    this.issued += other.issued;
+    this.served += other.served;
+    this.noShow += other.noShow;
+    this.cancelled += other.cancelled;
+    this.transferred += other.transferred;
+    this.abandoned += other.abandoned;
+    this.withinTarget += other.withinTarget;
+    this.unanswered += other.unanswered;
+    this.waits.append(other.waits);
+    this.serviceTimes.append(other.serviceTimes);
+    other.ratingCounts.forEach((n, i) => (this.ratingCounts[i]! += n));
+  }
+
   figures(): ReportFigures {
     let answered = 0;
     let satisfied = 0;

@@ -92,7 +92,8 @@ export async function cityReport(
       toCommon: index.get(config.rating.scale)!,
       today: officeToday(config, now),
       groups: [total, byOffice.get(o.id), byCommune.get(communeKey(o)), byProvince.get(o.province)],
-      officers: new Map<string | null, TallyType>(),
+      /** Service → officer → the tally of this office's tickets of that service and officer. */
+      leaves: new Map<string, Map<string | null, TallyType>>(),
     };
   });
 
@@ -102,6 +103,9 @@ export async function cityReport(
   let lastDay = '';
   let over = false;
   let plan: (typeof plans)[number] | null = null;
+  // Each ticket is added to ONE tally, its office's service and officer; the groups (the whole,
+  // office, commune, province, service, officer) are merged from those below, a few hundred merges
+  // of whole arrays instead of six additions per ticket for 2.7 M tickets.
   await forEachTicketOfOffices(pool, plans, filterOfScan, (p, day, row) => {
     if (day !== lastDay || p !== plan) {
       plan = p;
@@ -111,16 +115,23 @@ export async function cityReport(
     rowsScanned++;
     fillFacts(facts, row, p.targetMs, p.scale, over);
     if (typeof facts.rating === 'number') facts.rating = p.toCommon[facts.rating]!;
-    for (const g of p.groups) g.add(facts);
-    byService.get(row[C.service]).add(facts);
+    const service = row[C.service];
+    let officers = p.leaves.get(service);
+    if (!officers) p.leaves.set(service, (officers = new Map()));
     const officer = row[C.officer];
-    let t = p.officers.get(officer);
-    if (!t) {
-      t = byOfficer.get(`${p.id}\u0000${officer ?? ''}`);
-      p.officers.set(officer, t);
-    }
+    let t = officers.get(officer);
+    if (!t) officers.set(officer, (t = new Tally(levels)));
     t.add(facts);
   });
+  for (const p of plans) {
+    for (const [service, officers] of p.leaves) {
+      for (const [officer, t] of officers) {
+        for (const g of p.groups) g.merge(t);
+        byService.get(service).merge(t);
+        byOfficer.get(`${p.id}\u0000${officer ?? ''}`).merge(t);
+      }
+    }
+  }
 
   const byPlace = new Map(offices.map((o) => [o.id, o]));
   const serviceOrder = (a: string, b: string) =>
