@@ -61,6 +61,13 @@ try {
     results.city = await benchCity();
     console.log(JSON.stringify(results.city, null, 2));
   }
+  // Issue #14's race: 1,000 bookers for one slot of 50 places (`npm run bench -- bookings`).
+  if (want('bookings')) {
+    const { benchBookingRace } = await import('./bench/bookings.js');
+    console.log('bookings: 1,000 concurrent confirms for one slot of 50 places …');
+    results.bookings = await benchBookingRace(dir);
+    console.log(results.bookings);
+  }
   if (want('client')) {
     const { benchMirror } = await import('./bench/client.js');
     results.clientMirror = benchMirror();

@@ -13,6 +13,7 @@ import pino from 'pino';
 import { LuotClient } from '@luot/client';
 import { localTime } from '@luot/core';
 import { DEMO_CONFIG, loadConfigFile, startHub } from '@luot/hub';
+import { bookAhead } from './demo-bookings.js';
 import { DaySimulator, runLive, type LiveHub, type ProfileOptions } from '@luot/sim';
 
 const { values } = parseArgs({
@@ -79,6 +80,12 @@ const profile: ProfileOptions = {
   pace: { early: [0, 0], idlePoll: 2 },
 };
 
+const stopBookings = bookAhead(
+  hub,
+  () => device('demo-kiosk-2-token'),
+  (line) => console.log(line),
+);
+
 async function run(): Promise<void> {
   const date = localTime(Date.now(), config.office.sessions.timeZone).day;
   for (let n = 0; ; n++) {
@@ -101,5 +108,8 @@ run().catch((e: unknown) => {
 });
 
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(sig, () => void hub.close().then(() => process.exit(0)));
+  process.once(sig, () => {
+    stopBookings();
+    void hub.close().then(() => process.exit(0));
+  });
 }

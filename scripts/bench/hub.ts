@@ -20,7 +20,7 @@ import { summary } from './stats.js';
  * generation semi-spaces (V8's default grows them to 16 MB) keep ~20 MB of RSS that it never needs.
  */
 // HUB_PROF=<dir>: each hub the bench starts writes a CPU profile there (where did the time go?).
-const HUB_NODE_FLAGS = [
+export const HUB_NODE_FLAGS = [
   '--max-semi-space-size=4',
   ...(process.env.HUB_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HUB_PROF}`] : []),
 ];
@@ -374,7 +374,7 @@ export async function benchHub(
   return { ...issue, ...display, ...flood };
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer().listen(0, '127.0.0.1', () => {
       const { port } = srv.address() as AddressInfo;
@@ -384,7 +384,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(url: string, timeoutMs = 20_000): Promise<void> {
+export async function waitForHealth(url: string, timeoutMs = 20_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     try {

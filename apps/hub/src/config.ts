@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SmsConfigSchema } from '@luot/sms';
 import { z } from 'zod';
-import { parseOfficeConfig, TextSchema, type OfficeConfig } from '@luot/core';
+import { BookingsConfigSchema, parseOfficeConfig, TextSchema, type OfficeConfig } from '@luot/core';
 import { PrinterConfigSchema } from '@luot/printer/config';
 import { freeText, MAX_BATCH_EVENTS } from '@luot/protocol';
 import { sha256 } from './auth.js';
@@ -144,6 +144,11 @@ export const HubConfigSchema = z.object({
   /** Online numbers at the hub (the rules themselves are the office's `bookings`, docs/bookings.md). */
   bookings: z
     .object({
+      /**
+       * The office's booking rules (docs/queue-rules.md, "Bookings"), over those of the office file:
+       * an office running a stock profile turns bookings on here (`{ "enabled": true }`).
+       */
+      rules: BookingsConfigSchema.optional(),
       /** Names, phone and CCCD numbers of bookings are erased this many days after their day [90]. */
       retentionDays: z.number().int().min(1).max(3650).default(90),
       /** One-time codes a phone number may be sent per hour [5]: a text message costs the office. */
@@ -222,7 +227,18 @@ export function resolveConfig(input: unknown, baseDir = process.cwd()): LoadedCo
       : resolve(baseDir, hub.office);
     officeInput = readJson(file);
   }
-  const office = parseOfficeConfig(officeInput);
+  let office = parseOfficeConfig(officeInput);
+  const rules = hub.bookings.rules;
+  if (rules) {
+    const own = office.bookings;
+    const merged = {
+      ...own,
+      ...rules,
+      checkIn: { ...own?.checkIn, ...rules.checkIn },
+      walkInGuard: { ...own?.walkInGuard, ...rules.walkInGuard },
+    };
+    office = parseOfficeConfig({ ...office, bookings: merged });
+  }
   // Any hour, any day; the working-day calendar (return dates) stays the office's.
   if (hub.alwaysOpen)
     office.sessions = { ...office.sessions, alwaysOpen: true, stopWhenWaitPastClose: false };
@@ -236,7 +252,8 @@ export function resolveConfig(input: unknown, baseDir = process.cwd()): LoadedCo
       throw new Error(`Invalid hub configuration: device ${d.id} names unknown counter ${d.counter}`);
     }
     const tokenHash = d.tokenSha256 ?? sha256(d.token!);
-    if (d.role === 'integration') integrationsByTokenHash.set(tokenHash, { id: d.id, name: d.name, tokenHash });
+    if (d.role === 'integration')
+      integrationsByTokenHash.set(tokenHash, { id: d.id, name: d.name, tokenHash });
     else devicesByTokenHash.set(tokenHash, { ...d, role: d.role, tokenHash });
   }
   for (const o of hub.officers) {

@@ -88,6 +88,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     sms,
     otp: OtpHasher.fromFile(join(opts.dataDir, 'otp.key')),
     ticket: (id) => engine.state.tickets[id] ?? null,
+    publicUrl,
     ticketUrl: (id) => {
       const token = bookingStore.tokenOf(id);
       return token ? `${publicUrl()}/t/${token}` : null;

@@ -1,4 +1,5 @@
-import { bookingRules, localTime, type OfficeConfig } from '@luot/core';
+import { bookingRules, bookingsWithoutSlot, localTime, type OfficeConfig } from '@luot/core';
+import { toRecord } from './store.js';
 import type { Logger } from 'pino';
 import type { HubConfig } from '../config.js';
 import type { BookingService } from './service.js';
@@ -21,9 +22,12 @@ export interface BookingJobsOptions {
  * hub's clock (a test's clock in tests):
  *
  * - **no-shows**: a booking still `booked` when its check-in window closed is a no-show (its place
- *   is gone; reports count it);
+ *   is gone; reports count it); a checked-in booking whose ticket was served becomes `served`;
  * - **reminders** by SMS, 24 hours and `remindMinutesBefore` [60] before the slot — each once, and
  *   only when the booking was made before that moment (nobody booked at 9:00 for 9:45 is "reminded");
+ * - **slots that are gone**: a booking still to come whose slot no longer exists — the distancing
+ *   level restricts its service or closes every counter serving it, the day became a holiday — is
+ *   cancelled by the office, and the citizen is told by SMS with a link to book again;
  * - **retention**, once a day: names, phones and CCCD numbers of bookings older than
  *   `retentionDays` erased, with the phones and texts of old messages; spent one-time code requests
  *   deleted after a day. Counts stay.
@@ -54,7 +58,10 @@ export class BookingJobs {
     const now = this.o.clock();
     try {
       this.noShows(now);
+      // Stored, so the import API's state stays right after the day (the view reads today's tickets).
+      this.o.bookings.store.markServed();
       this.retention(now);
+      await this.withoutSlot(now);
       if (this.o.hub.bookings.reminders && this.o.bookings.enabled) await this.reminders(now);
     } catch (e) {
       this.o.logger.error({ err: e }, 'booking jobs failed; they run again in a minute');
@@ -76,8 +83,32 @@ export class BookingJobs {
     const days = this.o.hub.bookings.retentionDays;
     const cutoff = new Date(Date.parse(`${today}T00:00:00Z`) - days * DAY).toISOString().slice(0, 10);
     const erased = this.o.bookings.store.erase(cutoff, now - days * DAY, now - DAY, now);
-    if (erased > 0) this.o.logger.info({ erased, before: cutoff }, 'bookings past retention: names and phones erased');
+    if (erased > 0)
+      this.o.logger.info({ erased, before: cutoff }, 'bookings past retention: names and phones erased');
     return erased;
+  }
+
+  /** Cancel (by the office) the bookings whose slot the level or the calendar took away; tell each citizen. */
+  async withoutSlot(now: number): Promise<string[]> {
+    const store = this.o.bookings.store;
+    const rows = store.upcoming(now);
+    if (rows.length === 0) return [];
+    const byRecord = new Map(rows.map((r) => [toRecord(r), r]));
+    const gone = bookingsWithoutSlot([...byRecord.keys()], this.o.office, this.o.bookings.level(), now).map(
+      (rec) => byRecord.get(rec)!,
+    );
+    const office = this.o.office.office.name.vi;
+    for (const b of gone) {
+      if (!store.cancel(b.code, now, 'office')) continue;
+      const v = this.o.bookings.view(b);
+      this.o.logger.info({ code: b.code, service: b.service }, 'booking cancelled: its slot is gone');
+      if (!b.phone) continue;
+      const text =
+        `${office} tạm dừng tiếp nhận ${v.serviceName.vi} lúc ${v.start} ngày ${v.date.split('-').reverse().join('/')}; ` +
+        `lịch hẹn ${b.code} đã bị hủy. Xin lỗi vì sự bất tiện. Đặt lịch lại: ${this.o.bookings.bookUrl()}`;
+      await this.o.bookings.send({ to: b.phone, text, kind: 'notice' }, b.code);
+    }
+    return gone.map((b) => b.code);
   }
 
   async reminders(now: number): Promise<number> {

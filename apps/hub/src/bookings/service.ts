@@ -3,7 +3,6 @@ import {
   bookingCode,
   bookingRules,
   checkBookingLimits,
-  checkInWindow,
   isWorkingDay,
   lastBookableDay,
   localTime,
@@ -62,6 +61,8 @@ export interface BookingServiceOptions {
   ticket: (id: string) => Ticket | null;
   /** The phone page of a ticket, when it has one. */
   ticketUrl: (id: string) => string | null;
+  /** The base URL phones reach (links in text messages). */
+  publicUrl: () => string;
   logger: Logger;
 }
 
@@ -80,6 +81,16 @@ export class BookingService {
 
   private get office(): OfficeConfig {
     return this.o.office;
+  }
+
+  /** The distancing level slots are planned with now. */
+  level(): Level {
+    return this.o.level();
+  }
+
+  /** Where a citizen books again (the booking page). */
+  bookUrl(): string {
+    return `${this.o.publicUrl()}/book`;
   }
 
   get enabled(): boolean {
@@ -111,7 +122,12 @@ export class BookingService {
       office: this.officeInfo(),
       services: this.office.services
         .filter((s) => s.bookings?.enabled !== false)
-        .map((s) => ({ prefix: s.prefix, name: s.name, procedures: s.procedures ?? [], bring: s.bring ?? [] })),
+        .map((s) => ({
+          prefix: s.prefix,
+          name: s.name,
+          procedures: s.procedures ?? [],
+          bring: s.bring ?? [],
+        })),
       days: this.days(),
       checkIn: { earlyMinutes: rules.checkIn.earlyMinutes, lateMinutes: rules.checkIn.lateMinutes },
     };
@@ -136,15 +152,21 @@ export class BookingService {
    */
   nearest(service: string, slotStart: number, count = 3): FreeSlot[] {
     const key = `${service}/${slotStart}/${count}/${this.o.store.version}/${Math.floor(this.o.clock() / 60_000)}/${this.o.level()}`;
-    if (this.nearestMemo?.key !== key) this.nearestMemo = { key, slots: this.findNearest(service, slotStart, count) };
+    if (this.nearestMemo?.key !== key)
+      this.nearestMemo = { key, slots: this.findNearest(service, slotStart, count) };
     return this.nearestMemo.slots;
   }
   private nearestMemo: { key: string; slots: FreeSlot[] } | null = null;
 
   private findNearest(service: string, slotStart: number, count: number): FreeSlot[] {
-    const free = this.days().flatMap((d) => this.freeSlots(service, d).filter((s) => s.open && s.remaining > 0));
+    const free = this.days().flatMap((d) =>
+      this.freeSlots(service, d).filter((s) => s.open && s.remaining > 0),
+    );
     return free
-      .sort((a, b) => Math.abs(a.startsAt - slotStart) - Math.abs(b.startsAt - slotStart) || a.startsAt - b.startsAt)
+      .sort(
+        (a, b) =>
+          Math.abs(a.startsAt - slotStart) - Math.abs(b.startsAt - slotStart) || a.startsAt - b.startsAt,
+      )
       .slice(0, count)
       .sort((a, b) => a.startsAt - b.startsAt);
   }
@@ -175,30 +197,40 @@ export class BookingService {
       ...this.o.store.slot(req.service, req.slotStart),
     ];
     const unique = [...new Map(records.map((r) => [r.code, r])).values()].map(toRecord);
-    const refusal = checkBookingLimits(unique, { ...req, cccd: req.cccd ?? null }, this.office, now, this.o.level());
+    const refusal = checkBookingLimits(
+      unique,
+      { ...req, cccd: req.cccd ?? null },
+      this.office,
+      now,
+      this.o.level(),
+    );
     if (refusal) this.refused(refusal, req.service, req.slotStart);
 
     const id = randomBytes(16).toString('base64url');
     const code = newOtpCode();
     const expiresAt = now + OTP_TTL_MS;
-    this.o.store.addOtp({
-      id,
-      service: req.service,
-      slotStart: req.slotStart,
-      name: req.name,
-      phone: req.phone,
-      cccd: req.cccd ?? null,
-      locale: req.locale,
-      codeHmac: this.o.otp.hmac(id, code),
-      createdAt: now,
-      expiresAt,
-    });
     const office = this.office.office.name[req.locale];
     const text =
       req.locale === 'vi'
         ? `Mã xác nhận đặt lịch tại ${office}: ${code}. Hiệu lực 5 phút. Không chia sẻ mã này.`
         : `Your booking code for ${office}: ${code}. Valid 5 minutes. Do not share it.`;
-    const sent = await this.send({ to: req.phone, text, kind: 'otp', secret: code }, null);
+    // The request is stored once the message went out, in the message's own transaction: one
+    // durable commit per code instead of two, and no request for a code nobody received.
+    const sent = await this.send({ to: req.phone, text, kind: 'otp', secret: code }, null, (ok) => {
+      if (!ok) return;
+      this.o.store.addOtp({
+        id,
+        service: req.service,
+        slotStart: req.slotStart,
+        name: req.name,
+        phone: req.phone,
+        cccd: req.cccd ?? null,
+        locale: req.locale,
+        codeHmac: this.o.otp.hmac(id, code),
+        createdAt: now,
+        expiresAt,
+      });
+    });
     if (!sent) fail(502, 'SMS_FAILED');
     return { requestId: id, expiresAt, phoneMasked: maskPhone(req.phone), attemptsLeft: OTP_MAX_ATTEMPTS };
   }
@@ -344,7 +376,8 @@ export class BookingService {
 
   /** The status as the citizen should read it: a checked-in ticket that was served is `served`. */
   status(b: BookingRow): BookingView['status'] {
-    if (b.status === 'checked_in' && b.ticketId && this.o.ticket(b.ticketId)?.status === 'done') return 'served';
+    if (b.status === 'checked_in' && b.ticketId && this.o.ticket(b.ticketId)?.status === 'done')
+      return 'served';
     return b.status;
   }
 
@@ -382,21 +415,31 @@ export class BookingService {
 
   // ——— SMS ———
 
-  /** Send a message and store it with its status (the text with any code masked). False: it failed. */
-  async send(message: SmsMessage, bookingCode: string | null): Promise<boolean> {
-    const status = await this.o.sms.send(message).catch(
-      (e: unknown) => ({ status: 'failed', attempts: 1, error: String(e) }) as const,
-    );
-    this.o.store.addSms({
-      at: this.o.clock(),
-      phone: message.to,
-      kind: message.kind,
-      text: masked(message),
-      status: status.status,
-      attempts: status.attempts,
-      providerId: status.status === 'sent' ? status.providerId : null,
-      error: status.status === 'failed' ? status.error : null,
-      bookingCode,
+  /**
+   * Send a message and store it with its status (the text with any code masked); `alsoWrite` joins
+   * that write's transaction. False: it failed.
+   */
+  async send(
+    message: SmsMessage,
+    bookingCode: string | null,
+    alsoWrite?: (sent: boolean) => void,
+  ): Promise<boolean> {
+    const status = await this.o.sms
+      .send(message)
+      .catch((e: unknown) => ({ status: 'failed', attempts: 1, error: String(e) }) as const);
+    this.o.store.together(() => {
+      alsoWrite?.(status.status === 'sent');
+      this.o.store.addSms({
+        at: this.o.clock(),
+        phone: message.to,
+        kind: message.kind,
+        text: masked(message),
+        status: status.status,
+        attempts: status.attempts,
+        providerId: status.status === 'sent' ? status.providerId : null,
+        error: status.status === 'failed' ? status.error : null,
+        bookingCode,
+      });
     });
     if (status.status === 'failed')
       this.o.logger.warn({ kind: message.kind, error: status.error }, 'text message not sent');
@@ -445,7 +488,10 @@ function icsText(s: string): string {
 }
 
 function icsTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** A calendar entry (.ics) for "Thêm vào lịch": the slot, the office and the check-in window. */

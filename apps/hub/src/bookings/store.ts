@@ -139,7 +139,10 @@ export class BookingStore {
       noShows: db.prepare(
         `UPDATE bookings SET status = 'no_show' WHERE status = 'booked' AND slot_start < ? RETURNING code`,
       ),
-      served: db.prepare(`UPDATE bookings SET status = 'served' WHERE ticket_id = ? AND status = 'checked_in'`),
+      served: db.prepare(
+        `UPDATE bookings SET status = 'served' WHERE status = 'checked_in'
+           AND ticket_id IN (SELECT id FROM tickets WHERE status = 'done')`,
+      ),
       erase: db.prepare(
         `UPDATE bookings SET name = NULL, phone = NULL, cccd = NULL, erased_at = ? WHERE date < ? AND erased_at IS NULL`,
       ),
@@ -153,21 +156,29 @@ export class BookingStore {
              OR (@kind = 'soon' AND reminded_soon IS NULL AND slot_start <= @until))
          ORDER BY slot_start LIMIT 500`,
       ),
+      upcoming: db.prepare(`SELECT ${COLUMNS} FROM bookings WHERE status = 'booked' AND slot_start >= ?`),
       markDayBefore: db.prepare(`UPDATE bookings SET reminded_day_before = ? WHERE code = ?`),
       markSoon: db.prepare(`UPDATE bookings SET reminded_soon = ? WHERE code = ?`),
-      insertOtp: db.prepare(`INSERT INTO otp_requests (id, service, slot_start, name, phone, cccd, locale, code_hmac,
+      insertOtp:
+        db.prepare(`INSERT INTO otp_requests (id, service, slot_start, name, phone, cccd, locale, code_hmac,
           attempts, created_at, expires_at)
         VALUES (@id, @service, @slotStart, @name, @phone, @cccd, @locale, @codeHmac, 0, @createdAt, @expiresAt)`),
       otp: db.prepare(`SELECT ${OTP_COLUMNS} FROM otp_requests WHERE id = ?`),
       otpAttempt: db.prepare(`UPDATE otp_requests SET attempts = attempts + 1 WHERE id = ?`),
       otpUsed: db.prepare(`UPDATE otp_requests SET used_at = ?, booking_code = ? WHERE id = ?`),
-      insertSms: db.prepare(`INSERT INTO sms_messages (at, phone, kind, text, status, attempts, provider_id, error,
+      insertSms:
+        db.prepare(`INSERT INTO sms_messages (at, phone, kind, text, status, attempts, provider_id, error,
           booking_code) VALUES (@at, @phone, @kind, @text, @status, @attempts, @providerId, @error, @bookingCode)`),
       tokenOf: db.prepare(`SELECT token FROM ticket_tokens WHERE ticket_id = ?`),
       counts: db.prepare(
         `SELECT service, status, COUNT(*) AS n FROM bookings WHERE date = ? GROUP BY service, status ORDER BY service`,
       ),
     };
+  }
+
+  /** Run `fn` as one transaction (one durable commit for several writes). */
+  together<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
   }
 
   get(code: string): BookingRow | null {
@@ -252,9 +263,9 @@ export class BookingStore {
     return this.s.setStatus.run('lapsed', code, 'booked').changes === 1;
   }
 
-  /** The booked ticket was served (finished at a counter). */
-  markServed(ticketId: string): void {
-    this.s.served.run(ticketId);
+  /** Checked-in bookings whose ticket was served (finished at a counter) become `served`. */
+  markServed(): number {
+    return this.s.served.run().changes;
   }
 
   /** Bookings still `booked` whose check-in window closed before `windowClosedBefore` (slot start + late minutes). */
@@ -275,6 +286,11 @@ export class BookingStore {
       this.s.pruneOtp.run(otpBefore);
       return n;
     })();
+  }
+
+  /** Bookings still to come (status `booked`, slot from `now` on). */
+  upcoming(now: number): BookingRow[] {
+    return this.s.upcoming.all(now) as BookingRow[];
   }
 
   /** Bookings to remind (`kind`) whose slot starts after `now` and no later than `until`. */

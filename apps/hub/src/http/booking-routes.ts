@@ -146,7 +146,8 @@ export function registerBookingRoutes(
     {
       ...opts,
       schema: doc({
-        summary: 'Confirm with the one-time code: the place is taken now, or refused with the nearest free slots',
+        summary:
+          'Confirm with the one-time code: the place is taken now, or refused with the nearest free slots',
         tags: ['bookings'],
         body: OtpConfirmSchema,
         response: BookingViewSchema,

@@ -29,7 +29,8 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
           integration: {
             type: 'http',
             scheme: 'bearer',
-            description: 'An integration token (a device of role "integration" in the hub file): the import API.',
+            description:
+              'An integration token (a device of role "integration" in the hub file): the import API.',
           },
           session: {
             type: 'apiKey',

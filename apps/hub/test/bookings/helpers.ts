@@ -6,6 +6,13 @@ import { FakeClock, MONDAY_9AM, startTestHub, testConfig, type TestHub } from '@
 
 const PROFILE = fileURLToPath(new URL('../../../../packages/core/profiles/quoc-oai.json', import.meta.url));
 
+/**
+ * An HTTP answer's body as the tests read it: loosely, each test asserting the shape it expects
+ * (the protocol's schemas are what the hub answers with; these tests check the values).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = Record<string, any>;
+
 /** Tuesday 1 December 2026 at a local (UTC+7) time: the day after the test hub's Monday. */
 export const tuesday = (h: number, m = 0) => Date.UTC(2026, 11, 1, h - 7, m);
 /** Monday 30 November 2026 (the test hub's today) at a local time. */
@@ -14,7 +21,12 @@ export { MONDAY_9AM };
 
 /** A test hub of the Quốc Oai profile with bookings on (`bookings` over the defaults) and an integration token. */
 export async function bookingHub(
-  opts: { bookings?: Record<string, unknown>; hub?: Record<string, unknown>; clock?: FakeClock; logger?: Logger } = {},
+  opts: {
+    bookings?: Record<string, unknown>;
+    hub?: Record<string, unknown>;
+    clock?: FakeClock;
+    logger?: Logger;
+  } = {},
 ): Promise<TestHub> {
   const office = JSON.parse(readFileSync(PROFILE, 'utf8')) as Record<string, unknown>;
   office.bookings = { enabled: true, ...opts.bookings };
@@ -24,7 +36,11 @@ export async function bookingHub(
     { id: 'ihanoi', role: 'integration', token: 'test-integration-ihanoi-token' },
   ];
   const config = testConfig({ office, devices, ...opts.hub });
-  return startTestHub({ config, clock: opts.clock ?? new FakeClock(), ...(opts.logger ? { logger: opts.logger } : {}) });
+  return startTestHub({
+    config,
+    clock: opts.clock ?? new FakeClock(),
+    ...(opts.logger ? { logger: opts.logger } : {}),
+  });
 }
 
 export async function post(t: TestHub, path: string, body: unknown, headers: Record<string, string> = {}) {
@@ -33,15 +49,15 @@ export async function post(t: TestHub, path: string, body: unknown, headers: Rec
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
+  return { status: res.status, body: (await res.json()) as Json };
 }
 
 export async function get(t: TestHub, path: string, headers: Record<string, string> = {}) {
   const res = await fetch(`${t.hub.url}${path}`, { headers });
   const text = await res.text();
-  let body: Record<string, any> = {};
+  let body: Json = {};
   try {
-    body = JSON.parse(text) as Record<string, any>;
+    body = JSON.parse(text) as Json;
   } catch {
     body = { text };
   }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TestHub } from '@luot/hub/testing';
-import { bookingHub, get, tuesday } from './helpers.js';
+import { bookingHub, get, tuesday, type Json } from './helpers.js';
 
 let t: TestHub | null = null;
 afterEach(async () => {
@@ -18,13 +18,19 @@ const booking = {
   source: 'ihanoi',
 };
 
-async function send(t: TestHub, method: string, path: string, body?: unknown, headers = auth) {
+async function send(
+  t: TestHub,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = auth,
+) {
   const res = await fetch(`${t.hub.url}${path}`, {
     method,
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
+  return { status: res.status, body: (await res.json()) as Json };
 }
 
 describe('the import API (/api/bookings)', () => {
@@ -63,12 +69,19 @@ describe('the import API (/api/bookings)', () => {
   it('refuses with codes: no token, another source, a full slot, out of the horizon, over a limit, bad input', async () => {
     t = await bookingHub();
     expect((await send(t, 'POST', '/api/bookings', booking, {})).status).toBe(401);
-    expect((await send(t, 'POST', '/api/bookings', booking, { authorization: 'Bearer test-kiosk-1-token' })).status).toBe(401);
+    expect(
+      (await send(t, 'POST', '/api/bookings', booking, { authorization: 'Bearer test-kiosk-1-token' }))
+        .status,
+    ).toBe(401);
     const foreign = await send(t, 'POST', '/api/bookings', { ...booking, source: 'vneid' });
     expect(foreign.status).toBe(403);
 
     expect((await send(t, 'POST', '/api/bookings', booking)).status).toBe(201);
-    const full = await send(t, 'POST', '/api/bookings', { ...booking, externalId: 'IH-2', phone: '0987000111' });
+    const full = await send(t, 'POST', '/api/bookings', {
+      ...booking,
+      externalId: 'IH-2',
+      phone: '0987000111',
+    });
     expect(full.status).toBe(409);
     expect(full.body).toMatchObject({ error: 'SLOT_FULL' });
     expect(full.body.nearest.length).toBeGreaterThan(0);
@@ -81,7 +94,11 @@ describe('the import API (/api/bookings)', () => {
     expect(far.status).toBe(422);
     expect(far.body.error).toBe('OUTSIDE_HORIZON');
 
-    const limit = await send(t, 'POST', '/api/bookings', { ...booking, externalId: 'IH-4', slotStart: tuesday(10) });
+    const limit = await send(t, 'POST', '/api/bookings', {
+      ...booking,
+      externalId: 'IH-4',
+      slotStart: tuesday(10),
+    });
     expect(limit.body.error).toBe('SERVICE_DAY_LIMIT');
     expect(limit.body.message.vi).toBe('Bạn đã có lịch hẹn cho lĩnh vực này trong ngày.');
 

@@ -20,7 +20,9 @@ describe('the bookings’ daily jobs', () => {
     t = await bookingHub({ hub: { bookings: { retentionDays: 90 } } });
     const code = (await book(t, { slotStart: tuesday(9), phone: '0912345678', cccd: '001090012345' })).body
       .code as string;
-    const smsBefore = t.hub.store.db.prepare('SELECT COUNT(*) AS n FROM sms_messages WHERE phone IS NOT NULL').get();
+    const smsBefore = t.hub.store.db
+      .prepare('SELECT COUNT(*) AS n FROM sms_messages WHERE phone IS NOT NULL')
+      .get();
     expect(smsBefore).toEqual({ n: 1 });
 
     // 89 days after the booking's day: still kept.
@@ -31,7 +33,13 @@ describe('the bookings’ daily jobs', () => {
     // 91 days after: erased; the booking still counts (a no-show of service A on its day).
     t.clock.now = tuesday(9) + 91 * DAY;
     await t.hub.bookingJobs.run();
-    expect(row(t, code)).toMatchObject({ name: null, phone: null, cccd: null, status: 'no_show', service: 'A' });
+    expect(row(t, code)).toMatchObject({
+      name: null,
+      phone: null,
+      cccd: null,
+      status: 'no_show',
+      service: 'A',
+    });
     expect(row(t, code).erased_at).toBe(t.clock.now);
     expect(t.hub.bookings.store.counts('2026-12-01')).toEqual([{ service: 'A', status: 'no_show', n: 1 }]);
     const sms = t.hub.store.db.prepare('SELECT phone, text FROM sms_messages').all();
@@ -63,7 +71,10 @@ describe('the bookings’ daily jobs', () => {
   it('reminds by SMS the day before and 60 minutes before, once each, not when booked since', async () => {
     t = await bookingHub();
     const sms = () =>
-      (t!.hub.sms as LogGateway).messages().filter((m) => m.kind === 'reminder').map((m) => m.text);
+      (t!.hub.sms as LogGateway)
+        .messages()
+        .filter((m) => m.kind === 'reminder')
+        .map((m) => m.text);
     const code = (await book(t, { slotStart: tuesday(10), phone: '0912345678' })).body.code as string;
     await t.hub.bookingJobs.run();
     expect(sms()).toEqual([]);
@@ -93,5 +104,44 @@ describe('the bookings’ daily jobs', () => {
       .prepare("SELECT COUNT(*) AS n FROM sms_messages WHERE kind = 'reminder' AND status = 'sent'")
       .get();
     expect(stored).toEqual({ n: 3 });
+  });
+
+  it('cancels, as the office, the bookings whose slot the level takes away, and tells the citizen how to rebook', async () => {
+    t = await bookingHub({ hub: { publicUrl: 'https://motcua.quocoai.example' } });
+    const land = (await book(t, { slotStart: tuesday(9), phone: '0912345678' })).body.code as string;
+    const stamp = (await book(t, { service: 'E', slotStart: tuesday(9), phone: '0987654321' })).body
+      .code as string;
+    await t.hub.bookingJobs.run();
+    expect(row(t, land).status).toBe('booked');
+
+    // Level 4 keeps essential services only: land (A) is not one, certification (E) is.
+    const boss = await t.supervisor();
+    await boss.send('supervisor.setLevel', { level: 4 });
+    await t.hub.bookingJobs.run();
+    expect(row(t, land).status).toBe('cancelled');
+    expect(row(t, stamp).status).toBe('booked');
+    const cancelled = t.hub.store.db
+      .prepare('SELECT cancelled_by FROM bookings WHERE code = ?')
+      .get(land) as { cancelled_by: string };
+    expect(cancelled.cancelled_by).toBe('office');
+    const notices = (t.hub.sms as LogGateway).messages().filter((m) => m.kind === 'notice');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ to: '+84912345678' });
+    expect(notices[0]!.text).toContain(`lịch hẹn ${land} đã bị hủy`);
+    expect(notices[0]!.text).toContain('Đặt lịch lại: https://motcua.quocoai.example/book');
+    // Told once.
+    await t.hub.bookingJobs.run();
+    expect((t.hub.sms as LogGateway).messages().filter((m) => m.kind === 'notice')).toHaveLength(1);
+    // The office's cancellation does not count towards the citizen's block, and the slot is gone.
+    expect(
+      (
+        await post(t, '/api/book/otp', {
+          service: 'A',
+          slotStart: tuesday(10),
+          name: 'Nguyễn Văn An',
+          phone: '0912345678',
+        })
+      ).body.error,
+    ).toBe('NO_SLOT');
   });
 });

@@ -113,7 +113,9 @@ describe('the public booking API', () => {
     const wrong = code === '111111' ? '222222' : '111111';
     const answers = [];
     for (let i = 0; i < 3; i++)
-      answers.push((await post(t, '/api/book/confirm', { requestId: req.body.requestId, code: wrong })).body.error);
+      answers.push(
+        (await post(t, '/api/book/confirm', { requestId: req.body.requestId, code: wrong })).body.error,
+      );
     expect(answers).toEqual(['OTP_INVALID', 'OTP_INVALID', 'OTP_TOO_MANY_TRIES']);
     expect((await post(t, '/api/book/confirm', { requestId: req.body.requestId, code })).body.error).toBe(
       'OTP_TOO_MANY_TRIES',

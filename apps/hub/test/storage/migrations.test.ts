@@ -342,3 +342,31 @@ describe('migration 7: live writes leave the reports’ and the log’s indexes 
     db.close();
   });
 });
+
+describe('migration 7: bookings', () => {
+  it('adds bookings, one-time code requests and text messages beside the day, keeping every row', () => {
+    const db = databaseAt(6);
+    db.prepare(
+      `INSERT INTO tickets (id, day, number, service, issued_service, party, status, issued_at, call_count, transfers)
+       VALUES ('20261130-A001', '2026-11-30', 'A001', 'A', 'A', 1, 'waiting', 1000, 0, 0)`,
+    ).run();
+    const before = db.prepare('SELECT * FROM tickets').all();
+
+    runMigrations(db, MIGRATIONS.slice(0, 7));
+
+    expect(db.pragma('user_version', { simple: true })).toBe(7);
+    expect(db.prepare('SELECT * FROM tickets').all()).toEqual(before);
+    expect(tables(db)).toEqual(expect.arrayContaining(['bookings', 'otp_requests', 'sms_messages']));
+    const insert = db.prepare(
+      `INSERT INTO bookings (code, service, date, slot_start, name, phone, status, created_at, source, external_id)
+       VALUES (?, 'A', '2026-12-01', 1000, 'Nguyễn Văn An', '+84912345678', ?, 1, ?, ?)`,
+    );
+    insert.run('ABCDEFGH', 'booked', 'ihanoi', 'IH-1');
+    // One booking per (source, externalId): an import is idempotent.
+    expect(() => insert.run('BCDEFGHJ', 'booked', 'ihanoi', 'IH-1')).toThrow(/UNIQUE/);
+    // Bookings from the page have no external id: any number of them.
+    insert.run('CDEFGHJK', 'booked', null, null);
+    insert.run('DEFGHJKM', 'booked', null, null);
+    expect(() => insert.run('EFGHJKMN', 'maybe', null, null)).toThrow(/CHECK/);
+  });
+});

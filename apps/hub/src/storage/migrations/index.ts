@@ -19,6 +19,9 @@ export const MIGRATIONS = [
   ticketPrints,
   supervisors,
   reportScan,
+<<<<<<< HEAD
   leanLiveWrites,
+=======
+>>>>>>> bookapi
   bookings,
 ];
