@@ -343,18 +343,18 @@ describe('migration 7: live writes leave the reports’ and the log’s indexes 
   });
 });
 
-describe('migration 7: bookings', () => {
+describe('migration 8: bookings', () => {
   it('adds bookings, one-time code requests and text messages beside the day, keeping every row', () => {
-    const db = databaseAt(6);
+    const db = databaseAt(7);
     db.prepare(
       `INSERT INTO tickets (id, day, number, service, issued_service, party, status, issued_at, call_count, transfers)
        VALUES ('20261130-A001', '2026-11-30', 'A001', 'A', 'A', 1, 'waiting', 1000, 0, 0)`,
     ).run();
     const before = db.prepare('SELECT * FROM tickets').all();
 
-    runMigrations(db, MIGRATIONS.slice(0, 7));
+    runMigrations(db, MIGRATIONS.slice(0, 8));
 
-    expect(db.pragma('user_version', { simple: true })).toBe(7);
+    expect(db.pragma('user_version', { simple: true })).toBe(8);
     expect(db.prepare('SELECT * FROM tickets').all()).toEqual(before);
     expect(tables(db)).toEqual(expect.arrayContaining(['bookings', 'otp_requests', 'sms_messages']));
     const insert = db.prepare(
@@ -368,5 +368,29 @@ describe('migration 7: bookings', () => {
     insert.run('CDEFGHJK', 'booked', null, null);
     insert.run('DEFGHJKM', 'booked', null, null);
     expect(() => insert.run('EFGHJKMN', 'maybe', null, null)).toThrow(/CHECK/);
+  });
+});
+
+describe('migration 9: a booked ticket carries its booking’s slot', () => {
+  it('fills booking_slot from the bookings table for tickets checked in before it; walk-ins stay null', () => {
+    const db = databaseAt(8);
+    const ticket =
+      db.prepare(`INSERT INTO tickets (id, day, number, service, issued_service, party, status, issued_at,
+      call_count, transfers) VALUES (?, '2026-11-30', ?, 'A', 'A', 1, 'done', 1000, 0, 0)`);
+    ticket.run('20261130-A001', 'A001');
+    ticket.run('20261130-A002', 'A002');
+    db.prepare(
+      `INSERT INTO bookings (code, service, date, slot_start, status, created_at, ticket_id)
+       VALUES ('K7QM2R9X', 'A', '2026-11-30', 1764471600000, 'served', 1, '20261130-A002'),
+              ('H3PW8N4T', 'A', '2026-11-30', 1764471600000, 'no_show', 1, NULL)`,
+    ).run();
+
+    runMigrations(db, MIGRATIONS.slice(0, 9));
+
+    expect(db.prepare('SELECT id, booking_slot FROM tickets ORDER BY id').all()).toEqual([
+      { id: '20261130-A001', booking_slot: null },
+      { id: '20261130-A002', booking_slot: 1764471600000 },
+    ]);
+    db.close();
   });
 });

@@ -6,6 +6,7 @@ import { supervisors } from './005-supervisors.js';
 import { reportScan } from './006-report-scan.js';
 import { leanLiveWrites } from './007-lean-live-writes.js';
 import { bookings } from './008-bookings.js';
+import { ticketBookingSlot } from './009-ticket-booking-slot.js';
 
 /**
  * Every schema change, in order. A migration is a module (not a .sql file) so that it ships inside
@@ -19,9 +20,7 @@ export const MIGRATIONS = [
   ticketPrints,
   supervisors,
   reportScan,
-<<<<<<< HEAD
   leanLiveWrites,
-=======
->>>>>>> bookapi
   bookings,
+  ticketBookingSlot,
 ];
