@@ -145,7 +145,7 @@ export function reportTable(report: RangeReport, view: ReportView): Table {
 const BOOKING_COLUMNS: Column[] = [
   { header: 'Đã đặt', kind: 'int' },
   { header: 'Chưa đến giờ', kind: 'int' },
-  { header: 'Đã check-in', kind: 'int' },
+  { header: 'Đã đến nhận số', kind: 'int' },
   { header: 'Đến trễ (hết hiệu lực)', kind: 'int' },
   { header: 'Không đến', kind: 'int' },
   { header: 'Đã huỷ', kind: 'int' },

@@ -83,7 +83,7 @@ describe('reports of bookings (day report, range report, CSV)', () => {
 
     const csv = await (await get(`/api/exports/report.csv?view=bookings&from=${DAY}&to=${DAY}`)).text();
     const lines = csv.replace('\uFEFF', '').trim().split('\n');
-    expect(lines[0]).toContain('Đã đặt,Chưa đến giờ,Đã check-in,Đến trễ (hết hiệu lực),Không đến,Đã huỷ');
+    expect(lines[0]).toContain('Đã đặt,Chưa đến giờ,Đã đến nhận số,Đến trễ (hết hiệu lực),Không đến,Đã huỷ');
     expect(lines[1]).toMatch(/^2026-11-30,A,"Đất đai[^"]+",4,0,1,1,1,1,1,5,5,1,30,30$/);
     expect(lines[2]).toMatch(/^Tổng cộng,,,4,0,1,1,1,1,1,5,5,1,30,30$/);
 
