@@ -394,3 +394,21 @@ describe('migration 9: a booked ticket carries its booking’s slot', () => {
     db.close();
   });
 });
+
+describe('migration 10: each booking has its phone page’s token', () => {
+  it('gives every existing booking a different random token', () => {
+    const db = databaseAt(9);
+    const insert = db.prepare(
+      `INSERT INTO bookings (code, service, date, slot_start, status, created_at) VALUES (?, 'A', '2026-11-30', 1, 'booked', 1)`,
+    );
+    for (const code of ['AAAAAAAA', 'BBBBBBBB', 'CCCCCCCC']) insert.run(code);
+
+    runMigrations(db, MIGRATIONS.slice(0, 10));
+
+    const tokens = db.prepare('SELECT page_token FROM bookings').pluck().all() as string[];
+    expect(tokens).toHaveLength(3);
+    for (const token of tokens) expect(token).toMatch(/^[0-9a-f]{32}$/);
+    expect(new Set(tokens).size).toBe(3);
+    db.close();
+  });
+});

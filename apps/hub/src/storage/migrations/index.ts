@@ -7,6 +7,7 @@ import { reportScan } from './006-report-scan.js';
 import { leanLiveWrites } from './007-lean-live-writes.js';
 import { bookings } from './008-bookings.js';
 import { ticketBookingSlot } from './009-ticket-booking-slot.js';
+import { bookingPageToken } from './010-booking-page-token.js';
 
 /**
  * Every schema change, in order. A migration is a module (not a .sql file) so that it ships inside
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   leanLiveWrites,
   bookings,
   ticketBookingSlot,
+  bookingPageToken,
 ];
