@@ -153,9 +153,11 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
 
   const rollover = setInterval(() => engine.tick(), 30_000);
   rollover.unref();
-  // No-shows, reminders and retention: once now (a hub off for a week erases on start), then each minute.
+  // No-shows, reminders and retention: once now (a hub off for a week erases on start), then each
+  // minute. Not awaited: the database work is done before the pass's first await (jobs.ts), and
+  // the hub must not wait on an SMS provider to start.
   const bookingJobs = new BookingJobs({ bookings, hub: config.hub, office: config.office, clock, logger });
-  await bookingJobs.run();
+  void bookingJobs.run();
   bookingJobs.start();
 
   const host = opts.host ?? '127.0.0.1';

@@ -79,6 +79,11 @@ export const BookingCodeSchema = z
 
 const service = z.string().regex(/^[A-Z]$/, 'a service prefix such as A');
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+/** A day that exists in the calendar (not 2026-02-30), as a query names it. */
+const calendarDay = date.refine((d) => {
+  const ms = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === d;
+}, 'a day that exists, YYYY-MM-DD');
 /** Epoch milliseconds. */
 const instant = z.number().int().nonnegative();
 /** A CCCD (citizen identity card) number: 12 digits. */
@@ -137,7 +142,7 @@ export const BookingCatalogSchema = z.object({
 export type BookingCatalog = z.infer<typeof BookingCatalogSchema>;
 
 /** `GET /api/book/slots?service=A&date=2026-12-08`. */
-export const SlotsQuerySchema = z.object({ service, date });
+export const SlotsQuerySchema = z.object({ service, date: calendarDay });
 export const DaySlotsSchema = z.object({ service, date, slots: z.array(FreeSlotSchema) });
 export type DaySlots = z.infer<typeof DaySlotsSchema>;
 
@@ -431,3 +436,22 @@ export const CounterBookingSchema = z.object({
   source: z.string().nullable(),
 });
 export type CounterBooking = z.infer<typeof CounterBookingSchema>;
+
+// ——— Reports ———
+
+/** `GET /api/reports/bookings?from=&to=` (supervisor): bookings per day and service, by what became of them. */
+export const BookingCountsSchema = z.object({
+  service,
+  booked: z.number().int(),
+  checked_in: z.number().int(),
+  served: z.number().int(),
+  lapsed: z.number().int(),
+  no_show: z.number().int(),
+  cancelled: z.number().int(),
+});
+export const BookingReportSchema = z.object({
+  from: date,
+  to: date,
+  days: z.array(z.object({ date, services: z.array(BookingCountsSchema) })),
+});
+export type BookingReport = z.infer<typeof BookingReportSchema>;

@@ -251,7 +251,7 @@ export type ReportCharts = z.infer<typeof ReportChartsSchema>;
  * table (they stay after names and phones are erased) and the waits of the day's booked and walk-in
  * tickets. `booked` is every booking made for the day; it splits into the statuses after it.
  */
-export const BookingCountsSchema = z.object({
+export const RangeBookingCountsSchema = z.object({
   /** Every booking made for the day, whatever became of it. */
   booked: z.number().int(),
   /** Still to come (the check-in window is not over yet). */
@@ -272,21 +272,21 @@ export const BookingCountsSchema = z.object({
   /** Waits of walk-in tickets, issue to first call, as every other wait of the reports. */
   walkInWait: MinutesSchema,
 });
-export type BookingCounts = z.infer<typeof BookingCountsSchema>;
+export type RangeBookingCounts = z.infer<typeof RangeBookingCountsSchema>;
 
-export const BookingReportRowSchema = BookingCountsSchema.extend({
+export const RangeBookingRowSchema = RangeBookingCountsSchema.extend({
   day: z.string(),
   service: z.string(),
   name: TextSchema.nullable(),
 });
-export type BookingReportRow = z.infer<typeof BookingReportRowSchema>;
+export type RangeBookingRow = z.infer<typeof RangeBookingRowSchema>;
 
 /** A range's bookings per day and service, and the whole range's. */
-export const BookingReportSchema = z.object({
-  rows: z.array(BookingReportRowSchema),
-  total: BookingCountsSchema,
+export const RangeBookingReportSchema = z.object({
+  rows: z.array(RangeBookingRowSchema),
+  total: RangeBookingCountsSchema,
 });
-export type BookingReport = z.infer<typeof BookingReportSchema>;
+export type RangeBookingReport = z.infer<typeof RangeBookingReportSchema>;
 
 /** One report over one range. */
 export const RangeReportSchema = z.object({
@@ -306,7 +306,7 @@ export const RangeReportSchema = z.object({
   byDay: z.array(DayRowSchema),
   charts: ReportChartsSchema,
   /** Online numbers (hub only: the city has no bookings table); absent where nothing was booked. */
-  bookings: BookingReportSchema.optional(),
+  bookings: RangeBookingReportSchema.optional(),
 });
 export type RangeReport = z.infer<typeof RangeReportSchema>;
 

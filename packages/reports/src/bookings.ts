@@ -1,5 +1,5 @@
 import type { Text } from '@luot/core';
-import type { BookingCounts, BookingReport, BookingReportRow } from '@luot/protocol';
+import type { RangeBookingCounts, RangeBookingReport, RangeBookingRow } from '@luot/protocol';
 import { Durations, minutes } from './stats.js';
 
 /** One line of the bookings table grouped by day, service and status (the hub's `bookings`). */
@@ -49,7 +49,7 @@ class Group {
     else if (status === 'cancelled') this.cancelled += n;
   }
 
-  figures(): BookingCounts {
+  figures(): RangeBookingCounts {
     const { booked, pending, checkedIn, lapsed, noShow, cancelled } = this;
     return {
       booked,
@@ -75,7 +75,7 @@ export function buildBookingReport(
   called: Iterable<CalledTicket>,
   names: ReadonlyMap<string, Text>,
   serviceOrder: (a: string, b: string) => number,
-): BookingReport | undefined {
+): RangeBookingReport | undefined {
   const groups = new Map<string, { day: string; service: string; group: Group }>();
   const group = (day: string, service: string, create: boolean) => {
     const key = `${day} ${service}`;
@@ -97,7 +97,7 @@ export function buildBookingReport(
     (t.bookingSlot === null ? g.walkInWait : g.bookedWait).push(wait);
     (t.bookingSlot === null ? total.walkInWait : total.bookedWait).push(wait);
   }
-  const rows: BookingReportRow[] = [...groups.values()]
+  const rows: RangeBookingRow[] = [...groups.values()]
     .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : serviceOrder(a.service, b.service)))
     .map(({ day, service, group: g }) => {
       total.booked += g.booked;

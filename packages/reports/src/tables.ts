@@ -1,6 +1,6 @@
 import type { OfficeConfig } from '@luot/core';
 import type {
-  BookingCounts,
+  RangeBookingCounts,
   RangeReport,
   RatingLevel,
   ReportCsvView,
@@ -157,7 +157,7 @@ const BOOKING_COLUMNS: Column[] = [
   { header: 'Vãng lai: chờ trung vị (phút)', kind: 'minutes' },
 ];
 
-function bookingCells(b: BookingCounts): Cell[] {
+function bookingCells(b: RangeBookingCounts): Cell[] {
   return [
     b.booked,
     b.pending,
@@ -180,7 +180,7 @@ function bookingCells(b: BookingCounts): Cell[] {
  */
 export function bookingTable(report: RangeReport): Table {
   const b = report.bookings;
-  const empty: BookingCounts = {
+  const empty: RangeBookingCounts = {
     booked: 0,
     pending: 0,
     checkedIn: 0,

@@ -44,16 +44,21 @@ export class BookingJobs {
     this.timer.unref();
   }
 
+  /** No new pass, and a pass under way sends nothing more (the database is closing). */
   stop(): void {
+    this.stopped = true;
     clearInterval(this.timer);
   }
+  private stopped = false;
 
   /** One pass; a pass still running (reminders wait on the SMS provider) is not started twice. */
   run(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     this.running ??= this.pass().finally(() => (this.running = null));
     return this.running;
   }
 
+  /** The database's work first, synchronously (the hub's start relies on it); then the messages. */
   private async pass(): Promise<void> {
     const now = this.o.clock();
     try {
@@ -99,6 +104,7 @@ export class BookingJobs {
     );
     const office = this.o.office.office.name.vi;
     for (const b of gone) {
+      if (this.stopped) break;
       if (!store.cancel(b.code, now, 'office')) continue;
       const v = this.o.bookings.view(b);
       this.o.logger.info({ code: b.code, service: b.service }, 'booking cancelled: its slot is gone');
@@ -119,6 +125,7 @@ export class BookingJobs {
       ['soon', soon],
     ] as const) {
       for (const b of this.o.bookings.store.dueReminders(kind, now, now + ahead)) {
+        if (this.stopped) return sent;
         this.o.bookings.store.markReminded(kind, b.code, now);
         // Booked after the moment of this reminder: it would tell them what they just read.
         if (b.createdAt > b.slotStart - ahead) continue;

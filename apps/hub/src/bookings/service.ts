@@ -6,6 +6,8 @@ import {
   isWorkingDay,
   lastBookableDay,
   localTime,
+  serviceBookingRules,
+  slotPlaces,
   slotsWithRemaining,
   type BookingRefusal,
   type FreeSlot,
@@ -20,6 +22,7 @@ import {
   type BookingCatalog,
   type BookingError,
   type BookingImport,
+  type BookingReport,
   type BookingView,
   type DaySlots,
   type ImportedBooking,
@@ -121,8 +124,11 @@ export class BookingService {
     const rules = bookingRules(this.office);
     return {
       office: this.officeInfo(),
+      // A service with no place in a slot at the current level (one counter of a long procedure
+      // keeps its whole time for walk-ins) would offer a day of empty slots: it is left out.
       services: this.office.services
-        .filter((s) => s.bookings?.enabled !== false)
+        .filter((s) => serviceBookingRules(this.office, s.prefix).enabled)
+        .filter((s) => slotPlaces(this.office, s.prefix, this.o.level()) > 0)
         .map((s) => ({
           prefix: s.prefix,
           name: s.name,
@@ -185,27 +191,31 @@ export class BookingService {
   }
 
   /**
-   * Step 1 of a booking: the rules are checked now (nobody is sent a code for a slot they cannot
-   * have), a code is sent by SMS, and only its HMAC is kept. Nothing is held: the place is taken at
-   * `confirm`.
+   * Whether this booking could be made now; throws the refusal (with the nearest free slots) when
+   * not. Run before a code is sent, so nobody is sent a code (or spends their allowance of codes)
+   * for a slot they cannot have.
    */
-  async requestOtp(req: OtpRequest): Promise<OtpRequested> {
+  check(req: Pick<OtpRequest, 'service' | 'slotStart' | 'phone' | 'cccd'>): void {
     this.requireEnabled();
     this.requireService(req.service);
-    const now = this.o.clock();
     const records = [
       ...this.o.store.citizen(req.phone, req.cccd ?? null),
       ...this.o.store.slot(req.service, req.slotStart),
     ];
     const unique = [...new Map(records.map((r) => [r.code, r])).values()].map(toRecord);
-    const refusal = checkBookingLimits(
-      unique,
-      { ...req, cccd: req.cccd ?? null },
-      this.office,
-      now,
-      this.o.level(),
-    );
+    const candidate = { ...req, cccd: req.cccd ?? null };
+    const refusal = checkBookingLimits(unique, candidate, this.office, this.o.clock(), this.o.level());
     if (refusal) this.refused(refusal, req.service, req.slotStart);
+  }
+
+  /**
+   * Step 1 of a booking: the rules are checked now (nobody is sent a code for a slot they cannot
+   * have), a code is sent by SMS, and only its HMAC is kept. Nothing is held: the place is taken at
+   * `confirm`.
+   */
+  async requestOtp(req: OtpRequest): Promise<OtpRequested> {
+    this.check(req);
+    const now = this.o.clock();
 
     const id = randomBytes(16).toString('base64url');
     const code = newOtpCode();
@@ -423,6 +433,26 @@ export class BookingService {
       bring: svc?.bring ?? [],
       icsPath: `/api/book/${b.code}.ics`,
       pageUrl: `${this.o.publicUrl()}/t/${b.pageToken}`,
+    };
+  }
+
+  /** Bookings per day and service between two days, by status (counts only: they outlive retention). */
+  report(from: string, to: string): BookingReport {
+    const days = new Map<string, Map<string, BookingReport['days'][number]['services'][number]>>();
+    for (const r of this.o.store.counts(from, to)) {
+      let day = days.get(r.date);
+      if (!day) days.set(r.date, (day = new Map()));
+      let c = day.get(r.service);
+      if (!c) {
+        c = { service: r.service, booked: 0, checked_in: 0, served: 0, lapsed: 0, no_show: 0, cancelled: 0 };
+        day.set(r.service, c);
+      }
+      c[r.status] += r.n;
+    }
+    return {
+      from,
+      to,
+      days: [...days].map(([date, services]) => ({ date, services: [...services.values()] })),
     };
   }
 

@@ -9,7 +9,7 @@ import {
   type OfficeConfig,
 } from '@luot/core';
 
-/** A booking as the hub stores it (`bookings`, migration 007). */
+/** A booking as the hub stores it (`bookings`, migration 008). */
 export interface BookingRow {
   code: string;
   service: string;
@@ -145,8 +145,9 @@ export class BookingStore {
         `UPDATE bookings SET status = 'no_show' WHERE status = 'booked' AND slot_start < ? RETURNING code`,
       ),
       served: db.prepare(
+        // Each checked-in booking looks up its own ticket by id: never a scan of a year of tickets.
         `UPDATE bookings SET status = 'served' WHERE status = 'checked_in'
-           AND ticket_id IN (SELECT id FROM tickets WHERE status = 'done')`,
+           AND EXISTS (SELECT 1 FROM tickets t WHERE t.id = bookings.ticket_id AND t.status = 'done')`,
       ),
       erase: db.prepare(
         `UPDATE bookings SET name = NULL, phone = NULL, cccd = NULL, erased_at = ? WHERE date < ? AND erased_at IS NULL`,
@@ -176,7 +177,8 @@ export class BookingStore {
           booking_code) VALUES (@at, @phone, @kind, @text, @status, @attempts, @providerId, @error, @bookingCode)`),
       tokenOf: db.prepare(`SELECT token FROM ticket_tokens WHERE ticket_id = ?`),
       counts: db.prepare(
-        `SELECT service, status, COUNT(*) AS n FROM bookings WHERE date = ? GROUP BY service, status ORDER BY service`,
+        `SELECT date, service, status, COUNT(*) AS n FROM bookings WHERE date BETWEEN ? AND ?
+           GROUP BY date, service, status ORDER BY date, service`,
       ),
     };
   }
@@ -328,8 +330,16 @@ export class BookingStore {
     this.s.insertSms.run(r);
   }
 
-  /** Bookings of a day per service and status (reports keep these after names are erased). */
-  counts(date: string): Array<{ service: string; status: BookingStatus; n: number }> {
-    return this.s.counts.all(date) as Array<{ service: string; status: BookingStatus; n: number }>;
+  /** Bookings per day, service and status between two days (reports keep these after names are erased). */
+  counts(
+    from: string,
+    to = from,
+  ): Array<{ date: string; service: string; status: BookingStatus; n: number }> {
+    return this.s.counts.all(from, to) as Array<{
+      date: string;
+      service: string;
+      status: BookingStatus;
+      n: number;
+    }>;
   }
 }

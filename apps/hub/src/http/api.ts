@@ -18,6 +18,7 @@ import { publicLimit } from './public-limits.js';
 import { requireSupervisor } from './supervisor-auth.js';
 import type { UplinkStatus } from '../uplink/uplink.js';
 import { z } from 'zod';
+import { BookingReportSchema } from '@luot/protocol';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** The same, for the API's description. */
@@ -154,6 +155,26 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
           .auditLog(localMidnight(from, tz), localMidnight(nextDay(to), tz))
           .map((e) => ({ ...e, officerName: e.officerId ? (names.get(e.officerId) ?? null) : null }));
         return { from, to, entries };
+      },
+    );
+
+    supervisor.get<{ Querystring: { from?: string; to?: string } }>(
+      '/api/reports/bookings',
+      {
+        schema: doc({
+          summary: 'Bookings per day and service by what became of them (default today); counts only',
+          tags: ['reports', 'bookings'],
+          query: z.object({ from: DAY.optional(), to: DAY.optional() }),
+          response: BookingReportSchema,
+          supervisor: true,
+        }),
+      },
+      async (req, reply) => {
+        const from = req.query.from ?? engine.state.day;
+        const to = req.query.to ?? from;
+        if (!DATE.test(from) || !DATE.test(to) || from > to)
+          return reply.code(400).send({ error: 'from and to must be YYYY-MM-DD, from ≤ to' });
+        return deps.bookings.report(from, to);
       },
     );
 

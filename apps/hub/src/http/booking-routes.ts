@@ -136,6 +136,8 @@ export function registerBookingRoutes(
     (req, reply) =>
       answer(reply, async () => {
         const body = parse(OtpRequestSchema, req.body);
+        // A refusal (a full slot, a limit) costs the phone nothing: only a code sent counts.
+        bookings.check(body);
         if (!(await perPhone(body.phone, reply))) return reply;
         return bookings.requestOtp(body);
       }),

@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { decodeEscPos } from '@luot/printer';
 import type { LuotClient } from '@luot/client';
 import type { TestHub } from '@luot/hub/testing';
 import { book, bookingHub, monday, post } from './helpers.js';
@@ -141,5 +144,19 @@ describe('checking in a booking (booking.checkIn)', () => {
     t.clock.advance(10 * 60_000); // 09:50 > 09:40 window end of 09:30
     const later = await counter.send('booking.today', {});
     expect(later.result.bookings.find((b) => b.code === second)?.status).toBe('no_show');
+  });
+
+  it('prints the booked ticket on the kiosk’s printer after the commit, with its phone page', async () => {
+    t = await bookingHub({ hub: { printers: { 'kiosk-1': { kind: 'fake' } } } });
+    const code = await bookAt(t, monday(10), '0912345678');
+    t.clock.advance(35 * 60_000);
+    const kiosk = await t.client('test-kiosk-1-token');
+    const ack = await kiosk.send('booking.checkIn', { code, print: true });
+    expect(ack.result.printed).toEqual({ ok: true, paperNearEnd: false });
+    expect(ack.result.booking.code).toBe(code);
+    const job = await t.hub.printers.fakes.get('kiosk-1')!.waitForJob(5000);
+    const img = PNG.sync.read(decodeEscPos(job.bytes).images[0]!.png);
+    expect(jsQR(new Uint8ClampedArray(img.data), img.width, img.height)?.data).toBe(ack.result.url);
+    // What the paper says of the booking ("Đặt lịch 10:00") is the printer package's, tested there.
   });
 });

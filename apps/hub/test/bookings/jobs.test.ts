@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TestHub } from '@luot/hub/testing';
 import type { LogGateway } from '@luot/sms';
-import { book, bookingHub, monday, post, tuesday } from './helpers.js';
+import { book, bookingHub, get, monday, post, tuesday } from './helpers.js';
 
 let t: TestHub | null = null;
 afterEach(async () => {
@@ -41,7 +41,15 @@ describe('the bookings’ daily jobs', () => {
       service: 'A',
     });
     expect(row(t, code).erased_at).toBe(t.clock.now);
-    expect(t.hub.bookings.store.counts('2026-12-01')).toEqual([{ service: 'A', status: 'no_show', n: 1 }]);
+    const report = await get(t, '/api/reports/bookings?from=2026-12-01', await t.supervisorHeaders());
+    expect(report.body.days).toEqual([
+      {
+        date: '2026-12-01',
+        services: [
+          { service: 'A', booked: 0, checked_in: 0, served: 0, lapsed: 0, no_show: 1, cancelled: 0 },
+        ],
+      },
+    ]);
     const sms = t.hub.store.db.prepare('SELECT phone, text FROM sms_messages').all();
     expect(sms).toEqual([{ phone: null, text: '' }]);
     expect(t.hub.store.db.prepare('SELECT COUNT(*) AS n FROM otp_requests').get()).toEqual({ n: 0 });

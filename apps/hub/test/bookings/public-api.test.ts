@@ -16,7 +16,13 @@ describe('the public booking API', () => {
     const cat = await get(t, '/api/book/services');
     expect(cat.status).toBe(200);
     expect(cat.body.office.name.vi).toBe('Bộ phận Tiếp nhận và Trả kết quả huyện Quốc Oai');
-    expect(cat.body.services.map((s: { prefix: string }) => s.prefix)).toContain('A');
+    // Only services with a place in a slot (⌊0.5 × counters × 15 ÷ minutes⌋ ≥ 1): B, one counter of
+    // 12-minute procedures, keeps its time for walk-ins.
+    expect(cat.body.services.map((s: { prefix: string }) => s.prefix)).toEqual(['A', 'E', 'V', 'R']);
+    expect(cat.body.services[0].procedures[0].vi).toBe(
+      'Đăng ký, cấp Giấy chứng nhận quyền sử dụng đất lần đầu',
+    );
+    expect(cat.body.services[0].bring[0].vi).toBe('Căn cước công dân (CCCD) hoặc căn cước');
     // Monday 30 November + 6 working days: to Tuesday 8 December, no weekend.
     expect(cat.body.days).toEqual([
       '2026-11-30',
@@ -33,6 +39,12 @@ describe('the public booking API', () => {
     expect(slots.body.slots[0]).toMatchObject({ start: '08:00', places: 1, remaining: 1, open: true });
     expect(slots.body.slots).toHaveLength(32);
     expect((await get(t, '/api/book/slots?service=A&date=1-12-2026')).body.error).toBe('INVALID_PAYLOAD');
+    expect((await get(t, '/api/book/slots?service=A&date=2026-99-99')).status).toBe(400);
+    const feb30 = await get(t, '/api/book/slots?service=A&date=2026-02-30');
+    expect(feb30.body).toMatchObject({
+      error: 'INVALID_PAYLOAD',
+      details: { date: 'a day that exists, YYYY-MM-DD' },
+    });
     expect((await get(t, '/api/book/slots?service=Z&date=2026-12-01')).body.error).toBe('UNKNOWN_SERVICE');
   });
 
@@ -193,8 +205,17 @@ describe('the public booking API', () => {
       answers.push(r.status);
     }
     expect(answers).toEqual([200, 200, 429]);
-    // Another phone is not limited by it.
-    expect((await post(t, '/api/book/otp', { ...citizen, phone: '0987654321' })).status).toBe(200);
+    // Another phone is not limited by it; a refused request (a full slot) costs no code.
+    const other = { ...citizen, phone: '0987654321' };
+    expect((await book(t, { ...other, slotStart: tuesday(14) })).body.status).toBe('booked');
+    for (let i = 0; i < 3; i++)
+      expect(
+        (await post(t, '/api/book/otp', { ...citizen, phone: '0911111111', slotStart: tuesday(14) })).body
+          .error,
+      ).toBe('SLOT_FULL');
+    expect((await post(t, '/api/book/otp', { ...other, service: 'E', slotStart: tuesday(14) })).status).toBe(
+      200,
+    );
   });
 
   it('limits lookups of one code (its second factor is 3 digits)', async () => {

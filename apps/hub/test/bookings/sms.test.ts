@@ -81,3 +81,59 @@ describe('one-time codes by SMS', () => {
     expect(log).not.toMatch(/\b\d{6}\b/);
   });
 });
+
+describe('an SMS provider that never answers', () => {
+  it('does not hold up the hub’s start, though reminders are due', async () => {
+    // Accepts connections and never answers: the gateway waits out its timeout.
+    const { createServer } = await import('node:net');
+    const sockets: import('node:net').Socket[] = [];
+    const silent = createServer((s) => void sockets.push(s)).listen(0, '127.0.0.1');
+    await new Promise((r) => silent.once('listening', r));
+    const port = (silent.address() as import('node:net').AddressInfo).port;
+    try {
+      t = await bookingHub({
+        hub: { sms: { ...httpSms(`http://127.0.0.1:${port}`), timeoutMs: 30_000, attempts: 1 } },
+      });
+      const auth = {
+        authorization: 'Bearer test-integration-ihanoi-token',
+        'content-type': 'application/json',
+      };
+      for (const [i, h] of [9, 10, 11].entries()) {
+        const res = await fetch(`${t.hub.url}/api/bookings`, {
+          method: 'POST',
+          headers: auth,
+          body: JSON.stringify({
+            externalId: `IH-${i}`,
+            service: 'A',
+            slotStart: tuesday(h),
+            name: 'Đỗ Văn Bình',
+            phone: `09120000${i}0`,
+            source: 'ihanoi',
+          }),
+        });
+        expect(res.status).toBe(201);
+      }
+      t.clock.now = tuesday(8, 30); // every reminder is due
+      const started = performance.now();
+      await t.restart();
+      expect(performance.now() - started).toBeLessThan(10_000);
+      // On a fresh connection: fetch's pool may still hold one the restart closed.
+      const { get } = await import('node:http');
+      const status = await new Promise<number | undefined>((resolve, reject) =>
+        get(`${t!.hub.url}/api/health`, { agent: false }, (res) => {
+          res.resume();
+          resolve(res.statusCode);
+        }).on('error', reject),
+      );
+      expect(status).toBe(200);
+      // Closing does not wait on the provider either.
+      const closing = performance.now();
+      await t.close();
+      t = null;
+      expect(performance.now() - closing).toBeLessThan(10_000);
+    } finally {
+      for (const s of sockets) s.destroy();
+      silent.close();
+    }
+  });
+});

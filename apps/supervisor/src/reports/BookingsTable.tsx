@@ -1,9 +1,9 @@
-import type { BookingCounts, BookingReport } from '@luot/protocol';
+import type { RangeBookingCounts, RangeBookingReport } from '@luot/protocol';
 import { useSay } from '../text.js';
 import { formatCount, formatDay, formatMinutes } from './format.js';
 
 /** The bookings table's figures, in the order of the hub's CSV (`view=bookings`). */
-const COUNTS: Array<{ id: keyof BookingCounts & string; vi: string; en: string }> = [
+const COUNTS: Array<{ id: keyof RangeBookingCounts & string; vi: string; en: string }> = [
   { id: 'booked', vi: 'Đã đặt', en: 'Booked' },
   { id: 'pending', vi: 'Chưa đến giờ', en: 'To come' },
   { id: 'checkedIn', vi: 'Đã đến nhận số', en: 'Checked in' },
@@ -17,13 +17,13 @@ const COUNTS: Array<{ id: keyof BookingCounts & string; vi: string; en: string }
  * and the mean and median wait of booked citizens (from their slot's start) beside walk-ins' of the
  * same days and services. Shown under the view's table when the range had bookings.
  */
-export function BookingsTable({ bookings }: { bookings: BookingReport }) {
+export function BookingsTable({ bookings }: { bookings: RangeBookingReport }) {
   const { say, locale } = useSay();
   const BOOKED = { vi: 'Chờ – đặt lịch (phút)', en: 'Wait – booked (min)' };
   const WALK_IN = { vi: 'Chờ – vãng lai (phút)', en: 'Wait – walk-in (min)' };
   const MEAN = { vi: 'TB', en: 'Mean' };
   const MEDIAN = { vi: 'Trung vị', en: 'Median' };
-  const figures = (b: BookingCounts) => [
+  const figures = (b: RangeBookingCounts) => [
     ...COUNTS.map((c) => (
       <td key={c.id} className="num" data-col={c.id}>
         {formatCount(b[c.id] as number)}

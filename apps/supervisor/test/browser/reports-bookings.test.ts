@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { startTestHub, testConfig, type TestHub } from '@luot/hub/testing';
-import { ReportResponseSchema, type BookingCounts } from '@luot/protocol';
+import { ReportResponseSchema, type RangeBookingCounts } from '@luot/protocol';
 import { browserSuite, screenshot } from '@luot/testing';
 import { formatCount, formatMinutes } from '../../src/reports/format.js';
 import { openSignedIn, POLL } from './helpers.js';
@@ -59,7 +59,7 @@ async function openReports(t: TestHub): Promise<Page> {
   return page;
 }
 
-const onScreen = (b: BookingCounts) => ({
+const onScreen = (b: RangeBookingCounts) => ({
   booked: formatCount(b.booked),
   pending: formatCount(b.pending),
   checkedIn: formatCount(b.checkedIn),

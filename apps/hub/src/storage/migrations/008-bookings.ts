@@ -45,6 +45,8 @@ CREATE INDEX bookings_slot ON bookings (service, slot_start);
 CREATE INDEX bookings_phone ON bookings (phone) WHERE phone IS NOT NULL;
 CREATE INDEX bookings_cccd ON bookings (cccd) WHERE cccd IS NOT NULL;
 CREATE INDEX bookings_date ON bookings (date, status);
+-- The jobs' every-minute questions (no-shows, served, reminders, slots gone) read only the live ones.
+CREATE INDEX bookings_live ON bookings (status, slot_start) WHERE status IN ('booked', 'checked_in');
 
 CREATE TABLE otp_requests (
   id TEXT PRIMARY KEY,

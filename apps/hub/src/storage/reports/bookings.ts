@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { OfficeConfig } from '@luot/core';
-import type { BookingReport } from '@luot/protocol';
+import type { RangeBookingReport } from '@luot/protocol';
 import {
   buildBookingReport,
   type BookingStatusCount,
@@ -38,7 +38,7 @@ export class BookingFigures {
   }
 
   /** The range's bookings, or undefined when none were made for its days. */
-  report(filter: RangeFilter, office: OfficeConfig): BookingReport | undefined {
+  report(filter: RangeFilter, office: OfficeConfig): RangeBookingReport | undefined {
     const params = { from: filter.from, to: filter.to, service: filter.service ?? null };
     const position = new Map(office.services.map((s, i) => [s.prefix, i]));
     return buildBookingReport(
