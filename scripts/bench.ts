@@ -54,19 +54,19 @@ try {
     results.mmc = benchMmc();
     console.table(results.mmc);
   }
-  // Issue #14's race: 1,000 bookers for one slot of 50 places (`npm run bench -- bookings`).
-  if (want('bookings')) {
-    const { benchBookingRace } = await import('./bench/bookings.js');
-    console.log('bookings: 1,000 concurrent confirms for one slot of 50 places …');
-    results.bookings = await benchBookingRace(dir);
-    console.log(results.bookings);
-  }
   // The city's ingest on a durable private PostgreSQL (needs Debian's postgresql): `npm run bench -- city`.
   if (only.includes('city')) {
     const { benchCity } = await import('./bench/city.js');
     console.log('city: sustained ingest and catch-up over real uplinks, beside bare INSERTs …');
     results.city = await benchCity();
     console.log(JSON.stringify(results.city, null, 2));
+  }
+  // Issue #14's race: 1,000 bookers for one slot of 50 places (`npm run bench -- bookings`).
+  if (want('bookings')) {
+    const { benchBookingRace } = await import('./bench/bookings.js');
+    console.log('bookings: 1,000 concurrent confirms for one slot of 50 places …');
+    results.bookings = await benchBookingRace(dir);
+    console.log(results.bookings);
   }
   if (want('client')) {
     const { benchMirror } = await import('./bench/client.js');

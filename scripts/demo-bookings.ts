@@ -13,23 +13,35 @@ const NAMES = [
 ];
 
 /**
+ * Share of the day booked ahead: a tenth of what the counters can finish. A slot offers half of
+ * that (the booking share's default), so a fifth of the places are taken, spread evenly over the day.
+ */
+const BOOKED_SHARE_OF_PLACES = 0.2;
+
+/**
  * The demo's online numbers (docs/bookings.md): citizens booked ahead — through the import API's
- * own operation, as the demo province's system would — in the next open slots of three services
- * today and on the next working day, then checked in at the second kiosk as their windows open,
- * so booked and walk-in numbers are called side by side. Every fifth never comes (a no-show).
- * Outside working hours there are no open slots today: only the next day's bookings are made.
+ * own operation, as the demo province's system would — in slots spread over today and the next
+ * working day for three services (about a tenth of the day), then checked in at the second kiosk as
+ * their windows open, so booked and walk-in numbers are called side by side all day. Every fifth
+ * never comes (a no-show). Outside working hours there are no open slots today: only the next
+ * day's bookings are made. `everyMs`: how often the check-ins are looked for (tests: less).
  */
 export function bookAhead(
   hub: Hub,
   kiosk: () => Promise<LuotClient>,
   log: (line: string) => void,
+  everyMs = 15_000,
 ): () => void {
   const made: Array<{ code: string; slotStart: number; comes: boolean }> = [];
   let n = 0;
   for (const day of hub.bookings.days().slice(0, 2)) {
     for (const service of ['A', 'C', 'E']) {
       const open = hub.bookings.slots(service, day).slots.filter((s) => s.open && s.remaining > 0);
-      for (const slot of open.slice(0, 4)) {
+      const places = open.reduce((sum, s) => sum + s.remaining, 0);
+      const count = Math.min(open.length, Math.max(1, Math.round(places * BOOKED_SHARE_OF_PLACES)));
+      // `count` slots evenly apart, from the first open one: booked numbers all day long.
+      const spread = Array.from({ length: count }, (_, i) => open[Math.floor((i * open.length) / count)]!);
+      for (const slot of spread) {
         try {
           const b = hub.bookings.import({
             externalId: `demo-${service}-${slot.startsAt}`,
@@ -61,7 +73,7 @@ export function bookAhead(
           (e: unknown) => log(`Xác nhận lịch hẹn ${b.code} không được: ${(e as Error).message}`),
         );
     }
-  }, 15_000);
+  }, everyMs);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -100,6 +100,18 @@ export function BookingCard({
           </a>
         </div>
       )}
+      {(live || booking.status === 'checked_in') && (
+        <p className="b-center">
+          {/* One address from booking to counter: the phone page shows the number once checked in. */}
+          <a
+            className="b-link"
+            href={new URL(booking.pageUrl, location.href).pathname}
+            data-testid="follow-link"
+          >
+            {t('follow')}
+          </a>
+        </p>
+      )}
     </>
   );
 }

@@ -84,6 +84,8 @@ export const BOOK_TEXTS = {
   bring: { vi: 'Giấy tờ cần mang theo', en: 'What to bring' },
   addToCalendar: { vi: 'Thêm vào lịch', en: 'Add to calendar' },
   manage: { vi: 'Xem hoặc hủy lịch hẹn', en: 'See or cancel the booking' },
+  // The booking's phone page (/t/<token>): the booking before check-in, the number after.
+  follow: { vi: 'Theo dõi lịch hẹn và số thứ tự', en: 'Follow the booking and your number' },
   another: { vi: 'Đặt lịch khác', en: 'Make another booking' },
   manageTitle: { vi: 'Tra cứu lịch hẹn', en: 'Find your booking' },
   manageHint: {

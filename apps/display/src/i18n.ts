@@ -6,6 +6,8 @@ import type { CounterTileState } from './view-model.js';
 const DICT = {
   nowCalling: { vi: 'Số thứ tự', en: 'Ticket' },
   recall: { vi: 'Mời lại', en: 'Called again' },
+  /** Beside a booked citizen's number (issue #14: called like any other, the display may say so). */
+  booked: { vi: 'Đặt lịch', en: 'Booked' },
   toCounter: { vi: 'Mời đến quầy số {n}', en: 'Go to counter {n}' },
   nothingCalled: { vi: 'Chưa có số nào được gọi', en: 'No number has been called yet' },
   nothingCalledHint: {

@@ -29,6 +29,8 @@ export interface CallRecord {
   calledAt: number;
   /** The ticket's last call is a recall, and the citizen has not come to the counter yet. */
   recall: boolean;
+  /** A citizen who booked online and checked in: called like any other, tagged "Đặt lịch". */
+  booked: boolean;
 }
 
 export interface CallBoard {
@@ -80,6 +82,7 @@ export function callBoard(config: OfficeConfig, state: DayState, limit: number):
     // (one per transfer, plus the first) means it was recalled. Exact unless it was recalled at an
     // earlier counter, then transferred; the tag shows only while the citizen is still being called.
     recall: t.status === 'called' && t.callsHere > 1,
+    booked: !!t.booking,
   });
   return {
     latest: latest && record(latest),

@@ -1,19 +1,29 @@
 import { useEffect, useMemo, useReducer, useState } from 'react';
 import { watchTicket } from '@luot/client';
-import type { TicketWatch } from '@luot/protocol';
+import type { BookingView, TicketWatch } from '@luot/protocol';
 import { formatTime, Icon, pick, translator, type Locale } from '@luot/ui';
+import { BookingCard } from './BookingCard';
 import { initialWatchState, showsPosition, stageOf, watchReducer, type Stage } from './phone-view';
 import { PHONE_TEXTS } from './texts';
 
 const LANG_KEY = 'luot.ticket.lang';
+/** How often a booking's page asks whether it was checked in (a kiosk check-in is not pushed). */
+const BOOKING_POLL_MS = 15_000;
 
 /**
  * A citizen's phone, following one ticket by the token in its QR code. It sees that ticket only:
  * its stage, its place in line and expected wait, and — large — the counter that calls it.
+ *
+ * The same address serves a booking (its confirmation links to `/t/<its token>`): when no ticket
+ * has the token, the page asks for the booking and shows it with its check-in window; once the
+ * booking is checked in, the page moves to its ticket's address and follows the ticket. One link for
+ * the citizen to keep, from booking to counter.
  */
 export function TicketPage({ token }: { token: string }) {
   const [state, apply] = useReducer(watchReducer, initialWatchState);
   const [missing, setMissing] = useState(false);
+  const [booking, setBooking] = useState<BookingView | null>(null);
+  const [now, setNow] = useState(() => Date.now());
   const [online, setOnline] = useState(true);
   const [locale, setLocale] = useState<Locale>(() =>
     globalThis.localStorage?.getItem(LANG_KEY) === 'en' ? 'en' : 'vi',
@@ -29,8 +39,13 @@ export function TicketPage({ token }: { token: string }) {
     fetch(`/api/tickets/by-token/${encodeURIComponent(token)}`)
       .then(async (r) => {
         if (!live || pushed) return;
-        if (r.status === 404) setMissing(true);
-        else if (r.ok) {
+        if (r.status === 404) {
+          // Not a ticket: perhaps a booking's page (before its check-in).
+          const b = await fetchBooking(token);
+          if (!live) return;
+          if (b) setBooking(b);
+          else setMissing(true);
+        } else if (r.ok) {
           const w = (await r.json()) as TicketWatch;
           if (live && !pushed) apply(w);
         }
@@ -48,6 +63,23 @@ export function TicketPage({ token }: { token: string }) {
       stop();
     };
   }, [token]);
+
+  // A booking's page: asks again now and then; once checked in, goes to the ticket's page.
+  useEffect(() => {
+    if (!booking) return;
+    const ticketUrl = booking.ticket?.url;
+    if (ticketUrl) {
+      // Same origin whatever the hub's public address says: the path is what matters.
+      globalThis.location.replace(new URL(ticketUrl, globalThis.location.href).pathname);
+      return;
+    }
+    if (booking.status !== 'booked') return;
+    const timer = setTimeout(() => {
+      setNow(Date.now());
+      void fetchBooking(token).then((b) => b && setBooking(b));
+    }, BOOKING_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [booking, token]);
 
   // A counter calls this ticket: vibrate the phone (where supported) and say it in the tab title.
   const calledAt = state.watch?.ticket.status === 'called' ? state.watch.ticket.counter : null;
@@ -73,7 +105,9 @@ export function TicketPage({ token }: { token: string }) {
         <span className="p-emblem" aria-hidden="true">
           <Icon name="star" />
         </span>
-        <span className="p-office">{w ? pick(w.officeName, locale) : 'Lượt'}</span>
+        <span className="p-office">
+          {w ? pick(w.officeName, locale) : booking ? pick(booking.office.name, locale) : 'Lượt'}
+        </span>
         <button
           type="button"
           className="p-lang"
@@ -84,7 +118,9 @@ export function TicketPage({ token }: { token: string }) {
         </button>
       </header>
       <main className="p-main">
-        {missing && !w ? (
+        {booking && !w && !booking.ticket ? (
+          <BookingCard booking={booking} now={now} t={t} locale={locale} />
+        ) : missing && !w ? (
           <section className="p-status p-status-cancelled" role="alert">
             <h1>{t('notFoundTitle')}</h1>
             <p>{t('notFoundBody')}</p>
@@ -99,6 +135,11 @@ export function TicketPage({ token }: { token: string }) {
               <p className="p-service">{pick(w.serviceName, locale)}</p>
               <p className="p-meta">
                 {w.ticket.priority && <span className="p-chip">{t('priority')}</span>}
+                {w.ticket.booking && (
+                  <span className="p-chip p-chip-booked" data-testid="booked-chip">
+                    {t('booked', { time: formatTime(w.ticket.booking.slotStart) })}
+                  </span>
+                )}
                 <span>{t('issuedAt', { time: formatTime(w.ticket.issuedAt) })}</span>
               </p>
             </section>
@@ -112,7 +153,7 @@ export function TicketPage({ token }: { token: string }) {
             {showsPosition(stage) && <Position stage={stage} watch={w} t={t} />}
           </>
         )}
-        {!missing && (
+        {!missing && !booking && (
           <p className={`p-live${online ? '' : ' p-live-off'}`} role="status">
             <span className="p-dot" aria-hidden="true" />
             {online ? t('live') : t('offline')}
@@ -121,6 +162,16 @@ export function TicketPage({ token }: { token: string }) {
       </main>
     </div>
   );
+}
+
+/** The booking whose phone page has this token, or null (404: not a booking either). */
+async function fetchBooking(token: string): Promise<BookingView | null> {
+  try {
+    const r = await fetch(`/api/book/page/${encodeURIComponent(token)}`);
+    return r.ok ? ((await r.json()) as BookingView) : null;
+  } catch {
+    return null;
+  }
 }
 
 type T = ReturnType<typeof translator<keyof typeof PHONE_TEXTS>>;

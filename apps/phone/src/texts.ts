@@ -68,4 +68,37 @@ export const PHONE_TEXTS = {
   live: { vi: 'Tự cập nhật', en: 'Updates by itself' },
   offline: { vi: 'Mất kết nối — đang kết nối lại…', en: 'Connection lost — reconnecting…' },
   issuedAt: { vi: 'Lấy số lúc {time}', en: 'Taken at {time}' },
+  booked: { vi: 'Đặt lịch {time}', en: 'Booked {time}' },
+  // The booking's page before check-in (/t/<token> of a booking, docs/bookings.md).
+  bookingLabel: { vi: 'Lịch hẹn của ông/bà', en: 'Your booking' },
+  bookingCode: { vi: 'Mã đặt lịch', en: 'Booking code' },
+  bookingSlot: { vi: 'Giờ hẹn', en: 'Time' },
+  bookingWindow: { vi: 'Xác nhận tại ki-ốt', en: 'Check in at the kiosk' },
+  bookingWindowRange: { vi: 'từ {from} đến {to}', en: 'from {from} to {to}' },
+  bookingEarlyTitle: { vi: 'Chưa đến giờ xác nhận', en: 'Not time to check in yet' },
+  bookingEarlyBody: {
+    vi: 'Mời ông/bà đến Bộ phận Một cửa và xác nhận tại ki-ốt (chọn “Tôi đã đặt lịch”) từ {from} đến {to}. Trang này sẽ hiện số thứ tự sau khi xác nhận.',
+    en: 'Please come to the office and check in at the kiosk (“I have a booking”) from {from} to {to}. This page will show your number once you have checked in.',
+  },
+  bookingOpenTitle: { vi: 'Mời xác nhận tại ki-ốt', en: 'Please check in at the kiosk' },
+  bookingOpenBody: {
+    vi: 'Chọn “Tôi đã đặt lịch” trên ki-ốt và quét mã QR hoặc nhập mã đặt lịch, trước {to}. Trang này sẽ hiện số thứ tự sau khi xác nhận.',
+    en: 'Choose “I have a booking” on the kiosk and scan the QR code or type the booking code, before {to}. This page will show your number once you have checked in.',
+  },
+  bookingCancelledTitle: { vi: 'Lịch hẹn đã bị hủy', en: 'Booking cancelled' },
+  bookingCancelledBody: {
+    vi: 'Ông/bà có thể đặt lịch khác hoặc lấy số tại ki-ốt.',
+    en: 'You may book another time or take a number at the kiosk.',
+  },
+  bookingLapsedTitle: { vi: 'Lịch hẹn đã hết hiệu lực', en: 'Booking lapsed' },
+  bookingLapsedBody: {
+    vi: 'Ông/bà đến sau giờ xác nhận. Ông/bà vẫn có thể lấy số thường tại ki-ốt.',
+    en: 'You came after the check-in time. You can still take an ordinary number at the kiosk.',
+  },
+  bookingNoShowTitle: { vi: 'Đã qua giờ hẹn', en: 'The booking time has passed' },
+  bookingNoShowBody: {
+    vi: 'Ông/bà chưa xác nhận trong giờ hẹn nên lịch hẹn không còn giá trị. Ông/bà có thể đặt lịch khác.',
+    en: 'You did not check in during the booking time, so the booking no longer holds. You may book another time.',
+  },
+  bookAgain: { vi: 'Đặt lịch khác', en: 'Book another time' },
 } satisfies Dictionary<string>;

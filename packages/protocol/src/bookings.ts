@@ -213,6 +213,11 @@ export const BookingViewSchema = z.object({
   bring: z.array(TextSchema),
   /** Where to download it as a calendar entry (needs the phone's last 3 digits: `?phoneLast3=`). */
   icsPath: z.string(),
+  /**
+   * The booking's phone page (`/t/<token>`): the booking and its check-in window before check-in,
+   * the ticket after. The link to keep; it needs nothing typed.
+   */
+  pageUrl: z.string(),
 });
 export type BookingView = z.infer<typeof BookingViewSchema>;
 

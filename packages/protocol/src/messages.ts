@@ -101,6 +101,8 @@ export interface TicketWatch {
     | 'callsHere'
     | 'transfers'
     | 'targetCounter'
+    // A booked ticket's code and slot ("Đặt lịch 09:15" on the page); absent or null for a walk-in.
+    | 'booking'
   >;
   serviceName: Text;
   officeName: Text;

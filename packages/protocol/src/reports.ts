@@ -13,6 +13,9 @@ export const MAX_REPORT_YEARS = 2;
 /** The tables a report has, each a sheet of the XLSX export and a CSV of its own. */
 export const REPORT_VIEWS = ['service', 'counter', 'officer', 'hour', 'day'] as const;
 export type ReportView = (typeof REPORT_VIEWS)[number];
+/** The CSV export's tables: the views, and the bookings per day and service (`view=bookings`). */
+export const REPORT_CSV_VIEWS = [...REPORT_VIEWS, 'bookings'] as const;
+export type ReportCsvView = (typeof REPORT_CSV_VIEWS)[number];
 
 /** Why a report query was refused, in Vietnamese and English (the `code` of a 400 answer). */
 export const REPORT_QUERY_ERRORS = {
@@ -92,7 +95,7 @@ export const ReportQuerySchema = z.object({
     .optional()
     .transform((v) => v === '1' || v === 'true'),
   /** Which table a CSV export holds (the XLSX has them all). */
-  view: z.enum(REPORT_VIEWS, 'BAD_VIEW').optional(),
+  view: z.enum(REPORT_CSV_VIEWS, 'BAD_VIEW').optional(),
 });
 export type ReportQuery = z.infer<typeof ReportQuerySchema>;
 
@@ -243,6 +246,48 @@ export const ReportChartsSchema = z.object({
 });
 export type ReportCharts = z.infer<typeof ReportChartsSchema>;
 
+/**
+ * Bookings of one service on one day (docs/reports.md, "Bookings"): counts from the hub's bookings
+ * table (they stay after names and phones are erased) and the waits of the day's booked and walk-in
+ * tickets. `booked` is every booking made for the day; it splits into the statuses after it.
+ */
+export const RangeBookingCountsSchema = z.object({
+  /** Every booking made for the day, whatever became of it. */
+  booked: z.number().int(),
+  /** Still to come (the check-in window is not over yet). */
+  pending: z.number().int(),
+  /** Checked in and given a number (served or not yet). */
+  checkedIn: z.number().int(),
+  /** Came after the check-in window: the booking lapsed (the citizen may have taken a walk-in number). */
+  lapsed: z.number().int(),
+  /** Never came: the window closed without a check-in. */
+  noShow: z.number().int(),
+  /** Cancelled by the citizen, or by the office (a day closed, a level that stops the service). */
+  cancelled: z.number().int(),
+  /**
+   * Waits of booked tickets to their first call, from the later of the check-in and the slot's
+   * start (an early citizen is not kept waiting by the office before the slot).
+   */
+  bookedWait: MinutesSchema,
+  /** Waits of walk-in tickets, issue to first call, as every other wait of the reports. */
+  walkInWait: MinutesSchema,
+});
+export type RangeBookingCounts = z.infer<typeof RangeBookingCountsSchema>;
+
+export const RangeBookingRowSchema = RangeBookingCountsSchema.extend({
+  day: z.string(),
+  service: z.string(),
+  name: TextSchema.nullable(),
+});
+export type RangeBookingRow = z.infer<typeof RangeBookingRowSchema>;
+
+/** A range's bookings per day and service, and the whole range's. */
+export const RangeBookingReportSchema = z.object({
+  rows: z.array(RangeBookingRowSchema),
+  total: RangeBookingCountsSchema,
+});
+export type RangeBookingReport = z.infer<typeof RangeBookingReportSchema>;
+
 /** One report over one range. */
 export const RangeReportSchema = z.object({
   filter: ReportFilterSchema,
@@ -260,6 +305,8 @@ export const RangeReportSchema = z.object({
   byHour: z.array(HourRowSchema),
   byDay: z.array(DayRowSchema),
   charts: ReportChartsSchema,
+  /** Online numbers (hub only: the city has no bookings table); absent where nothing was booked. */
+  bookings: RangeBookingReportSchema.optional(),
 });
 export type RangeReport = z.infer<typeof RangeReportSchema>;
 

@@ -4,6 +4,7 @@
  * range (range-report.ts, charts.ts), its tables (tables.ts). The XLSX writer is `@luot/reports/xlsx`,
  * loaded only when a workbook is asked for (exceljs is megabytes).
  */
+export * from './bookings.js';
 export * from './calendar.js';
 export * from './charts.js';
 export * from './facts.js';

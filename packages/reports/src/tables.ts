@@ -1,5 +1,12 @@
 import type { OfficeConfig } from '@luot/core';
-import type { RangeReport, RatingLevel, ReportFigures, ReportView } from '@luot/protocol';
+import type {
+  RangeBookingCounts,
+  RangeReport,
+  RatingLevel,
+  ReportCsvView,
+  ReportFigures,
+  ReportView,
+} from '@luot/protocol';
 
 /**
  * A report's tables as rows of typed cells, the one layout both exports write: the XLSX one sheet
@@ -15,7 +22,7 @@ export interface Column {
 }
 
 export interface Table {
-  view: ReportView;
+  view: ReportCsvView;
   /** The sheet's name (at most 31 characters, as Excel allows). */
   title: string;
   columns: Column[];
@@ -132,6 +139,74 @@ export function reportTable(report: RangeReport, view: ReportView): Table {
         report.byDay.map((r) => [[r.day, WEEKDAYS[r.weekday] ?? null], r]),
       );
   }
+}
+
+/** The bookings table's figure columns (docs/reports.md, "Bookings"). */
+const BOOKING_COLUMNS: Column[] = [
+  { header: 'Đã đặt', kind: 'int' },
+  { header: 'Chưa đến giờ', kind: 'int' },
+  { header: 'Đã đến nhận số', kind: 'int' },
+  { header: 'Đến trễ (hết hiệu lực)', kind: 'int' },
+  { header: 'Không đến', kind: 'int' },
+  { header: 'Đã huỷ', kind: 'int' },
+  { header: 'Đặt lịch: số phiếu được gọi', kind: 'int' },
+  { header: 'Đặt lịch: chờ trung bình (phút)', kind: 'minutes' },
+  { header: 'Đặt lịch: chờ trung vị (phút)', kind: 'minutes' },
+  { header: 'Vãng lai: số phiếu được gọi', kind: 'int' },
+  { header: 'Vãng lai: chờ trung bình (phút)', kind: 'minutes' },
+  { header: 'Vãng lai: chờ trung vị (phút)', kind: 'minutes' },
+];
+
+function bookingCells(b: RangeBookingCounts): Cell[] {
+  return [
+    b.booked,
+    b.pending,
+    b.checkedIn,
+    b.lapsed,
+    b.noShow,
+    b.cancelled,
+    b.bookedWait.count,
+    b.bookedWait.mean,
+    b.bookedWait.median,
+    b.walkInWait.count,
+    b.walkInWait.mean,
+    b.walkInWait.median,
+  ];
+}
+
+/**
+ * Bookings per day and service beside the waits of booked and walk-in citizens; no rows (and a
+ * total of zeros) when the range had no bookings or the report has none (the city's).
+ */
+export function bookingTable(report: RangeReport): Table {
+  const b = report.bookings;
+  const empty: RangeBookingCounts = {
+    booked: 0,
+    pending: 0,
+    checkedIn: 0,
+    lapsed: 0,
+    noShow: 0,
+    cancelled: 0,
+    bookedWait: { count: 0, mean: null, median: null, p90: null },
+    walkInWait: { count: 0, mean: null, median: null, p90: null },
+  };
+  return {
+    view: 'bookings',
+    title: 'Đặt lịch',
+    columns: [
+      { header: 'Ngày', kind: 'date' },
+      { header: 'Mã', kind: 'text' },
+      { header: 'Dịch vụ', kind: 'text' },
+      ...BOOKING_COLUMNS,
+    ],
+    rows: (b?.rows ?? []).map((r) => [r.day, r.service, r.name?.vi ?? null, ...bookingCells(r)]),
+    total: ['Tổng cộng', null, null, ...bookingCells(b?.total ?? empty)],
+  };
+}
+
+/** One table of the CSV export: a view, or the bookings. */
+export function csvTable(report: RangeReport, view: ReportCsvView): Table {
+  return view === 'bookings' ? bookingTable(report) : reportTable(report, view);
 }
 
 /** The filter in words, as written on top of every sheet: [label, value, kind of the value]. */

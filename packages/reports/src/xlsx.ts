@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { OfficeConfig } from '@luot/core';
 import { REPORT_VIEWS, type RangeReport, type ReportFigures, type ReportResponse } from '@luot/protocol';
 import { writeHeader, writeTitle } from './sheet.js';
-import { filterLines, reportTable, type Cell, type CellKind, type Column } from './tables.js';
+import { bookingTable, filterLines, reportTable, type Cell, type CellKind, type Column } from './tables.js';
 
 /** How a kind of cell shows in Excel: counts as integers, minutes with one decimal, shares as %. */
 const FORMATS: Partial<Record<CellKind, string>> = {
@@ -102,8 +102,11 @@ export async function reportWorkbook(response: ReportResponse, office: OfficeCon
     row++;
   }
 
-  for (const view of REPORT_VIEWS) {
-    const table = reportTable(report, view);
+  // The bookings' sheet only where there were bookings: an office without online numbers (and the
+  // city, whose reports have none) keeps the workbook it had.
+  const tables = REPORT_VIEWS.map((view) => reportTable(report, view));
+  if (report.bookings) tables.push(bookingTable(report));
+  for (const table of tables) {
     const ws = wb.addWorksheet(table.title);
     row = writeHeading(ws, report, office, `Báo cáo ${table.title.toLowerCase()}`);
     writeColumns(ws, row++, table.columns);

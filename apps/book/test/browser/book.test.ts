@@ -143,6 +143,7 @@ describe('booking a number online and checking in', () => {
     await page.getByText('Thị trấn Quốc Oai, Hà Nội').waitFor();
     await page.getByText('Căn cước công dân (bản chính)').waitFor();
     await page.getByText('Vui lòng đến xác nhận tại ki-ốt từ 09:30 đến 10:10.').waitFor();
+    expect(await page.getByTestId('follow-link').getAttribute('href')).toMatch(/^\/t\/[\w-]{10,64}$/);
     const ics = await page.getByRole('link', { name: 'Thêm vào lịch' }).getAttribute('href');
     const calendar = await fetch(`${t.hub.url}${ics}`);
     expect(calendar.status).toBe(200);
@@ -172,6 +173,10 @@ describe('booking a number online and checking in', () => {
     await page.getByLabel('3 số cuối điện thoại').fill('678');
     await page.getByRole('button', { name: 'Tra cứu' }).click();
     await expect.poll(() => page.getByTestId('booking-status').textContent()).toBe('Đã xác nhận, số A001');
+    // One address from booking to counter: the booking's phone page now follows the ticket.
+    await page.getByRole('link', { name: 'Theo dõi lịch hẹn và số thứ tự' }).click();
+    await expect.poll(() => page.locator('.p-number').textContent()).toBe('A001');
+    expect(await page.getByTestId('booked-chip').textContent()).toBe('Đặt lịch 10:00');
   });
 
   it('scanner keystrokes check in from the home screen; an early one is told when to come back; the counter shows the bookings', async () => {

@@ -15,8 +15,17 @@ export function CallHistory({ calls }: { calls: CallRecord[] }) {
       ) : (
         <ol className="history-list" data-testid="call-history">
           {calls.map((c) => (
-            <li key={c.ticketId} className="history-row" data-number={c.number} data-counter={c.counter}>
-              <span className="history-number">{c.number}</span>
+            <li
+              key={c.ticketId}
+              className="history-row"
+              data-number={c.number}
+              data-counter={c.counter}
+              data-booked={String(c.booked)}
+            >
+              <span className="history-number">
+                {c.number}
+                {c.booked && <span className="history-booked">{t('booked')}</span>}
+              </span>
               <span className="history-counter">{t('counterShort', { n: c.counter })}</span>
             </li>
           ))}

@@ -36,12 +36,14 @@ export function LatestCall({
       data-number={call.number}
       data-counter={call.counter}
       data-recall={String(call.recall)}
+      data-booked={String(call.booked)}
       data-flash={String(flashing)}
       aria-live="assertive"
     >
       <p className="latest-label">
         {t('nowCalling')}
         {call.recall && <span className="latest-recall">{t('recall')}</span>}
+        {call.booked && <span className="latest-booked">{t('booked')}</span>}
       </p>
       <p className="latest-number">{call.number}</p>
       <p className="latest-counter">{t('toCounter', { n: call.counter })}</p>

@@ -32,6 +32,7 @@ import {
 import type { SmsGateway, SmsMessage } from '@luot/sms';
 import { masked } from '@luot/sms';
 import type { Logger } from 'pino';
+import { newTicketToken } from '../auth.js';
 import { OTP_MAX_ATTEMPTS, OTP_TTL_MS, newOtpCode, type OtpHasher } from './otp.js';
 import { toRecord, type BookingRow, type BookingStore } from './store.js';
 
@@ -287,7 +288,8 @@ export class BookingService {
     for (let tries = 0; ; tries++) {
       const code = bookingCode((n) => randomBytes(n));
       if (this.o.store.get(code) && tries < 5) continue;
-      return this.o.store.book({ ...b, code }, this.office, now, this.o.level(), otpId);
+      const pageToken = newTicketToken();
+      return this.o.store.book({ ...b, code, pageToken }, this.office, now, this.o.level(), otpId);
     }
   }
 
@@ -296,6 +298,16 @@ export class BookingService {
     const b = this.o.store.get(code);
     if (!b || b.phone === null || !b.phone.endsWith(phoneLast3)) fail(404, 'NOT_FOUND');
     return b!;
+  }
+
+  /**
+   * The booking of a phone page (`/t/<token>`): the token alone is the secret, as a ticket's is.
+   * An unknown token is `NOT_FOUND`, the same answer as the lookup's.
+   */
+  byPageToken(token: string): BookingView {
+    const b = this.o.store.byPageToken(token);
+    if (!b) fail(404, 'NOT_FOUND');
+    return this.view(b!);
   }
 
   lookup(code: string, phoneLast3: string): BookingView {
@@ -420,6 +432,7 @@ export class BookingService {
       office: this.officeInfo(),
       bring: svc?.bring ?? [],
       icsPath: `/api/book/${b.code}.ics`,
+      pageUrl: `${this.o.publicUrl()}/t/${b.pageToken}`,
     };
   }
 

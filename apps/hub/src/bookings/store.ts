@@ -33,6 +33,8 @@ export interface BookingRow {
   remindedDayBefore: number | null;
   remindedSoon: number | null;
   erasedAt: number | null;
+  /** The booking's phone page is /t/<pageToken> (migration 10). */
+  pageToken: string;
 }
 
 /** What a new booking needs; the rest is decided when it is made. */
@@ -46,6 +48,8 @@ export interface NewBooking {
   source: string | null;
   externalId: string | null;
   locale: 'vi' | 'en';
+  /** Its phone page's token, random (a ticket's kind: `newTicketToken`). */
+  pageToken: string;
 }
 
 export interface OtpRow {
@@ -80,7 +84,7 @@ export interface SmsRow {
 const COLUMNS = `code, service, date, slot_start AS slotStart, name, phone, cccd, status, created_at AS createdAt,
   cancelled_at AS cancelledAt, cancelled_by AS cancelledBy, checked_in_at AS checkedInAt, ticket_id AS ticketId,
   source, external_id AS externalId, locale, reminded_day_before AS remindedDayBefore,
-  reminded_soon AS remindedSoon, erased_at AS erasedAt`;
+  reminded_soon AS remindedSoon, erased_at AS erasedAt, page_token AS pageToken`;
 
 const OTP_COLUMNS = `id, service, slot_start AS slotStart, name, phone, cccd, locale, code_hmac AS codeHmac, attempts,
   created_at AS createdAt, expires_at AS expiresAt, used_at AS usedAt, booking_code AS bookingCode`;
@@ -117,6 +121,7 @@ export class BookingStore {
   constructor(private readonly db: Database.Database) {
     this.s = {
       byCode: db.prepare(`SELECT ${COLUMNS} FROM bookings WHERE code = ?`),
+      byPageToken: db.prepare(`SELECT ${COLUMNS} FROM bookings WHERE page_token = ?`),
       byExternal: db.prepare(`SELECT ${COLUMNS} FROM bookings WHERE source = ? AND external_id = ?`),
       // The citizen's bookings (by phone, or CCCD when given) and the slot's: all the limits read.
       citizen: db.prepare(
@@ -126,9 +131,9 @@ export class BookingStore {
       day: db.prepare(`SELECT ${COLUMNS} FROM bookings WHERE service = ? AND date = ?`),
       dayAll: db.prepare(`SELECT ${COLUMNS} FROM bookings WHERE date = ? ORDER BY slot_start, created_at`),
       insert: db.prepare(`INSERT INTO bookings (code, service, date, slot_start, name, phone, cccd, status,
-          created_at, source, external_id, locale)
+          created_at, source, external_id, locale, page_token)
         VALUES (@code, @service, @date, @slotStart, @name, @phone, @cccd, 'booked', @createdAt, @source,
-          @externalId, @locale)`),
+          @externalId, @locale, @pageToken)`),
       cancel: db.prepare(
         `UPDATE bookings SET status = 'cancelled', cancelled_at = ?, cancelled_by = ? WHERE code = ? AND status = 'booked'`,
       ),
@@ -185,6 +190,11 @@ export class BookingStore {
 
   get(code: string): BookingRow | null {
     return (this.s.byCode.get(code) as BookingRow | undefined) ?? null;
+  }
+
+  /** The booking whose phone page has this token. */
+  byPageToken(token: string): BookingRow | null {
+    return (this.s.byPageToken.get(token) as BookingRow | undefined) ?? null;
   }
 
   external(source: string, externalId: string): BookingRow | null {

@@ -40,6 +40,8 @@ const CSV_COLUMNS = [
   'rating',
   'print',
   'print_fault',
+  // The booking's slot for a booked ticket (local time), empty for a walk-in.
+  'booking_slot_at',
 ] as const;
 
 /** One CSV cell (formulas neutralised): the reports' own, shared with the city. */
@@ -188,7 +190,7 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
       },
       async (req, reply) => {
         const day = dayOf(req);
-        return DATE.test(day) ? reports.day(day) : reply.code(400).send(badDate);
+        return DATE.test(day) ? reports.day(day, config.office) : reply.code(400).send(badDate);
       },
     );
 

@@ -162,6 +162,26 @@ export function registerBookingRoutes(
       }),
   );
 
+  app.get<{ Params: { token: string } }>(
+    '/api/book/page/:token',
+    {
+      ...opts,
+      schema: doc({
+        summary:
+          "A booking by its phone page's token (/t/<token>): the booking before check-in, its number after",
+        tags: ['bookings'],
+        params: z.object({ token: z.string() }),
+        response: BookingViewSchema,
+      }),
+    },
+    (req, reply) =>
+      answer(reply, () => {
+        // A malformed token is "not found" like an unknown one.
+        if (!/^[\w-]{10,64}$/.test(req.params.token)) return reply.code(404).send(bookingError('NOT_FOUND'));
+        return bookings.byPageToken(req.params.token);
+      }),
+  );
+
   const lookup = (path: string, summary: string, fn: (code: string, last3: string) => unknown) =>
     app.post(
       path,

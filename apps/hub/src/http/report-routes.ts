@@ -5,12 +5,12 @@ import {
   ReportResponseSchema,
   checkReportRange,
   type ReportQueryError,
-  type ReportView,
+  type ReportCsvView,
 } from '@luot/protocol';
 import type { LoadedConfig } from '../config.js';
 import type { RangeReports } from '../storage/reports/report.js';
 import type { ScanFilter } from '../storage/reports/scan.js';
-import { reportTable, tableCsv } from '@luot/reports';
+import { csvTable, tableCsv } from '@luot/reports';
 import { doc } from './openapi.js';
 
 export interface ReportRouteDeps {
@@ -21,7 +21,7 @@ export interface ReportRouteDeps {
 }
 
 type Resolved =
-  { error: ReportQueryError } | { filter: ScanFilter; compare: boolean; view?: ReportView | undefined };
+  { error: ReportQueryError } | { filter: ScanFilter; compare: boolean; view?: ReportCsvView | undefined };
 
 /** A 400 whose reason reads in Vietnamese and English, with the code the console can branch on. */
 function refuse(reply: FastifyReply, code: ReportQueryError) {
@@ -66,7 +66,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: ReportRouteDeps
   };
   const respond = (filter: ScanFilter, compare: boolean) =>
     reports.respond(filter, { office, officerNames, today: deps.today() }, compare);
-  const fileName = (f: ScanFilter, ext: string, view?: ReportView) =>
+  const fileName = (f: ScanFilter, ext: string, view?: ReportCsvView) =>
     `luot-bao-cao-${f.from}-${f.to}${view ? `-${view}` : ''}.${ext}`;
 
   app.get(
@@ -126,7 +126,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: ReportRouteDeps
       const q = resolve(req.query);
       if ('error' in q) return refuse(reply, q.error);
       const view = q.view ?? 'service';
-      const table = reportTable((await respond(q.filter, false)).current, view);
+      const table = csvTable((await respond(q.filter, false)).current, view);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${fileName(q.filter, 'csv', view)}"`)

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { OfficeConfig } from '@luot/core';
 import { RangeReports } from './reports/report.js';
 
 /** One ticket as the CSV export lists it (times are epoch ms; the HTTP layer formats them). */
@@ -18,6 +19,8 @@ export interface TicketExportRow {
   /** printed / maybe_printed / not_printed; null when nobody asked the hub to record it (no printer) */
   print: string | null;
   print_fault: string | null;
+  /** The booking's slot start for a booked ticket (migration 9); null for a walk-in. */
+  booking_slot_at: number | null;
 }
 
 /** The office's figures, read from the ticket and rating rows kept beside the event log. */
@@ -50,7 +53,8 @@ export class Reports {
       ),
       tickets: db.prepare(
         `SELECT t.number, t.service, t.priority, t.status, t.issued_at, t.called_at, t.finished_at, t.counter,
-           t.officer_id, t.transfers, t.outcome, r.score AS rating, p.outcome AS print, p.fault AS print_fault
+           t.officer_id, t.transfers, t.outcome, r.score AS rating, p.outcome AS print, p.fault AS print_fault,
+           t.booking_slot AS booking_slot_at
          FROM tickets t LEFT JOIN ratings r ON r.ticket_id = t.id LEFT JOIN ticket_prints p ON p.ticket_id = t.id
          WHERE t.day = ? ORDER BY t.issued_at`,
       ),
@@ -67,9 +71,11 @@ export class Reports {
    * service it was issued for (its number), even if it was transferred later; `transferred` says how
    * many of them were (to another service or counter).
    */
-  day(day: string) {
+  day(day: string, office: OfficeConfig) {
     return {
       day,
+      /** Bookings per service and their waits beside walk-ins' (null: nothing was booked that day). */
+      bookings: this.range.dayBookings(day, { office }) ?? null,
       byService: this.s.byService.all(day),
       byOfficer: this.s.byOfficer.all(day),
       ratings: this.s.ratings.all(day),

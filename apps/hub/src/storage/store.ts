@@ -60,9 +60,9 @@ export class Store implements StoreWriter {
       eventsFrom: db.prepare('SELECT seq, at, data FROM events WHERE seq > ? ORDER BY seq LIMIT ?'),
       upsertTicket: db.prepare(`
         INSERT INTO tickets (id, day, number, service, issued_service, priority, party, status, issued_at, admitted_at,
-          called_at, first_called_at, serving_at, finished_at, counter, officer_id, call_count, transfers, outcome, kiosk_id)
+          called_at, first_called_at, serving_at, finished_at, counter, officer_id, call_count, transfers, outcome, kiosk_id, booking_slot)
         VALUES (@id, @day, @number, @service, @issuedService, @priority, @party, @status, @issuedAt, @admittedAt,
-          @calledAt, @calledAt, @servingAt, @finishedAt, @counter, @officerId, @callCount, @transfers, @outcome, @kioskId)
+          @calledAt, @calledAt, @servingAt, @finishedAt, @counter, @officerId, @callCount, @transfers, @outcome, @kioskId, @bookingSlot)
         ON CONFLICT (id) DO UPDATE SET service = excluded.service, status = excluded.status,
           admitted_at = excluded.admitted_at, called_at = excluded.called_at,
           first_called_at = COALESCE(tickets.first_called_at, excluded.called_at), serving_at = excluded.serving_at,
@@ -128,6 +128,8 @@ export class Store implements StoreWriter {
     this.s.upsertTicket.run({
       ...t,
       outcome: t.outcome ? JSON.stringify(t.outcome) : null,
+      // Booked or walk-in, for the reports (migration 9); set at issue, never changed.
+      bookingSlot: t.booking?.slotStart ?? null,
     });
   }
 

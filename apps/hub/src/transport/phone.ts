@@ -20,6 +20,7 @@ export function ticketWatch(office: OfficeConfig, state: DayState, ticketId: str
       callsHere: t.callsHere,
       transfers: t.transfers,
       targetCounter: t.targetCounter,
+      booking: t.booking ?? null,
     },
     serviceName: svc?.name ?? { vi: t.service, en: t.service },
     officeName: office.office.shortName ?? office.office.name,

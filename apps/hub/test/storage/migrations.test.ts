@@ -370,3 +370,45 @@ describe('migration 8: bookings', () => {
     expect(() => insert.run('EFGHJKMN', 'maybe', null, null)).toThrow(/CHECK/);
   });
 });
+
+describe('migration 9: a booked ticket carries its booking’s slot', () => {
+  it('fills booking_slot from the bookings table for tickets checked in before it; walk-ins stay null', () => {
+    const db = databaseAt(8);
+    const ticket =
+      db.prepare(`INSERT INTO tickets (id, day, number, service, issued_service, party, status, issued_at,
+      call_count, transfers) VALUES (?, '2026-11-30', ?, 'A', 'A', 1, 'done', 1000, 0, 0)`);
+    ticket.run('20261130-A001', 'A001');
+    ticket.run('20261130-A002', 'A002');
+    db.prepare(
+      `INSERT INTO bookings (code, service, date, slot_start, status, created_at, ticket_id)
+       VALUES ('K7QM2R9X', 'A', '2026-11-30', 1764471600000, 'served', 1, '20261130-A002'),
+              ('H3PW8N4T', 'A', '2026-11-30', 1764471600000, 'no_show', 1, NULL)`,
+    ).run();
+
+    runMigrations(db, MIGRATIONS.slice(0, 9));
+
+    expect(db.prepare('SELECT id, booking_slot FROM tickets ORDER BY id').all()).toEqual([
+      { id: '20261130-A001', booking_slot: null },
+      { id: '20261130-A002', booking_slot: 1764471600000 },
+    ]);
+    db.close();
+  });
+});
+
+describe('migration 10: each booking has its phone page’s token', () => {
+  it('gives every existing booking a different random token', () => {
+    const db = databaseAt(9);
+    const insert = db.prepare(
+      `INSERT INTO bookings (code, service, date, slot_start, status, created_at) VALUES (?, 'A', '2026-11-30', 1, 'booked', 1)`,
+    );
+    for (const code of ['AAAAAAAA', 'BBBBBBBB', 'CCCCCCCC']) insert.run(code);
+
+    runMigrations(db, MIGRATIONS.slice(0, 10));
+
+    const tokens = db.prepare('SELECT page_token FROM bookings').pluck().all() as string[];
+    expect(tokens).toHaveLength(3);
+    for (const token of tokens) expect(token).toMatch(/^[0-9a-f]{32}$/);
+    expect(new Set(tokens).size).toBe(3);
+    db.close();
+  });
+});

@@ -8,6 +8,7 @@ import { Charts } from './Charts.js';
 import { Filters, type FilterChoices } from './Filters.js';
 import { formatDay } from './format.js';
 import { officeDay, presetRange, type Preset } from './presets.js';
+import { BookingsTable } from './BookingsTable.js';
 import { ReportTable } from './ReportTable.js';
 import { Summary } from './Summary.js';
 import { viewDefs } from './views.js';
@@ -193,6 +194,7 @@ export function ReportsPage({
             ))}
           </div>
           <ReportTable key={view} view={view} report={report} previous={previous} />
+          {report.bookings && <BookingsTable bookings={report.bookings} />}
           {report.total.issued === 0 ? (
             <p className="muted" data-testid="report-empty">
               {say({

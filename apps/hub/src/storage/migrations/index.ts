@@ -6,6 +6,8 @@ import { supervisors } from './005-supervisors.js';
 import { reportScan } from './006-report-scan.js';
 import { leanLiveWrites } from './007-lean-live-writes.js';
 import { bookings } from './008-bookings.js';
+import { ticketBookingSlot } from './009-ticket-booking-slot.js';
+import { bookingPageToken } from './010-booking-page-token.js';
 
 /**
  * Every schema change, in order. A migration is a module (not a .sql file) so that it ships inside
@@ -21,4 +23,6 @@ export const MIGRATIONS = [
   reportScan,
   leanLiveWrites,
   bookings,
+  ticketBookingSlot,
+  bookingPageToken,
 ];

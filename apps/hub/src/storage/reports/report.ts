@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ReportResponse } from '@luot/protocol';
 import { buildRangeReport, previousPeriod, type ReportContext } from '@luot/reports';
+import { BookingFigures } from './bookings.js';
 import { TicketScan, type ScanFilter } from './scan.js';
 
 export type { ReportContext };
@@ -12,11 +13,13 @@ export type { ReportContext };
  */
 export class RangeReports {
   private readonly scan: TicketScan;
+  private readonly bookings: BookingFigures;
   /** The last report asked for: reports run one after another (see `respond`). */
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(db: Database.Database) {
     this.scan = new TicketScan(db);
+    this.bookings = new BookingFigures(db);
   }
 
   /**
@@ -38,7 +41,14 @@ export class RangeReports {
   }
 
   /** One range's report; the scan lets the hub's event loop run every few weeks of days. */
-  report(filter: ScanFilter, ctx: ReportContext) {
-    return buildRangeReport((f, onDay) => this.scan.forEachDay(f, onDay), filter, ctx);
+  async report(filter: ScanFilter, ctx: ReportContext) {
+    const report = await buildRangeReport((f, onDay) => this.scan.forEachDay(f, onDay), filter, ctx);
+    const bookings = this.bookings.report(filter, ctx.office);
+    return bookings ? { ...report, bookings } : report;
+  }
+
+  /** One day's bookings (the day report's), or undefined when none were made for it. */
+  dayBookings(day: string, ctx: Pick<ReportContext, 'office'>) {
+    return this.bookings.report({ from: day, to: day }, ctx.office);
   }
 }
