@@ -125,11 +125,24 @@ export async function benchCity(opts = { offices: 20, catchUp: 100, batch: 500 }
 
     const substrateSustained = await substrate(opts.offices);
     const sustained = await run('sustained', opts.offices);
+    // What a day of an office costs on disk (the log and every projection), for sizing a province.
+    const size = await city.pool.query<{ events: string; total: string; n: string }>(
+      `SELECT (SELECT count(*) FROM events) AS n, pg_total_relation_size('events') AS events,
+              (SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace
+                WHERE s.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'bench_events') AS total`,
+    );
+    const n = Number(size.rows[0]!.n);
+    const disk = {
+      events: n,
+      logBytesPerEvent: Math.round(Number(size.rows[0]!.events) / n),
+      allBytesPerEvent: Math.round(Number(size.rows[0]!.total) / n),
+    };
     const catchUp = await run('catchup', opts.catchUp);
     const substrateCatchUp = await substrate(opts.catchUp);
     return {
       sustained,
       substrateSustained,
+      disk,
       catchUp,
       substrateCatchUp,
       targets: { sustained: 20_000, catchUp: 50_000 },

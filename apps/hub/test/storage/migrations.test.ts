@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { checkMigrations, runMigrations, type Migration } from '../../src/storage/migrations.js';
 import { MIGRATIONS } from '../../src/storage/migrations/index.js';
+import { CALLED_SQL } from '../../src/storage/reports/bookings.js';
 import { OPEN_DAYS_SQL, OPEN_SQL, SCAN_SQL } from '../../src/storage/reports/scan.js';
 
 /** A database brought to `version` by the real migrations, as a hub of that version left it. */
@@ -280,6 +281,16 @@ describe('migration 6: the report scan reads one covering index', () => {
     expect(planOf(db, OPEN_SQL, { day: '2026-11-30', ...filters }).join('\n')).toContain(
       'USING INDEX tickets_day (day=?)',
     );
+    db.close();
+  });
+
+  it('reads the bookings report’s tickets only on days with bookings, through their indexes', () => {
+    const db = databaseAt(MIGRATIONS.length);
+    const plan = planOf(db, CALLED_SQL, { from: '2026-01-01', to: '2026-12-31', service: null }).join('\n');
+    // Never a scan of the range's tickets: a year's report would read them all at once.
+    expect(plan).toContain('SEARCH bookings USING INDEX bookings_date');
+    expect(plan).toContain('SEARCH t USING INDEX tickets_day (day=?)');
+    expect(plan).not.toContain('day>?');
     db.close();
   });
 
