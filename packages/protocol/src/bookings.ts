@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BOOKING_CODE_ALPHABET, BOOKING_CODE_LENGTH, normalizeBookingCode, TextSchema } from '@luot/core';
+import { ERROR_MESSAGES } from './errors.js';
 import { freeText } from './text.js';
 
 /**
@@ -275,34 +276,15 @@ export type BookingError = z.infer<typeof BookingErrorSchema>;
 
 /** What people read when a booking is refused (Vietnamese first). */
 export const BOOKING_ERROR_MESSAGES: Record<BookingErrorCode, z.infer<typeof TextSchema>> = {
-  NO_SLOT: {
-    vi: 'Không có khung giờ đặt lịch này cho lĩnh vực đã chọn.',
-    en: 'There is no such booking slot for this service.',
-  },
-  OUTSIDE_HORIZON: {
-    vi: 'Ngày này chưa mở đặt lịch hoặc đã qua.',
-    en: 'Bookings for this day are not open yet, or the day has passed.',
-  },
-  BOOKING_CLOSED: {
-    vi: 'Khung giờ này đã hết hạn đặt lịch; vui lòng chọn khung giờ khác.',
-    en: 'Booking for this slot has closed; please choose another slot.',
-  },
-  BLOCKED_FOR_CANCELLATIONS: {
-    vi: 'Bạn đã hủy lịch quá số lần cho phép trong tuần nên tạm thời chưa đặt lịch được.',
-    en: 'You cancelled too many bookings this week, so you cannot book for a while.',
-  },
-  DAILY_LIMIT: {
-    vi: 'Bạn đã đặt đủ số lịch cho phép trong ngày này.',
-    en: 'You already have as many bookings as allowed on this day.',
-  },
-  SERVICE_DAY_LIMIT: {
-    vi: 'Bạn đã có lịch hẹn cho lĩnh vực này trong ngày.',
-    en: 'You already have a booking for this service on this day.',
-  },
-  SLOT_FULL: {
-    vi: 'Khung giờ này đã hết chỗ; vui lòng chọn khung giờ khác.',
-    en: 'This slot is full; please choose another slot.',
-  },
+  // The booking rules' refusals are core's (packages/core/src/bookings.ts): one text for the hub's
+  // commands and the booking API.
+  NO_SLOT: ERROR_MESSAGES.NO_SLOT,
+  OUTSIDE_HORIZON: ERROR_MESSAGES.OUTSIDE_HORIZON,
+  BOOKING_CLOSED: ERROR_MESSAGES.BOOKING_CLOSED,
+  BLOCKED_FOR_CANCELLATIONS: ERROR_MESSAGES.BLOCKED_FOR_CANCELLATIONS,
+  DAILY_LIMIT: ERROR_MESSAGES.DAILY_LIMIT,
+  SERVICE_DAY_LIMIT: ERROR_MESSAGES.SERVICE_DAY_LIMIT,
+  SLOT_FULL: ERROR_MESSAGES.SLOT_FULL,
   INVALID_PAYLOAD: { vi: 'Thông tin chưa hợp lệ.', en: 'Invalid request.' },
   BOOKINGS_OFF: {
     vi: 'Cơ quan chưa nhận đặt lịch trực tuyến.',
