@@ -31,7 +31,8 @@ describe('counter terminal: no-show', () => {
     await page.keyboard.press('Minus');
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => t.hub.engine.state.tickets['20261130-C001']!.status, POLL).toBe('no_show');
-    expect(await ticketInHand(page)).toBe('');
+    // The hub's state changes before the page hears of it: wait for the page, as a person would.
+    await expect.poll(() => ticketInHand(page), POLL).toBe('');
   });
 
   it('undoes a no-show within 10 s (back in hand); later "Xếp lại hàng" in the side panel puts it back in line', async () => {
